@@ -1,0 +1,46 @@
+// File: core/effects.hpp
+// What the shell must do in the world after an incident's events are committed. Effects are
+// data, written to the outbox in the same transaction as their events and run at least once.
+#pragma once
+
+#include "core/ids.hpp"
+#include "core/messages.hpp"
+
+#include <variant>
+
+namespace cocbot::core {
+
+// Post a message in a channel (or a user's direct-message conversation when `to_user` is set).
+// When `remember` is set, the executor reports the message's ts back (RecordMessagePosted) so
+// that core can update it in place later.
+struct Post {
+    IncidentId incident;
+    ChannelId channel;
+    UserId to_user;
+    Message message;
+    bool remember = false;
+
+    friend bool operator==(const Post&, const Post&) = default;
+};
+
+// Replace a message the bot posted earlier.
+struct Update {
+    IncidentId incident;
+    MessageRef target;
+    Message message;
+
+    friend bool operator==(const Update&, const Update&) = default;
+};
+
+// A message only `user` sees, in `channel`.
+struct Ephemeral {
+    ChannelId channel;
+    UserId user;
+    Message message;
+
+    friend bool operator==(const Ephemeral&, const Ephemeral&) = default;
+};
+
+using Effect = std::variant<Post, Update, Ephemeral>;
+
+} // namespace cocbot::core
