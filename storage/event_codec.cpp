@@ -1,0 +1,424 @@
+// File: storage/event_codec.cpp
+// One to_json/from_json pair per type, and one table of the names types are stored under.
+//
+// These conversions are storage's private column format, so they live in an unnamed namespace
+// and are called directly, not as ADL hooks in namespace core: hooks there would be shared with
+// any other module's JSON for the same types (bot/'s Slack shapes), one definition for both.
+//
+// Every to_json unpacks its value with a structured binding that names each field, so a field
+// added to a core type fails to compile here until it is stored.
+#include "storage/event_codec.hpp"
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace cocbot::storage {
+
+namespace {
+
+using nlohmann::json;
+
+template <typename T>
+using tag = std::type_identity<T>;
+
+// The type names written into every database: add new ones, never rename one.
+// clang-format off
+constexpr std::string_view stored_name(tag<core::ReportFiled>)      { return "report_filed"; }
+constexpr std::string_view stored_name(tag<core::ConflictDeclared>) { return "conflict_declared"; }
+constexpr std::string_view stored_name(tag<core::MessagePosted>)    { return "message_posted"; }
+constexpr std::string_view stored_name(tag<core::Post>)             { return "post"; }
+constexpr std::string_view stored_name(tag<core::Update>)           { return "update"; }
+constexpr std::string_view stored_name(tag<core::Ephemeral>)        { return "ephemeral"; }
+constexpr std::string_view stored_name(tag<core::TriagePrompt>)     { return "triage_prompt"; }
+constexpr std::string_view stored_name(tag<core::DangerAlert>)      { return "danger_alert"; }
+constexpr std::string_view stored_name(tag<core::Notice>)           { return "notice"; }
+// clang-format on
+
+template <typename T>
+constexpr std::string_view name_of(const T&) {
+    return stored_name(tag<T>{});
+}
+
+// The alternative of `Variant` stored under `name`, built by `decode_as(tag<Alternative>{})`.
+// A variant alternative without a stored_name fails to compile.
+template <typename Variant, typename DecodeAs>
+Variant decode_named(std::string_view what, std::string_view name, DecodeAs decode_as) {
+    std::optional<Variant> result;
+    // Tries the alternatives in order and stops at the first whose stored name matches.
+    const auto decode_matching = [&]<std::size_t... I>(std::index_sequence<I...>) {
+        ((name == stored_name(tag<std::variant_alternative_t<I, Variant>>{}) &&
+          (result.emplace(decode_as(tag<std::variant_alternative_t<I, Variant>>{})), true)) ||
+         ...);
+    };
+    decode_matching(std::make_index_sequence<std::variant_size_v<Variant>>{});
+    if (!result)
+        throw std::runtime_error("unknown " + std::string{what} + " type '" + std::string{name} +
+                                 "'");
+    return std::move(*result);
+}
+
+constexpr std::array message_kinds{
+    std::pair{core::MessageKind::triage_prompt, std::string_view{"triage_prompt"}},
+    std::pair{core::MessageKind::danger_alert, std::string_view{"danger_alert"}},
+    std::pair{core::MessageKind::notice, std::string_view{"notice"}},
+};
+
+// Text for a TEXT column. Invalid UTF-8 (a stray byte in a form field) becomes U+FFFD rather
+// than failing the transaction: a report is worth more than one byte of it.
+std::string column_text(const json& j) {
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+json parsed(std::string_view what, std::string_view text) {
+    json j = json::parse(text, nullptr, false);
+    if (j.is_discarded()) // parse errors quote the input, which may be sensitive: say less
+        throw std::runtime_error("stored " + std::string{what} + " is not valid JSON");
+    return j;
+}
+
+void set_if_not_empty(json& j, const char* key, const std::string& text) {
+    if (!text.empty())
+        j[key] = text;
+}
+
+// --- Values
+
+json to_json(core::Time time) {
+    return time.time_since_epoch().count();
+}
+void from_json(const json& j, core::Time& time) {
+    time = core::Time{core::Duration{j.get<std::int64_t>()}};
+}
+
+template <typename Tag>
+json to_json(const core::Id<Tag>& id) {
+    return id.value;
+}
+template <typename Tag>
+void from_json(const json& j, core::Id<Tag>& id) {
+    j.get_to(id.value);
+}
+
+json to_json(const std::vector<core::UserId>& users) {
+    json j = json::array();
+    for (const auto& user : users)
+        j.push_back(to_json(user));
+    return j;
+}
+void from_json(const json& j, std::vector<core::UserId>& users) {
+    users.clear();
+    for (const auto& item : j.get_ref<const json::array_t&>())
+        from_json(item, users.emplace_back());
+}
+
+json to_json(core::Source source) {
+    return core::to_string(source);
+}
+void from_json(const json& j, core::Source& source) {
+    const auto text = j.get<std::string>();
+    const auto found = core::source_from_string(text);
+    if (!found)
+        throw std::runtime_error("unknown source");
+    source = *found;
+}
+
+json to_json(core::MessageKind kind) {
+    for (const auto& [value, name] : message_kinds)
+        if (value == kind)
+            return name;
+    throw std::invalid_argument("message kind without a stored name");
+}
+void from_json(const json& j, core::MessageKind& kind) {
+    const auto text = j.get<std::string>();
+    for (const auto& [value, name] : message_kinds)
+        if (name == text) {
+            kind = value;
+            return;
+        }
+    throw std::runtime_error("unknown message kind");
+}
+
+json to_json(const core::ReportedPerson& person) {
+    const auto& [user, name] = person;
+    return {{"user", to_json(user)}, {"name", name}};
+}
+void from_json(const json& j, core::ReportedPerson& person) {
+    from_json(j.at("user"), person.user);
+    j.at("name").get_to(person.name);
+}
+
+json to_json(const core::Flags& flags) {
+    const auto& [anonymous, escrow, immediate_danger, involves_employee, no_updates] = flags;
+    return {{"anonymous", anonymous},
+            {"escrow", escrow},
+            {"immediate_danger", immediate_danger},
+            {"involves_employee", involves_employee},
+            {"no_updates", no_updates}};
+}
+void from_json(const json& j, core::Flags& flags) {
+    j.at("anonymous").get_to(flags.anonymous);
+    j.at("escrow").get_to(flags.escrow);
+    j.at("immediate_danger").get_to(flags.immediate_danger);
+    j.at("involves_employee").get_to(flags.involves_employee);
+    j.at("no_updates").get_to(flags.no_updates);
+}
+
+json to_json(const core::Safety& safety) {
+    const auto& [venue_security, crisis_line] = safety;
+    return {{"venue_security", venue_security}, {"crisis_line", crisis_line}};
+}
+void from_json(const json& j, core::Safety& safety) {
+    j.at("venue_security").get_to(safety.venue_security);
+    j.at("crisis_line").get_to(safety.crisis_line);
+}
+
+json to_json(const core::MessageRef& ref) {
+    const auto& [channel, ts] = ref;
+    return {{"channel", to_json(channel)}, {"ts", ts}};
+}
+void from_json(const json& j, core::MessageRef& ref) {
+    from_json(j.at("channel"), ref.channel);
+    j.at("ts").get_to(ref.ts);
+}
+
+// --- Messages: an object with a "type" key naming the alternative
+
+json to_json(const core::TriagePrompt& prompt) {
+    const auto& [incident, reported, source, answered, committee_size] = prompt;
+    return {{"incident", to_json(incident)},
+            {"reported", to_json(reported)},
+            {"source", to_json(source)},
+            {"answered", answered},
+            {"committee_size", committee_size}};
+}
+void from_json(const json& j, core::TriagePrompt& prompt) {
+    from_json(j.at("incident"), prompt.incident);
+    from_json(j.at("reported"), prompt.reported);
+    from_json(j.at("source"), prompt.source);
+    j.at("answered").get_to(prompt.answered);
+    j.at("committee_size").get_to(prompt.committee_size);
+}
+
+json to_json(const core::DangerAlert& alert) {
+    const auto& [incident, location, safety] = alert;
+    return {{"incident", to_json(incident)}, {"location", location}, {"safety", to_json(safety)}};
+}
+void from_json(const json& j, core::DangerAlert& alert) {
+    from_json(j.at("incident"), alert.incident);
+    j.at("location").get_to(alert.location);
+    from_json(j.at("safety"), alert.safety);
+}
+
+json to_json(const core::Notice& notice) {
+    const auto& [text] = notice;
+    return {{"text", text}};
+}
+void from_json(const json& j, core::Notice& notice) {
+    j.at("text").get_to(notice.text);
+}
+
+json to_json(const core::Message& message) {
+    return std::visit(
+        [](const auto& alternative) {
+            json j = to_json(alternative);
+            j["type"] = name_of(alternative);
+            return j;
+        },
+        message);
+}
+void from_json(const json& j, core::Message& message) {
+    message = decode_named<core::Message>("message", j.at("type").get<std::string>(),
+                                          [&]<typename T>(tag<T>) {
+                                              T alternative{};
+                                              from_json(j, alternative);
+                                              return alternative;
+                                          });
+}
+
+// --- Effects: the outbox payload
+
+json to_json(const core::Post& post) {
+    const auto& [incident, channel, to_user, message, remember] = post;
+    return {{"incident", to_json(incident)},
+            {"channel", to_json(channel)},
+            {"to_user", to_json(to_user)},
+            {"message", to_json(message)},
+            {"remember", remember}};
+}
+void from_json(const json& j, core::Post& post) {
+    from_json(j.at("incident"), post.incident);
+    from_json(j.at("channel"), post.channel);
+    from_json(j.at("to_user"), post.to_user);
+    from_json(j.at("message"), post.message);
+    j.at("remember").get_to(post.remember);
+}
+
+json to_json(const core::Update& update) {
+    const auto& [incident, target, message] = update;
+    return {{"incident", to_json(incident)},
+            {"target", to_json(target)},
+            {"message", to_json(message)}};
+}
+void from_json(const json& j, core::Update& update) {
+    from_json(j.at("incident"), update.incident);
+    from_json(j.at("target"), update.target);
+    from_json(j.at("message"), update.message);
+}
+
+json to_json(const core::Ephemeral& ephemeral) {
+    const auto& [channel, user, message] = ephemeral;
+    return {{"channel", to_json(channel)}, {"user", to_json(user)}, {"message", to_json(message)}};
+}
+void from_json(const json& j, core::Ephemeral& ephemeral) {
+    from_json(j.at("channel"), ephemeral.channel);
+    from_json(j.at("user"), ephemeral.user);
+    from_json(j.at("message"), ephemeral.message);
+}
+
+// --- Events: the public `data` column and the sensitive one (empty when there is nothing)
+
+struct Columns {
+    json data = json::object();
+    json sensitive = json::object();
+};
+
+// The last line of defence for "no identity of an anonymous reporter is stored anywhere".
+void refuse_identity_if_anonymous(const core::ReportFiled& filed) {
+    const auto& report = filed.report;
+    if (report.flags.anonymous && (!filed.submitted_by.empty() || !report.reporter_name.empty() ||
+                                   !report.reporter_contact.empty()))
+        throw std::invalid_argument(
+            "refusing to store the reporter's identity with an anonymous report");
+}
+
+Columns to_columns(const core::ReportFiled& filed) {
+    refuse_identity_if_anonymous(filed);
+    const auto& [incident, at, report, submitted_by, committee, committee_channel,
+                 reported_is_member] = filed;
+    const auto& [reported, description, location, reporter_name, reporter_contact, source, flags] =
+        report;
+    Columns out;
+    out.data = {{"incident", to_json(incident)},
+                {"at", to_json(at)},
+                {"reported", to_json(reported)},
+                {"source", to_json(source)},
+                {"flags", to_json(flags)},
+                {"committee", to_json(committee)},
+                {"committee_channel", to_json(committee_channel)},
+                {"reported_is_member", reported_is_member}};
+    out.sensitive = {{"description", description}, {"location", location}};
+    // Identity is written only when there is one: an anonymous report's row has no such key.
+    set_if_not_empty(out.sensitive, "reporter_name", reporter_name);
+    set_if_not_empty(out.sensitive, "reporter_contact", reporter_contact);
+    set_if_not_empty(out.sensitive, "submitted_by", submitted_by.value);
+    return out;
+}
+void from_columns(const Columns& in, core::ReportFiled& filed) {
+    const json& data = in.data;
+    from_json(data.at("incident"), filed.incident);
+    from_json(data.at("at"), filed.at);
+    from_json(data.at("reported"), filed.report.reported);
+    from_json(data.at("source"), filed.report.source);
+    from_json(data.at("flags"), filed.report.flags);
+    from_json(data.at("committee"), filed.committee);
+    from_json(data.at("committee_channel"), filed.committee_channel);
+    data.at("reported_is_member").get_to(filed.reported_is_member);
+
+    const json& sensitive = in.sensitive;
+    sensitive.at("description").get_to(filed.report.description);
+    sensitive.at("location").get_to(filed.report.location);
+    filed.report.reporter_name = sensitive.value("reporter_name", "");
+    filed.report.reporter_contact = sensitive.value("reporter_contact", "");
+    filed.submitted_by.value = sensitive.value("submitted_by", "");
+}
+
+Columns to_columns(const core::ConflictDeclared& declared) {
+    const auto& [member, conflicted, at] = declared;
+    Columns out;
+    out.data = {{"member", to_json(member)}, {"conflicted", conflicted}, {"at", to_json(at)}};
+    return out;
+}
+void from_columns(const Columns& in, core::ConflictDeclared& declared) {
+    from_json(in.data.at("member"), declared.member);
+    in.data.at("conflicted").get_to(declared.conflicted);
+    from_json(in.data.at("at"), declared.at);
+}
+
+Columns to_columns(const core::MessagePosted& posted) {
+    const auto& [message, kind] = posted;
+    Columns out;
+    out.data = {{"message", to_json(message)}, {"kind", to_json(kind)}};
+    return out;
+}
+void from_columns(const Columns& in, core::MessagePosted& posted) {
+    from_json(in.data.at("message"), posted.message);
+    from_json(in.data.at("kind"), posted.kind);
+}
+
+// Decoding errors from the JSON library name keys and types, never values; keep their text.
+template <typename Decode>
+auto decoding(std::string_view what, std::string_view type, Decode decode) {
+    try {
+        return decode();
+    } catch (const json::exception& error) {
+        throw std::runtime_error("cannot decode stored " + std::string{what} + " '" +
+                                 std::string{type} + "': " + error.what());
+    }
+}
+
+} // namespace
+
+EncodedEvent encode_event(const core::Event& event) {
+    return std::visit(
+        [](const auto& e) {
+            const Columns columns = to_columns(e);
+            EncodedEvent out{std::string{name_of(e)}, column_text(columns.data), std::nullopt};
+            if (!columns.sensitive.empty())
+                out.sensitive = column_text(columns.sensitive);
+            return out;
+        },
+        event);
+}
+
+core::Event decode_event(std::string_view type, std::string_view data,
+                         const std::optional<std::string>& sensitive) {
+    const Columns columns{parsed("event data", data),
+                          sensitive ? parsed("event secret", *sensitive) : json::object()};
+    return decoding("event", type, [&] {
+        return decode_named<core::Event>("event", type, [&]<typename T>(tag<T>) {
+            T event{};
+            from_columns(columns, event);
+            return event;
+        });
+    });
+}
+
+EncodedEffect encode_effect(const core::Effect& effect) {
+    return std::visit(
+        [](const auto& e) {
+            return EncodedEffect{std::string{name_of(e)}, column_text(to_json(e))};
+        },
+        effect);
+}
+
+core::Effect decode_effect(std::string_view type, std::string_view payload) {
+    const json j = parsed("effect payload", payload);
+    return decoding("effect", type, [&] {
+        return decode_named<core::Effect>("effect", type, [&]<typename T>(tag<T>) {
+            T effect{};
+            from_json(j, effect);
+            return effect;
+        });
+    });
+}
+
+} // namespace cocbot::storage

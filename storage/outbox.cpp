@@ -1,0 +1,104 @@
+// File: storage/outbox.cpp
+#include "storage/outbox.hpp"
+
+#include "storage/event_codec.hpp"
+
+#include <stdexcept>
+#include <string>
+
+namespace cocbot::storage {
+
+namespace {
+
+constexpr const char* select_due_sql =
+    "SELECT id, incident_id, type, payload, attempts, not_before FROM outbox "
+    "WHERE state = 'pending' AND not_before <= :now ORDER BY id LIMIT 1";
+
+constexpr const char* select_earliest_sql =
+    "SELECT min(not_before) FROM outbox WHERE state = 'pending'";
+
+constexpr const char* update_attempt_sql =
+    "UPDATE outbox SET attempts = attempts + 1, not_before = :retry_at "
+    "WHERE id = :id AND state = 'pending'";
+
+constexpr const char* update_done_sql =
+    "UPDATE outbox SET state = 'done', result = :result WHERE id = :id AND state = 'pending'";
+
+constexpr const char* update_failed_sql =
+    "UPDATE outbox SET state = 'failed', last_error = :error WHERE id = :id AND state = 'pending'";
+
+constexpr const char* select_count_sql = "SELECT count(*) FROM outbox WHERE state = :state";
+
+// Only pending effects change; anything else is a bug in the caller, not a database problem.
+void expect_one_pending(int changed, std::int64_t id) {
+    if (changed != 1)
+        throw std::logic_error("outbox effect " + std::to_string(id) + " is not pending");
+}
+
+} // namespace
+
+Outbox::Outbox(Database& db)
+    : select_due_(db.sql(), select_due_sql), select_earliest_(db.sql(), select_earliest_sql),
+      update_attempt_(db.sql(), update_attempt_sql), update_done_(db.sql(), update_done_sql),
+      update_failed_(db.sql(), update_failed_sql), select_count_(db.sql(), select_count_sql) {}
+
+std::optional<PendingEffect> Outbox::next_due(core::Time now) {
+    select_due_.reset();
+    select_due_.bind(":now", unix_seconds(now));
+    if (!select_due_.executeStep())
+        return std::nullopt;
+    const std::int64_t id = select_due_.getColumn(0).getInt64();
+    std::optional<core::IncidentId> incident;
+    if (!select_due_.getColumn(1).isNull())
+        incident = core::IncidentId{select_due_.getColumn(1).getString()};
+    const std::string type = select_due_.getColumn(2).getString();
+    const std::string payload = select_due_.getColumn(3).getString();
+    const int attempts = select_due_.getColumn(4).getInt();
+    const core::Time not_before = from_unix_seconds(select_due_.getColumn(5).getInt64());
+    select_due_.reset();
+    return PendingEffect{id, std::move(incident), decode_effect(type, payload), attempts,
+                         not_before};
+}
+
+std::optional<core::Time> Outbox::earliest_pending() {
+    select_earliest_.reset();
+    select_earliest_.executeStep(); // an aggregate always yields one row, NULL when empty
+    const SQLite::Column earliest = select_earliest_.getColumn(0);
+    std::optional<core::Time> result;
+    if (!earliest.isNull())
+        result = from_unix_seconds(earliest.getInt64());
+    select_earliest_.reset();
+    return result;
+}
+
+void Outbox::record_attempt(std::int64_t id, core::Time retry_at) {
+    update_attempt_.reset();
+    update_attempt_.bind(":id", id);
+    update_attempt_.bind(":retry_at", unix_seconds(retry_at));
+    expect_one_pending(update_attempt_.exec(), id);
+}
+
+void Outbox::mark_done(std::int64_t id, std::string_view result) {
+    update_done_.reset();
+    update_done_.bind(":id", id);
+    update_done_.bind(":result", std::string{result});
+    expect_one_pending(update_done_.exec(), id);
+}
+
+void Outbox::mark_failed(std::int64_t id, std::string_view error) {
+    update_failed_.reset();
+    update_failed_.bind(":id", id);
+    update_failed_.bind(":error", std::string{error});
+    expect_one_pending(update_failed_.exec(), id);
+}
+
+std::size_t Outbox::count(std::string_view state) {
+    select_count_.reset();
+    select_count_.bind(":state", std::string{state});
+    select_count_.executeStep();
+    const auto n = static_cast<std::size_t>(select_count_.getColumn(0).getInt64());
+    select_count_.reset();
+    return n;
+}
+
+} // namespace cocbot::storage

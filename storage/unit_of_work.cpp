@@ -1,0 +1,108 @@
+// File: storage/unit_of_work.cpp
+#include "storage/unit_of_work.hpp"
+
+#include "storage/event_codec.hpp"
+
+namespace cocbot::storage {
+
+namespace {
+
+constexpr const char* next_number_sql =
+    "SELECT coalesce(max(number), 0) + 1 FROM incidents WHERE year = :year";
+
+constexpr const char* insert_incident_sql =
+    "INSERT INTO incidents (id, year, number, filed_at) VALUES (:id, :year, :number, :filed_at)";
+
+constexpr const char* insert_event_sql =
+    "INSERT INTO events (incident_id, type, at, data) VALUES (:incident_id, :type, :at, :data)";
+
+constexpr const char* insert_event_secret_sql =
+    "INSERT INTO event_secrets (event_seq, data) VALUES (:event_seq, :data)";
+
+constexpr const char* insert_effect_sql =
+    "INSERT INTO outbox (incident_id, type, payload, created_at, not_before) "
+    "VALUES (:incident_id, :type, :payload, :created_at, :created_at)";
+
+constexpr const char* insert_seen_sql =
+    "INSERT INTO seen_events (event_id, seen_at) VALUES (:event_id, :seen_at) "
+    "ON CONFLICT (event_id) DO NOTHING";
+
+} // namespace
+
+UnitOfWork::UnitOfWork(Database& db)
+    : db_(db.sql()), transaction_(db_, SQLite::TransactionBehavior::IMMEDIATE),
+      next_number_(db_, next_number_sql), insert_incident_(db_, insert_incident_sql),
+      insert_event_(db_, insert_event_sql), insert_event_secret_(db_, insert_event_secret_sql),
+      insert_effect_(db_, insert_effect_sql), insert_seen_(db_, insert_seen_sql) {}
+
+int UnitOfWork::allocate_incident_number(int year) {
+    next_number_.reset();
+    next_number_.bind(":year", year);
+    next_number_.executeStep(); // an aggregate always yields one row
+    const int number = next_number_.getColumn(0).getInt();
+    next_number_.reset();
+    return number;
+}
+
+void UnitOfWork::create_incident(const core::IncidentId& id, int year, int number,
+                                 core::Time filed_at) {
+    insert_incident_.reset();
+    insert_incident_.bind(":id", id.value);
+    insert_incident_.bind(":year", year);
+    insert_incident_.bind(":number", number);
+    insert_incident_.bind(":filed_at", unix_seconds(filed_at));
+    insert_incident_.exec();
+}
+
+void UnitOfWork::append(const core::IncidentId& incident, const std::vector<core::Event>& events,
+                        core::Time at) {
+    for (const auto& event : events) {
+        const EncodedEvent encoded = encode_event(event);
+        insert_event_.reset();
+        insert_event_.bind(":incident_id", incident.value);
+        insert_event_.bind(":type", encoded.type);
+        insert_event_.bind(":at", unix_seconds(at));
+        insert_event_.bind(":data", encoded.data);
+        insert_event_.exec();
+        if (!encoded.sensitive)
+            continue;
+        insert_event_secret_.reset();
+        insert_event_secret_.bind(":event_seq", db_.getLastInsertRowid());
+        insert_event_secret_.bind(":data", *encoded.sensitive);
+        insert_event_secret_.exec();
+    }
+}
+
+std::vector<std::int64_t> UnitOfWork::enqueue(const std::optional<core::IncidentId>& incident,
+                                              const std::vector<core::Effect>& effects,
+                                              core::Time at) {
+    std::vector<std::int64_t> ids;
+    ids.reserve(effects.size());
+    for (const auto& effect : effects) {
+        const EncodedEffect encoded = encode_effect(effect);
+        insert_effect_.reset();
+        if (incident)
+            insert_effect_.bind(":incident_id", incident->value);
+        else
+            insert_effect_.bind(":incident_id"); // NULL
+        insert_effect_.bind(":type", encoded.type);
+        insert_effect_.bind(":payload", encoded.payload);
+        insert_effect_.bind(":created_at", unix_seconds(at));
+        insert_effect_.exec();
+        ids.push_back(db_.getLastInsertRowid());
+    }
+    return ids;
+}
+
+bool UnitOfWork::mark_seen(std::string_view slack_event_id, core::Time at) {
+    insert_seen_.reset();
+    insert_seen_.bind(":event_id", std::string{slack_event_id});
+    insert_seen_.bind(":seen_at", unix_seconds(at));
+    return insert_seen_.exec() == 1;
+}
+
+void UnitOfWork::commit() {
+    transaction_.commit();
+}
+
+} // namespace cocbot::storage

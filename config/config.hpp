@@ -1,0 +1,68 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+// The validated configuration: plain aggregates holding the defaults of DESIGN.md §3.
+// load.hpp fills them from a TOML file and the environment.
+namespace cocbot::config {
+
+using Duration = std::chrono::seconds;
+
+struct Endpoint {
+    std::string host = "127.0.0.1"; // IPv4 address, host name, or IPv6 address without brackets
+    std::uint16_t port = 3000;
+};
+
+struct HttpConfig {
+    Endpoint listen;
+};
+
+struct SlackConfig {
+    std::string api_url = "https://slack.com/api/"; // always ends with '/'
+    // Secrets: only ever read from the environment, never printed.
+    std::string signing_secret; // SLACK_SIGNING_SECRET
+    std::string bot_token;      // SLACK_BOT_TOKEN
+    std::string app_token;      // SLACK_APP_TOKEN (optional)
+};
+
+struct StorageConfig {
+    std::string path = "cocbot.db";
+};
+
+struct CommitteeConfig {
+    std::string channel;                 // conversation id, e.g. C0123456789
+    std::vector<std::string> members;    // initial roster, user ids
+    std::vector<std::string> hr;         // escalation contacts for employees, user ids
+    std::vector<std::string> leadership; // escalation contacts, user ids
+};
+
+struct DeadlinesConfig {
+    Duration acknowledge{std::chrono::hours{24}};
+    Duration decision{std::chrono::days{7}};
+    Duration reporter_update{std::chrono::hours{24}};
+    Duration membership_review{std::chrono::days{182}};
+};
+
+struct SafetyConfig {
+    std::string venue_security; // shown in immediate-danger alerts
+    std::string crisis_line;    // shown in immediate-danger alerts
+};
+
+struct WorkspaceConfig {
+    std::string timezone = "UTC"; // "UTC" or an IANA name present in /usr/share/zoneinfo
+};
+
+struct Config {
+    HttpConfig http;
+    SlackConfig slack;
+    StorageConfig storage;
+    CommitteeConfig committee;
+    DeadlinesConfig deadlines;
+    SafetyConfig safety;
+    WorkspaceConfig workspace;
+};
+
+} // namespace cocbot::config

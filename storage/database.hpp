@@ -1,0 +1,40 @@
+// File: storage/database.hpp
+// The one SQLite connection: opened with a private file mode and the PRAGMAs cocbot relies on,
+// and migrated to this binary's schema before anything else uses it.
+#pragma once
+
+#include "core/time.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <cstdint>
+#include <string>
+
+namespace cocbot::storage {
+
+// One connection, owned by one thread (SQLite connections must not be shared concurrently).
+// Statements and repositories built on it must be destroyed before it.
+class Database {
+public:
+    // ":memory:" gives a private in-memory database. A new file is created with mode 0600: it
+    // holds reports. Throws (SQLite::Exception, std::system_error, std::runtime_error) when the
+    // file cannot be opened, configured or migrated.
+    explicit Database(const std::string& path);
+
+    SQLite::Database& sql() { return sql_; }
+
+    // True when the database answers a query that reads the file; never throws.
+    bool healthy() noexcept;
+
+private:
+    SQLite::Database sql_;
+};
+
+// Times are stored as unix seconds.
+inline std::int64_t unix_seconds(core::Time time) {
+    return time.time_since_epoch().count();
+}
+inline core::Time from_unix_seconds(std::int64_t seconds) {
+    return core::Time{core::Duration{seconds}};
+}
+
+} // namespace cocbot::storage

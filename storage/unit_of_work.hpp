@@ -1,0 +1,55 @@
+// File: storage/unit_of_work.hpp
+// One command = one IMMEDIATE transaction: its incident, events, outbox effects and the Slack
+// event id that caused it are stored together or not at all.
+#pragma once
+
+#include "core/effects.hpp"
+#include "core/events.hpp"
+#include "core/ids.hpp"
+#include "core/time.hpp"
+#include "storage/database.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace cocbot::storage {
+
+class UnitOfWork {
+public:
+    // BEGIN IMMEDIATE: waits (busy_timeout) for other writers here, not halfway through.
+    explicit UnitOfWork(Database& db);
+
+    UnitOfWork(const UnitOfWork&) = delete;
+    UnitOfWork& operator=(const UnitOfWork&) = delete;
+
+    // The next reference number for `year`: one more than the highest so far, 1 for the first.
+    int allocate_incident_number(int year);
+    void create_incident(const core::IncidentId& id, int year, int number, core::Time filed_at);
+    // Appends in order; `at` is when the command was decided. The incident must exist.
+    void append(const core::IncidentId& incident, const std::vector<core::Event>& events,
+                core::Time at);
+    // Queues effects to run from `at` on; returns their outbox ids in order.
+    std::vector<std::int64_t> enqueue(const std::optional<core::IncidentId>& incident,
+                                      const std::vector<core::Effect>& effects, core::Time at);
+    // False when Slack already delivered this event (a retry): the caller should do nothing.
+    bool mark_seen(std::string_view slack_event_id, core::Time at);
+
+    // Without it, the destructor rolls everything back.
+    void commit();
+
+private:
+    SQLite::Database& db_;
+    SQLite::Transaction transaction_; // begins before the statements exist, ends after them
+    SQLite::Statement next_number_;
+    SQLite::Statement insert_incident_;
+    SQLite::Statement insert_event_;
+    SQLite::Statement insert_event_secret_;
+    SQLite::Statement insert_effect_;
+    SQLite::Statement insert_seen_;
+};
+
+} // namespace cocbot::storage
