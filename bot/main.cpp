@@ -1,1 +1,81 @@
-int main() { return 0; }
+// File: bot/main.cpp
+// `cocbot serve [--config FILE]`, `cocbot --help`, `cocbot --version`. Wiring only.
+#include "bot/app/service.hpp"
+#include "config/load.hpp"
+
+#include <cstdio>
+#include <exception>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+extern char** environ;
+
+namespace {
+
+constexpr std::string_view version = "0.1.0";
+
+constexpr std::string_view usage =
+    "Usage: cocbot serve [--config FILE]\n"
+    "       cocbot --help | --version\n"
+    "\n"
+    "Runs a Code of Conduct committee's incident response plan as a Slack bot.\n"
+    "\n"
+    "Commands:\n"
+    "  serve            Serve Slack's requests on POST /slack/events (and GET /healthz).\n"
+    "\n"
+    "Options:\n"
+    "  --config FILE    TOML configuration (see config/cocbot.example.toml). Optional:\n"
+    "                   without it, the defaults and the environment are used.\n"
+    "  --help           Show this help.\n"
+    "  --version        Show the version.\n"
+    "\n"
+    "Every setting can be overridden by COCBOT_<SECTION>_<KEY> (e.g. COCBOT_COMMITTEE_CHANNEL).\n"
+    "Secrets come only from the environment: SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN.\n";
+
+int fail(std::string_view message) {
+    std::fprintf(stderr, "cocbot: %.*s\n", static_cast<int>(message.size()), message.data());
+    return 2;
+}
+
+int serve(const std::vector<std::string_view>& args) {
+    std::optional<std::filesystem::path> config_path;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--config" && i + 1 < args.size())
+            config_path = std::filesystem::path{args[++i]};
+        else
+            return fail("serve: unexpected argument '" + std::string{args[i]} +
+                        "' (try cocbot --help)");
+    }
+    const auto loaded =
+        cocbot::config::load_file(config_path, cocbot::config::environment_from(environ));
+    if (!loaded.config) {
+        std::fprintf(stderr, "cocbot: the configuration is not usable:\n");
+        for (const auto& error : loaded.errors)
+            std::fprintf(stderr, "  - %s\n", error.c_str());
+        return 2;
+    }
+    try {
+        return cocbot::app::serve(*loaded.config);
+    } catch (const std::exception& e) {
+        // Start-up failures (the port is taken, the database cannot be opened) end here.
+        return fail(e.what());
+    }
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    const std::vector<std::string_view> args(argv + 1, argv + argc);
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        std::fputs(usage.data(), args.empty() ? stderr : stdout);
+        return args.empty() ? 2 : 0;
+    }
+    if (args[0] == "--version") {
+        std::printf("cocbot %.*s\n", static_cast<int>(version.size()), version.data());
+        return 0;
+    }
+    if (args[0] == "serve")
+        return serve({args.begin() + 1, args.end()});
+    return fail("unknown command '" + std::string{args[0]} + "' (try cocbot --help)");
+}

@@ -1,0 +1,214 @@
+// File: bot/app/ingress.cpp
+#include "bot/app/ingress.hpp"
+
+#include "bot/app/clock.hpp"
+#include "bot/app/logger.hpp"
+#include "bot/slack/blocks.hpp"
+#include "bot/slack/form.hpp"
+#include "bot/slack/signature.hpp"
+#include "bot/slack/to_command.hpp"
+
+#include <chrono>
+
+namespace cocbot::app {
+
+using nlohmann::json;
+
+// What a handler decided to tell Slack, and a word for the request log.
+struct Ingress::Answer {
+    http::status status = http::status::ok;
+    std::string body;
+    std::string content_type;
+    std::string outcome = "ok";
+
+    static Answer empty(std::string outcome = "ok") {
+        return {http::status::ok, {}, {}, std::move(outcome)};
+    }
+    static Answer json_body(const json& body, std::string outcome = "ok") {
+        return {http::status::ok, body.dump(), "application/json", std::move(outcome)};
+    }
+    static Answer error(http::status status, std::string message, std::string outcome) {
+        return {status, json{{"error", message}}.dump(), "application/json", std::move(outcome)};
+    }
+};
+
+namespace {
+
+// Slack's probe of the command URL carries no signature; it must be told 200 and nothing else.
+bool is_ssl_check(const Request& request) {
+    if (request[http::field::content_type].find("application/x-www-form-urlencoded") ==
+        std::string_view::npos)
+        return false;
+    const auto form = slack::parse_form(request.body());
+    return form && form->get("ssl_check") == "1";
+}
+
+json field_errors(const std::vector<core::FieldError>& errors) {
+    json map = json::object();
+    for (const auto& e : errors)
+        if (!map.contains(e.field))
+            map[e.field] = e.message;
+    return {{"response_action", "errors"}, {"errors", std::move(map)}};
+}
+
+json ephemeral_text(std::string_view text) {
+    return {{"response_type", "ephemeral"}, {"text", text}};
+}
+
+json views_open_args(const std::string& trigger_id) {
+    return {{"trigger_id", trigger_id}, {"view", slack::report_modal()}};
+}
+
+void log_views_open(const slack::ApiResult& result) {
+    if (!result.ok)
+        log(Level::warn, "views_open", {{"outcome", "failed"}, {"error", result.error}});
+}
+
+Response make_response(const Request& request, http::status status, std::string body,
+                       std::string_view content_type) {
+    Response response{status, request.version()};
+    response.set(http::field::server, "cocbot");
+    if (!content_type.empty())
+        response.set(http::field::content_type, content_type);
+    response.keep_alive(request.keep_alive());
+    response.body() = std::move(body);
+    response.prepare_payload();
+    return response;
+}
+
+} // namespace
+
+Ingress::Ingress(net::any_io_executor executor, Workflow& workflow, slack::WebApi& modal_api,
+                 IngressOptions options)
+    : executor_(executor), workflow_(workflow), modal_api_(modal_api),
+      options_(std::move(options)) {}
+
+awaitable<Response> Ingress::events(Request& request) {
+    const auto started = std::chrono::steady_clock::now();
+    std::string kind = "unknown";
+    const auto answer_request = [&] {
+        if (is_ssl_check(request)) {
+            kind = "ssl_check";
+            return Answer::empty();
+        }
+        const auto check = slack::verify_signature(
+            options_.signing_secret, request["X-Slack-Request-Timestamp"], request.body(),
+            request["X-Slack-Signature"], unix_seconds(now()));
+        if (check != slack::SignatureCheck::ok)
+            return Answer::error(http::status::unauthorized, "invalid request",
+                                 "rejected:" + std::string{slack::to_string(check)});
+        const auto parsed =
+            slack::parse_payload(request[http::field::content_type], request.body());
+        if (const auto* error = std::get_if<slack::ParseError>(&parsed))
+            return Answer::error(http::status::bad_request, error->message, "bad_request");
+        const auto& payload = std::get<slack::Payload>(parsed);
+        kind = std::string{slack::kind_of(payload)};
+        return dispatch(payload);
+    };
+    Answer answer;
+    try {
+        answer = answer_request();
+    } catch (const std::exception&) {
+        // Nothing of the request or the exception reaches Slack or the log: it may quote a
+        // report. The transaction rolled back, so Slack may safely retry.
+        answer = Answer::error(http::status::internal_server_error, "internal error", "error");
+    }
+
+    const auto latency = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::steady_clock::now() - started);
+    log(Level::info, "request",
+        {{"kind", kind},
+         {"outcome", answer.outcome},
+         {"status", std::to_string(static_cast<int>(answer.status))},
+         {"latency_ms", std::to_string(latency.count())}});
+    co_return make_response(request, answer.status, std::move(answer.body), answer.content_type);
+}
+
+awaitable<Response> Ingress::health(Request& request) {
+    const bool healthy = workflow_.healthy();
+    co_return make_response(request, healthy ? http::status::ok : http::status::service_unavailable,
+                            healthy ? "ok\n" : "database unavailable\n", "text/plain");
+}
+
+Ingress::Answer Ingress::dispatch(const slack::Payload& payload) {
+    return std::visit([this](const auto& p) { return on(p); }, payload);
+}
+
+Ingress::Answer Ingress::on(const slack::SlashCommand& command) {
+    const auto sub = slack::subcommand_of(command.text);
+    if (sub == "report") {
+        if (command.trigger_id.empty())
+            return Answer::json_body(ephemeral_text("Slack sent no trigger to open the form; "
+                                                    "please try `/coc report` again."),
+                                     "no_trigger");
+        open_report_modal(command.trigger_id);
+        return Answer::empty("modal_opening");
+    }
+    return Answer::json_body(ephemeral_text(slack::help_text()),
+                             sub == "help" ? "help" : "unknown_help");
+}
+
+void Ingress::open_report_modal(std::string trigger_id) {
+    // The trigger expires in 3 seconds: call views.open now, without making Slack wait for it.
+    // (Arguments are built outside the coroutine: GCC 12 miscompiles braced lists inside one.)
+    auto open = [](slack::WebApi& api, json args) -> awaitable<void> {
+        log_views_open(co_await api.call("views.open", std::move(args)));
+    };
+    net::co_spawn(executor_, open(modal_api_, views_open_args(trigger_id)),
+                  [](std::exception_ptr e) {
+                      if (e)
+                          log(Level::error, "views_open", {{"outcome", "exception"}});
+                  });
+}
+
+Ingress::Answer Ingress::on(const slack::BlockActions& actions) {
+    const auto command = slack::command_from_action(actions);
+    if (!command)
+        return Answer::empty("ignored");
+    std::optional<ReplyTo> reply_to;
+    if (!actions.channel_id.empty())
+        reply_to = ReplyTo{core::ChannelId{actions.channel_id}, core::UserId{actions.user_id}};
+    const auto outcome = workflow_.handle(*command, now(), reply_to);
+    return Answer::empty(std::holds_alternative<core::Decision>(outcome) ? "ok" : "refused");
+}
+
+Ingress::Answer Ingress::on(const slack::ViewSubmission& submission) {
+    if (submission.callback_id != slack::ids::report_callback)
+        return Answer::empty("ignored");
+    const auto form = slack::report_from_view(submission.state);
+    if (const auto* errors = std::get_if<std::vector<core::FieldError>>(&form))
+        return Answer::json_body(field_errors(*errors), "invalid_report");
+
+    const auto outcome = workflow_.file_report(core::UserId{submission.user_id},
+                                               std::get<core::Report>(form), now());
+    if (const auto* rejection = std::get_if<core::Rejection>(&outcome)) {
+        auto errors = rejection->fields;
+        if (errors.empty())
+            errors.push_back({std::string{slack::ids::description}, rejection->message});
+        return Answer::json_body(field_errors(errors), "invalid_report");
+    }
+    const auto& decision = std::get<core::Decision>(outcome);
+    return Answer::json_body(
+        {{"response_action", "update"}, {"view", slack::confirmation_modal(decision.reply)}},
+        "filed");
+}
+
+Ingress::Answer Ingress::on(const slack::ViewClosed&) {
+    return Answer::empty("ignored");
+}
+
+Ingress::Answer Ingress::on(const slack::EventCallback& event) {
+    if (!event.event_id.empty() && !workflow_.first_delivery(event.event_id, now()))
+        return Answer::empty("duplicate");
+    return Answer::empty("ignored");
+}
+
+Ingress::Answer Ingress::on(const slack::UrlVerification& verification) {
+    return Answer::json_body({{"challenge", verification.challenge}});
+}
+
+Ingress::Answer Ingress::on(const slack::SslCheck&) {
+    return Answer::empty();
+}
+
+} // namespace cocbot::app

@@ -1,0 +1,109 @@
+// File: bot/app/service.cpp
+#include "bot/app/service.hpp"
+
+#include "bot/app/executor.hpp"
+#include "bot/app/ingress.hpp"
+#include "bot/app/logger.hpp"
+#include "bot/app/workflow.hpp"
+#include "bot/server/listener.hpp"
+#include "bot/server/router.hpp"
+#include "storage/database.hpp"
+
+#include <chrono>
+
+namespace cocbot::app {
+
+using nlohmann::json;
+
+namespace {
+
+core::Committee committee_from(const config::Config& config) {
+    core::Committee committee{core::ChannelId{config.committee.channel}, {}, {}};
+    for (const auto& member : config.committee.members)
+        committee.members.push_back(core::UserId{member});
+    committee.safety = {config.safety.venue_security, config.safety.crisis_line};
+    return committee;
+}
+
+tcp::endpoint endpoint_from(const config::Endpoint& listen) {
+    return {net::ip::make_address(listen.host), listen.port};
+}
+
+// Learn who the bot is and prove the token works; a failure is logged, not fatal, so that a
+// Slack outage at start-up does not stop intake.
+awaitable<void> check_token(slack::WebApi& api) {
+    const auto result = co_await api.call("auth.test", json::object());
+    if (result.ok)
+        log(Level::info, "slack_auth",
+            {{"outcome", "ok"}, {"bot_user", result.body.value("user_id", "")}});
+    else
+        log(Level::error, "slack_auth", {{"outcome", "failed"}, {"error", result.error}});
+}
+
+void log_exception(std::string_view what, std::exception_ptr e) {
+    if (!e)
+        return;
+    try {
+        std::rethrow_exception(e);
+    } catch (const std::exception& ex) {
+        log(Level::error, what, {{"reason", ex.what()}});
+    }
+}
+
+} // namespace
+
+int serve(const config::Config& config) {
+    storage::Database database{config.storage.path};
+    Workflow workflow{database, committee_from(config)};
+
+    net::io_context io{1};
+    const auto ex = io.get_executor();
+    slack::WebApi api{ex, {.base_url = config.slack.api_url, .token = config.slack.bot_token}};
+    // views.open must land within the trigger's 3 seconds: one quick attempt, no queueing.
+    slack::WebApi modal_api{ex,
+                            {.base_url = config.slack.api_url,
+                             .token = config.slack.bot_token,
+                             .request_timeout = std::chrono::milliseconds{2500},
+                             .max_attempts = 1}};
+
+    Executor executor{ex, database, workflow, api};
+    workflow.on_effects_queued([&] { executor.wake(); });
+    Ingress ingress{ex, workflow, modal_api, {config.slack.signing_secret}};
+
+    server::Router router{{
+        {"/slack/events", http::verb::post, [&](Request& r) { return ingress.events(r); }},
+        {"/healthz", http::verb::get, [&](Request& r) { return ingress.health(r); }},
+    }};
+    server::Server http_server{
+        ex,
+        endpoint_from(config.http.listen),
+        std::move(router),
+        {},
+        [](std::string_view what, std::string_view detail) {
+            log(Level::warn, "http",
+                {{"what", std::string{what}}, {"detail", std::string{detail}}});
+        }};
+    http_server.start();
+    executor.start();
+    net::co_spawn(ex, check_token(api),
+                  [](std::exception_ptr e) { log_exception("slack_auth", e); });
+    log(Level::info, "listening",
+        {{"address",
+          config.http.listen.host + ":" + std::to_string(http_server.local_endpoint().port())}});
+
+    // Graceful stop: no new requests, finish those in flight and the effect being performed.
+    // Whatever is still in the outbox runs on the next start.
+    net::signal_set signals{io, SIGINT, SIGTERM};
+    signals.async_wait([&](const error_code& ec, int signal) {
+        if (ec)
+            return;
+        log(Level::info, "stopping", {{"signal", std::to_string(signal)}});
+        http_server.stop();
+        executor.stop();
+    });
+    io.run();
+    log(Level::info, "stopped");
+    return 0;
+}
+
+} // namespace cocbot::app

@@ -1,0 +1,82 @@
+// File: bot/slack/to_command.cpp
+#include "bot/slack/to_command.hpp"
+
+#include "bot/slack/blocks.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace cocbot::slack {
+
+namespace {
+
+std::string text_of(const ViewState& state, std::string_view id) {
+    const auto* input = state.find(id, id);
+    return input && input->value ? *input->value : std::string{};
+}
+
+bool checked(const InputValue* flags, std::string_view value) {
+    return flags && std::find(flags->selected_options.begin(), flags->selected_options.end(),
+                              value) != flags->selected_options.end();
+}
+
+} // namespace
+
+ReportOrErrors report_from_view(const ViewState& state) {
+    core::Report report;
+    if (const auto* user = state.find(ids::reported_user, ids::reported_user);
+        user && user->selected_user)
+        report.reported.user = core::UserId{*user->selected_user};
+    report.reported.name = text_of(state, ids::reported_name);
+    report.description = text_of(state, ids::description);
+    report.location = text_of(state, ids::location);
+    report.reporter_name = text_of(state, ids::reporter_name);
+    report.reporter_contact = text_of(state, ids::reporter_contact);
+
+    if (const auto* source = state.find(ids::source, ids::source);
+        source && source->selected_option) {
+        const auto parsed = core::source_from_string(*source->selected_option);
+        if (!parsed)
+            return std::vector<core::FieldError>{
+                {std::string{ids::source}, "Choose one of the listed ways."}};
+        report.source = *parsed;
+    }
+
+    const auto* flags = state.find(ids::flags, ids::flags);
+    report.flags = {
+        .anonymous = checked(flags, "anonymous"),
+        .escrow = checked(flags, "escrow"),
+        .immediate_danger = checked(flags, "immediate_danger"),
+        .involves_employee = checked(flags, "involves_employee"),
+        .no_updates = checked(flags, "no_updates"),
+    };
+    return report;
+}
+
+std::optional<core::Command> command_from_action(const BlockActions& payload) {
+    if (payload.actions.empty() || payload.user_id.empty())
+        return std::nullopt;
+    const auto& action = payload.actions.front();
+    if (action.value.empty())
+        return std::nullopt;
+    const core::IncidentId incident{action.value};
+    const core::UserId member{payload.user_id};
+    if (action.action_id == ids::conflict_none)
+        return core::DeclareConflict{incident, member, false};
+    if (action.action_id == ids::conflict_declared)
+        return core::DeclareConflict{incident, member, true};
+    return std::nullopt;
+}
+
+std::string subcommand_of(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t");
+    if (first == std::string_view::npos)
+        return {};
+    const auto end = text.find_first_of(" \t", first);
+    std::string word{text.substr(first, end == std::string_view::npos ? end : end - first)};
+    std::transform(word.begin(), word.end(), word.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return word;
+}
+
+} // namespace cocbot::slack

@@ -1,0 +1,55 @@
+// File: bot/app/executor.hpp
+// Drains the outbox: performs each effect against the Slack Web API, at least once and
+// idempotently, and feeds results that core needs back in as commands. One effect in flight at
+// a time keeps us inside Slack's per-channel posting rate; a steady_timer is the wake-up signal.
+#pragma once
+
+#include "bot/app/workflow.hpp"
+#include "bot/net.hpp"
+#include "bot/slack/web_api.hpp"
+#include "storage/outbox.hpp"
+
+#include <chrono>
+
+namespace cocbot::app {
+
+struct ExecutorOptions {
+    int max_attempts = 8;                // then the effect is marked failed for the operator
+    std::chrono::seconds first_retry{5}; // doubled after each failed attempt
+    std::chrono::seconds longest_retry{15 * 60};
+};
+
+class Executor {
+public:
+    Executor(net::any_io_executor executor, storage::Database& database, Workflow& workflow,
+             slack::WebApi& api, ExecutorOptions options = {});
+
+    void start();
+    // New work was committed: look at the outbox now rather than at the next timer.
+    void wake();
+    // Finish the effect in flight, then stop.
+    void stop();
+    bool running() const { return running_; }
+
+private:
+    struct Result;
+
+    awaitable<void> run();
+    awaitable<void> perform(const storage::PendingEffect& pending);
+    awaitable<Result> post(const storage::PendingEffect& pending, const core::Post& post);
+    awaitable<Result> update(const core::Update& update);
+    awaitable<Result> ephemeral(const storage::PendingEffect& pending, const core::Ephemeral& e);
+    void settle(const storage::PendingEffect& pending, const Result& result);
+    core::Time retry_time(int attempts_so_far) const;
+
+    net::any_io_executor executor_;
+    storage::Outbox outbox_;
+    Workflow& workflow_;
+    slack::WebApi& api_;
+    ExecutorOptions options_;
+    net::steady_timer timer_;
+    bool stopping_ = false;
+    bool running_ = false;
+};
+
+} // namespace cocbot::app

@@ -1,0 +1,48 @@
+// File: bot/app/ingress.hpp
+// The 3-second path: verify, parse, decide, commit, answer. Slack never waits for the Web API
+// here; the one exception is views.open, which is started at once and not awaited.
+#pragma once
+
+#include "bot/app/workflow.hpp"
+#include "bot/net.hpp"
+#include "bot/slack/payloads.hpp"
+#include "bot/slack/web_api.hpp"
+
+#include <string>
+
+namespace cocbot::app {
+
+struct IngressOptions {
+    std::string signing_secret;
+};
+
+class Ingress {
+public:
+    Ingress(net::any_io_executor executor, Workflow& workflow, slack::WebApi& modal_api,
+            IngressOptions options);
+
+    // POST /slack/events: slash commands, interactivity and the Events API.
+    awaitable<Response> events(Request& request);
+    // GET /healthz: 200 while the database answers.
+    awaitable<Response> health(Request& request);
+
+private:
+    struct Answer;
+
+    Answer dispatch(const slack::Payload& payload);
+    Answer on(const slack::SlashCommand& command);
+    Answer on(const slack::BlockActions& actions);
+    Answer on(const slack::ViewSubmission& submission);
+    Answer on(const slack::ViewClosed& closed);
+    Answer on(const slack::EventCallback& event);
+    Answer on(const slack::UrlVerification& verification);
+    Answer on(const slack::SslCheck& check);
+    void open_report_modal(std::string trigger_id);
+
+    net::any_io_executor executor_;
+    Workflow& workflow_;
+    slack::WebApi& modal_api_;
+    IngressOptions options_;
+};
+
+} // namespace cocbot::app

@@ -1,0 +1,90 @@
+// File: bot/app/workflow.cpp
+#include "bot/app/workflow.hpp"
+
+#include "storage/event_store.hpp"
+#include "storage/unit_of_work.hpp"
+
+#include <chrono>
+
+namespace cocbot::app {
+
+namespace {
+
+int year_of(core::Time t) {
+    const std::chrono::year_month_day date{std::chrono::floor<std::chrono::days>(t)};
+    return static_cast<int>(date.year());
+}
+
+std::vector<core::Effect> reply_effects(const core::Outcome& outcome,
+                                        const std::optional<ReplyTo>& reply_to) {
+    if (!reply_to)
+        return {};
+    const std::string text = std::holds_alternative<core::Decision>(outcome)
+                                 ? std::get<core::Decision>(outcome).reply
+                                 : std::get<core::Rejection>(outcome).message;
+    if (text.empty())
+        return {};
+    return {core::Ephemeral{reply_to->channel, reply_to->user, core::Notice{text}}};
+}
+
+} // namespace
+
+Workflow::Workflow(storage::Database& database, core::Committee committee)
+    : database_(database), committee_(std::move(committee)) {}
+
+void Workflow::on_effects_queued(std::function<void()> callback) {
+    on_effects_queued_ = std::move(callback);
+}
+
+core::Outcome Workflow::file_report(const core::UserId& submitted_by, const core::Report& report,
+                                    core::Time now) {
+    storage::UnitOfWork work{database_};
+    const int year = year_of(now);
+    const int number = work.allocate_incident_number(year);
+    const auto id = core::make_incident_id(year, number);
+    auto outcome = core::decide(committee_, core::Incident{},
+                                core::SubmitReport{id, submitted_by, report}, now);
+    if (const auto* decision = std::get_if<core::Decision>(&outcome)) {
+        work.create_incident(id, year, number, now);
+        work.append(id, decision->events, now);
+        work.enqueue(id, decision->effects, now);
+        work.commit();
+        notify();
+    }
+    return outcome;
+}
+
+core::Outcome Workflow::handle(const core::Command& command, core::Time now,
+                               const std::optional<ReplyTo>& reply_to) {
+    storage::UnitOfWork work{database_};
+    const auto& id = core::incident_of(command);
+    const auto incident = storage::EventStore{database_}.incident(id);
+    auto outcome = core::decide(committee_, incident, command, now);
+    if (const auto* decision = std::get_if<core::Decision>(&outcome)) {
+        work.append(id, decision->events, now);
+        work.enqueue(id, decision->effects, now);
+    }
+    const auto replies = reply_effects(outcome, reply_to);
+    work.enqueue(std::nullopt, replies, now);
+    work.commit();
+    notify();
+    return outcome;
+}
+
+bool Workflow::first_delivery(std::string_view slack_event_id, core::Time now) {
+    storage::UnitOfWork work{database_};
+    const bool first = work.mark_seen(slack_event_id, now);
+    work.commit();
+    return first;
+}
+
+bool Workflow::healthy() {
+    return database_.healthy();
+}
+
+void Workflow::notify() const {
+    if (on_effects_queued_)
+        on_effects_queued_();
+}
+
+} // namespace cocbot::app
