@@ -1,0 +1,193 @@
+// File: tests/e2e/harness.cpp
+#include "tests/e2e/harness.hpp"
+
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <doctest/doctest.h>
+#include <filesystem>
+#include <thread>
+
+namespace cocbot::testing {
+
+using nlohmann::json;
+namespace http = boost::beast::http;
+
+std::int64_t unix_now() {
+    return std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+json report_state(const ReportInput& input) {
+    const auto text = [](const std::string& value) {
+        return json{{"type", "plain_text_input"},
+                    {"value", value.empty() ? json(nullptr) : json(value)}};
+    };
+    json flags = json::array();
+    for (const auto& f : input.flags)
+        flags.push_back({{"text", {{"type", "plain_text"}, {"text", f}}}, {"value", f}});
+    return {
+        {"reported_user",
+         {{"reported_user",
+           {{"type", "users_select"},
+            {"selected_user",
+             input.reported_user.empty() ? json(nullptr) : json(input.reported_user)}}}}},
+        {"reported_name", {{"reported_name", text(input.reported_name)}}},
+        {"description", {{"description", text(input.description)}}},
+        {"location", {{"location", text(input.location)}}},
+        {"reporter_name", {{"reporter_name", text(input.reporter_name)}}},
+        {"reporter_contact", {{"reporter_contact", text(input.reporter_contact)}}},
+        {"source",
+         {{"source",
+           {{"type", "static_select"},
+            {"selected_option",
+             {{"text", {{"type", "plain_text"}, {"text", input.source}}},
+              {"value", input.source}}}}}}},
+        {"flags", {{"flags", {{"type", "checkboxes"}, {"selected_options", flags}}}}},
+    };
+}
+
+Bot::Bot(FakeSlack& slack, std::map<std::string, std::string> extra_env)
+    : slack_(slack), port_(free_port()) {
+    std::string pattern = (std::filesystem::temp_directory_path() / "cocbot-e2e-XXXXXX").string();
+    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+    folder_ = pattern;
+    database_ = folder_ + "/cocbot.db";
+    log_path_ = folder_ + "/cocbot.log";
+    env_ = {
+        {"SLACK_SIGNING_SECRET", signing_secret},
+        {"SLACK_BOT_TOKEN", bot_token},
+        {"COCBOT_HTTP_LISTEN", "127.0.0.1:" + std::to_string(port_)},
+        {"COCBOT_SLACK_API_URL", slack_.base_url()},
+        {"COCBOT_STORAGE_PATH", database_},
+        {"COCBOT_COMMITTEE_CHANNEL", committee_channel},
+        {"COCBOT_COMMITTEE_MEMBERS", "UALICE,UBOB,UCAROL"},
+        {"COCBOT_SAFETY_VENUE_SECURITY", "+1 555 0100"},
+        {"COCBOT_SAFETY_CRISIS_LINE", "+1 555 0199"},
+    };
+    for (auto& [key, value] : extra_env)
+        env_[key] = value;
+}
+
+Bot::~Bot() {
+    if (process_)
+        process_->stop(SIGKILL, std::chrono::seconds(5));
+    std::error_code ignored;
+    std::filesystem::remove_all(folder_, ignored);
+}
+
+void Bot::start() {
+    process_ = std::make_unique<ChildProcess>(COCBOT_BINARY, std::vector<std::string>{"serve"},
+                                              env_, log_path_);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (std::chrono::steady_clock::now() < deadline && process_->running()) {
+        if (http_request(port_, http::verb::get, "/healthz", {}, {}, std::chrono::seconds(1))
+                .status == 200)
+            return;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    FAIL("cocbot did not become healthy; its log:\n" << log());
+}
+
+void Bot::kill() {
+    REQUIRE(process_);
+    process_->stop(SIGKILL, std::chrono::seconds(5));
+}
+
+int Bot::terminate() {
+    REQUIRE(process_);
+    const auto status = process_->stop(SIGTERM, std::chrono::seconds(15));
+    REQUIRE(status.has_value());
+    return *status;
+}
+
+HttpResponse Bot::send_signed_at(const std::string& content_type, const std::string& body,
+                                 std::int64_t unix_time) {
+    return http_request(port_, http::verb::post, "/slack/events", body,
+                        slack_headers(signing_secret, body, content_type, unix_time));
+}
+
+HttpResponse Bot::send(const std::string& content_type, const std::string& body) {
+    return send_signed_at(content_type, body, unix_now());
+}
+
+HttpResponse Bot::slash(const std::string& user, const std::string& text,
+                        const std::string& trigger) {
+    return send("application/x-www-form-urlencoded",
+                form_body({{"token", "deprecated"},
+                           {"team_id", "T0001"},
+                           {"team_domain", "example"},
+                           {"channel_id", "C0GENERAL"},
+                           {"channel_name", "general"},
+                           {"user_id", user},
+                           {"user_name", "someone"},
+                           {"command", "/coc"},
+                           {"text", text},
+                           {"api_app_id", "A0001"},
+                           {"response_url", "https://hooks.slack.com/commands/T0001/1/x"},
+                           {"trigger_id", trigger}}));
+}
+
+HttpResponse Bot::submit_report(const std::string& user, const ReportInput& input) {
+    const json payload{
+        {"type", "view_submission"},
+        {"team", {{"id", "T0001"}, {"domain", "example"}}},
+        {"user", {{"id", user}, {"username", "someone"}, {"team_id", "T0001"}}},
+        {"api_app_id", "A0001"},
+        {"token", "deprecated"},
+        {"trigger_id", "trigger-2"},
+        {"view",
+         {{"id", "V0001"},
+          {"team_id", "T0001"},
+          {"type", "modal"},
+          {"callback_id", "coc_report"},
+          {"private_metadata", ""},
+          {"hash", "1.abc"},
+          {"state", {{"values", report_state(input)}}}}},
+        {"response_urls", json::array()},
+    };
+    return send("application/x-www-form-urlencoded", payload_body(payload));
+}
+
+HttpResponse Bot::click(const std::string& user, const std::string& action_id,
+                        const std::string& value, const std::string& channel) {
+    const json payload{
+        {"type", "block_actions"},
+        {"team", {{"id", "T0001"}, {"domain", "example"}}},
+        {"user", {{"id", user}, {"username", "someone"}, {"team_id", "T0001"}}},
+        {"api_app_id", "A0001"},
+        {"token", "deprecated"},
+        {"trigger_id", "trigger-3"},
+        {"container",
+         {{"type", "message"},
+          {"message_ts", "1.0"},
+          {"channel_id", channel},
+          {"is_ephemeral", false}}},
+        {"channel", {{"id", channel}, {"name", "committee"}}},
+        {"response_url", "https://hooks.slack.com/actions/T0001/1/x"},
+        {"actions", json::array({{{"action_id", action_id},
+                                  {"block_id", "conflict"},
+                                  {"type", "button"},
+                                  {"value", value},
+                                  {"action_ts", "1.1"}}})},
+    };
+    return send("application/x-www-form-urlencoded", payload_body(payload));
+}
+
+HttpResponse Bot::event(const json& envelope) {
+    return send("application/json", envelope.dump());
+}
+
+std::string Bot::log() const {
+    return read_file(log_path_);
+}
+
+std::string Bot::stored_bytes() const {
+    std::string bytes;
+    for (const auto* suffix : {"", "-wal", "-shm", "-journal"})
+        bytes += read_file(database_ + suffix);
+    return bytes;
+}
+
+} // namespace cocbot::testing

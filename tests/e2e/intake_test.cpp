@@ -1,0 +1,269 @@
+// End-to-end: the intake path from Slack's requests to a durable report and the triage prompt.
+#include "tests/e2e/harness.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace cocbot::testing;
+using namespace std::chrono_literals;
+using nlohmann::json;
+
+namespace {
+
+const ReportInput full_report{
+    .reported_user = "UREPORTED",
+    .reported_name = "",
+    .description = "Kept touching my shoulder after I asked him to stop",
+    .location = "Hallway track, Tuesday 3pm",
+    .reporter_name = "Dana Reporter",
+    .reporter_contact = "dana@example.org",
+    .source = "phone",
+    .flags = {},
+};
+
+ReportInput only_location(std::string location) {
+    ReportInput input;
+    input.location = std::move(location);
+    return input;
+}
+
+bool has_message_in(const std::vector<RecordedCall>& calls, const std::string& channel) {
+    for (const auto& c : calls)
+        if (c.args.value("channel", "") == channel)
+            return true;
+    return false;
+}
+
+std::string reference_from(const HttpResponse& response) {
+    const auto body = json::parse(response.body);
+    const auto text = body["view"]["blocks"][0]["text"]["text"].get<std::string>();
+    const auto at = text.find("report ");
+    REQUIRE(at != std::string::npos);
+    return text.substr(at + 7, text.find(' ', at + 7) - at - 7);
+}
+
+} // namespace
+
+TEST_SUITE("e2e: intake") {
+    TEST_CASE(
+        "/coc report opens the report modal with the trigger, and Slack is answered at once") {
+        FakeSlack slack;
+        Bot bot{slack};
+        bot.start();
+        const auto response = bot.slash("UANYONE", "report", "trigger-77");
+        CHECK(response.status == 200);
+        CHECK(response.body.empty());
+        REQUIRE(slack.wait_for(
+            [](const auto& calls) {
+                for (const auto& c : calls)
+                    if (c.method == "views.open")
+                        return true;
+                return false;
+            },
+            5s));
+        const auto call = slack.calls("views.open").front();
+        CHECK(call.args["trigger_id"] == "trigger-77");
+        CHECK(call.args["view"]["callback_id"] == "coc_report");
+        CHECK(call.authorization == "Bearer " + bot_token);
+    }
+
+    TEST_CASE("/coc help, a bare /coc and unknown text all answer with the help") {
+        FakeSlack slack;
+        Bot bot{slack};
+        bot.start();
+        for (const auto* text : {"help", "", "frobnicate now"}) {
+            CAPTURE(text);
+            const auto response = bot.slash("UANYONE", text);
+            REQUIRE(response.status == 200);
+            const auto body = json::parse(response.body);
+            CHECK(body["response_type"] == "ephemeral");
+            CHECK(body["text"].get<std::string>().find("/coc report") != std::string::npos);
+        }
+    }
+
+    TEST_CASE("a report missing the essentials gets inline errors and nothing is stored or said") {
+        FakeSlack slack;
+        Bot bot{slack};
+        bot.start();
+        const auto response = bot.submit_report("UANYONE", only_location("somewhere"));
+        REQUIRE(response.status == 200);
+        const auto body = json::parse(response.body);
+        CHECK(body["response_action"] == "errors");
+        CHECK(body["errors"].contains("reported_user"));
+        CHECK(body["errors"].contains("description"));
+        std::this_thread::sleep_for(300ms);
+        CHECK(slack.calls("chat.postMessage").empty());
+        CHECK(bot.stored_bytes().find("somewhere") == std::string::npos);
+    }
+
+    TEST_CASE(
+        "a valid report is stored, confirmed privately, and the committee gets the triage prompt") {
+        FakeSlack slack;
+        Bot bot{slack};
+        bot.start();
+        const auto response = bot.submit_report("UTAKER", full_report);
+        REQUIRE(response.status == 200);
+        const auto body = json::parse(response.body);
+        CHECK(body["response_action"] == "update");
+        const auto reference = reference_from(response);
+        CHECK(reference.size() >= 8);
+        // Stored before Slack got its answer.
+        CHECK(bot.stored_bytes().find("Kept touching my shoulder") != std::string::npos);
+
+        REQUIRE(slack.wait_for(
+            [](const auto& calls) { return has_message_in(calls, committee_channel); }, 10s));
+        const auto messages = slack.messages(committee_channel);
+        REQUIRE(messages.size() == 1);
+        const auto& prompt = messages.front();
+        CHECK(prompt.text.find("<@UREPORTED>") != std::string::npos);
+        CHECK(prompt.text.find("via phone") != std::string::npos);
+        CHECK(prompt.text.find("Who does not have a conflict of interest?") != std::string::npos);
+        const auto everything = prompt.text + prompt.blocks.dump();
+        for (const auto* secret : {"Dana", "dana@example.org", "shoulder", "Hallway", "UTAKER"}) {
+            CAPTURE(secret);
+            CHECK(everything.find(secret) == std::string::npos);
+        }
+        std::vector<std::string> buttons;
+        for (const auto& block : prompt.blocks)
+            if (block["type"] == "actions")
+                for (const auto& element : block["elements"]) {
+                    buttons.push_back(element["action_id"]);
+                    CHECK(element["value"] == reference);
+                }
+        CHECK(buttons == std::vector<std::string>{"conflict_none", "conflict_declared"});
+        CHECK(prompt.metadata["event_type"] == "cocbot_effect");
+    }
+
+    TEST_CASE("clicking the conflict buttons is recorded and the prompt shows how many answered") {
+        FakeSlack slack;
+        Bot bot{slack};
+        bot.start();
+        const auto reference = reference_from(bot.submit_report("UTAKER", full_report));
+        REQUIRE(slack.wait_for(
+            [](const auto& calls) { return has_message_in(calls, committee_channel); }, 10s));
+        // The prompt's position reaches core after the post; give it a moment to be recorded.
+        std::this_thread::sleep_for(300ms);
+
+        CHECK(bot.click("UALICE", "conflict_none", reference, committee_channel).status == 200);
+        REQUIRE(slack.wait_for(
+            [](const auto& calls) {
+                for (const auto& c : calls)
+                    if (c.method == "chat.update")
+                        return true;
+                return false;
+            },
+            10s));
+        CHECK(bot.click("UBOB", "conflict_declared", reference, committee_channel).status == 200);
+        REQUIRE(slack.wait_for(
+            [](const auto& calls) {
+                int updates = 0;
+                for (const auto& c : calls)
+                    updates += c.method == "chat.update" ? 1 : 0;
+                return updates == 2;
+            },
+            10s));
+        const auto prompt = slack.messages(committee_channel).front();
+        CHECK(prompt.text.find("Who does not have a conflict of interest?") != std::string::npos);
+        CHECK(prompt.blocks.dump().find("2 of 3 members have answered") != std::string::npos);
+        // Who declared what is never shown.
+        CHECK(prompt.blocks.dump().find("UBOB") == std::string::npos);
+
+        REQUIRE(slack.wait_for(
+            [](const auto& calls) {
+                int ephemerals = 0;
+                for (const auto& c : calls)
+                    ephemerals += c.method == "chat.postEphemeral" ? 1 : 0;
+                return ephemerals == 2;
+            },
+            10s));
+        for (const auto& call : slack.calls("chat.postEphemeral"))
+            CHECK(call.args["channel"] == committee_channel);
+
+        // Someone who is not on the committee is refused privately, and nothing changes.
+        CHECK(bot.click("UOUTSIDER", "conflict_none", reference, committee_channel).status == 200);
+        REQUIRE(slack.wait_for(
+            [](const auto& calls) {
+                for (const auto& c : calls)
+                    if (c.method == "chat.postEphemeral" && c.args.value("user", "") == "UOUTSIDER")
+                        return true;
+                return false;
+            },
+            10s));
+        std::this_thread::sleep_for(200ms);
+        CHECK(slack.calls("chat.update").size() == 2);
+    }
+
+    TEST_CASE("an anonymous report leaves no identity of its submitter on disk or in the log") {
+        FakeSlack slack;
+        Bot bot{slack};
+        bot.start();
+        ReportInput anonymous = full_report;
+        anonymous.reporter_name.clear();
+        anonymous.reporter_contact.clear();
+        anonymous.flags = {"anonymous"};
+        const auto response = bot.submit_report("USECRETSUBMITTER", anonymous);
+        REQUIRE(response.status == 200);
+        CHECK(response.body.find("cannot follow up") != std::string::npos);
+        REQUIRE(slack.wait_for(
+            [](const auto& calls) { return has_message_in(calls, committee_channel); }, 10s));
+        CHECK(bot.terminate() == 0);
+        CHECK(bot.stored_bytes().find("USECRETSUBMITTER") == std::string::npos);
+        CHECK(bot.log().find("USECRETSUBMITTER") == std::string::npos);
+        for (const auto& call : slack.calls())
+            CHECK(call.args.dump().find("USECRETSUBMITTER") == std::string::npos);
+    }
+
+    TEST_CASE("immediate danger alerts the committee channel with the numbers to call") {
+        FakeSlack slack;
+        Bot bot{slack};
+        bot.start();
+        ReportInput danger = full_report;
+        danger.flags = {"immediate_danger"};
+        REQUIRE(bot.submit_report("UTAKER", danger).status == 200);
+        REQUIRE(slack.wait_for(
+            [&](const auto&) { return slack.messages(committee_channel).size() == 2; }, 10s));
+        const auto alert = slack.messages(committee_channel).front();
+        const auto text = alert.text + alert.blocks.dump();
+        CHECK(text.find("Immediate danger") != std::string::npos);
+        CHECK(text.find("+1 555 0100") != std::string::npos);
+        CHECK(text.find("+1 555 0199") != std::string::npos);
+        CHECK(text.find("Hallway track") != std::string::npos);
+        CHECK(text.find("shoulder") == std::string::npos);
+        CHECK(text.find("Dana") == std::string::npos);
+    }
+
+    TEST_CASE("a report about a committee member never reaches the committee channel") {
+        FakeSlack slack;
+        Bot bot{slack};
+        bot.start();
+        ReportInput about_bob = full_report;
+        about_bob.reported_user = "UBOB";
+        REQUIRE(bot.submit_report("UTAKER", about_bob).status == 200);
+        REQUIRE(slack.wait_for(
+            [](const auto& calls) {
+                int posts = 0;
+                for (const auto& c : calls)
+                    posts += c.method == "chat.postMessage" ? 1 : 0;
+                return posts == 2;
+            },
+            10s));
+        CHECK(slack.messages(committee_channel).empty());
+        std::set<std::string> told;
+        for (const auto& call : slack.calls("conversations.open"))
+            told.insert(call.args.value("users", ""));
+        CHECK(told == std::set<std::string>{"UALICE", "UCAROL"});
+    }
+
+    TEST_CASE("an escrowed report is stored and nobody is told") {
+        FakeSlack slack;
+        Bot bot{slack};
+        bot.start();
+        ReportInput escrow = full_report;
+        escrow.flags = {"escrow"};
+        const auto response = bot.submit_report("UTAKER", escrow);
+        REQUIRE(response.status == 200);
+        CHECK(response.body.find("escrow") != std::string::npos);
+        std::this_thread::sleep_for(500ms);
+        CHECK(slack.calls("chat.postMessage").empty());
+        CHECK(bot.stored_bytes().find("Kept touching my shoulder") != std::string::npos);
+    }
+}

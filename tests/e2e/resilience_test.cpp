@@ -1,0 +1,211 @@
+// End-to-end: bad input, a slow or rate-limiting Slack, and crashes between commit and effect.
+#include "tests/e2e/harness.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace cocbot::testing;
+using namespace std::chrono_literals;
+using nlohmann::json;
+namespace http = boost::beast::http;
+
+namespace {
+
+const ReportInput report = [] {
+    ReportInput input;
+    input.reported_user = "UREPORTED";
+    input.description = "Shouted at a volunteer";
+    input.source = "in_person";
+    return input;
+}();
+
+auto posts_in(const std::string& channel) {
+    return [channel](const std::vector<RecordedCall>& calls) {
+        for (const auto& c : calls)
+            if (c.method == "chat.postMessage" && c.args.value("channel", "") == channel)
+                return true;
+        return false;
+    };
+}
+
+std::size_t count_calls(const FakeSlack& slack, std::string_view method) {
+    return slack.calls(method).size();
+}
+
+} // namespace
+
+TEST_SUITE("e2e: bad input") {
+    TEST_CASE("unsigned, stale and tampered requests get 401 and change nothing") {
+        FakeSlack slack;
+        Bot bot{slack};
+        bot.start();
+        const auto body = form_body({{"command", "/coc"},
+                                     {"text", "help"},
+                                     {"user_id", "U1"},
+                                     {"channel_id", "C1"},
+                                     {"trigger_id", "t"}});
+        const auto form = "application/x-www-form-urlencoded";
+
+        CHECK(http_request(bot.port(), http::verb::post, "/slack/events", body,
+                           {{"Content-Type", form}})
+                  .status == 401);
+        CHECK(bot.send_signed_at(form, body, unix_now() - 301).status == 401);
+        CHECK(bot.send_signed_at(form, body, unix_now() + 301).status == 401);
+        auto headers = slack_headers(signing_secret, body, form, unix_now());
+        CHECK(http_request(bot.port(), http::verb::post, "/slack/events", body + "x", headers)
+                  .status == 401);
+        headers = slack_headers("not-the-secret", body, form, unix_now());
+        CHECK(http_request(bot.port(), http::verb::post, "/slack/events", body, headers).status ==
+              401);
+
+        ReportInput valid = report;
+        const auto submission = bot.submit_report("U1", valid); // the one signed request
+        REQUIRE(submission.status == 200);
+        REQUIRE(slack.wait_for(posts_in(committee_channel), 10s));
+        CHECK(count_calls(slack, "chat.postMessage") == 1);
+        CHECK(bot.log().find(signing_secret) == std::string::npos);
+        CHECK(bot.log().find(bot_token) == std::string::npos);
+    }
+
+    TEST_CASE("oversized bodies get 413, malformed ones 400, and the bot keeps serving") {
+        FakeSlack slack;
+        Bot bot{slack};
+        bot.start();
+        const std::string huge(2 * 1024 * 1024, 'a');
+        CHECK(bot.send("application/x-www-form-urlencoded", "payload=" + huge).status == 413);
+        CHECK(bot.send("application/x-www-form-urlencoded", "payload=%7Bnot-json").status == 400);
+        CHECK(bot.send("application/x-www-form-urlencoded", "a=%zz").status == 400);
+        CHECK(bot.send("application/json", "{\"type\":").status == 400);
+        CHECK(bot.send("application/json", R"({"type":"something_else"})").status == 400);
+        CHECK(bot.send("application/x-www-form-urlencoded",
+                       payload_body({{"type", "dialog_submission"}}))
+                  .status == 400);
+        CHECK(bot.send("text/plain", "hello").status == 400);
+        CHECK(http_request(bot.port(), http::verb::get, "/slack/events").status == 405);
+        CHECK(http_request(bot.port(), http::verb::get, "/nowhere").status == 404);
+        CHECK(http_request(bot.port(), http::verb::get, "/healthz").status == 200);
+        CHECK(slack.calls("chat.postMessage").empty());
+    }
+
+    TEST_CASE("url_verification is answered with the challenge") {
+        FakeSlack slack;
+        Bot bot{slack};
+        bot.start();
+        const auto response = bot.send(
+            "application/json",
+            R"({"token":"x","challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P","type":"url_verification"})");
+        REQUIRE(response.status == 200);
+        CHECK(json::parse(response.body)["challenge"] ==
+              "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
+    }
+
+    TEST_CASE("a retried event delivery is acknowledged and recognised as a duplicate") {
+        FakeSlack slack;
+        Bot bot{slack};
+        bot.start();
+        const json envelope{{"type", "event_callback"},
+                            {"team_id", "T0001"},
+                            {"api_app_id", "A0001"},
+                            {"event_id", "Ev0001"},
+                            {"event_time", 1700000000},
+                            {"event",
+                             {{"type", "app_home_opened"},
+                              {"user", "UALICE"},
+                              {"channel", "D0001"},
+                              {"tab", "home"},
+                              {"event_ts", "1700000000.1"}}}};
+        CHECK(bot.event(envelope).status == 200);
+        CHECK(bot.event(envelope).status == 200);
+        CHECK(bot.log().find("outcome=duplicate") != std::string::npos);
+    }
+}
+
+TEST_SUITE("e2e: a slow or unwell Slack") {
+    TEST_CASE("with every Web API call taking 2 seconds, Slack is still answered well within 3") {
+        FakeSlack slack;
+        slack.set_delay(2s);
+        Bot bot{slack};
+        bot.start();
+        const auto opened = bot.slash("UANYONE", "report");
+        CHECK(opened.status == 200);
+        CHECK(opened.elapsed < 1500ms);
+        const auto filed = bot.submit_report("UTAKER", report);
+        CHECK(filed.status == 200);
+        CHECK(filed.elapsed < 1500ms);
+        const auto help = bot.slash("UANYONE", "help");
+        CHECK(help.elapsed < 1500ms);
+        REQUIRE(slack.wait_for(posts_in(committee_channel), 15s));
+        CHECK(slack.calls("views.open").size() == 1);
+    }
+
+    TEST_CASE("a 429 with Retry-After is honoured and the prompt is posted exactly once") {
+        FakeSlack slack;
+        slack.fail_next("chat.postMessage", 429, 1, 1);
+        Bot bot{slack};
+        bot.start();
+        REQUIRE(bot.submit_report("UTAKER", report).status == 200);
+        REQUIRE(slack.wait_for(
+            [](const auto& calls) {
+                int posts = 0;
+                for (const auto& c : calls)
+                    posts += c.method == "chat.postMessage" ? 1 : 0;
+                return posts == 2;
+            },
+            10s));
+        const auto attempts = slack.calls("chat.postMessage");
+        CHECK(attempts[1].at - attempts[0].at >= 900ms);
+        std::this_thread::sleep_for(500ms);
+        CHECK(slack.messages(committee_channel).size() == 1);
+    }
+
+    TEST_CASE("killed after the commit and before the prompt, the restarted bot posts it once") {
+        FakeSlack slack;
+        FakeSlack unreachable; // Slack is down while the report comes in
+        unreachable.fail_next("chat.postMessage", 500, 1000);
+        Bot first{unreachable};
+        first.start();
+        REQUIRE(first.submit_report("UTAKER", report).status == 200);
+        REQUIRE(unreachable.wait_for(posts_in(committee_channel), 10s));
+        first.kill();
+        CHECK(unreachable.messages(committee_channel).empty());
+
+        // Same data folder, now pointed at a healthy Slack.
+        Bot second{slack, {{"COCBOT_STORAGE_PATH", first.database_path()}}};
+        second.start();
+        REQUIRE(slack.wait_for(posts_in(committee_channel), 30s));
+        std::this_thread::sleep_for(500ms);
+        CHECK(slack.messages(committee_channel).size() == 1);
+    }
+
+    TEST_CASE("killed after Slack took the post but before it was recorded, no second prompt") {
+        FakeSlack slack;
+        slack.set_delay(3s); // the post lands, the answer is slow: kill inside that window
+        Bot bot{slack};
+        bot.start();
+        REQUIRE(bot.submit_report("UTAKER", report).status == 200);
+        REQUIRE(slack.wait_for(posts_in(committee_channel), 10s));
+        bot.kill();
+        REQUIRE(slack.messages(committee_channel).size() == 1);
+
+        slack.set_delay(0ms);
+        bot.start();
+        REQUIRE(slack.wait_for(
+            [](const auto& calls) {
+                for (const auto& c : calls)
+                    if (c.method == "conversations.history")
+                        return true;
+                return false;
+            },
+            30s));
+        std::this_thread::sleep_for(1s);
+        CHECK(slack.messages(committee_channel).size() == 1);
+        CHECK(count_calls(slack, "chat.postMessage") == 1);
+    }
+
+    TEST_CASE("SIGTERM stops the bot cleanly") {
+        FakeSlack slack;
+        Bot bot{slack};
+        bot.start();
+        CHECK(bot.terminate() == 0);
+        CHECK(bot.log().find("stopped") != std::string::npos);
+    }
+}

@@ -76,14 +76,20 @@ TEST_SUITE("blocks") {
         CHECK(inputs == std::vector<std::string>{"reported_user", "reported_name", "description",
                                                  "location", "source", "reporter_name",
                                                  "reporter_contact", "flags"});
-        const auto& source = modal["blocks"][6]["element"];
+        const auto input_element = [&](std::string_view id) {
+            for (const auto& b : modal.at("blocks"))
+                if (b.value("block_id", "") == id)
+                    return b.at("element");
+            return json{};
+        };
+        const auto source = input_element("source");
         CHECK(source.at("type") == "static_select");
         std::vector<std::string> values;
         for (const auto& o : source.at("options"))
             values.push_back(o.at("value"));
         CHECK(values == std::vector<std::string>{"slack", "phone", "in_person", "email", "web_form",
                                                  "other"});
-        const auto& flags = modal["blocks"][9]["element"];
+        const auto flags = input_element("flags");
         CHECK(flags.at("type") == "checkboxes");
         CHECK(flags.at("options").size() == 5);
     }

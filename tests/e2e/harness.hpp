@@ -1,0 +1,77 @@
+// File: tests/e2e/harness.hpp
+// The real cocbot binary on 127.0.0.1, configured against a FakeSlack, driven by signed requests
+// shaped like Slack's own.
+#pragma once
+
+#include "tests/support/fake_slack.hpp"
+#include "tests/support/http_client.hpp"
+#include "tests/support/process.hpp"
+#include "tests/support/slack_signer.hpp"
+
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+
+namespace cocbot::testing {
+
+inline const std::string committee_channel = "C0COMMITTEE";
+inline const std::string signing_secret = "e2e-signing-secret";
+inline const std::string bot_token = "xoxb-e2e-token";
+
+// The fields of the report modal, as a person fills them in.
+struct ReportInput {
+    std::string reported_user;
+    std::string reported_name;
+    std::string description;
+    std::string location;
+    std::string reporter_name;
+    std::string reporter_contact;
+    std::string source = "slack";
+    std::vector<std::string> flags;
+};
+
+// view.state.values exactly as Slack sends them for the report modal.
+nlohmann::json report_state(const ReportInput& input);
+
+class Bot {
+public:
+    // Each Bot has its own data folder; it survives kill() and start() so restarts see it.
+    explicit Bot(FakeSlack& slack, std::map<std::string, std::string> extra_env = {});
+    ~Bot();
+
+    void start();    // launches and waits (bounded) until GET /healthz answers 200
+    void kill();     // SIGKILL: no chance to clean up
+    int terminate(); // SIGTERM: returns the exit status
+
+    std::uint16_t port() const { return port_; }
+    const std::string& database_path() const { return database_; }
+
+    HttpResponse send(const std::string& content_type, const std::string& body);
+    HttpResponse send_signed_at(const std::string& content_type, const std::string& body,
+                                std::int64_t unix_time);
+    HttpResponse slash(const std::string& user, const std::string& text,
+                       const std::string& trigger = "trigger-1");
+    HttpResponse submit_report(const std::string& user, const ReportInput& input);
+    HttpResponse click(const std::string& user, const std::string& action_id,
+                       const std::string& value, const std::string& channel);
+    HttpResponse event(const nlohmann::json& envelope);
+
+    std::string log() const;
+    // Every byte cocbot keeps on disk: the database and its write-ahead log.
+    std::string stored_bytes() const;
+
+private:
+    FakeSlack& slack_;
+    std::map<std::string, std::string> env_;
+    std::string folder_;
+    std::string database_;
+    std::string log_path_;
+    std::uint16_t port_;
+    std::unique_ptr<ChildProcess> process_;
+};
+
+std::int64_t unix_now();
+
+} // namespace cocbot::testing
