@@ -1,0 +1,57 @@
+// File: bot/server/router.cpp
+// Table lookup from (path, verb) to handler, and the small responses the server itself sends.
+#include "bot/server/router.hpp"
+
+#include <utility>
+
+namespace cocbot::server {
+namespace {
+
+// Routes match on the path alone; a query string never changes which handler runs.
+std::string_view path_of(std::string_view target) {
+    return target.substr(0, target.find('?'));
+}
+
+Response make_response(const Request& req, http::status status, std::string body,
+                       std::string_view content_type) {
+    Response res{status, req.version()};
+    res.set(http::field::content_type, content_type);
+    res.keep_alive(req.keep_alive());
+    res.body() = std::move(body);
+    res.prepare_payload();
+    return res;
+}
+
+} // namespace
+
+Router::Router(std::vector<Route> routes) : routes_(std::move(routes)) {}
+
+awaitable<Response> Router::dispatch(Request& req) const {
+    const std::string_view path = path_of(req.target());
+    std::string allow;
+    for (const Route& route : routes_) {
+        if (route.path != path)
+            continue;
+        if (route.verb == req.method())
+            co_return co_await route.handler(req);
+        // Collect the verbs this path does accept, for the 405's Allow header.
+        if (!allow.empty())
+            allow += ", ";
+        allow += http::to_string(route.verb);
+    }
+    if (allow.empty())
+        co_return text_response(req, http::status::not_found, "not found\n");
+    Response res = text_response(req, http::status::method_not_allowed, "method not allowed\n");
+    res.set(http::field::allow, allow);
+    co_return res;
+}
+
+Response text_response(const Request& req, http::status status, std::string body) {
+    return make_response(req, status, std::move(body), "text/plain; charset=utf-8");
+}
+
+Response json_response(const Request& req, http::status status, std::string body) {
+    return make_response(req, status, std::move(body), "application/json; charset=utf-8");
+}
+
+} // namespace cocbot::server

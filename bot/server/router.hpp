@@ -1,0 +1,41 @@
+// File: bot/server/router.hpp
+// Routing as a const table of {path, verb, handler}: 404 for an unknown path, 405 for a known
+// path with another verb.
+#pragma once
+
+#include "bot/net.hpp"
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cocbot::server {
+
+// A handler gets the whole request: signature checks need the raw body and headers.
+using Handler = std::function<awaitable<Response>(Request&)>;
+
+// `path` is compared to the request target without its query string. It is a view, so it
+// should name a literal (or anything else that outlives the router).
+struct Route {
+    std::string_view path;
+    http::verb verb;
+    Handler handler;
+};
+
+class Router {
+public:
+    explicit Router(std::vector<Route> routes);
+
+    // Runs the matching handler; exceptions from handlers propagate to the caller.
+    awaitable<Response> dispatch(Request& req) const;
+
+private:
+    std::vector<Route> routes_;
+};
+
+// Small responses that answer `req`: version and keep-alive are copied from it.
+Response text_response(const Request& req, http::status status, std::string body);
+Response json_response(const Request& req, http::status status, std::string body);
+
+} // namespace cocbot::server
