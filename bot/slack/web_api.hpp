@@ -1,0 +1,97 @@
+// File: bot/slack/web_api.hpp
+// The Slack Web API client: one coroutine per call over pooled keep-alive connections,
+// with Slack's retry rules (Retry-After on 429, backoff on 5xx and transport failures).
+#pragma once
+
+#include "bot/net.hpp"
+
+#include <chrono>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace cocbot::slack {
+
+namespace detail {
+struct Connection; // one pooled keep-alive connection (web_api.cpp)
+struct Attempt;    // what one HTTP attempt produced (web_api.cpp)
+} // namespace detail
+
+struct ApiResult {
+    bool ok = false;
+    // Slack's error name on ok:false, or a transport failure: "timeout", "connection_failed",
+    // "tls_failed", "http_<status>", "invalid_response", "ratelimited" (429 after retries).
+    std::string error;
+    nlohmann::json body; // the parsed response object, when there was one
+    int http_status = 0;
+    int attempts = 0; // HTTP attempts made; a stale pooled connection does not count
+    // The last 429's Retry-After, so a caller that gave up can schedule its own retry.
+    std::optional<std::chrono::seconds> retry_after;
+};
+
+// Where the API lives. `host` is the name to resolve and verify (IPv6 without brackets);
+// `path` always ends with '/'.
+struct BaseUrl {
+    bool tls = true;
+    std::string host;
+    std::string port;
+    std::string path;
+};
+
+// https:// for any host; http:// only for loopback hosts (127.0.0.0/8, localhost, [::1]).
+std::optional<BaseUrl> parse_base_url(std::string_view url);
+
+struct WebApiOptions {
+    std::string base_url = "https://slack.com/api/";
+    std::string token; // sent as "Authorization: Bearer"; never logged
+    std::chrono::milliseconds request_timeout{10000}; // per attempt, for each phase
+    int max_attempts = 4;                      // 1 + retries (429, 5xx, timeouts, connection)
+    std::chrono::milliseconds backoff{500};    // first 5xx/transport backoff, doubled each time
+    std::chrono::seconds max_retry_after{120}; // cap on a 429's Retry-After within one call
+};
+
+// Not thread-safe: use it from one thread (or strand); calls may overlap as coroutines.
+class WebApi {
+public:
+    // Throws std::invalid_argument when options.base_url is not acceptable to parse_base_url.
+    WebApi(net::any_io_executor executor, WebApiOptions options);
+    ~WebApi();
+    WebApi(const WebApi&) = delete;
+    WebApi& operator=(const WebApi&) = delete;
+
+    // POST <base><method> with a JSON body and the Bearer token.
+    awaitable<ApiResult> call(std::string method, nlohmann::json args);
+
+    // GET <base><method>?<query>, for read methods (conversations.history, users.info, ...).
+    awaitable<ApiResult> get(std::string method,
+                             std::vector<std::pair<std::string, std::string>> query);
+
+    // Idle keep-alive connections currently pooled (for tests and diagnostics).
+    std::size_t idle_connections() const { return idle_.size(); }
+
+private:
+    using Connection = detail::Connection;
+    using Attempt = detail::Attempt;
+
+    Request make_request(http::verb verb, std::string target) const;
+    awaitable<ApiResult> perform(Request request);
+    std::optional<std::chrono::milliseconds> interpret(Attempt attempt, ApiResult& result) const;
+    awaitable<Attempt> exchange(const Request& request);
+    awaitable<std::unique_ptr<Connection>> open_connection(Attempt& failure);
+    std::unique_ptr<Connection> take_idle();
+    void release(std::unique_ptr<Connection> connection);
+    awaitable<void> sleep(std::chrono::milliseconds duration);
+
+    net::any_io_executor executor_;
+    WebApiOptions options_;
+    BaseUrl base_;
+    std::string host_header_;
+    ssl::context tls_;
+    std::vector<std::unique_ptr<Connection>> idle_;
+};
+
+} // namespace cocbot::slack

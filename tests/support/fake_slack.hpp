@@ -1,0 +1,80 @@
+// File: tests/support/fake_slack.hpp
+// An in-memory, stateful Slack Web API on 127.0.0.1 for unit and end-to-end tests. It serves
+// on its own thread; every accessor is safe to call from the test thread.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cocbot::testing {
+
+struct RecordedCall {
+    std::string method;      // e.g. "chat.postMessage"
+    std::string http_method; // "POST" or "GET"
+    nlohmann::json args;     // the JSON body, or form/query parameters as an object of strings
+    std::string authorization;
+    std::chrono::steady_clock::time_point at;
+};
+
+// Answers like Slack does (shapes of tests/fixtures/slack/api_*.json) and keeps the state that
+// matters to cocbot: messages, channels and their members, opened views. The bot is "UBOT".
+// Requests without "Authorization" (or a `token` argument) get `not_authed`, as on Slack.
+// A user id given as a channel (chat.postMessage to "U1") means the DM "D" + id, as on Slack.
+class FakeSlack {
+public:
+    struct Message {
+        std::string channel, ts, text;
+        nlohmann::json blocks;
+        nlohmann::json metadata;
+    };
+    using Handler = std::function<nlohmann::json(const nlohmann::json& args)>;
+    using CallsPredicate = std::function<bool(const std::vector<RecordedCall>&)>;
+
+    FakeSlack(); // listens on 127.0.0.1, ephemeral port
+    ~FakeSlack();
+    FakeSlack(const FakeSlack&) = delete;
+    FakeSlack& operator=(const FakeSlack&) = delete;
+
+    std::uint16_t port() const;
+    std::string base_url() const; // "http://127.0.0.1:<port>/api/"
+
+    // Delays every response; other requests keep being served meanwhile.
+    void set_delay(std::chrono::milliseconds delay);
+    // The next `times` calls of `method` ("*": any method) get this HTTP status.
+    void fail_next(std::string method, int http_status, int times,
+                   std::optional<int> retry_after_seconds = {});
+    // The next `times` calls of `method` ("*": any method) get 200 {"ok":false,"error":error}.
+    void set_error(std::string method, std::string error, int times = 1);
+    // A custom answer for `method`, replacing the default one (called on the server thread).
+    void respond(std::string method, Handler handler);
+    // An existing channel (e.g. the committee channel) that invites and kicks may act on.
+    void add_channel(std::string id, std::string name, std::set<std::string> members);
+    // Closes every open connection from the server side, as an idle keep-alive timeout does.
+    void drop_connections();
+
+    std::vector<RecordedCall> calls() const;
+    std::vector<RecordedCall> calls(std::string_view method) const;
+    // Polls every ~10 ms until pred(calls()) holds or `timeout` passes; returns the last value.
+    bool wait_for(const CallsPredicate& pred, std::chrono::milliseconds timeout) const;
+    void clear_calls();
+    int connections_accepted() const;
+
+    std::vector<Message> messages(std::string_view channel) const; // oldest first
+    std::optional<std::string> channel_id(std::string_view name) const;
+    std::set<std::string> members(std::string_view channel_id) const;
+    std::vector<nlohmann::json> opened_views() const; // views.open payloads
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace cocbot::testing
