@@ -5,8 +5,12 @@
 #include "core/ids.hpp"
 #include "core/messages.hpp"
 #include "core/report.hpp"
+#include "core/status.hpp"
+#include "core/time.hpp"
 
+#include <string>
 #include <variant>
+#include <vector>
 
 namespace cocbot::core {
 
@@ -15,6 +19,8 @@ struct SubmitReport {
     IncidentId incident;
     UserId submitted_by;
     Report report;
+    // Facts the shell gathered: escrowed reports that name the same person.
+    std::vector<IncidentId> escrow_matches;
 };
 
 // A committee member answered the triage prompt.
@@ -31,7 +37,55 @@ struct RecordMessagePosted {
     MessageKind kind;
 };
 
-using Command = std::variant<SubmitReport, DeclareConflict, RecordMessagePosted>;
+// The executor created (or found) the incident's private channel.
+struct ChannelCreated {
+    IncidentId incident;
+    ChannelId channel;
+};
+
+// Slack says `user` joined the incident's channel.
+struct MemberJoined {
+    IncidentId incident;
+    UserId user;
+};
+
+// Slack refused to remove `user` from the incident's channel.
+struct RemovalFailed {
+    IncidentId incident;
+    UserId user;
+    std::string error;
+};
+
+struct NameOwner {
+    IncidentId incident;
+    UserId by;
+    OwnerRole role = OwnerRole::primary;
+    UserId owner;
+};
+
+struct RecordImmediateAction {
+    IncidentId incident;
+    UserId by;
+    std::string action;
+};
+
+// An escrowed report as the shell loaded it for activation.
+struct EscrowedReport {
+    IncidentId incident;
+    Time filed_at{};
+    Report report;
+    UserId submitted_by;
+};
+
+struct ActivateEscrow {
+    IncidentId incident;
+    UserId by;
+    std::vector<EscrowedReport> reports; // the matches still in escrow
+};
+
+using Command =
+    std::variant<SubmitReport, DeclareConflict, RecordMessagePosted, ChannelCreated, MemberJoined,
+                 RemovalFailed, NameOwner, RecordImmediateAction, ActivateEscrow>;
 
 inline const IncidentId& incident_of(const Command& command) {
     return std::visit([](const auto& c) -> const IncidentId& { return c.incident; }, command);

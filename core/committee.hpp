@@ -21,9 +21,18 @@ struct Committee {
     ChannelId channel;
     std::vector<UserId> members;
     Safety safety;
+    // Everyone in the committee channel, as the shell last saw it (it may include people who are
+    // not on the roster): they would see a prompt posted there.
+    std::vector<UserId> channel_members;
 
     bool is_member(const UserId& user) const {
         return std::find(members.begin(), members.end(), user) != members.end();
+    }
+    // On the roster or in the committee channel: such a person must not see a report about them.
+    bool sits_with(const UserId& user) const {
+        return !user.empty() &&
+               (is_member(user) || std::find(channel_members.begin(), channel_members.end(),
+                                             user) != channel_members.end());
     }
 };
 

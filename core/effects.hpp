@@ -41,6 +41,30 @@ struct Ephemeral {
     friend bool operator==(const Ephemeral&, const Ephemeral&) = default;
 };
 
-using Effect = std::variant<Post, Update, Ephemeral>;
+// The incident's private channel, with a deterministic name so that a re-run finds it.
+struct CreatePrivateChannel {
+    IncidentId incident;
+    std::string name;
+
+    friend bool operator==(const CreatePrivateChannel&, const CreatePrivateChannel&) = default;
+};
+
+struct Invite {
+    IncidentId incident;
+    ChannelId channel;
+    UserId user;
+
+    friend bool operator==(const Invite&, const Invite&) = default;
+};
+
+struct Remove {
+    IncidentId incident;
+    ChannelId channel;
+    UserId user;
+
+    friend bool operator==(const Remove&, const Remove&) = default;
+};
+
+using Effect = std::variant<Post, Update, Ephemeral, CreatePrivateChannel, Invite, Remove>;
 
 } // namespace cocbot::core

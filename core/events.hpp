@@ -5,6 +5,7 @@
 #include "core/ids.hpp"
 #include "core/messages.hpp"
 #include "core/report.hpp"
+#include "core/status.hpp"
 #include "core/time.hpp"
 
 #include <variant>
@@ -24,6 +25,8 @@ struct ReportFiled {
     // The reported person serves on the committee: conflicted automatically, and the prompt goes
     // by direct message so that they never learn the incident exists.
     bool reported_is_member = false;
+    // Escrowed reports about the same person, found by the shell when this one came in.
+    std::vector<IncidentId> escrow_matches;
 
     friend bool operator==(const ReportFiled&, const ReportFiled&) = default;
 };
@@ -43,6 +46,59 @@ struct MessagePosted {
     friend bool operator==(const MessagePosted&, const MessagePosted&) = default;
 };
 
-using Event = std::variant<ReportFiled, ConflictDeclared, MessagePosted>;
+struct ChannelOpened {
+    ChannelId channel;
+
+    friend bool operator==(const ChannelOpened&, const ChannelOpened&) = default;
+};
+
+struct OwnerNamed {
+    OwnerRole role = OwnerRole::primary;
+    UserId owner;
+    UserId by;
+    Time at;
+
+    friend bool operator==(const OwnerNamed&, const OwnerNamed&) = default;
+};
+
+// Someone who is not cleared appeared in the incident channel; cocbot removes them.
+struct UnclearedMemberFound {
+    UserId user;
+    Time at;
+
+    friend bool operator==(const UnclearedMemberFound&, const UnclearedMemberFound&) = default;
+};
+
+// Slack would not remove them (e.g. restricted_action): the owners must act by hand.
+struct RemovalRefused {
+    UserId user;
+    std::string error;
+    Time at;
+
+    friend bool operator==(const RemovalRefused&, const RemovalRefused&) = default;
+};
+
+// A responder acted on immediate danger without a vote, as the plan allows.
+struct ImmediateActionRecorded {
+    UserId by;
+    std::string action;
+    Time at;
+
+    friend bool operator==(const ImmediateActionRecorded&,
+                           const ImmediateActionRecorded&) = default;
+};
+
+// Earlier escrowed reports about the same person were shared with this incident's members.
+struct EscrowActivated {
+    std::vector<IncidentId> escrowed;
+    UserId by;
+    Time at;
+
+    friend bool operator==(const EscrowActivated&, const EscrowActivated&) = default;
+};
+
+using Event =
+    std::variant<ReportFiled, ConflictDeclared, MessagePosted, ChannelOpened, OwnerNamed,
+                 UnclearedMemberFound, RemovalRefused, ImmediateActionRecorded, EscrowActivated>;
 
 } // namespace cocbot::core

@@ -7,18 +7,6 @@
 
 namespace cocbot::core {
 
-std::string_view to_string(Status status) {
-    switch (status) {
-    case Status::none:
-        return "none";
-    case Status::escrowed:
-        return "escrowed";
-    case Status::triage:
-        return "triage";
-    }
-    return "unknown";
-}
-
 bool Incident::asked(const UserId& member) const {
     return std::find(committee.begin(), committee.end(), member) != committee.end();
 }
@@ -38,6 +26,31 @@ std::vector<UserId> Incident::cleared() const {
     return result;
 }
 
+bool Incident::is_cleared(const UserId& user) const {
+    return declaration_of(user) == Declaration::no_conflict;
+}
+
+UserId Incident::responsible() const {
+    for (const auto* candidate : {&primary_owner, &secondary_owner, &submitted_by})
+        if (!candidate->empty() && is_cleared(*candidate))
+            return *candidate;
+    return {};
+}
+
+std::vector<UserId> Incident::to_alert() const {
+    std::vector<UserId> people;
+    for (const auto* owner : {&primary_owner, &secondary_owner})
+        if (!owner->empty() && is_cleared(*owner))
+            people.push_back(*owner);
+    if (people.empty() && !responsible().empty())
+        people.push_back(responsible());
+    return people;
+}
+
+bool Incident::is_owner(const UserId& user) const {
+    return !user.empty() && (user == primary_owner || user == secondary_owner);
+}
+
 Incident evolve(Incident incident, const Event& event) {
     std::visit(overloaded{
                    [&](const ReportFiled& e) {
@@ -49,6 +62,7 @@ Incident evolve(Incident incident, const Event& event) {
                        incident.committee = e.committee;
                        incident.committee_channel = e.committee_channel;
                        incident.reported_is_member = e.reported_is_member;
+                       incident.escrow_matches = e.escrow_matches;
                    },
                    [&](const ConflictDeclared& e) {
                        incident.declarations[e.member] =
@@ -57,6 +71,20 @@ Incident evolve(Incident incident, const Event& event) {
                    [&](const MessagePosted& e) {
                        if (e.kind == MessageKind::triage_prompt)
                            incident.triage_prompt = e.message;
+                       else if (e.kind == MessageKind::control_panel)
+                           incident.control_panel = e.message;
+                   },
+                   [&](const ChannelOpened& e) { incident.channel = e.channel; },
+                   [&](const OwnerNamed& e) {
+                       (e.role == OwnerRole::primary ? incident.primary_owner
+                                                     : incident.secondary_owner) = e.owner;
+                   },
+                   [&](const UnclearedMemberFound&) {},
+                   [&](const RemovalRefused&) {},
+                   [&](const ImmediateActionRecorded&) {},
+                   [&](const EscrowActivated& e) {
+                       incident.escrow_activated.insert(incident.escrow_activated.end(),
+                                                        e.escrowed.begin(), e.escrowed.end());
                    },
                },
                event);

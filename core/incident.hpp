@@ -10,16 +10,6 @@
 
 namespace cocbot::core {
 
-enum class Status {
-    none,     // no report filed under this reference
-    escrowed, // stored, not acted on
-    triage,   // the committee is being asked about conflicts
-};
-
-std::string_view to_string(Status status);
-
-enum class Declaration { no_conflict, conflict };
-
 struct Incident {
     IncidentId id;
     Status status = Status::none;
@@ -31,12 +21,25 @@ struct Incident {
     std::map<UserId, Declaration> declarations;
     bool reported_is_member = false;
     std::optional<MessageRef> triage_prompt;
+    ChannelId channel; // the private incident channel, once Slack created it
+    std::optional<MessageRef> control_panel;
+    UserId primary_owner;
+    UserId secondary_owner;
+    std::vector<IncidentId> escrow_matches;
+    std::vector<IncidentId> escrow_activated;
 
     bool exists() const { return status != Status::none; }
     bool asked(const UserId& member) const;
     std::optional<Declaration> declaration_of(const UserId& member) const;
     // Members who declared no conflict: the only people who may ever see this report.
     std::vector<UserId> cleared() const;
+    bool is_cleared(const UserId& user) const;
+    // Who answers for the incident: the primary owner, else the secondary, else the member who
+    // took the report (while cleared). Empty when nobody is.
+    UserId responsible() const;
+    // Whom to alert in the incident channel: the owners, else the responsible member.
+    std::vector<UserId> to_alert() const;
+    bool is_owner(const UserId& user) const;
 };
 
 Incident evolve(Incident incident, const Event& event);

@@ -9,6 +9,10 @@ MessageKind kind_of(const Message& message) {
     return std::visit(overloaded{
                           [](const TriagePrompt&) { return MessageKind::triage_prompt; },
                           [](const DangerAlert&) { return MessageKind::danger_alert; },
+                          [](const ReportDetails&) { return MessageKind::report_details; },
+                          [](const ControlPanel&) { return MessageKind::control_panel; },
+                          [](const EscrowNotice&) { return MessageKind::escrow_notice; },
+                          [](const ChannelNotice&) { return MessageKind::channel_notice; },
                           [](const Notice&) { return MessageKind::notice; },
                       },
                       message);

@@ -5,9 +5,12 @@
 #include "core/committee.hpp"
 #include "core/ids.hpp"
 #include "core/report.hpp"
+#include "core/status.hpp"
+#include "core/time.hpp"
 
 #include <string>
 #include <variant>
+#include <vector>
 
 namespace cocbot::core {
 
@@ -19,7 +22,15 @@ struct MessageRef {
     friend bool operator==(const MessageRef&, const MessageRef&) = default;
 };
 
-enum class MessageKind { triage_prompt, danger_alert, notice };
+enum class MessageKind {
+    triage_prompt,
+    danger_alert,
+    report_details,
+    control_panel,
+    escrow_notice,
+    channel_notice,
+    notice
+};
 
 // "<reported person> has been reported (via <source>). Who does not have a conflict of interest?"
 // Never the reporter, never a detail. `answered` counts answers without saying who answered what.
@@ -42,6 +53,47 @@ struct DangerAlert {
     friend bool operator==(const DangerAlert&, const DangerAlert&) = default;
 };
 
+// The whole report: posted only in the incident's private channel, to cleared members.
+struct ReportDetails {
+    IncidentId incident;
+    Time filed_at{};
+    Report report;
+    UserId submitted_by;
+
+    friend bool operator==(const ReportDetails&, const ReportDetails&) = default;
+};
+
+// The incident channel's control message: status, owners, and the actions on the incident.
+struct ControlPanel {
+    IncidentId incident;
+    Status status = Status::triage;
+    UserId primary_owner;
+    UserId secondary_owner;
+    UserId responsible; // who answers for the incident until owners are named
+    int cleared = 0;
+
+    friend bool operator==(const ControlPanel&, const ControlPanel&) = default;
+};
+
+// Escrowed reports about the same person exist; the owners may activate them.
+struct EscrowNotice {
+    IncidentId incident;
+    int count = 0;
+
+    friend bool operator==(const EscrowNotice&, const EscrowNotice&) = default;
+};
+
+// Something the incident's channel must know, addressed to the people named in `mention`.
+// `text` is cocbot's own words (it may mention people as <@U…>); `quote` is what a person typed,
+// shown verbatim and never interpreted as markup.
+struct ChannelNotice {
+    std::vector<UserId> mention;
+    std::string text;
+    std::string quote;
+
+    friend bool operator==(const ChannelNotice&, const ChannelNotice&) = default;
+};
+
 // A short private answer to one person (an ephemeral message).
 struct Notice {
     std::string text;
@@ -49,7 +101,8 @@ struct Notice {
     friend bool operator==(const Notice&, const Notice&) = default;
 };
 
-using Message = std::variant<TriagePrompt, DangerAlert, Notice>;
+using Message = std::variant<TriagePrompt, DangerAlert, ReportDetails, ControlPanel, EscrowNotice,
+                             ChannelNotice, Notice>;
 
 MessageKind kind_of(const Message& message);
 

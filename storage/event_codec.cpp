@@ -9,7 +9,6 @@
 // added to a core type fails to compile here until it is stored.
 #include "storage/event_codec.hpp"
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -35,11 +34,26 @@ using tag = std::type_identity<T>;
 constexpr std::string_view stored_name(tag<core::ReportFiled>)      { return "report_filed"; }
 constexpr std::string_view stored_name(tag<core::ConflictDeclared>) { return "conflict_declared"; }
 constexpr std::string_view stored_name(tag<core::MessagePosted>)    { return "message_posted"; }
+constexpr std::string_view stored_name(tag<core::ChannelOpened>)    { return "channel_opened"; }
+constexpr std::string_view stored_name(tag<core::OwnerNamed>)       { return "owner_named"; }
+constexpr std::string_view stored_name(tag<core::UnclearedMemberFound>) { return "uncleared_member_found"; }
+constexpr std::string_view stored_name(tag<core::RemovalRefused>)   { return "removal_refused"; }
+constexpr std::string_view stored_name(tag<core::ImmediateActionRecorded>) { return "immediate_action_recorded"; }
+constexpr std::string_view stored_name(tag<core::EscrowActivated>)  { return "escrow_activated"; }
+
 constexpr std::string_view stored_name(tag<core::Post>)             { return "post"; }
 constexpr std::string_view stored_name(tag<core::Update>)           { return "update"; }
 constexpr std::string_view stored_name(tag<core::Ephemeral>)        { return "ephemeral"; }
+constexpr std::string_view stored_name(tag<core::CreatePrivateChannel>) { return "create_private_channel"; }
+constexpr std::string_view stored_name(tag<core::Invite>)           { return "invite"; }
+constexpr std::string_view stored_name(tag<core::Remove>)           { return "remove"; }
+
 constexpr std::string_view stored_name(tag<core::TriagePrompt>)     { return "triage_prompt"; }
 constexpr std::string_view stored_name(tag<core::DangerAlert>)      { return "danger_alert"; }
+constexpr std::string_view stored_name(tag<core::ReportDetails>)    { return "report_details"; }
+constexpr std::string_view stored_name(tag<core::ControlPanel>)     { return "control_panel"; }
+constexpr std::string_view stored_name(tag<core::EscrowNotice>)     { return "escrow_notice"; }
+constexpr std::string_view stored_name(tag<core::ChannelNotice>)    { return "channel_notice"; }
 constexpr std::string_view stored_name(tag<core::Notice>)           { return "notice"; }
 // clang-format on
 
@@ -66,10 +80,56 @@ Variant decode_named(std::string_view what, std::string_view name, DecodeAs deco
     return std::move(*result);
 }
 
-constexpr std::array message_kinds{
-    std::pair{core::MessageKind::triage_prompt, std::string_view{"triage_prompt"}},
-    std::pair{core::MessageKind::danger_alert, std::string_view{"danger_alert"}},
-    std::pair{core::MessageKind::notice, std::string_view{"notice"}},
+// The names enumeration values are stored under, one switch each so that -Wswitch points here when
+// core adds a value. Add names, never rename one. Empty for a value the enumeration does not have.
+constexpr std::string_view stored_name(core::MessageKind kind) {
+    using enum core::MessageKind;
+    switch (kind) {
+    case triage_prompt:
+        return "triage_prompt";
+    case danger_alert:
+        return "danger_alert";
+    case report_details:
+        return "report_details";
+    case control_panel:
+        return "control_panel";
+    case escrow_notice:
+        return "escrow_notice";
+    case channel_notice:
+        return "channel_notice";
+    case notice:
+        return "notice";
+    }
+    return {};
+}
+
+constexpr std::string_view stored_name(core::Status status) {
+    using enum core::Status;
+    switch (status) {
+    case none:
+        return "none";
+    case escrowed:
+        return "escrowed";
+    case triage:
+        return "triage";
+    }
+    return {};
+}
+
+constexpr std::string_view stored_name(core::OwnerRole role) {
+    using enum core::OwnerRole;
+    switch (role) {
+    case primary:
+        return "primary";
+    case secondary:
+        return "secondary";
+    }
+    return {};
+}
+
+template <typename Enum>
+concept StoredEnum = std::is_enum_v<Enum> && requires(Enum value) {
+    stored_name(value);
 };
 
 // Text for a TEXT column. Invalid UTF-8 (a stray byte in a form field) becomes U+FFFD rather
@@ -108,16 +168,18 @@ void from_json(const json& j, core::Id<Tag>& id) {
     j.get_to(id.value);
 }
 
-json to_json(const std::vector<core::UserId>& users) {
+template <typename Tag>
+json to_json(const std::vector<core::Id<Tag>>& ids) {
     json j = json::array();
-    for (const auto& user : users)
-        j.push_back(to_json(user));
+    for (const auto& id : ids)
+        j.push_back(to_json(id));
     return j;
 }
-void from_json(const json& j, std::vector<core::UserId>& users) {
-    users.clear();
+template <typename Tag>
+void from_json(const json& j, std::vector<core::Id<Tag>>& ids) {
+    ids.clear();
     for (const auto& item : j.get_ref<const json::array_t&>())
-        from_json(item, users.emplace_back());
+        from_json(item, ids.emplace_back());
 }
 
 json to_json(core::Source source) {
@@ -131,20 +193,28 @@ void from_json(const json& j, core::Source& source) {
     source = *found;
 }
 
-json to_json(core::MessageKind kind) {
-    for (const auto& [value, name] : message_kinds)
-        if (value == kind)
-            return name;
-    throw std::invalid_argument("message kind without a stored name");
+template <StoredEnum Enum>
+json to_json(Enum value) {
+    const std::string_view name = stored_name(value);
+    if (name.empty())
+        throw std::invalid_argument("enumeration value without a stored name");
+    return name;
 }
-void from_json(const json& j, core::MessageKind& kind) {
-    const auto text = j.get<std::string>();
-    for (const auto& [value, name] : message_kinds)
+// Walks the values from 0 until one has no stored name: core declares its enumerations without
+// explicit values, so they are 0, 1, 2, ... (and any int is a valid value of a scoped enum).
+template <StoredEnum Enum>
+void from_json(const json& j, Enum& value) {
+    const auto& text = j.get_ref<const std::string&>();
+    for (int i = 0;; ++i) {
+        const auto candidate = static_cast<Enum>(i);
+        const std::string_view name = stored_name(candidate);
+        if (name.empty())
+            throw std::runtime_error("unknown stored enumeration value");
         if (name == text) {
-            kind = value;
+            value = candidate;
             return;
         }
-    throw std::runtime_error("unknown message kind");
+    }
 }
 
 json to_json(const core::ReportedPerson& person) {
@@ -190,6 +260,52 @@ void from_json(const json& j, core::MessageRef& ref) {
     j.at("ts").get_to(ref.ts);
 }
 
+// --- Reports and secrets
+
+// The last line of defence for "no identity of an anonymous reporter is stored anywhere", for
+// events and outbox payloads alike.
+void refuse_identity_if_anonymous(const core::Report& report, const core::UserId& submitted_by) {
+    if (report.flags.anonymous && (!submitted_by.empty() || !report.reporter_name.empty() ||
+                                   !report.reporter_contact.empty()))
+        throw std::invalid_argument(
+            "refusing to store the reporter's identity with an anonymous report");
+}
+
+// A whole report, for a message that shows it. Identity keys are written only when there is an
+// identity, as in events, so that an anonymous report's payload has no such key.
+json to_json(const core::Report& report) {
+    const auto& [reported, description, location, reporter_name, reporter_contact, source, flags] =
+        report;
+    json j = {{"reported", to_json(reported)},
+              {"description", description},
+              {"location", location},
+              {"source", to_json(source)},
+              {"flags", to_json(flags)}};
+    set_if_not_empty(j, "reporter_name", reporter_name);
+    set_if_not_empty(j, "reporter_contact", reporter_contact);
+    return j;
+}
+void from_json(const json& j, core::Report& report) {
+    from_json(j.at("reported"), report.reported);
+    j.at("description").get_to(report.description);
+    j.at("location").get_to(report.location);
+    from_json(j.at("source"), report.source);
+    from_json(j.at("flags"), report.flags);
+    report.reporter_name = j.value("reporter_name", "");
+    report.reporter_contact = j.value("reporter_contact", "");
+}
+
+// Where the sensitive part of an outbox payload would be encrypted at rest. Events keep theirs in
+// event_secrets; a payload keeps its in one member, "sensitive", passed through these two. The
+// outbox lives in the same 0600 database, so for now the part is stored as it is; AES-256-GCM
+// replaces these bodies (storing the ciphertext as a string) and nothing else.
+json sealed(json secret) {
+    return secret;
+}
+const json& unsealed(const json& stored) {
+    return stored;
+}
+
 // --- Messages: an object with a "type" key naming the alternative
 
 json to_json(const core::TriagePrompt& prompt) {
@@ -216,6 +332,61 @@ void from_json(const json& j, core::DangerAlert& alert) {
     from_json(j.at("incident"), alert.incident);
     j.at("location").get_to(alert.location);
     from_json(j.at("safety"), alert.safety);
+}
+
+// The whole report and who submitted it: all of it sensitive.
+json to_json(const core::ReportDetails& details) {
+    const auto& [incident, filed_at, report, submitted_by] = details;
+    refuse_identity_if_anonymous(report, submitted_by);
+    json secret = {{"report", to_json(report)}};
+    set_if_not_empty(secret, "submitted_by", submitted_by.value);
+    return {{"incident", to_json(incident)},
+            {"filed_at", to_json(filed_at)},
+            {"sensitive", sealed(std::move(secret))}};
+}
+void from_json(const json& j, core::ReportDetails& details) {
+    from_json(j.at("incident"), details.incident);
+    from_json(j.at("filed_at"), details.filed_at);
+    const json& secret = unsealed(j.at("sensitive"));
+    from_json(secret.at("report"), details.report);
+    details.submitted_by.value = secret.value("submitted_by", "");
+}
+
+json to_json(const core::ControlPanel& panel) {
+    const auto& [incident, status, primary_owner, secondary_owner, responsible, cleared] = panel;
+    return {
+        {"incident", to_json(incident)},           {"status", to_json(status)},
+        {"primary_owner", to_json(primary_owner)}, {"secondary_owner", to_json(secondary_owner)},
+        {"responsible", to_json(responsible)},     {"cleared", cleared}};
+}
+void from_json(const json& j, core::ControlPanel& panel) {
+    from_json(j.at("incident"), panel.incident);
+    from_json(j.at("status"), panel.status);
+    from_json(j.at("primary_owner"), panel.primary_owner);
+    from_json(j.at("secondary_owner"), panel.secondary_owner);
+    from_json(j.at("responsible"), panel.responsible);
+    j.at("cleared").get_to(panel.cleared);
+}
+
+json to_json(const core::EscrowNotice& notice) {
+    const auto& [incident, count] = notice;
+    return {{"incident", to_json(incident)}, {"count", count}};
+}
+void from_json(const json& j, core::EscrowNotice& notice) {
+    from_json(j.at("incident"), notice.incident);
+    j.at("count").get_to(notice.count);
+}
+
+// `quote` is what a person typed (an immediate action, say): sensitive, like the event it echoes.
+json to_json(const core::ChannelNotice& notice) {
+    const auto& [mention, text, quote] = notice;
+    return {
+        {"mention", to_json(mention)}, {"text", text}, {"sensitive", sealed({{"quote", quote}})}};
+}
+void from_json(const json& j, core::ChannelNotice& notice) {
+    from_json(j.at("mention"), notice.mention);
+    j.at("text").get_to(notice.text);
+    unsealed(j.at("sensitive")).at("quote").get_to(notice.quote);
 }
 
 json to_json(const core::Notice& notice) {
@@ -284,6 +455,31 @@ void from_json(const json& j, core::Ephemeral& ephemeral) {
     from_json(j.at("message"), ephemeral.message);
 }
 
+json to_json(const core::CreatePrivateChannel& create) {
+    const auto& [incident, name] = create;
+    return {{"incident", to_json(incident)}, {"name", name}};
+}
+void from_json(const json& j, core::CreatePrivateChannel& create) {
+    from_json(j.at("incident"), create.incident);
+    j.at("name").get_to(create.name);
+}
+
+// Invite and Remove have the same fields: one incident's channel, one user.
+template <typename Membership>
+requires std::is_same_v<Membership, core::Invite> || std::is_same_v<Membership, core::Remove>
+    json to_json(const Membership& change) {
+    const auto& [incident, channel, user] = change;
+    return {
+        {"incident", to_json(incident)}, {"channel", to_json(channel)}, {"user", to_json(user)}};
+}
+template <typename Membership>
+requires std::is_same_v<Membership, core::Invite> || std::is_same_v<Membership, core::Remove>
+void from_json(const json& j, Membership& change) {
+    from_json(j.at("incident"), change.incident);
+    from_json(j.at("channel"), change.channel);
+    from_json(j.at("user"), change.user);
+}
+
 // --- Events: the public `data` column and the sensitive one (empty when there is nothing)
 
 struct Columns {
@@ -291,19 +487,10 @@ struct Columns {
     json sensitive = json::object();
 };
 
-// The last line of defence for "no identity of an anonymous reporter is stored anywhere".
-void refuse_identity_if_anonymous(const core::ReportFiled& filed) {
-    const auto& report = filed.report;
-    if (report.flags.anonymous && (!filed.submitted_by.empty() || !report.reporter_name.empty() ||
-                                   !report.reporter_contact.empty()))
-        throw std::invalid_argument(
-            "refusing to store the reporter's identity with an anonymous report");
-}
-
 Columns to_columns(const core::ReportFiled& filed) {
-    refuse_identity_if_anonymous(filed);
     const auto& [incident, at, report, submitted_by, committee, committee_channel,
-                 reported_is_member] = filed;
+                 reported_is_member, escrow_matches] = filed;
+    refuse_identity_if_anonymous(report, submitted_by);
     const auto& [reported, description, location, reporter_name, reporter_contact, source, flags] =
         report;
     Columns out;
@@ -314,7 +501,8 @@ Columns to_columns(const core::ReportFiled& filed) {
                 {"flags", to_json(flags)},
                 {"committee", to_json(committee)},
                 {"committee_channel", to_json(committee_channel)},
-                {"reported_is_member", reported_is_member}};
+                {"reported_is_member", reported_is_member},
+                {"escrow_matches", to_json(escrow_matches)}};
     out.sensitive = {{"description", description}, {"location", location}};
     // Identity is written only when there is one: an anonymous report's row has no such key.
     set_if_not_empty(out.sensitive, "reporter_name", reporter_name);
@@ -332,6 +520,9 @@ void from_columns(const Columns& in, core::ReportFiled& filed) {
     from_json(data.at("committee"), filed.committee);
     from_json(data.at("committee_channel"), filed.committee_channel);
     data.at("reported_is_member").get_to(filed.reported_is_member);
+    // Rows written before escrow matching existed have no such key: no matches.
+    if (const auto matches = data.find("escrow_matches"); matches != data.end())
+        from_json(*matches, filed.escrow_matches);
 
     const json& sensitive = in.sensitive;
     sensitive.at("description").get_to(filed.report.description);
@@ -362,6 +553,83 @@ Columns to_columns(const core::MessagePosted& posted) {
 void from_columns(const Columns& in, core::MessagePosted& posted) {
     from_json(in.data.at("message"), posted.message);
     from_json(in.data.at("kind"), posted.kind);
+}
+
+// EventStore::incident_by_channel reads "channel" from this event's data in SQL: keep the key.
+Columns to_columns(const core::ChannelOpened& opened) {
+    const auto& [channel] = opened;
+    Columns out;
+    out.data = {{"channel", to_json(channel)}};
+    return out;
+}
+void from_columns(const Columns& in, core::ChannelOpened& opened) {
+    from_json(in.data.at("channel"), opened.channel);
+}
+
+Columns to_columns(const core::OwnerNamed& named) {
+    const auto& [role, owner, by, at] = named;
+    Columns out;
+    out.data = {{"role", to_json(role)},
+                {"owner", to_json(owner)},
+                {"by", to_json(by)},
+                {"at", to_json(at)}};
+    return out;
+}
+void from_columns(const Columns& in, core::OwnerNamed& named) {
+    from_json(in.data.at("role"), named.role);
+    from_json(in.data.at("owner"), named.owner);
+    from_json(in.data.at("by"), named.by);
+    from_json(in.data.at("at"), named.at);
+}
+
+Columns to_columns(const core::UnclearedMemberFound& found) {
+    const auto& [user, at] = found;
+    Columns out;
+    out.data = {{"user", to_json(user)}, {"at", to_json(at)}};
+    return out;
+}
+void from_columns(const Columns& in, core::UnclearedMemberFound& found) {
+    from_json(in.data.at("user"), found.user);
+    from_json(in.data.at("at"), found.at);
+}
+
+// `error` is Slack's error code (e.g. "restricted_action"), not content.
+Columns to_columns(const core::RemovalRefused& refused) {
+    const auto& [user, error, at] = refused;
+    Columns out;
+    out.data = {{"user", to_json(user)}, {"error", error}, {"at", to_json(at)}};
+    return out;
+}
+void from_columns(const Columns& in, core::RemovalRefused& refused) {
+    from_json(in.data.at("user"), refused.user);
+    in.data.at("error").get_to(refused.error);
+    from_json(in.data.at("at"), refused.at);
+}
+
+// What was done about the danger describes the incident: it is kept with the secrets.
+Columns to_columns(const core::ImmediateActionRecorded& recorded) {
+    const auto& [by, action, at] = recorded;
+    Columns out;
+    out.data = {{"by", to_json(by)}, {"at", to_json(at)}};
+    out.sensitive = {{"action", action}};
+    return out;
+}
+void from_columns(const Columns& in, core::ImmediateActionRecorded& recorded) {
+    from_json(in.data.at("by"), recorded.by);
+    in.sensitive.at("action").get_to(recorded.action);
+    from_json(in.data.at("at"), recorded.at);
+}
+
+Columns to_columns(const core::EscrowActivated& activated) {
+    const auto& [escrowed, by, at] = activated;
+    Columns out;
+    out.data = {{"escrowed", to_json(escrowed)}, {"by", to_json(by)}, {"at", to_json(at)}};
+    return out;
+}
+void from_columns(const Columns& in, core::EscrowActivated& activated) {
+    from_json(in.data.at("escrowed"), activated.escrowed);
+    from_json(in.data.at("by"), activated.by);
+    from_json(in.data.at("at"), activated.at);
 }
 
 // Decoding errors from the JSON library name keys and types, never values; keep their text.

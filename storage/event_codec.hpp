@@ -32,6 +32,9 @@ EncodedEvent encode_event(const core::Event& event);
 core::Event decode_event(std::string_view type, std::string_view data,
                          const std::optional<std::string>& sensitive);
 
+// An effect as queued in the outbox. A payload that carries sensitive text (a whole report, what a
+// person typed) keeps it in one member named "sensitive", the part to encrypt at rest; see sealed()
+// in the .cpp. Anonymous reports' identities are refused here as for events.
 struct EncodedEffect {
     std::string type;
     std::string payload;
@@ -39,6 +42,7 @@ struct EncodedEffect {
     friend bool operator==(const EncodedEffect&, const EncodedEffect&) = default;
 };
 
+// Throws std::invalid_argument like encode_event.
 EncodedEffect encode_effect(const core::Effect& effect);
 
 // Throws std::runtime_error like decode_event.

@@ -3,7 +3,7 @@
 
 #include "storage/event_codec.hpp"
 
-#include <optional>
+#include <cstddef>
 #include <string>
 #include <utility>
 
@@ -20,38 +20,71 @@ constexpr const char* select_exists_sql = "SELECT 1 FROM incidents WHERE id = :i
 
 constexpr const char* select_all_sql = "SELECT id FROM incidents ORDER BY year, number";
 
+// Every incident with its events, in one pass; an incident without events has one row of NULLs.
+constexpr const char* select_all_events_sql =
+    "SELECT incidents.id, events.type, events.data, event_secrets.data FROM incidents "
+    "LEFT JOIN events ON events.incident_id = incidents.id "
+    "LEFT JOIN event_secrets ON event_secrets.event_seq = events.seq "
+    "ORDER BY incidents.year, incidents.number, events.seq";
+
+// The codec stores ChannelOpened as type 'channel_opened' with data {"channel": ...}. A scan of
+// the events is fine at a committee's scale (tens of incidents a year).
+constexpr const char* select_by_channel_sql =
+    "SELECT incident_id FROM events "
+    "WHERE type = 'channel_opened' AND json_extract(data, '$.channel') = :channel "
+    "ORDER BY seq DESC LIMIT 1";
+
 std::optional<std::string> optional_text(const SQLite::Column& column) {
     if (column.isNull())
         return std::nullopt;
     return column.getString();
 }
 
+// The stored event in the three columns from `first` on: type, data, secret data.
+EncodedEvent read_event(SQLite::Statement& row, int first) {
+    return {row.getColumn(first).getString(), row.getColumn(first + 1).getString(),
+            optional_text(row.getColumn(first + 2))};
+}
+
+core::Event decoded(const EncodedEvent& row) {
+    return decode_event(row.type, row.data, row.sensitive);
+}
+
+// What replay starts from: status none.
+core::Incident unknown(const core::IncidentId& id) {
+    core::Incident incident;
+    incident.id = id;
+    return incident;
+}
+
+struct IncidentRow {
+    core::IncidentId incident;
+    std::optional<EncodedEvent> event;
+};
+
 } // namespace
 
 EventStore::EventStore(Database& db)
     : select_events_(db.sql(), select_events_sql), select_exists_(db.sql(), select_exists_sql),
-      select_all_(db.sql(), select_all_sql) {}
+      select_all_(db.sql(), select_all_sql), select_all_events_(db.sql(), select_all_events_sql),
+      select_by_channel_(db.sql(), select_by_channel_sql) {}
 
 std::vector<core::Event> EventStore::events(const core::IncidentId& incident) {
     select_events_.reset();
     select_events_.bind(":incident_id", incident.value);
     std::vector<EncodedEvent> rows;
     while (select_events_.executeStep())
-        rows.push_back({select_events_.getColumn(0).getString(),
-                        select_events_.getColumn(1).getString(),
-                        optional_text(select_events_.getColumn(2))});
+        rows.push_back(read_event(select_events_, 0));
     // Decoded after the read has finished, so a bad row cannot leave the statement open.
     std::vector<core::Event> events;
     events.reserve(rows.size());
     for (const auto& row : rows)
-        events.push_back(decode_event(row.type, row.data, row.sensitive));
+        events.push_back(decoded(row));
     return events;
 }
 
 core::Incident EventStore::incident(const core::IncidentId& id) {
-    core::Incident unknown; // what replay starts from: status none
-    unknown.id = id;
-    return core::replay(std::move(unknown), events(id));
+    return core::replay(unknown(id), events(id));
 }
 
 bool EventStore::exists(const core::IncidentId& id) {
@@ -68,6 +101,37 @@ std::vector<core::IncidentId> EventStore::all_incidents() {
     while (select_all_.executeStep())
         ids.push_back(core::IncidentId{select_all_.getColumn(0).getString()});
     return ids;
+}
+
+std::vector<core::Incident> EventStore::incidents() {
+    select_all_events_.reset();
+    std::vector<IncidentRow> rows;
+    while (select_all_events_.executeStep()) {
+        IncidentRow& row =
+            rows.emplace_back(core::IncidentId{select_all_events_.getColumn(0).getString()});
+        if (!select_all_events_.getColumn(1).isNull())
+            row.event = read_event(select_all_events_, 1);
+    }
+    // Decoded after the read, as in events(); rows of one incident are adjacent.
+    std::vector<core::Incident> incidents;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const auto& [id, event] = rows[i];
+        if (i == 0 || rows[i - 1].incident != id)
+            incidents.push_back(unknown(id));
+        if (event)
+            incidents.back() = core::evolve(std::move(incidents.back()), decoded(*event));
+    }
+    return incidents;
+}
+
+std::optional<core::IncidentId> EventStore::incident_by_channel(const core::ChannelId& channel) {
+    select_by_channel_.reset();
+    select_by_channel_.bind(":channel", channel.value);
+    std::optional<core::IncidentId> found;
+    if (select_by_channel_.executeStep())
+        found = core::IncidentId{select_by_channel_.getColumn(0).getString()};
+    select_by_channel_.reset();
+    return found;
 }
 
 } // namespace cocbot::storage

@@ -8,6 +8,7 @@
 #include "storage/database.hpp"
 
 #include <SQLiteCpp/Statement.h>
+#include <optional>
 #include <vector>
 
 namespace cocbot::storage {
@@ -24,11 +25,18 @@ public:
     bool exists(const core::IncidentId& id);
     // Ordered by year, then number.
     std::vector<core::IncidentId> all_incidents();
+    // Every incident, replayed, in the order of all_incidents(). Throws like events().
+    std::vector<core::Incident> incidents();
+    // The incident whose private channel this is (its ChannelOpened event); none for any other
+    // channel. Should a channel ever be opened twice, the latest incident to open it wins.
+    std::optional<core::IncidentId> incident_by_channel(const core::ChannelId& channel);
 
 private:
     SQLite::Statement select_events_;
     SQLite::Statement select_exists_;
     SQLite::Statement select_all_;
+    SQLite::Statement select_all_events_;
+    SQLite::Statement select_by_channel_;
 };
 
 } // namespace cocbot::storage

@@ -75,6 +75,26 @@ std::optional<std::string> posted_ts(const json& history, std::int64_t effect_id
     return std::nullopt;
 }
 
+json create_args(const core::CreatePrivateChannel& create) {
+    return {{"name", create.name}, {"is_private", true}};
+}
+
+std::vector<std::pair<std::string, std::string>> list_query(const std::string& cursor) {
+    std::vector<std::pair<std::string, std::string>> query{
+        {"types", "private_channel"}, {"exclude_archived", "true"}, {"limit", "200"}};
+    if (!cursor.empty())
+        query.emplace_back("cursor", cursor);
+    return query;
+}
+
+json invite_args(const core::Invite& invite) {
+    return {{"channel", invite.channel.value}, {"users", invite.user.value}};
+}
+
+json kick_args(const core::Remove& remove) {
+    return {{"channel", remove.channel.value}, {"user", remove.user.value}};
+}
+
 std::string done_detail(const std::string& channel, const std::string& ts) {
     return json{{"channel", channel}, {"ts", ts}}.dump();
 }
@@ -85,9 +105,10 @@ struct Executor::Result {
     enum class Kind { done, retry, failed } kind;
     std::string detail;                     // Slack's error name, or a short JSON result
     std::optional<core::MessageRef> posted; // for Post effects core wants to remember
+    std::optional<core::Command> report;    // a result core must hear about
 
     static Result from_error(const slack::ApiResult& r) {
-        return {transient(r) ? Kind::retry : Kind::failed, r.error, std::nullopt};
+        return {transient(r) ? Kind::retry : Kind::failed, r.error, std::nullopt, std::nullopt};
     }
 };
 
@@ -145,13 +166,16 @@ awaitable<void> Executor::perform(const storage::PendingEffect& pending) {
     // Record the attempt before calling Slack: after a crash, the next run knows the effect
     // may already have happened and checks before doing it again.
     outbox_.record_attempt(pending.id, retry_time(pending.attempts));
-    const Result result =
-        co_await std::visit(core::overloaded{
-                                [&](const core::Post& p) { return post(pending, p); },
-                                [&](const core::Update& u) { return update(u); },
-                                [&](const core::Ephemeral& e) { return ephemeral(pending, e); },
-                            },
-                            pending.effect);
+    const Result result = co_await std::visit(
+        core::overloaded{
+            [&](const core::Post& p) { return post(pending, p); },
+            [&](const core::Update& u) { return update(u); },
+            [&](const core::Ephemeral& e) { return ephemeral(pending, e); },
+            [&](const core::CreatePrivateChannel& c) { return create_channel(c); },
+            [&](const core::Invite& i) { return invite(i); },
+            [&](const core::Remove& r) { return remove(r); },
+        },
+        pending.effect);
     settle(pending, result);
 }
 
@@ -167,6 +191,8 @@ void Executor::settle(const storage::PendingEffect& pending, const Result& resul
                                                        core::kind_of(post.message)},
                              now());
         }
+        if (result.report)
+            workflow_.handle(*result.report, now());
         outbox_.mark_done(pending.id, result.detail);
         log(Level::info, "effect", {{"id", id}, {"outcome", "done"}});
         return;
@@ -178,6 +204,8 @@ void Executor::settle(const storage::PendingEffect& pending, const Result& resul
         }
         break;
     case Result::Kind::failed:
+        if (result.report)
+            workflow_.handle(*result.report, now());
         break;
     }
     outbox_.mark_failed(pending.id, result.detail);
@@ -207,7 +235,7 @@ awaitable<Executor::Result> Executor::post(const storage::PendingEffect& pending
             co_return Result::from_error(posted);
         ts = posted.body.value("ts", "");
     }
-    Result result{Result::Kind::done, done_detail(channel, *ts), std::nullopt};
+    Result result{Result::Kind::done, done_detail(channel, *ts), std::nullopt, std::nullopt};
     if (post.remember)
         result.posted = core::MessageRef{core::ChannelId{channel}, *ts};
     co_return result;
@@ -218,7 +246,7 @@ awaitable<Executor::Result> Executor::update(const core::Update& update) {
     const auto updated = co_await api_.call("chat.update", update_args(update));
     if (!updated.ok)
         co_return Result::from_error(updated);
-    co_return Result{Result::Kind::done, "{}", std::nullopt};
+    co_return Result{Result::Kind::done, "{}", std::nullopt, std::nullopt};
 }
 
 awaitable<Executor::Result> Executor::ephemeral(const storage::PendingEffect& pending,
@@ -226,11 +254,63 @@ awaitable<Executor::Result> Executor::ephemeral(const storage::PendingEffect& pe
     // An ephemeral answer cannot be looked up afterwards, so it is sent at most once: a second
     // copy of "thank you" would be worse than none after a crash.
     if (pending.attempts > 0)
-        co_return Result{Result::Kind::failed, "not_retried", std::nullopt};
+        co_return Result{Result::Kind::failed, "not_retried", std::nullopt, std::nullopt};
     const auto sent = co_await api_.call("chat.postEphemeral", ephemeral_args(e));
     if (!sent.ok)
-        co_return Result{Result::Kind::failed, sent.error, std::nullopt};
-    co_return Result{Result::Kind::done, "{}", std::nullopt};
+        co_return Result{Result::Kind::failed, sent.error, std::nullopt, std::nullopt};
+    co_return Result{Result::Kind::done, "{}", std::nullopt, std::nullopt};
+}
+
+awaitable<Executor::Result> Executor::create_channel(const core::CreatePrivateChannel& create) {
+    std::optional<std::string> id;
+    const auto created = co_await api_.call("conversations.create", create_args(create));
+    if (created.ok)
+        id = created.body["channel"].value("id", "");
+    else if (created.error == "name_taken")
+        // The name is deterministic, so "taken" means an earlier run created it: find it.
+        id = co_await find_channel(create.name);
+    else
+        co_return Result::from_error(created);
+    if (!id || id->empty())
+        co_return Result{Result::Kind::failed, "name_taken_but_not_found", std::nullopt,
+                         std::nullopt};
+    co_return Result{Result::Kind::done, json{{"channel", *id}}.dump(), std::nullopt,
+                     core::ChannelCreated{create.incident, core::ChannelId{*id}}};
+}
+
+awaitable<std::optional<std::string>> Executor::find_channel(const std::string& name) {
+    std::string cursor;
+    for (int page = 0; page < 50; ++page) { // bounded: 50 pages of 200 channels
+        const auto listed = co_await api_.get("conversations.list", list_query(cursor));
+        if (!listed.ok)
+            co_return std::nullopt;
+        for (const auto& channel : listed.body.value("channels", json::array()))
+            if (channel.value("name", "") == name)
+                co_return channel.value("id", "");
+        cursor = listed.body.value("response_metadata", json::object()).value("next_cursor", "");
+        if (cursor.empty())
+            break;
+    }
+    co_return std::nullopt;
+}
+
+awaitable<Executor::Result> Executor::invite(const core::Invite& invite) {
+    const auto invited = co_await api_.call("conversations.invite", invite_args(invite));
+    if (invited.ok || invited.error == "already_in_channel")
+        co_return Result{Result::Kind::done, "{}", std::nullopt, std::nullopt};
+    co_return Result::from_error(invited);
+}
+
+awaitable<Executor::Result> Executor::remove(const core::Remove& remove) {
+    const auto kicked = co_await api_.call("conversations.kick", kick_args(remove));
+    // Already gone is done; and the bot never removes itself, whatever core asked.
+    if (kicked.ok || kicked.error == "not_in_channel" || kicked.error == "cant_kick_self")
+        co_return Result{Result::Kind::done, "{}", std::nullopt, std::nullopt};
+    auto result = Result::from_error(kicked);
+    if (result.kind == Result::Kind::failed)
+        // Slack refused (restricted_action and the like): the owners must hear of it at once.
+        result.report = core::RemovalFailed{remove.incident, remove.user, kicked.error};
+    co_return result;
 }
 
 } // namespace cocbot::app

@@ -39,6 +39,10 @@ private:
     awaitable<Result> post(const storage::PendingEffect& pending, const core::Post& post);
     awaitable<Result> update(const core::Update& update);
     awaitable<Result> ephemeral(const storage::PendingEffect& pending, const core::Ephemeral& e);
+    awaitable<Result> create_channel(const core::CreatePrivateChannel& create);
+    awaitable<std::optional<std::string>> find_channel(const std::string& name);
+    awaitable<Result> invite(const core::Invite& invite);
+    awaitable<Result> remove(const core::Remove& remove);
     void settle(const storage::PendingEffect& pending, const Result& result);
     core::Time retry_time(int attempts_so_far) const;
 

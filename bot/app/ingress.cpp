@@ -55,13 +55,17 @@ json ephemeral_text(std::string_view text) {
     return {{"response_type", "ephemeral"}, {"text", text}};
 }
 
-json views_open_args(const std::string& trigger_id) {
-    return {{"trigger_id", trigger_id}, {"view", slack::report_modal()}};
+json views_open_args(const std::string& trigger_id, json view) {
+    return {{"trigger_id", trigger_id}, {"view", std::move(view)}};
 }
 
-void log_views_open(const slack::ApiResult& result) {
+json views_publish_args(const core::UserId& user, const core::Overview& overview) {
+    return {{"user_id", user.value}, {"view", slack::home_view(overview)}};
+}
+
+void log_call(std::string_view what, const slack::ApiResult& result) {
     if (!result.ok)
-        log(Level::warn, "views_open", {{"outcome", "failed"}, {"error", result.error}});
+        log(Level::warn, what, {{"outcome", "failed"}, {"error", result.error}});
 }
 
 Response make_response(const Request& request, http::status status, std::string body,
@@ -78,9 +82,9 @@ Response make_response(const Request& request, http::status status, std::string 
 
 } // namespace
 
-Ingress::Ingress(net::any_io_executor executor, Workflow& workflow, slack::WebApi& modal_api,
-                 IngressOptions options)
-    : executor_(executor), workflow_(workflow), modal_api_(modal_api),
+Ingress::Ingress(net::any_io_executor executor, Workflow& workflow, slack::WebApi& api,
+                 slack::WebApi& modal_api, IngressOptions options)
+    : executor_(executor), workflow_(workflow), api_(api), modal_api_(modal_api),
       options_(std::move(options)) {}
 
 awaitable<Response> Ingress::events(Request& request) {
@@ -141,56 +145,108 @@ Ingress::Answer Ingress::on(const slack::SlashCommand& command) {
             return Answer::json_body(ephemeral_text("Slack sent no trigger to open the form; "
                                                     "please try `/coc report` again."),
                                      "no_trigger");
-        open_report_modal(command.trigger_id);
+        open_modal(command.trigger_id, slack::report_modal());
         return Answer::empty("modal_opening");
     }
+    if (sub == "list")
+        return list(command);
+    if (sub == "status")
+        return status(command);
     return Answer::json_body(ephemeral_text(slack::help_text()),
                              sub == "help" ? "help" : "unknown_help");
 }
 
-void Ingress::open_report_modal(std::string trigger_id) {
+Ingress::Answer Ingress::list(const slack::SlashCommand& command) {
+    const auto overview = workflow_.overview_for(core::UserId{command.user_id});
+    return Answer::json_body(ephemeral_text(slack::list_text(overview)), "list");
+}
+
+Ingress::Answer Ingress::status(const slack::SlashCommand& command) {
+    const auto reference = core::trimmed(std::string_view{command.text}.substr(
+        std::min(command.text.size(), command.text.find("status") + 6)));
+    if (reference.empty())
+        return Answer::json_body(ephemeral_text("Usage: `/coc status <reference>`, for example "
+                                                "`/coc status 2026-007`."),
+                                 "status_usage");
+    const auto summary =
+        workflow_.summary_for(core::UserId{command.user_id}, core::IncidentId{reference});
+    // Not cleared and unknown get the very same answer: the existence of an incident is secret.
+    return Answer::json_body(ephemeral_text(summary ? slack::status_text(*summary)
+                                                    : slack::unknown_incident_text(reference)),
+                             "status");
+}
+
+void Ingress::open_modal(std::string trigger_id, json view) {
     // The trigger expires in 3 seconds: call views.open now, without making Slack wait for it.
     // (Arguments are built outside the coroutine: GCC 12 miscompiles braced lists inside one.)
     auto open = [](slack::WebApi& api, json args) -> awaitable<void> {
-        log_views_open(co_await api.call("views.open", std::move(args)));
+        log_call("views_open", co_await api.call("views.open", std::move(args)));
     };
-    net::co_spawn(executor_, open(modal_api_, views_open_args(trigger_id)),
+    net::co_spawn(executor_, open(modal_api_, views_open_args(trigger_id, std::move(view))),
                   [](std::exception_ptr e) {
                       if (e)
                           log(Level::error, "views_open", {{"outcome", "exception"}});
                   });
 }
 
+void Ingress::publish_home(const core::UserId& user) {
+    auto publish = [](slack::WebApi& api, json args) -> awaitable<void> {
+        log_call("views_publish", co_await api.call("views.publish", std::move(args)));
+    };
+    net::co_spawn(executor_, publish(api_, views_publish_args(user, workflow_.overview_for(user))),
+                  [](std::exception_ptr e) {
+                      if (e)
+                          log(Level::error, "views_publish", {{"outcome", "exception"}});
+                  });
+}
+
 Ingress::Answer Ingress::on(const slack::BlockActions& actions) {
-    const auto command = slack::command_from_action(actions);
-    if (!command)
+    const auto intent = slack::intent_from_action(actions);
+    if (!intent)
         return Answer::empty("ignored");
     std::optional<ReplyTo> reply_to;
     if (!actions.channel_id.empty())
         reply_to = ReplyTo{core::ChannelId{actions.channel_id}, core::UserId{actions.user_id}};
-    const auto outcome = workflow_.handle(*command, now(), reply_to);
-    return Answer::empty(std::holds_alternative<core::Decision>(outcome) ? "ok" : "refused");
+    const auto outcome_word = [](const core::Outcome& o) {
+        return std::holds_alternative<core::Decision>(o) ? "ok" : "refused";
+    };
+    if (const auto* command = std::get_if<core::Command>(&*intent))
+        return Answer::empty(outcome_word(workflow_.handle(*command, now(), reply_to)));
+    if (const auto* open = std::get_if<slack::OpenImmediateActionModal>(&*intent)) {
+        open_modal(open->trigger_id, slack::immediate_action_modal(open->incident.value));
+        return Answer::empty("modal_opening");
+    }
+    const auto& activate = std::get<slack::ActivateEscrowRequest>(*intent);
+    return Answer::empty(
+        outcome_word(workflow_.activate_escrow(activate.incident, activate.by, now(), reply_to)));
+}
+
+Ingress::Answer Ingress::answer_with_fields(const core::Outcome& outcome, std::string_view field,
+                                            std::string_view success) {
+    if (const auto* rejection = std::get_if<core::Rejection>(&outcome)) {
+        auto errors = rejection->fields;
+        if (errors.empty())
+            errors.push_back({std::string{field}, rejection->message});
+        return Answer::json_body(field_errors(errors), "refused");
+    }
+    const auto& decision = std::get<core::Decision>(outcome);
+    return Answer::json_body(
+        {{"response_action", "update"}, {"view", slack::confirmation_modal(decision.reply)}},
+        std::string{success});
 }
 
 Ingress::Answer Ingress::on(const slack::ViewSubmission& submission) {
+    if (auto command = slack::command_from_submission(submission))
+        return answer_with_fields(workflow_.handle(*command, now()), slack::ids::action,
+                                  "recorded");
     if (submission.callback_id != slack::ids::report_callback)
         return Answer::empty("ignored");
     const auto form = slack::report_from_view(submission.state);
     if (const auto* errors = std::get_if<std::vector<core::FieldError>>(&form))
         return Answer::json_body(field_errors(*errors), "invalid_report");
-
-    const auto outcome = workflow_.file_report(core::UserId{submission.user_id},
-                                               std::get<core::Report>(form), now());
-    if (const auto* rejection = std::get_if<core::Rejection>(&outcome)) {
-        auto errors = rejection->fields;
-        if (errors.empty())
-            errors.push_back({std::string{slack::ids::description}, rejection->message});
-        return Answer::json_body(field_errors(errors), "invalid_report");
-    }
-    const auto& decision = std::get<core::Decision>(outcome);
-    return Answer::json_body(
-        {{"response_action", "update"}, {"view", slack::confirmation_modal(decision.reply)}},
-        "filed");
+    return answer_with_fields(workflow_.file_report(core::UserId{submission.user_id},
+                                                    std::get<core::Report>(form), now()),
+                              slack::ids::description, "filed");
 }
 
 Ingress::Answer Ingress::on(const slack::ViewClosed&) {
@@ -200,7 +256,35 @@ Ingress::Answer Ingress::on(const slack::ViewClosed&) {
 Ingress::Answer Ingress::on(const slack::EventCallback& event) {
     if (!event.event_id.empty() && !workflow_.first_delivery(event.event_id, now()))
         return Answer::empty("duplicate");
+    const core::UserId user{event.user};
+    const bool committee_channel = event.channel == workflow_.committee().channel.value;
+    if (event.type == "member_joined_channel" && committee_channel) {
+        workflow_.committee_channel_joined(user);
+        return Answer::empty("committee_joined");
+    }
+    if (event.type == "member_left_channel" && committee_channel) {
+        workflow_.committee_channel_left(user);
+        return Answer::empty("committee_left");
+    }
+    if (event.type == "member_joined_channel")
+        return on_member_joined(event);
+    if (event.type == "app_home_opened" && event.tab == "home" && !user.empty()) {
+        publish_home(user);
+        return Answer::empty("home");
+    }
     return Answer::empty("ignored");
+}
+
+Ingress::Answer Ingress::on_member_joined(const slack::EventCallback& event) {
+    // The bot's own joins (it creates every incident channel) are not intruders.
+    if (event.user.empty() || event.user == bot_user_)
+        return Answer::empty("ignored");
+    const auto incident = workflow_.incident_for_channel(core::ChannelId{event.channel});
+    if (!incident)
+        return Answer::empty("ignored");
+    const auto outcome =
+        workflow_.handle(core::MemberJoined{*incident, core::UserId{event.user}}, now());
+    return Answer::empty(std::holds_alternative<core::Decision>(outcome) ? "checked" : "refused");
 }
 
 Ingress::Answer Ingress::on(const slack::UrlVerification& verification) {

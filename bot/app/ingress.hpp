@@ -18,8 +18,12 @@ struct IngressOptions {
 
 class Ingress {
 public:
-    Ingress(net::any_io_executor executor, Workflow& workflow, slack::WebApi& modal_api,
-            IngressOptions options);
+    // `modal_api` answers quickly or not at all (trigger ids expire in 3 s); `api` retries.
+    Ingress(net::any_io_executor executor, Workflow& workflow, slack::WebApi& api,
+            slack::WebApi& modal_api, IngressOptions options);
+
+    // The bot's own user id (from auth.test): its own channel joins are not intruders.
+    void set_bot_user(std::string user_id) { bot_user_ = std::move(user_id); }
 
     // POST /slack/events: slash commands, interactivity and the Events API.
     awaitable<Response> events(Request& request);
@@ -37,12 +41,20 @@ private:
     Answer on(const slack::EventCallback& event);
     Answer on(const slack::UrlVerification& verification);
     Answer on(const slack::SslCheck& check);
-    void open_report_modal(std::string trigger_id);
+    Answer on_member_joined(const slack::EventCallback& event);
+    Answer list(const slack::SlashCommand& command);
+    Answer status(const slack::SlashCommand& command);
+    Answer answer_with_fields(const core::Outcome& outcome, std::string_view field,
+                              std::string_view success);
+    void open_modal(std::string trigger_id, nlohmann::json view);
+    void publish_home(const core::UserId& user);
 
     net::any_io_executor executor_;
     Workflow& workflow_;
+    slack::WebApi& api_;
     slack::WebApi& modal_api_;
     IngressOptions options_;
+    std::string bot_user_;
 };
 
 } // namespace cocbot::app

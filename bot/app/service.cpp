@@ -18,7 +18,7 @@ using nlohmann::json;
 namespace {
 
 core::Committee committee_from(const config::Config& config) {
-    core::Committee committee{core::ChannelId{config.committee.channel}, {}, {}};
+    core::Committee committee{core::ChannelId{config.committee.channel}, {}, {}, {}};
     for (const auto& member : config.committee.members)
         committee.members.push_back(core::UserId{member});
     committee.safety = {config.safety.venue_security, config.safety.crisis_line};
@@ -29,15 +29,45 @@ tcp::endpoint endpoint_from(const config::Endpoint& listen) {
     return {net::ip::make_address(listen.host), listen.port};
 }
 
-// Learn who the bot is and prove the token works; a failure is logged, not fatal, so that a
-// Slack outage at start-up does not stop intake.
-awaitable<void> check_token(slack::WebApi& api) {
-    const auto result = co_await api.call("auth.test", json::object());
-    if (result.ok)
-        log(Level::info, "slack_auth",
-            {{"outcome", "ok"}, {"bot_user", result.body.value("user_id", "")}});
-    else
-        log(Level::error, "slack_auth", {{"outcome", "failed"}, {"error", result.error}});
+std::vector<std::pair<std::string, std::string>> members_query(const std::string& channel,
+                                                               const std::string& cursor) {
+    std::vector<std::pair<std::string, std::string>> query{{"channel", channel}, {"limit", "500"}};
+    if (!cursor.empty())
+        query.emplace_back("cursor", cursor);
+    return query;
+}
+
+// Learn who the bot is (so its own channel joins are not taken for intruders) and who sits in
+// the committee channel (so a report about one of them is never posted there). Failures are
+// logged, not fatal: a Slack outage at start-up must not stop intake.
+awaitable<void> learn_workspace(slack::WebApi& api, Ingress& ingress, Workflow& workflow) {
+    const auto auth = co_await api.call("auth.test", json::object());
+    if (auth.ok) {
+        ingress.set_bot_user(auth.body.value("user_id", ""));
+        log(Level::info, "slack_auth", {{"outcome", "ok"}});
+    } else {
+        log(Level::error, "slack_auth", {{"outcome", "failed"}, {"error", auth.error}});
+    }
+
+    const auto channel = workflow.committee().channel.value;
+    std::vector<core::UserId> members;
+    std::string cursor;
+    for (int page = 0; page < 20; ++page) { // bounded: 20 pages of 500 members
+        const auto listed =
+            co_await api.get("conversations.members", members_query(channel, cursor));
+        if (!listed.ok) {
+            log(Level::warn, "committee_channel", {{"outcome", "failed"}, {"error", listed.error}});
+            co_return;
+        }
+        for (const auto& member : listed.body.value("members", json::array()))
+            members.push_back(core::UserId{member.get<std::string>()});
+        cursor = listed.body.value("response_metadata", json::object()).value("next_cursor", "");
+        if (cursor.empty())
+            break;
+    }
+    log(Level::info, "committee_channel",
+        {{"outcome", "ok"}, {"members", std::to_string(members.size())}});
+    workflow.set_committee_channel_members(std::move(members));
 }
 
 void log_exception(std::string_view what, std::exception_ptr e) {
@@ -68,7 +98,7 @@ int serve(const config::Config& config) {
 
     Executor executor{ex, database, workflow, api};
     workflow.on_effects_queued([&] { executor.wake(); });
-    Ingress ingress{ex, workflow, modal_api, {config.slack.signing_secret}};
+    Ingress ingress{ex, workflow, api, modal_api, {config.slack.signing_secret}};
 
     server::Router router{{
         {"/slack/events", http::verb::post, [&](Request& r) { return ingress.events(r); }},
@@ -85,8 +115,8 @@ int serve(const config::Config& config) {
         }};
     http_server.start();
     executor.start();
-    net::co_spawn(ex, check_token(api),
-                  [](std::exception_ptr e) { log_exception("slack_auth", e); });
+    net::co_spawn(ex, learn_workspace(api, ingress, workflow),
+                  [](std::exception_ptr e) { log_exception("learn_workspace", e); });
     log(Level::info, "listening",
         {{"address",
           config.http.listen.host + ":" + std::to_string(http_server.local_endpoint().port())}});

@@ -4,6 +4,7 @@
 #include "storage/event_store.hpp"
 #include "storage/unit_of_work.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 namespace cocbot::app {
@@ -42,8 +43,10 @@ core::Outcome Workflow::file_report(const core::UserId& submitted_by, const core
     const int year = year_of(now);
     const int number = work.allocate_incident_number(year);
     const auto id = core::make_incident_id(year, number);
+    const auto matches =
+        core::matching_escrows(report.reported, storage::EventStore{database_}.incidents());
     auto outcome = core::decide(committee_, core::Incident{},
-                                core::SubmitReport{id, submitted_by, report}, now);
+                                core::SubmitReport{id, submitted_by, report, matches}, now);
     if (const auto* decision = std::get_if<core::Decision>(&outcome)) {
         work.create_incident(id, year, number, now);
         work.append(id, decision->events, now);
@@ -69,6 +72,46 @@ core::Outcome Workflow::handle(const core::Command& command, core::Time now,
     work.commit();
     notify();
     return outcome;
+}
+
+core::Outcome Workflow::activate_escrow(const core::IncidentId& incident, const core::UserId& by,
+                                        core::Time now, const std::optional<ReplyTo>& reply_to) {
+    storage::EventStore store{database_};
+    core::ActivateEscrow command{incident, by, {}};
+    for (const auto& id : store.incident(incident).escrow_matches) {
+        const auto escrowed = store.incident(id);
+        if (escrowed.status == core::Status::escrowed)
+            command.reports.push_back(
+                {escrowed.id, escrowed.filed_at, escrowed.report, escrowed.submitted_by});
+    }
+    return handle(command, now, reply_to);
+}
+
+core::Overview Workflow::overview_for(const core::UserId& member) {
+    return core::overview_for(member, storage::EventStore{database_}.incidents());
+}
+
+std::optional<core::IncidentSummary> Workflow::summary_for(const core::UserId& member,
+                                                           const core::IncidentId& incident) {
+    return core::summary_for(member, storage::EventStore{database_}.incident(incident));
+}
+
+std::optional<core::IncidentId> Workflow::incident_for_channel(const core::ChannelId& channel) {
+    return storage::EventStore{database_}.incident_by_channel(channel);
+}
+
+void Workflow::set_committee_channel_members(std::vector<core::UserId> members) {
+    committee_.channel_members = std::move(members);
+}
+
+void Workflow::committee_channel_joined(const core::UserId& user) {
+    auto& members = committee_.channel_members;
+    if (std::find(members.begin(), members.end(), user) == members.end())
+        members.push_back(user);
+}
+
+void Workflow::committee_channel_left(const core::UserId& user) {
+    std::erase(committee_.channel_members, user);
 }
 
 bool Workflow::first_delivery(std::string_view slack_event_id, core::Time now) {

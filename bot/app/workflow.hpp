@@ -5,6 +5,7 @@
 
 #include "core/committee.hpp"
 #include "core/decide.hpp"
+#include "core/overview.hpp"
 #include "storage/database.hpp"
 
 #include <functional>
@@ -35,6 +36,23 @@ public:
     // the same transaction.
     core::Outcome handle(const core::Command& command, core::Time now,
                          const std::optional<ReplyTo>& reply_to = std::nullopt);
+
+    // Gathers the escrowed reports this incident matched, and lets core decide on sharing them.
+    core::Outcome activate_escrow(const core::IncidentId& incident, const core::UserId& by,
+                                  core::Time now, const std::optional<ReplyTo>& reply_to);
+
+    // Read-only views for one member: what `/coc list`, `/coc status` and App Home show.
+    core::Overview overview_for(const core::UserId& member);
+    std::optional<core::IncidentSummary> summary_for(const core::UserId& member,
+                                                     const core::IncidentId& incident);
+
+    // The incident whose private channel this is, if any.
+    std::optional<core::IncidentId> incident_for_channel(const core::ChannelId& channel);
+
+    // Who sits in the committee channel, as Slack last told us (see core::Committee).
+    void set_committee_channel_members(std::vector<core::UserId> members);
+    void committee_channel_joined(const core::UserId& user);
+    void committee_channel_left(const core::UserId& user);
 
     // False when Slack already delivered this event id (a retry).
     bool first_delivery(std::string_view slack_event_id, core::Time now);

@@ -5,6 +5,8 @@
 #include "core/report.hpp"
 
 #include <array>
+#include <chrono>
+#include <cstdio>
 
 namespace cocbot::slack {
 
@@ -103,6 +105,127 @@ RenderedMessage render_alert(const core::DangerAlert& alert) {
             json::array({section(headline), section(details)})};
 }
 
+std::string mentions(const std::vector<core::UserId>& people) {
+    std::string text;
+    for (const auto& p : people)
+        text += (text.empty() ? "" : " ") + std::string{"<@"} + p.value + ">";
+    return text;
+}
+
+std::string format_time(core::Time t) {
+    // Workspace time zones arrive with the deadlines work; until then times are shown in UTC.
+    const auto day = std::chrono::floor<std::chrono::days>(t);
+    const std::chrono::year_month_day date{day};
+    const std::chrono::hh_mm_ss time{t - day};
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u %02ld:%02ld UTC",
+                  static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                  static_cast<unsigned>(date.day()), static_cast<long>(time.hours().count()),
+                  static_cast<long>(time.minutes().count()));
+    return buffer;
+}
+
+std::string flag_list(const core::Flags& flags) {
+    std::string text;
+    const auto add = [&](bool on, std::string_view name) {
+        if (on)
+            text += (text.empty() ? "" : ", ") + std::string{name};
+    };
+    add(flags.anonymous, "anonymous");
+    add(flags.escrow, "escrow");
+    add(flags.immediate_danger, "immediate danger");
+    add(flags.involves_employee, "involves an employee");
+    add(flags.no_updates, "reporter wants no further updates");
+    return text.empty() ? "none" : text;
+}
+
+std::string or_dash(const std::string& text) {
+    return text.empty() ? "—" : escape(text);
+}
+
+RenderedMessage render_details(const core::ReportDetails& d) {
+    const auto& r = d.report;
+    std::string reporter;
+    if (r.flags.anonymous)
+        reporter = "anonymous (nothing identifying was stored; follow-up is impossible)";
+    else
+        reporter = or_dash(r.reporter_name) + " · contact: " + or_dash(r.reporter_contact);
+    const std::string fields =
+        "*Reported:* " + reported_label(r.reported) + "\n*Reporter:* " + reporter +
+        "\n*Came in via:* " + std::string{core::describe(r.source)} +
+        (d.submitted_by.empty() ? std::string{} : ", taken by <@" + d.submitted_by.value + ">") +
+        "\n*Where and when:* " + or_dash(r.location) + "\n*Flags:* " + flag_list(r.flags) +
+        "\n*Received:* " + format_time(d.filed_at);
+    const std::string headline = "*Report " + d.incident.value + "*";
+    return {"Report " + d.incident.value,
+            json::array({section(headline), section(fields),
+                         section("*What happened:*\n" + escape(r.description))})};
+}
+
+json owner_select(std::string_view action_id, std::string_view placeholder,
+                  const core::UserId& current) {
+    json select{
+        {"type", "users_select"}, {"action_id", action_id}, {"placeholder", plain(placeholder)}};
+    if (!current.empty())
+        select["initial_user"] = current.value;
+    return select;
+}
+
+RenderedMessage render_panel(const core::ControlPanel& p) {
+    const auto person = [](const core::UserId& u) {
+        return u.empty() ? std::string{"not named yet"} : "<@" + u.value + ">";
+    };
+    std::string text = "*Incident " + p.incident.value +
+                       "* · status: " + std::string{core::to_string(p.status)} + " · " +
+                       std::to_string(p.cleared) + " cleared member" + (p.cleared == 1 ? "" : "s") +
+                       "\n*Primary owner:* " + person(p.primary_owner) + "\n*Secondary owner:* " +
+                       person(p.secondary_owner);
+    if (p.primary_owner.empty() && p.secondary_owner.empty())
+        text += "\n*Responsible until owners are named:* " +
+                (p.responsible.empty() ? std::string{"the committee"} : person(p.responsible));
+    json owners{
+        {"type", "actions"},
+        {"block_id", std::string{ids::incident_block_prefix} + p.incident.value},
+        {"elements",
+         json::array({owner_select(ids::owner_primary, "Primary owner", p.primary_owner),
+                      owner_select(ids::owner_secondary, "Secondary owner", p.secondary_owner)})}};
+    json actions{
+        {"type", "actions"},
+        {"block_id", "incident_actions"},
+        {"elements",
+         json::array({button(ids::immediate_action, "Record immediate action", p.incident.value),
+                      button(ids::recuse, "Recuse myself", p.incident.value, "danger")})}};
+    return {"Incident " + p.incident.value + " control",
+            json::array({section(text), std::move(owners), std::move(actions)})};
+}
+
+RenderedMessage render_escrow(const core::EscrowNotice& n) {
+    const std::string text =
+        "There " +
+        std::string{n.count == 1 ? "is 1 escrowed report"
+                                 : "are " + std::to_string(n.count) + " escrowed reports"} +
+        " about the same person. The owners can activate them to share them here.";
+    return {text, json::array({section(text),
+                               json{{"type", "actions"},
+                                    {"block_id", "escrow"},
+                                    {"elements", json::array({button(ids::activate_escrow,
+                                                                     "Activate escrowed reports",
+                                                                     n.incident.value)})}}})};
+}
+
+RenderedMessage render_channel_notice(const core::ChannelNotice& n) {
+    // core's own words may carry mentions; what a person typed is escaped and quoted.
+    const std::string prefix = mentions(n.mention);
+    std::string text = prefix.empty() ? n.text : prefix + " " + n.text;
+    if (!n.quote.empty())
+        for (std::string_view rest = n.quote; !rest.empty();) {
+            const auto end = rest.find('\n');
+            text += "\n>" + escape(rest.substr(0, end));
+            rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
+        }
+    return {text, json::array({section(text)})};
+}
+
 RenderedMessage render_notice(const core::Notice& notice) {
     return {notice.text, json::array({section(escape(notice.text))})};
 }
@@ -134,6 +257,10 @@ RenderedMessage render(const core::Message& message) {
     return std::visit(core::overloaded{
                           [](const core::TriagePrompt& m) { return render_prompt(m); },
                           [](const core::DangerAlert& m) { return render_alert(m); },
+                          [](const core::ReportDetails& m) { return render_details(m); },
+                          [](const core::ControlPanel& m) { return render_panel(m); },
+                          [](const core::EscrowNotice& m) { return render_escrow(m); },
+                          [](const core::ChannelNotice& m) { return render_channel_notice(m); },
                           [](const core::Notice& m) { return render_notice(m); },
                       },
                       message);
@@ -177,6 +304,92 @@ json report_modal() {
             {"blocks", std::move(blocks)}};
 }
 
+json immediate_action_modal(std::string_view incident) {
+    json element = text_input(true);
+    return {{"type", "modal"},
+            {"callback_id", ids::immediate_action_callback},
+            {"private_metadata", incident},
+            {"title", plain("Immediate action")},
+            {"submit", plain("Record")},
+            {"close", plain("Cancel")},
+            {"blocks", json::array({section("What did you do, and why could it not wait? It is "
+                                            "recorded in incident " +
+                                            std::string{incident} + "."),
+                                    input(ids::action, "Action taken", std::move(element))})}};
+}
+
+namespace {
+
+std::string summary_line(const core::IncidentSummary& s) {
+    std::string line = "*" + s.id.value + "* · " + reported_label(s.reported) + " · " +
+                       std::string{core::to_string(s.status)};
+    if (!s.channel.empty())
+        line += " · <#" + s.channel.value + ">";
+    return line;
+}
+
+std::string pending_line(const core::PendingDeclaration& p) {
+    return "*" + p.id.value + "* · " + reported_label(p.reported) + " (via " +
+           std::string{core::describe(p.source)} +
+           "): do you have a conflict of interest? Answer on the prompt.";
+}
+
+} // namespace
+
+std::string list_text(const core::Overview& overview) {
+    if (overview.open.empty() && overview.pending.empty())
+        return "You have no open incidents and no unanswered conflict questions.";
+    std::string text;
+    if (!overview.open.empty()) {
+        text += "*Your incidents*";
+        for (const auto& s : overview.open)
+            text += "\n• " + summary_line(s);
+    }
+    if (!overview.pending.empty()) {
+        text += std::string{text.empty() ? "" : "\n"} + "*Waiting for your answer*";
+        for (const auto& p : overview.pending)
+            text += "\n• " + pending_line(p);
+    }
+    return text;
+}
+
+std::string status_text(const core::IncidentSummary& s) {
+    const auto person = [](const core::UserId& u) {
+        return u.empty() ? std::string{"not named yet"} : "<@" + u.value + ">";
+    };
+    std::string text = summary_line(s) + "\nReceived " + format_time(s.filed_at) +
+                       "\nPrimary owner: " + person(s.primary_owner) +
+                       " · secondary owner: " + person(s.secondary_owner);
+    if (s.primary_owner.empty() && s.secondary_owner.empty())
+        text += "\nResponsible until owners are named: " +
+                (s.responsible.empty() ? std::string{"the committee"} : person(s.responsible));
+    return text;
+}
+
+std::string unknown_incident_text(std::string_view reference) {
+    return "There is no incident " + escape(reference) +
+           " that you can see. `/coc list` shows yours.";
+}
+
+json home_view(const core::Overview& overview) {
+    json blocks = json::array({json{{"type", "header"}, {"text", plain("Code of Conduct")}}});
+    blocks.push_back(section("*Your incidents*"));
+    if (overview.open.empty())
+        blocks.push_back(context("None open."));
+    for (const auto& s : overview.open)
+        blocks.push_back(section(summary_line(s)));
+    blocks.push_back(section("*Waiting for your answer*"));
+    if (overview.pending.empty())
+        blocks.push_back(context("Nothing."));
+    for (const auto& p : overview.pending)
+        blocks.push_back(
+            json{{"type", "section"},
+                 {"text", mrkdwn(pending_line(p))},
+                 {"accessory", button(ids::conflict_none, "No conflict", p.id.value)}});
+    blocks.push_back(context("Use `/coc report` to make a report."));
+    return {{"type", "home"}, {"blocks", std::move(blocks)}};
+}
+
 json confirmation_modal(std::string_view text) {
     return {{"type", "modal"},
             {"title", plain("Report received")},
@@ -188,6 +401,9 @@ std::string help_text() {
     return "*cocbot* runs the Code of Conduct committee's incident response plan.\n"
            "• `/coc report`: make a report, or take one on someone's behalf. Only committee "
            "members without a conflict of interest will see it.\n"
+           "• `/coc list`: the incidents you are cleared for, and conflict questions you have "
+           "not answered.\n"
+           "• `/coc status <reference>`: where an incident stands.\n"
            "• `/coc help`: this message.\n"
            "If someone is in immediate danger, tick *Immediate danger* in the report: the "
            "committee is alerted at once.";

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/messages.hpp"
+#include "core/overview.hpp"
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -23,6 +24,15 @@ inline constexpr std::string_view source = "source";
 inline constexpr std::string_view flags = "flags";
 inline constexpr std::string_view conflict_none = "conflict_none";
 inline constexpr std::string_view conflict_declared = "conflict_declared";
+inline constexpr std::string_view recuse = "recuse";
+inline constexpr std::string_view owner_primary = "owner_primary";
+inline constexpr std::string_view owner_secondary = "owner_secondary";
+inline constexpr std::string_view immediate_action = "immediate_action";
+inline constexpr std::string_view activate_escrow = "activate_escrow";
+inline constexpr std::string_view immediate_action_callback = "coc_immediate_action";
+inline constexpr std::string_view action = "action";
+// Selects carry no value: their actions block is named "incident:<ref>" instead.
+inline constexpr std::string_view incident_block_prefix = "incident:";
 } // namespace ids
 
 // A message as chat.postMessage takes it: `text` is the notification fallback.
@@ -38,6 +48,21 @@ nlohmann::json report_modal();
 
 // What replaces the modal once a report is filed: private to the submitter, never stored.
 nlohmann::json confirmation_modal(std::string_view text);
+
+// The modal for recording an immediate action; the incident rides in private_metadata.
+nlohmann::json immediate_action_modal(std::string_view incident);
+
+// `/coc list`: the caller's incidents and unanswered conflict questions.
+std::string list_text(const core::Overview& overview);
+
+// `/coc status <ref>` for someone cleared for it.
+std::string status_text(const core::IncidentSummary& summary);
+
+// The answer for an unknown reference, and for one the caller may not see: the same words.
+std::string unknown_incident_text(std::string_view reference);
+
+// App Home: the member's open incidents and pending conflict declarations.
+nlohmann::json home_view(const core::Overview& overview);
 
 // `/coc help`, and the answer to anything `/coc` does not understand.
 std::string help_text();

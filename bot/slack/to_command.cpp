@@ -53,19 +53,42 @@ ReportOrErrors report_from_view(const ViewState& state) {
     return report;
 }
 
-std::optional<core::Command> command_from_action(const BlockActions& payload) {
+std::optional<ActionIntent> intent_from_action(const BlockActions& payload) {
     if (payload.actions.empty() || payload.user_id.empty())
         return std::nullopt;
     const auto& action = payload.actions.front();
-    if (action.value.empty())
+    // Buttons carry the incident as their value; selects in the block's id.
+    std::string incident_text = action.value;
+    if (incident_text.empty() && action.block_id.starts_with(ids::incident_block_prefix))
+        incident_text = action.block_id.substr(ids::incident_block_prefix.size());
+    if (incident_text.empty())
         return std::nullopt;
-    const core::IncidentId incident{action.value};
-    const core::UserId member{payload.user_id};
-    if (action.action_id == ids::conflict_none)
-        return core::DeclareConflict{incident, member, false};
-    if (action.action_id == ids::conflict_declared)
-        return core::DeclareConflict{incident, member, true};
+    const core::IncidentId incident{incident_text};
+    const core::UserId user{payload.user_id};
+    const auto& id = action.action_id;
+    if (id == ids::conflict_none)
+        return core::Command{core::DeclareConflict{incident, user, false}};
+    if (id == ids::conflict_declared || id == ids::recuse)
+        return core::Command{core::DeclareConflict{incident, user, true}};
+    if ((id == ids::owner_primary || id == ids::owner_secondary) && !action.selected_user.empty())
+        return core::Command{core::NameOwner{incident, user,
+                                             id == ids::owner_primary ? core::OwnerRole::primary
+                                                                      : core::OwnerRole::secondary,
+                                             core::UserId{action.selected_user}}};
+    if (id == ids::immediate_action && !payload.trigger_id.empty())
+        return OpenImmediateActionModal{payload.trigger_id, incident};
+    if (id == ids::activate_escrow)
+        return ActivateEscrowRequest{incident, user};
     return std::nullopt;
+}
+
+std::optional<core::Command> command_from_submission(const ViewSubmission& submission) {
+    if (submission.callback_id != ids::immediate_action_callback ||
+        submission.private_metadata.empty())
+        return std::nullopt;
+    return core::RecordImmediateAction{core::IncidentId{submission.private_metadata},
+                                       core::UserId{submission.user_id},
+                                       text_of(submission.state, ids::action)};
 }
 
 std::string subcommand_of(std::string_view text) {

@@ -16,8 +16,22 @@ namespace cocbot::slack {
 using ReportOrErrors = std::variant<core::Report, std::vector<core::FieldError>>;
 ReportOrErrors report_from_view(const ViewState& state);
 
-// A button press as a core command; nullopt for actions cocbot does not (yet) handle.
-std::optional<core::Command> command_from_action(const BlockActions& actions);
+// Button presses that need the shell before core: a modal to open, or facts to gather.
+struct OpenImmediateActionModal {
+    std::string trigger_id;
+    core::IncidentId incident;
+};
+struct ActivateEscrowRequest {
+    core::IncidentId incident;
+    core::UserId by;
+};
+using ActionIntent = std::variant<core::Command, OpenImmediateActionModal, ActivateEscrowRequest>;
+
+// A button press or select as an intent; nullopt for actions cocbot does not handle.
+std::optional<ActionIntent> intent_from_action(const BlockActions& actions);
+
+// The immediate-action modal's submission as a command; nullopt for other modals.
+std::optional<core::Command> command_from_submission(const ViewSubmission& submission);
 
 // `/coc <text>`: the first word, lower-cased; empty for a bare `/coc`.
 std::string subcommand_of(std::string_view text);

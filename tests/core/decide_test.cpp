@@ -12,7 +12,7 @@ const ChannelId committee_channel{"CCOMMITTEE"};
 const UserId alice{"UALICE"}, bob{"UBOB"}, carol{"UCAROL"}, outsider{"UOUT"};
 
 Committee committee() {
-    return {committee_channel, {alice, bob, carol}, {"+1 555 0100", "+1 555 0199"}};
+    return {committee_channel, {alice, bob, carol}, {"+1 555 0100", "+1 555 0199"}, {}};
 }
 
 Report report_about(UserId reported) {
@@ -27,7 +27,7 @@ Report report_about(UserId reported) {
 }
 
 SubmitReport submit(Report r, UserId by = outsider) {
-    return {make_incident_id(2026, 1), std::move(by), std::move(r)};
+    return {make_incident_id(2026, 1), std::move(by), std::move(r), {}};
 }
 
 Decision decision_of(const Outcome& outcome) {

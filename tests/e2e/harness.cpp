@@ -19,6 +19,17 @@ std::int64_t unix_now() {
         .count();
 }
 
+bool wait_messages(const FakeSlack& slack, const std::string& channel, std::size_t count,
+                   std::chrono::milliseconds timeout) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (slack.messages(channel).size() == count)
+            return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return slack.messages(channel).size() == count;
+}
+
 json report_state(const ReportInput& input) {
     const auto text = [](const std::string& value) {
         return json{{"type", "plain_text_input"},
@@ -68,6 +79,7 @@ Bot::Bot(FakeSlack& slack, std::map<std::string, std::string> extra_env)
     };
     for (auto& [key, value] : extra_env)
         env_[key] = value;
+    slack_.add_channel(committee_channel, "coc-committee", {"UALICE", "UBOB", "UCAROL", "UBOT"});
 }
 
 Bot::~Bot() {

@@ -74,4 +74,8 @@ private:
 
 std::int64_t unix_now();
 
+// Waits (bounded) until `channel` holds `count` messages in the fake's state.
+bool wait_messages(const FakeSlack& slack, const std::string& channel, std::size_t count,
+                   std::chrono::milliseconds timeout = std::chrono::seconds(10));
+
 } // namespace cocbot::testing

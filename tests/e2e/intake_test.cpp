@@ -26,6 +26,13 @@ ReportInput only_location(std::string location) {
     return input;
 }
 
+int prompt_updates(const std::vector<RecordedCall>& calls) {
+    int updates = 0;
+    for (const auto& c : calls)
+        updates += c.method == "chat.update" && c.args.value("channel", "") == committee_channel;
+    return updates;
+}
+
 bool has_message_in(const std::vector<RecordedCall>& calls, const std::string& channel) {
     for (const auto& c : calls)
         if (c.args.value("channel", "") == channel)
@@ -111,6 +118,7 @@ TEST_SUITE("e2e: intake") {
 
         REQUIRE(slack.wait_for(
             [](const auto& calls) { return has_message_in(calls, committee_channel); }, 10s));
+        REQUIRE(wait_messages(slack, committee_channel, 1));
         const auto messages = slack.messages(committee_channel);
         REQUIRE(messages.size() == 1);
         const auto& prompt = messages.front();
@@ -144,23 +152,10 @@ TEST_SUITE("e2e: intake") {
         std::this_thread::sleep_for(300ms);
 
         CHECK(bot.click("UALICE", "conflict_none", reference, committee_channel).status == 200);
-        REQUIRE(slack.wait_for(
-            [](const auto& calls) {
-                for (const auto& c : calls)
-                    if (c.method == "chat.update")
-                        return true;
-                return false;
-            },
-            10s));
+        REQUIRE(slack.wait_for([](const auto& calls) { return prompt_updates(calls) == 1; }, 10s));
         CHECK(bot.click("UBOB", "conflict_declared", reference, committee_channel).status == 200);
-        REQUIRE(slack.wait_for(
-            [](const auto& calls) {
-                int updates = 0;
-                for (const auto& c : calls)
-                    updates += c.method == "chat.update" ? 1 : 0;
-                return updates == 2;
-            },
-            10s));
+        REQUIRE(slack.wait_for([](const auto& calls) { return prompt_updates(calls) == 2; }, 10s));
+        std::this_thread::sleep_for(100ms);
         const auto prompt = slack.messages(committee_channel).front();
         CHECK(prompt.text.find("Who does not have a conflict of interest?") != std::string::npos);
         CHECK(prompt.blocks.dump().find("2 of 3 members have answered") != std::string::npos);
@@ -189,7 +184,7 @@ TEST_SUITE("e2e: intake") {
             },
             10s));
         std::this_thread::sleep_for(200ms);
-        CHECK(slack.calls("chat.update").size() == 2);
+        CHECK(prompt_updates(slack.calls()) == 2);
     }
 
     TEST_CASE("an anonymous report leaves no identity of its submitter on disk or in the log") {
@@ -238,15 +233,10 @@ TEST_SUITE("e2e: intake") {
         ReportInput about_bob = full_report;
         about_bob.reported_user = "UBOB";
         REQUIRE(bot.submit_report("UTAKER", about_bob).status == 200);
-        REQUIRE(slack.wait_for(
-            [](const auto& calls) {
-                int posts = 0;
-                for (const auto& c : calls)
-                    posts += c.method == "chat.postMessage" ? 1 : 0;
-                return posts == 2;
-            },
-            10s));
+        REQUIRE(wait_messages(slack, "UALICE", 1));
+        REQUIRE(wait_messages(slack, "UCAROL", 1));
         CHECK(slack.messages(committee_channel).empty());
+        CHECK(slack.messages("UBOB").empty());
         std::set<std::string> told;
         for (const auto& call : slack.calls("conversations.open"))
             told.insert(call.args.value("users", ""));

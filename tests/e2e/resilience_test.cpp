@@ -27,8 +27,13 @@ auto posts_in(const std::string& channel) {
     };
 }
 
-std::size_t count_calls(const FakeSlack& slack, std::string_view method) {
-    return slack.calls(method).size();
+// Calls of `method` addressed to `channel`.
+std::size_t count_calls(const FakeSlack& slack, std::string_view method,
+                        const std::string& channel = committee_channel) {
+    std::size_t count = 0;
+    for (const auto& c : slack.calls(method))
+        count += c.args.value("channel", "") == channel;
+    return count;
 }
 
 } // namespace
@@ -143,15 +148,9 @@ TEST_SUITE("e2e: a slow or unwell Slack") {
         Bot bot{slack};
         bot.start();
         REQUIRE(bot.submit_report("UTAKER", report).status == 200);
-        REQUIRE(slack.wait_for(
-            [](const auto& calls) {
-                int posts = 0;
-                for (const auto& c : calls)
-                    posts += c.method == "chat.postMessage" ? 1 : 0;
-                return posts == 2;
-            },
-            10s));
+        REQUIRE(wait_messages(slack, committee_channel, 1));
         const auto attempts = slack.calls("chat.postMessage");
+        REQUIRE(count_calls(slack, "chat.postMessage") == 2);
         CHECK(attempts[1].at - attempts[0].at >= 900ms);
         std::this_thread::sleep_for(500ms);
         CHECK(slack.messages(committee_channel).size() == 1);
@@ -171,7 +170,7 @@ TEST_SUITE("e2e: a slow or unwell Slack") {
         // Same data folder, now pointed at a healthy Slack.
         Bot second{slack, {{"COCBOT_STORAGE_PATH", first.database_path()}}};
         second.start();
-        REQUIRE(slack.wait_for(posts_in(committee_channel), 30s));
+        REQUIRE(wait_messages(slack, committee_channel, 1, 30s));
         std::this_thread::sleep_for(500ms);
         CHECK(slack.messages(committee_channel).size() == 1);
     }

@@ -35,6 +35,13 @@ slack::ViewState full_state() {
     return s;
 }
 
+core::Command command_of(const slack::BlockActions& actions) {
+    const auto intent = slack::intent_from_action(actions);
+    REQUIRE(intent.has_value());
+    REQUIRE(std::holds_alternative<core::Command>(*intent));
+    return std::get<core::Command>(*intent);
+}
+
 } // namespace
 
 TEST_SUITE("to_command") {
@@ -70,26 +77,66 @@ TEST_SUITE("to_command") {
         slack::BlockActions click;
         click.user_id = "UALICE";
         click.actions.push_back({"conflict_none", "conflict", "button", "2026-001", "", ""});
-        auto command = slack::command_from_action(click);
-        REQUIRE(command.has_value());
-        CHECK(std::get<core::DeclareConflict>(*command).conflicted == false);
-        CHECK(std::get<core::DeclareConflict>(*command).member.value == "UALICE");
-        CHECK(std::get<core::DeclareConflict>(*command).incident.value == "2026-001");
+        auto command = command_of(click);
+        CHECK(std::get<core::DeclareConflict>(command).conflicted == false);
+        CHECK(std::get<core::DeclareConflict>(command).member.value == "UALICE");
+        CHECK(std::get<core::DeclareConflict>(command).incident.value == "2026-001");
 
-        click.actions[0].action_id = "conflict_declared";
-        command = slack::command_from_action(click);
+        for (const auto* id : {"conflict_declared", "recuse"}) {
+            click.actions[0].action_id = id;
+            CHECK(std::get<core::DeclareConflict>(command_of(click)).conflicted == true);
+        }
+    }
+
+    TEST_CASE("the owner selects name owners, with the incident taken from the block") {
+        slack::BlockActions pick;
+        pick.user_id = "UALICE";
+        pick.actions.push_back(
+            {"owner_secondary", "incident:2026-002", "users_select", "", "UBOB", ""});
+        const auto named = std::get<core::NameOwner>(command_of(pick));
+        CHECK(named.incident.value == "2026-002");
+        CHECK(named.by.value == "UALICE");
+        CHECK(named.owner.value == "UBOB");
+        CHECK(named.role == core::OwnerRole::secondary);
+    }
+
+    TEST_CASE("immediate action opens a modal and escrow activation asks the shell for facts") {
+        slack::BlockActions click;
+        click.user_id = "UALICE";
+        click.trigger_id = "trig";
+        click.actions.push_back({"immediate_action", "b", "button", "2026-003", "", ""});
+        auto intent = slack::intent_from_action(click);
+        REQUIRE(intent.has_value());
+        CHECK(std::get<slack::OpenImmediateActionModal>(*intent).incident.value == "2026-003");
+        click.actions[0].action_id = "activate_escrow";
+        intent = slack::intent_from_action(click);
+        REQUIRE(intent.has_value());
+        CHECK(std::get<slack::ActivateEscrowRequest>(*intent).by.value == "UALICE");
+    }
+
+    TEST_CASE("the immediate-action modal becomes a command for its incident") {
+        slack::ViewSubmission submission;
+        submission.callback_id = "coc_immediate_action";
+        submission.private_metadata = "2026-004";
+        submission.user_id = "UALICE";
+        submission.state.values["action"]["action"] = text("Called security");
+        const auto command = slack::command_from_submission(submission);
         REQUIRE(command.has_value());
-        CHECK(std::get<core::DeclareConflict>(*command).conflicted == true);
+        const auto& recorded = std::get<core::RecordImmediateAction>(*command);
+        CHECK(recorded.incident.value == "2026-004");
+        CHECK(recorded.action == "Called security");
+        submission.callback_id = "coc_report";
+        CHECK_FALSE(slack::command_from_submission(submission).has_value());
     }
 
     TEST_CASE("other actions, or a button without its incident, are not commands") {
         slack::BlockActions click;
         click.user_id = "UALICE";
-        CHECK_FALSE(slack::command_from_action(click).has_value());
+        CHECK_FALSE(slack::intent_from_action(click).has_value());
         click.actions.push_back({"conflict_none", "b", "button", "", "", ""});
-        CHECK_FALSE(slack::command_from_action(click).has_value());
+        CHECK_FALSE(slack::intent_from_action(click).has_value());
         click.actions[0] = {"something_else", "b", "button", "x", "", ""};
-        CHECK_FALSE(slack::command_from_action(click).has_value());
+        CHECK_FALSE(slack::intent_from_action(click).has_value());
     }
 
     TEST_CASE("the subcommand is the first word, in lower case") {

@@ -5,9 +5,9 @@
 #include "storage/migrations.hpp"
 #include "storage/outbox.hpp"
 #include "storage/unit_of_work.hpp"
+#include "tests/storage/temp_dir.hpp"
 
 #include <SQLiteCpp/Database.h>
-#include <cstdlib>
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <stdexcept>
@@ -19,24 +19,7 @@ namespace {
 using namespace cocbot;
 namespace fs = std::filesystem;
 
-// A private directory for one test's database files, removed with everything in it.
-struct TempDir {
-    fs::path path;
-
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "cocbot-storage-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        path = pattern;
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(path, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-
-    std::string file(const std::string& name) const { return (path / name).string(); }
-};
+using storage::testing::TempDir;
 
 SQLite::Database raw_memory_db() {
     return SQLite::Database(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);

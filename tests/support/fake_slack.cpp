@@ -17,10 +17,6 @@
 #include <mutex>
 #include <thread>
 
-// GCC 12 false positive on Asio's awaitable frame allocator (aligned_alloc is freed by the
-// matching aligned_delete, not by plain operator delete); it fires for large coroutine frames.
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-
 namespace cocbot::testing {
 namespace {
 

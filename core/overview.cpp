@@ -1,0 +1,69 @@
+// File: core/overview.cpp
+#include "core/overview.hpp"
+
+#include <cctype>
+
+namespace cocbot::core {
+
+namespace {
+
+std::string folded(std::string_view name) {
+    std::string out;
+    bool space = false;
+    for (unsigned char c : trimmed(name)) {
+        if (std::isspace(c)) {
+            space = true;
+            continue;
+        }
+        if (space && !out.empty())
+            out += ' ';
+        space = false;
+        out += static_cast<char>(std::tolower(c));
+    }
+    return out;
+}
+
+bool same_person(const ReportedPerson& a, const ReportedPerson& b) {
+    if (!a.user.empty() && a.user == b.user)
+        return true;
+    return !a.name.empty() && folded(a.name) == folded(b.name);
+}
+
+} // namespace
+
+std::optional<IncidentSummary> summary_for(const UserId& member, const Incident& incident) {
+    if (!incident.exists() || !incident.is_cleared(member))
+        return std::nullopt;
+    return IncidentSummary{incident.id,
+                           incident.status,
+                           incident.report.reported,
+                           incident.channel,
+                           incident.primary_owner,
+                           incident.secondary_owner,
+                           incident.responsible(),
+                           incident.filed_at};
+}
+
+Overview overview_for(const UserId& member, const std::vector<Incident>& incidents) {
+    Overview overview;
+    for (const auto& incident : incidents) {
+        if (auto summary = summary_for(member, incident))
+            overview.open.push_back(std::move(*summary));
+        else if (incident.status == Status::triage && incident.asked(member) &&
+                 !incident.declaration_of(member))
+            overview.pending.push_back(
+                {incident.id, incident.report.reported, incident.report.source});
+    }
+    return overview;
+}
+
+std::vector<IncidentId> matching_escrows(const ReportedPerson& reported,
+                                         const std::vector<Incident>& incidents) {
+    std::vector<IncidentId> matches;
+    for (const auto& incident : incidents)
+        if (incident.status == Status::escrowed && same_person(incident.report.reported, reported))
+            matches.push_back(incident.id);
+    return matches;
+}
+
+} // namespace cocbot::core

@@ -1,0 +1,349 @@
+// The private incident channel: who gets in, who is removed, owners, escrow, immediate action.
+#include "core/decide.hpp"
+
+#include <doctest/doctest.h>
+#include <random>
+
+using namespace cocbot::core;
+
+namespace {
+
+const Time now{std::chrono::seconds{1'800'000'000}};
+const ChannelId committee_channel{"CCOMMITTEE"};
+const ChannelId incident_channel{"GINCIDENT"};
+const UserId alice{"UALICE"}, bob{"UBOB"}, carol{"UCAROL"}, dave{"UDAVE"}, outsider{"UOUT"};
+const IncidentId ref = make_incident_id(2026, 1);
+
+Committee committee() {
+    return {committee_channel, {alice, bob, carol, dave}, {"security", "crisis"}, {}};
+}
+
+Report report() {
+    Report r;
+    r.reported.user = UserId{"UREPORTED"};
+    r.description = "The secret details";
+    r.location = "Room 3";
+    r.reporter_name = "Dana";
+    r.reporter_contact = "dana@example.org";
+    return r;
+}
+
+Decision decision_of(const Outcome& outcome) {
+    REQUIRE(std::holds_alternative<Decision>(outcome));
+    return std::get<Decision>(outcome);
+}
+
+Rejection rejection_of(const Outcome& outcome) {
+    REQUIRE(std::holds_alternative<Rejection>(outcome));
+    return std::get<Rejection>(outcome);
+}
+
+// Applies a command that must succeed; returns the new state and what it decided.
+struct Step {
+    Incident incident;
+    Decision decision;
+};
+
+Step run(const Incident& incident, const Command& command) {
+    auto d = decision_of(decide(committee(), incident, command, now));
+    return {replay(incident, d.events), d};
+}
+
+template <typename T>
+std::vector<T> all_of(const Decision& d) {
+    std::vector<T> found;
+    for (const auto& e : d.effects)
+        if (auto p = std::get_if<T>(&e))
+            found.push_back(*p);
+    return found;
+}
+
+Incident filed(std::vector<IncidentId> escrow = {}) {
+    return run({}, SubmitReport{ref, alice, report(), std::move(escrow)}).incident;
+}
+
+Incident with_channel(Incident incident) {
+    return run(incident, ChannelCreated{ref, incident_channel}).incident;
+}
+
+Incident cleared(Incident incident, std::initializer_list<UserId> members) {
+    for (const auto& m : members)
+        incident = run(incident, DeclareConflict{ref, m, false}).incident;
+    return incident;
+}
+
+} // namespace
+
+TEST_SUITE("decide: incident channel") {
+    TEST_CASE("filing asks Slack for a private channel with a readable, deterministic name") {
+        const auto d =
+            decision_of(decide(committee(), {}, SubmitReport{ref, alice, report(), {}}, now));
+        const auto creates = all_of<CreatePrivateChannel>(d);
+        REQUIRE(creates.size() == 1);
+        CHECK(creates[0].name == "coc-2026-001");
+    }
+
+    TEST_CASE("an escrowed report gets no channel") {
+        auto r = report();
+        r.flags.escrow = true;
+        const auto d = decision_of(decide(committee(), {}, SubmitReport{ref, alice, r, {}}, now));
+        CHECK(all_of<CreatePrivateChannel>(d).empty());
+    }
+
+    TEST_CASE(
+        "once the channel exists it gets the full report, the control message, and the cleared") {
+        const auto before = cleared(filed(), {alice, bob});
+        const auto [incident, d] = run(before, ChannelCreated{ref, incident_channel});
+        CHECK(incident.channel == incident_channel);
+        const auto posts = all_of<Post>(d);
+        REQUIRE(posts.size() == 2);
+        for (const auto& p : posts)
+            CHECK(p.channel == incident_channel);
+        const auto& details = std::get<ReportDetails>(posts[0].message);
+        CHECK(details.report.description == "The secret details");
+        CHECK(details.submitted_by == alice);
+        const auto& panel = std::get<ControlPanel>(posts[1].message);
+        CHECK(posts[1].remember);
+        CHECK(panel.responsible == alice);
+        CHECK(panel.cleared == 2);
+        const auto invites = all_of<Invite>(d);
+        REQUIRE(invites.size() == 2);
+        CHECK(invites[0].user == alice);
+        CHECK(invites[1].user == bob);
+    }
+
+    TEST_CASE("a re-run of the channel creation changes nothing") {
+        const auto incident = with_channel(filed());
+        const auto d = run(incident, ChannelCreated{ref, ChannelId{"GOTHER"}}).decision;
+        CHECK(d.events.empty());
+        CHECK(d.effects.empty());
+    }
+
+    TEST_CASE("a member is invited as soon as they declare no conflict, and never otherwise") {
+        auto incident = with_channel(filed());
+        auto step = run(incident, DeclareConflict{ref, bob, false});
+        REQUIRE(all_of<Invite>(step.decision).size() == 1);
+        CHECK(all_of<Invite>(step.decision)[0].user == bob);
+        step = run(step.incident, DeclareConflict{ref, carol, true});
+        CHECK(all_of<Invite>(step.decision).empty());
+        CHECK(all_of<Remove>(step.decision).empty());
+    }
+
+    TEST_CASE("recusing removes the member from the channel and updates the control message") {
+        auto incident = cleared(with_channel(filed()), {alice, bob});
+        incident =
+            run(incident,
+                RecordMessagePosted{ref, {incident_channel, "5.5"}, MessageKind::control_panel})
+                .incident;
+        const auto [after, d] = run(incident, DeclareConflict{ref, bob, true});
+        const auto removes = all_of<Remove>(d);
+        REQUIRE(removes.size() == 1);
+        CHECK(removes[0] == Remove{ref, incident_channel, bob});
+        const auto updates = all_of<Update>(d);
+        REQUIRE_FALSE(updates.empty());
+        CHECK(std::get<ControlPanel>(updates.back().message).cleared == 1);
+        CHECK_FALSE(after.is_cleared(bob));
+    }
+
+    TEST_CASE("someone who is not cleared and joins the channel is removed and the owners told") {
+        auto incident = cleared(with_channel(filed()), {alice, bob});
+        incident = run(incident, NameOwner{ref, alice, OwnerRole::primary, bob}).incident;
+        SUBCASE("an outsider") {
+            const auto d = run(incident, MemberJoined{ref, outsider}).decision;
+            CHECK(all_of<Remove>(d) == std::vector<Remove>{{ref, incident_channel, outsider}});
+            const auto notice = std::get<ChannelNotice>(all_of<Post>(d).at(0).message);
+            CHECK(notice.mention == std::vector<UserId>{bob});
+        }
+        SUBCASE("a member who declared a conflict") {
+            incident = run(incident, DeclareConflict{ref, carol, true}).incident;
+            const auto d = run(incident, MemberJoined{ref, carol}).decision;
+            CHECK(all_of<Remove>(d).size() == 1);
+        }
+        SUBCASE("a member who has not answered yet") {
+            const auto d = run(incident, MemberJoined{ref, dave}).decision;
+            CHECK(all_of<Remove>(d).size() == 1);
+        }
+        SUBCASE("a cleared member joining is the invitation arriving") {
+            const auto d = run(incident, MemberJoined{ref, alice}).decision;
+            CHECK(d.effects.empty());
+            CHECK(d.events.empty());
+        }
+    }
+
+    TEST_CASE("a refused removal alerts the owners at once") {
+        auto incident = cleared(with_channel(filed()), {alice});
+        const auto d = run(incident, RemovalFailed{ref, outsider, "restricted_action"}).decision;
+        REQUIRE(d.events.size() == 1);
+        const auto posts = all_of<Post>(d);
+        REQUIRE(posts.size() == 1);
+        CHECK(posts[0].channel == incident_channel);
+        const auto& notice = std::get<ChannelNotice>(posts[0].message);
+        CHECK(notice.mention == std::vector<UserId>{alice}); // the taker, until owners exist
+        CHECK(notice.text.find("restricted_action") != std::string::npos);
+        CHECK(notice.text.find("<@UOUT>") != std::string::npos);
+    }
+}
+
+TEST_SUITE("decide: owners") {
+    TEST_CASE("the member who took the report is responsible until owners are named") {
+        auto incident = cleared(with_channel(filed()), {alice, bob, carol});
+        CHECK(incident.responsible() == alice);
+        incident = run(incident, NameOwner{ref, bob, OwnerRole::primary, carol}).incident;
+        CHECK(incident.primary_owner == carol);
+        CHECK(incident.responsible() == carol);
+        incident = run(incident, NameOwner{ref, carol, OwnerRole::secondary, bob}).incident;
+        CHECK(incident.to_alert() == std::vector<UserId>{carol, bob});
+    }
+
+    TEST_CASE("owners must be cleared, named by the cleared, and two different people") {
+        auto incident = cleared(with_channel(filed()), {alice, bob});
+        incident = run(incident, DeclareConflict{ref, carol, true}).incident;
+        CHECK(rejection_of(decide(committee(), incident,
+                                  NameOwner{ref, alice, OwnerRole::primary, carol}, now))
+                  .reason == Rejection::Reason::not_allowed);
+        CHECK(rejection_of(decide(committee(), incident,
+                                  NameOwner{ref, outsider, OwnerRole::primary, bob}, now))
+                  .reason == Rejection::Reason::not_allowed);
+        incident = run(incident, NameOwner{ref, alice, OwnerRole::primary, bob}).incident;
+        CHECK(rejection_of(decide(committee(), incident,
+                                  NameOwner{ref, alice, OwnerRole::secondary, bob}, now))
+                  .reason == Rejection::Reason::not_allowed);
+    }
+
+    TEST_CASE("an owner who recuses is no longer responsible") {
+        auto incident = cleared(with_channel(filed()), {alice, bob});
+        incident = run(incident, NameOwner{ref, alice, OwnerRole::primary, bob}).incident;
+        incident = run(incident, DeclareConflict{ref, bob, true}).incident;
+        CHECK(incident.responsible() == alice);
+    }
+}
+
+TEST_SUITE("decide: committee members and the committee channel") {
+    TEST_CASE("someone in the committee channel but not on the roster is treated as a member") {
+        auto c = committee();
+        c.channel_members = {UserId{"UREPORTED"}};
+        const auto d = decision_of(decide(c, {}, SubmitReport{ref, alice, report(), {}}, now));
+        for (const auto& post : all_of<Post>(d))
+            CHECK(post.channel.empty()); // prompts go by direct message
+        CHECK(std::get<ReportFiled>(d.events[0]).reported_is_member);
+    }
+}
+
+TEST_SUITE("decide: immediate action and escrow") {
+    TEST_CASE("a cleared responder records an immediate action without a vote") {
+        auto incident = cleared(with_channel(filed()), {alice});
+        const auto d =
+            run(incident, RecordImmediateAction{ref, alice, "  Asked security to escort him out "})
+                .decision;
+        REQUIRE(d.events.size() == 1);
+        CHECK(std::get<ImmediateActionRecorded>(d.events[0]).action ==
+              "Asked security to escort him out");
+        CHECK(all_of<Post>(d).at(0).channel == incident_channel);
+        CHECK(rejection_of(decide(committee(), incident, RecordImmediateAction{ref, bob, "x"}, now))
+                  .reason == Rejection::Reason::not_allowed);
+        CHECK(rejection_of(
+                  decide(committee(), incident, RecordImmediateAction{ref, alice, "  "}, now))
+                  .reason == Rejection::Reason::invalid_report);
+    }
+
+    TEST_CASE("matching escrowed reports are announced in the channel and activated by an owner") {
+        const IncidentId old1{"2025-004"}, old2{"2025-009"};
+        auto incident = cleared(filed({old1, old2}), {alice, bob});
+        const auto opened = run(incident, ChannelCreated{ref, incident_channel});
+        bool announced = false;
+        for (const auto& p : all_of<Post>(opened.decision))
+            if (const auto* n = std::get_if<EscrowNotice>(&p.message))
+                announced = n->count == 2;
+        CHECK(announced);
+
+        incident = run(opened.incident, NameOwner{ref, alice, OwnerRole::primary, bob}).incident;
+        Report escrowed = report();
+        escrowed.description = "An older account";
+        const ActivateEscrow activate{
+            ref, bob, {{old1, now, escrowed, {}}, {old2, now, escrowed, {}}}};
+        CHECK(rejection_of(
+                  decide(committee(), incident, ActivateEscrow{ref, alice, activate.reports}, now))
+                  .reason == Rejection::Reason::not_allowed);
+        const auto [after, d] = run(incident, activate);
+        CHECK(all_of<Post>(d).size() == 2);
+        CHECK(after.escrow_activated == std::vector<IncidentId>{old1, old2});
+        const auto again = run(after, activate).decision;
+        CHECK(again.events.empty());
+        CHECK(again.effects.empty());
+    }
+
+    TEST_CASE("reports that are not this incident's matches are never shared") {
+        auto incident = cleared(with_channel(filed({IncidentId{"2025-004"}})), {alice});
+        const ActivateEscrow activate{ref, alice, {{IncidentId{"2025-777"}, now, report(), {}}}};
+        CHECK(run(incident, activate).decision.effects.empty());
+    }
+}
+
+TEST_SUITE("decide: confidentiality as a property") {
+    // Random sequences of everything people and Slack can do; after every step, whatever core
+    // asks the shell to show is checked against who could see it.
+    TEST_CASE("report details reach only the incident channel, and only the cleared are invited") {
+        std::mt19937 random{20261126};
+        const std::vector<UserId> people{alice, bob, carol, dave, outsider, UserId{"UREPORTED"}};
+        for (int round = 0; round < 200; ++round) {
+            Incident incident = filed();
+            for (int step = 0; step < 25; ++step) {
+                const auto& who = people[random() % people.size()];
+                const auto& other = people[random() % people.size()];
+                Command command;
+                switch (random() % 6) {
+                case 0:
+                    command = DeclareConflict{ref, who, random() % 2 == 0};
+                    break;
+                case 1:
+                    command = ChannelCreated{ref, incident_channel};
+                    break;
+                case 2:
+                    command = MemberJoined{ref, who};
+                    break;
+                case 3:
+                    command = NameOwner{
+                        ref, who, random() % 2 ? OwnerRole::primary : OwnerRole::secondary, other};
+                    break;
+                case 4:
+                    command = RemovalFailed{ref, who, "restricted_action"};
+                    break;
+                default:
+                    command = RecordMessagePosted{
+                        ref, {incident_channel, "1.1"}, MessageKind::control_panel};
+                    break;
+                }
+                const auto outcome = decide(committee(), incident, command, now);
+                const auto* d = std::get_if<Decision>(&outcome);
+                if (!d)
+                    continue;
+                incident = replay(incident, d->events);
+                for (const auto& effect : d->effects) {
+                    if (const auto* invite = std::get_if<Invite>(&effect))
+                        CHECK(incident.is_cleared(invite->user));
+                    if (const auto* post = std::get_if<Post>(&effect)) {
+                        const bool in_incident_channel =
+                            !incident.channel.empty() && post->channel == incident.channel;
+                        if (!in_incident_channel)
+                            CHECK((std::holds_alternative<TriagePrompt>(post->message) ||
+                                   std::holds_alternative<DangerAlert>(post->message)));
+                    }
+                    if (const auto* update = std::get_if<Update>(&effect))
+                        if (update->target.channel != incident.channel)
+                            CHECK(std::holds_alternative<TriagePrompt>(update->message));
+                    if (const auto* ephemeral = std::get_if<Ephemeral>(&effect))
+                        CHECK(std::holds_alternative<Notice>(ephemeral->message));
+                }
+                // Nobody but the cleared may remain in the channel unchallenged.
+                if (const auto* joined = std::get_if<MemberJoined>(&command);
+                    joined && !incident.is_cleared(joined->user)) {
+                    bool removed = false;
+                    for (const auto& effect : d->effects)
+                        if (const auto* remove = std::get_if<Remove>(&effect))
+                            removed = removed || remove->user == joined->user;
+                    CHECK(removed);
+                }
+            }
+        }
+    }
+}
