@@ -187,6 +187,50 @@ HttpResponse Bot::click(const std::string& user, const std::string& action_id,
     return send("application/x-www-form-urlencoded", payload_body(payload));
 }
 
+HttpResponse Bot::select_user(const std::string& user, const std::string& action_id,
+                              const std::string& block_id, const std::string& selected,
+                              const std::string& channel) {
+    const json payload{
+        {"type", "block_actions"},
+        {"team", {{"id", "T0001"}}},
+        {"user", {{"id", user}, {"team_id", "T0001"}}},
+        {"trigger_id", "trigger-4"},
+        {"container", {{"type", "message"}, {"message_ts", "1.0"}, {"channel_id", channel}}},
+        {"channel", {{"id", channel}}},
+        {"actions", json::array({{{"action_id", action_id},
+                                  {"block_id", block_id},
+                                  {"type", "users_select"},
+                                  {"selected_user", selected},
+                                  {"action_ts", "1.1"}}})},
+    };
+    return send("application/x-www-form-urlencoded", payload_body(payload));
+}
+
+HttpResponse Bot::member_joined(const std::string& user, const std::string& channel) {
+    static int next_event = 0;
+    return event({{"type", "event_callback"},
+                  {"team_id", "T0001"},
+                  {"event_id", "EvJoin" + std::to_string(++next_event)},
+                  {"event_time", unix_now()},
+                  {"event",
+                   {{"type", "member_joined_channel"},
+                    {"user", user},
+                    {"channel", channel},
+                    {"channel_type", "G"},
+                    {"team", "T0001"}}}});
+}
+
+HttpResponse Bot::home_opened(const std::string& user) {
+    static int next_event = 0;
+    return event(
+        {{"type", "event_callback"},
+         {"team_id", "T0001"},
+         {"event_id", "EvHome" + std::to_string(++next_event)},
+         {"event_time", unix_now()},
+         {"event",
+          {{"type", "app_home_opened"}, {"user", user}, {"channel", "D0HOME"}, {"tab", "home"}}}});
+}
+
 HttpResponse Bot::event(const json& envelope) {
     return send("application/json", envelope.dump());
 }

@@ -56,7 +56,14 @@ public:
     HttpResponse submit_report(const std::string& user, const ReportInput& input);
     HttpResponse click(const std::string& user, const std::string& action_id,
                        const std::string& value, const std::string& channel);
+    // A users_select in an actions block named `block_id`.
+    HttpResponse select_user(const std::string& user, const std::string& action_id,
+                             const std::string& block_id, const std::string& selected,
+                             const std::string& channel);
     HttpResponse event(const nlohmann::json& envelope);
+    // A member_joined_channel event, as Slack delivers it.
+    HttpResponse member_joined(const std::string& user, const std::string& channel);
+    HttpResponse home_opened(const std::string& user);
 
     std::string log() const;
     // Every byte cocbot keeps on disk: the database and its write-ahead log.

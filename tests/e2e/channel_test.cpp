@@ -1,0 +1,265 @@
+// End-to-end: conflicts of interest and the private incident channel. Only cleared members ever
+// see a report; membership is checked against the cleared set after every step.
+#include "tests/e2e/harness.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace cocbot::testing;
+using namespace std::chrono_literals;
+using nlohmann::json;
+namespace http = boost::beast::http;
+
+namespace {
+
+const std::vector<std::string> secrets{"Kept touching", "Dana Reporter", "dana@example.org",
+                                       "Hallway track"};
+
+ReportInput report_about(std::string reported) {
+    ReportInput input;
+    input.reported_user = std::move(reported);
+    input.description = "Kept touching my shoulder after I asked him to stop";
+    input.location = "Hallway track, Tuesday 3pm";
+    input.reporter_name = "Dana Reporter";
+    input.reporter_contact = "dana@example.org";
+    input.source = "in_person";
+    return input;
+}
+
+std::string reference_from(const HttpResponse& response) {
+    const auto text =
+        json::parse(response.body)["view"]["blocks"][0]["text"]["text"].get<std::string>();
+    const auto at = text.find("report ") + 7;
+    return text.substr(at, text.find(' ', at) - at);
+}
+
+template <typename Predicate>
+bool eventually(Predicate predicate, std::chrono::milliseconds timeout = 10s) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (predicate())
+            return true;
+        std::this_thread::sleep_for(10ms);
+    }
+    return predicate();
+}
+
+// A person with Slack rights adds someone by hand, outside cocbot.
+void invite_by_hand(const FakeSlack& slack, const std::string& channel, const std::string& user) {
+    const json body{{"channel", channel}, {"users", user}};
+    const auto response = http_request(
+        slack.port(), http::verb::post, "/api/conversations.invite", body.dump(),
+        {{"Content-Type", "application/json"}, {"Authorization", "Bearer xoxp-a-human"}});
+    REQUIRE(json::parse(response.body)["ok"] == true);
+}
+
+bool contains_secret(const std::string& text) {
+    for (const auto& s : secrets)
+        if (text.find(s) != std::string::npos)
+            return true;
+    return false;
+}
+
+// Every Web API call that shows something to people outside the incident channel.
+void check_nothing_leaked(const FakeSlack& slack, const std::string& incident_channel) {
+    for (const auto& call : slack.calls()) {
+        const auto channel = call.args.value("channel", "");
+        if (call.method == "chat.postMessage" || call.method == "chat.update") {
+            if (channel == incident_channel)
+                continue;
+        }
+        CAPTURE(call.method);
+        CAPTURE(channel);
+        CHECK_FALSE(contains_secret(call.args.dump()));
+    }
+}
+
+} // namespace
+
+TEST_SUITE("e2e: conflicts and the incident channel") {
+    TEST_CASE("only cleared members are ever in the channel, through every step") {
+        FakeSlack slack;
+        Bot bot{slack, {{"COCBOT_COMMITTEE_MEMBERS", "UALICE,UBOB,UCAROL,UDAVE,UERIN"}}};
+        bot.start();
+
+        const auto reference =
+            reference_from(bot.submit_report("UALICE", report_about("UREPORTED")));
+        const std::string name = "coc-" + reference;
+        REQUIRE(eventually([&] { return slack.channel_id(name).has_value(); }));
+        const auto channel = *slack.channel_id(name);
+        std::set<std::string> cleared;
+        const auto check_membership = [&] {
+            // Give the outbox a moment, then compare Slack's view with the cleared set.
+            std::set<std::string> expected = cleared;
+            expected.insert("UBOT");
+            CHECK(eventually([&] { return slack.members(channel) == expected; }));
+        };
+        check_membership();
+        // The channel got the full report and the control message.
+        REQUIRE(wait_messages(slack, channel, 2));
+        CHECK(slack.messages(channel)[0].blocks.dump().find("Dana Reporter") != std::string::npos);
+
+        // Five members: Alice, Carol and Dave clear themselves, Bob is conflicted, Erin is silent.
+        REQUIRE(bot.click("UALICE", "conflict_none", reference, committee_channel).status == 200);
+        cleared.insert("UALICE");
+        check_membership();
+        REQUIRE(bot.click("UBOB", "conflict_declared", reference, committee_channel).status == 200);
+        check_membership();
+        REQUIRE(bot.click("UCAROL", "conflict_none", reference, committee_channel).status == 200);
+        cleared.insert("UCAROL");
+        check_membership();
+        REQUIRE(bot.click("UDAVE", "conflict_none", reference, committee_channel).status == 200);
+        cleared.insert("UDAVE");
+        check_membership();
+
+        // Dave recuses from inside the channel and is removed.
+        REQUIRE(bot.click("UDAVE", "recuse", reference, channel).status == 200);
+        cleared.erase("UDAVE");
+        check_membership();
+
+        // The bot's own join is not an intrusion.
+        REQUIRE(bot.member_joined("UBOT", channel).status == 200);
+        // Bob, conflicted, is added by hand: cocbot removes him and tells the responsible member.
+        invite_by_hand(slack, channel, "UBOB");
+        REQUIRE(bot.member_joined("UBOB", channel).status == 200);
+        check_membership();
+        REQUIRE(eventually([&] {
+            for (const auto& m : slack.messages(channel))
+                if (m.text.find("<@UBOB> was added") != std::string::npos &&
+                    m.text.find("<@UALICE>") != std::string::npos)
+                    return true;
+            return false;
+        }));
+        for (const auto& call : slack.calls("conversations.kick"))
+            CHECK(call.args.value("user", "") != "UBOT");
+
+        // Owners: Carol names Alice primary owner.
+        REQUIRE(
+            bot.select_user("UCAROL", "owner_primary", "incident:" + reference, "UALICE", channel)
+                .status == 200);
+        REQUIRE(eventually([&] {
+            for (const auto& m : slack.messages(channel))
+                if (m.text.find("<@UALICE> is now the primary owner") != std::string::npos)
+                    return true;
+            return false;
+        }));
+
+        // Slack refuses a removal: the owners are alerted at once.
+        slack.set_error("conversations.kick", "restricted_action", 1);
+        invite_by_hand(slack, channel, "UMALLORY");
+        REQUIRE(bot.member_joined("UMALLORY", channel).status == 200);
+        REQUIRE(eventually([&] {
+            for (const auto& m : slack.messages(channel))
+                if (m.text.find("restricted_action") != std::string::npos &&
+                    m.text.find("<@UMALLORY>") != std::string::npos &&
+                    m.text.find("<@UALICE>") != std::string::npos)
+                    return true;
+            return false;
+        }));
+
+        // list, status and App Home show the incident to the cleared only.
+        const auto list_for = [&](const std::string& user) {
+            return json::parse(bot.slash(user, "list").body)["text"].get<std::string>();
+        };
+        CHECK(list_for("UALICE").find(reference) != std::string::npos);
+        CHECK(list_for("UBOB").find(reference) == std::string::npos);
+        CHECK(list_for("UERIN").find(reference) != std::string::npos); // a question she owes
+        CHECK(list_for("UOUTSIDER").find(reference) == std::string::npos);
+        const auto status_for = [&](const std::string& user, const std::string& ref) {
+            return json::parse(bot.slash(user, "status " + ref).body)["text"].get<std::string>();
+        };
+        CHECK(status_for("UALICE", reference).find("Primary owner: <@UALICE>") !=
+              std::string::npos);
+        auto bob_sees = status_for("UBOB", reference);
+        auto unknown = status_for("UBOB", "2099-999");
+        // Word for word the same as for a reference that does not exist.
+        const auto without_ref = [](std::string text, const std::string& ref) {
+            return text.replace(text.find(ref), ref.size(), "REF");
+        };
+        CHECK(without_ref(bob_sees, reference) == without_ref(unknown, "2099-999"));
+
+        REQUIRE(bot.home_opened("UALICE").status == 200);
+        REQUIRE(bot.home_opened("UBOB").status == 200);
+        REQUIRE(eventually([&] { return slack.calls("views.publish").size() == 2; }));
+        for (const auto& call : slack.calls("views.publish")) {
+            const bool has_reference =
+                call.args["view"].dump().find(reference) != std::string::npos;
+            CHECK(has_reference == (call.args.value("user_id", "") == "UALICE"));
+        }
+
+        CHECK(bot.terminate() == 0);
+        check_nothing_leaked(slack, channel);
+        for (const auto& s : secrets)
+            CHECK(bot.log().find(s) == std::string::npos);
+    }
+
+    TEST_CASE("a report against a committee member is never seen by that member") {
+        FakeSlack slack;
+        Bot bot{slack};
+        bot.start();
+        const auto reference = reference_from(bot.submit_report("UALICE", report_about("UBOB")));
+        REQUIRE(wait_messages(slack, "UALICE", 1));
+        REQUIRE(wait_messages(slack, "UCAROL", 1));
+        REQUIRE(eventually([&] { return slack.channel_id("coc-" + reference).has_value(); }));
+        const auto channel = *slack.channel_id("coc-" + reference);
+        REQUIRE(bot.click("UALICE", "conflict_none", reference, "DUALICE").status == 200);
+        REQUIRE(eventually([&] { return slack.members(channel).count("UALICE") == 1; }));
+
+        // Bob clicking a button he could only have guessed is refused like a stranger's.
+        REQUIRE(bot.click("UBOB", "conflict_none", reference, committee_channel).status == 200);
+        REQUIRE(bot.home_opened("UBOB").status == 200);
+        REQUIRE(eventually([&] { return !slack.calls("views.publish").empty(); }));
+        std::this_thread::sleep_for(300ms);
+
+        CHECK(slack.messages(committee_channel).empty());
+        CHECK(slack.messages("UBOB").empty());
+        CHECK(slack.members(channel).count("UBOB") == 0);
+        for (const auto& call : slack.calls()) {
+            const bool to_bob = call.args.value("channel", "") == "DUBOB" ||
+                                call.args.value("user", "") == "UBOB" ||
+                                call.args.value("users", "") == "UBOB" ||
+                                call.args.value("user_id", "") == "UBOB";
+            if (!to_bob)
+                continue;
+            CAPTURE(call.method);
+            CHECK(call.args.dump().find(reference) == std::string::npos);
+            CHECK_FALSE(contains_secret(call.args.dump()));
+        }
+        const auto bob_list =
+            json::parse(bot.slash("UBOB", "list").body)["text"].get<std::string>();
+        CHECK(bob_list.find(reference) == std::string::npos);
+        check_nothing_leaked(slack, channel);
+    }
+
+    TEST_CASE(
+        "a later report about the same person tells the new channel that escrowed ones exist") {
+        FakeSlack slack;
+        Bot bot{slack};
+        bot.start();
+        ReportInput escrowed = report_about("UREPORTED");
+        escrowed.description = "An older account, kept in escrow";
+        escrowed.flags = {"escrow"};
+        REQUIRE(bot.submit_report("UCAROL", escrowed).status == 200);
+        const auto reference =
+            reference_from(bot.submit_report("UALICE", report_about("UREPORTED")));
+        REQUIRE(eventually([&] { return slack.channel_id("coc-" + reference).has_value(); }));
+        const auto channel = *slack.channel_id("coc-" + reference);
+        REQUIRE(eventually([&] {
+            for (const auto& m : slack.messages(channel))
+                if (m.text.find("1 escrowed report") != std::string::npos)
+                    return true;
+            return false;
+        }));
+        // The escrowed account itself is not shared until an owner activates it.
+        for (const auto& m : slack.messages(channel))
+            CHECK(m.blocks.dump().find("An older account") == std::string::npos);
+
+        REQUIRE(bot.click("UALICE", "conflict_none", reference, committee_channel).status == 200);
+        REQUIRE(bot.click("UALICE", "activate_escrow", reference, channel).status == 200);
+        REQUIRE(eventually([&] {
+            for (const auto& m : slack.messages(channel))
+                if (m.blocks.dump().find("An older account") != std::string::npos)
+                    return true;
+            return false;
+        }));
+    }
+}
