@@ -18,6 +18,15 @@ Rejection no_channel_yet() {
     return {Rejection::Reason::not_allowed, "The incident's private channel is not open yet.", {}};
 }
 
+// Commands that act inside the incident channel need the incident and its channel.
+std::optional<Rejection> missing_channel(const Incident& incident) {
+    if (!incident.exists())
+        return unknown_incident();
+    if (incident.channel.empty())
+        return no_channel_yet();
+    return std::nullopt;
+}
+
 Rejection not_cleared() {
     return {Rejection::Reason::not_allowed,
             "Only committee members without a conflict of interest can do that.",
@@ -214,10 +223,8 @@ Outcome channel_created(const Incident& incident, const ChannelCreated& command)
 }
 
 Outcome member_joined(const Incident& incident, const MemberJoined& command, Time now) {
-    if (!incident.exists())
-        return unknown_incident();
-    if (incident.channel.empty())
-        return no_channel_yet();
+    if (auto missing = missing_channel(incident))
+        return *missing;
     if (incident.is_cleared(command.user))
         return Decision{};
     Decision decision;
@@ -233,10 +240,8 @@ Outcome member_joined(const Incident& incident, const MemberJoined& command, Tim
 }
 
 Outcome removal_failed(const Incident& incident, const RemovalFailed& command, Time now) {
-    if (!incident.exists())
-        return unknown_incident();
-    if (incident.channel.empty())
-        return no_channel_yet();
+    if (auto missing = missing_channel(incident))
+        return *missing;
     Decision decision;
     decision.events.push_back(RemovalRefused{command.user, command.error, now});
     tell_channel(decision, incident,
@@ -250,10 +255,8 @@ Outcome removal_failed(const Incident& incident, const RemovalFailed& command, T
 }
 
 Outcome name_owner(const Incident& incident, const NameOwner& command, Time now) {
-    if (!incident.exists())
-        return unknown_incident();
-    if (incident.channel.empty())
-        return no_channel_yet();
+    if (auto missing = missing_channel(incident))
+        return *missing;
     if (!incident.is_cleared(command.by))
         return not_cleared();
     if (!incident.is_cleared(command.owner))
@@ -285,10 +288,8 @@ Outcome name_owner(const Incident& incident, const NameOwner& command, Time now)
 
 Outcome record_immediate_action(const Incident& incident, const RecordImmediateAction& command,
                                 Time now) {
-    if (!incident.exists())
-        return unknown_incident();
-    if (incident.channel.empty())
-        return no_channel_yet();
+    if (auto missing = missing_channel(incident))
+        return *missing;
     if (!incident.is_cleared(command.by))
         return not_cleared();
     const std::string action = trimmed(command.action);
@@ -306,10 +307,8 @@ Outcome record_immediate_action(const Incident& incident, const RecordImmediateA
 }
 
 Outcome activate_escrow(const Incident& incident, const ActivateEscrow& command, Time now) {
-    if (!incident.exists())
-        return unknown_incident();
-    if (incident.channel.empty())
-        return no_channel_yet();
+    if (auto missing = missing_channel(incident))
+        return *missing;
     // Until the committee can vote, the owners decide (or the responsible member before them).
     if (!incident.is_cleared(command.by) ||
         !(incident.is_owner(command.by) || incident.responsible() == command.by))
