@@ -1,14 +1,11 @@
 #include "config/load.hpp"
 
-#include "config/duration.hpp"
+#include "config/validate.hpp"
 
 #include <algorithm>
-#include <arpa/inet.h>
 #include <array>
 #include <cerrno>
-#include <charconv>
 #include <fstream>
-#include <netinet/in.h>
 #include <sstream>
 #include <system_error>
 #include <toml++/toml.h>
@@ -19,27 +16,11 @@ namespace cocbot::config {
 namespace {
 
 using Errors = std::vector<std::string>;
-using Problem = std::optional<std::string>; // what is wrong with a value, without the key
-
-constexpr std::string_view zoneinfo_dir = "/usr/share/zoneinfo/";
 
 // Real Slack secrets are long; redacting shorter strings would only garble messages.
 constexpr std::size_t min_redacted_size = 8;
 
 // ---- text ------------------------------------------------------------------------------------
-
-bool is_digit(char c) {
-    return c >= '0' && c <= '9';
-}
-bool is_upper(char c) {
-    return c >= 'A' && c <= 'Z';
-}
-bool is_lower(char c) {
-    return c >= 'a' && c <= 'z';
-}
-bool is_alnum(char c) {
-    return is_digit(c) || is_upper(c) || is_lower(c);
-}
 
 std::string_view trim(std::string_view text) {
     constexpr std::string_view space = " \t\r\n\v\f";
@@ -49,254 +30,56 @@ std::string_view trim(std::string_view text) {
     return text.substr(first, text.find_last_not_of(space) - first + 1);
 }
 
-// Splits at sep, keeping empty pieces.
-std::vector<std::string_view> split(std::string_view text, char sep) {
-    std::vector<std::string_view> pieces;
-    for (auto at = text.find(sep); at != std::string_view::npos; at = text.find(sep)) {
-        pieces.push_back(text.substr(0, at));
-        text.remove_prefix(at + 1);
-    }
-    pieces.push_back(text);
-    return pieces;
-}
-
 // "U1, U2,W3," -> {U1, U2, W3}: whitespace trimmed, empty items dropped.
 std::vector<std::string> split_list(std::string_view text) {
     std::vector<std::string> items;
-    for (const auto piece : split(text, ',')) {
-        if (const auto item = trim(piece); !item.empty())
+    for (;;) {
+        const auto comma = text.find(',');
+        if (const auto item = trim(text.substr(0, comma)); !item.empty())
             items.emplace_back(item);
+        if (comma == std::string_view::npos)
+            return items;
+        text.remove_prefix(comma + 1);
     }
-    return items;
-}
-
-// A value echoed in a message, with control characters masked so it cannot forge log lines.
-std::string quoted(std::string_view text) {
-    std::string out = "'";
-    for (const char c : text)
-        out += (c >= 0 && c < ' ') || c == '\x7f' ? '?' : c;
-    return out + "'";
 }
 
 std::string upper(std::string_view text) {
     std::string out(text);
     for (char& c : out) {
-        if (is_lower(c))
+        if (c >= 'a' && c <= 'z')
             c = static_cast<char>(c - 'a' + 'A');
     }
     return out;
 }
 
-bool iequals(std::string_view a, std::string_view b) {
-    return upper(a) == upper(b);
-}
-
-// ---- hosts and ports -------------------------------------------------------------------------
-
-std::optional<in_addr> ipv4(std::string_view host) {
-    in_addr address{};
-    if (inet_pton(AF_INET, std::string(host).c_str(), &address) != 1)
-        return std::nullopt;
-    return address;
-}
-
-std::optional<in6_addr> ipv6(std::string_view host) {
-    in6_addr address{};
-    if (inet_pton(AF_INET6, std::string(host).c_str(), &address) != 1)
-        return std::nullopt;
-    return address;
-}
-
-bool is_dns_label(std::string_view label) {
-    return !label.empty() && label.size() <= 63 && label.front() != '-' && label.back() != '-' &&
-           std::ranges::all_of(label, [](char c) { return is_alnum(c) || c == '-'; });
-}
-
-// RFC 1123 host name. An all-digit last label is a mistyped IPv4 address, not a name.
-bool is_host_name(std::string_view name) {
-    if (name.empty() || name.size() > 253)
-        return false;
-    const auto labels = split(name, '.');
-    return std::ranges::all_of(labels, is_dns_label) &&
-           !std::ranges::all_of(labels.back(), is_digit);
-}
-
-struct HostPort {
-    std::string_view host;  // without brackets
-    bool bracketed = false; // written as [IPv6]
-    std::optional<std::string_view> port;
-};
-
-// "host", "host:port", "[v6]" or "[v6]:port"; the parts are checked separately.
-std::optional<HostPort> split_host_port(std::string_view text) {
-    HostPort parts;
-    std::string_view rest;
-    if (text.starts_with('[')) {
-        const auto close = text.find(']');
-        if (close == std::string_view::npos)
-            return std::nullopt;
-        parts.host = text.substr(1, close - 1);
-        parts.bracketed = true;
-        rest = text.substr(close + 1);
-    } else {
-        const auto colon = text.find(':');
-        parts.host = text.substr(0, colon);
-        rest = colon == std::string_view::npos ? std::string_view{} : text.substr(colon);
-    }
-    if (!rest.empty()) {
-        if (rest.front() != ':')
-            return std::nullopt;
-        parts.port = rest.substr(1);
-    }
-    return parts;
-}
-
-Problem check_host(const HostPort& parts) {
-    if (parts.bracketed)
-        return ipv6(parts.host) ? Problem{} : quoted(parts.host) + " is not an IPv6 address";
-    if (parts.host.empty())
-        return "the host is missing";
-    if (ipv4(parts.host) || is_host_name(parts.host))
-        return std::nullopt;
-    return quoted(parts.host) + " is not an IPv4 address or host name";
-}
-
-std::optional<std::uint16_t> parse_port(std::string_view text) {
-    unsigned value = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc{} || end != text.data() + text.size() || value == 0 || value > 65535)
-        return std::nullopt;
-    return static_cast<std::uint16_t>(value);
-}
-
-std::string bad_port(std::string_view port) {
-    return quoted(port) + " is not a port number (1 to 65535)";
-}
-
-bool is_loopback(const HostPort& parts) {
-    if (parts.bracketed) {
-        const auto address = ipv6(parts.host);
-        return address && std::ranges::equal(address->s6_addr, in6addr_loopback.s6_addr);
-    }
-    if (const auto address = ipv4(parts.host))
-        return ntohl(address->s_addr) >> 24 == 127; // 127.0.0.0/8
-    return iequals(parts.host, "localhost");
-}
-
-// ---- one validating setter per kind of value -------------------------------------------------
+// ---- one setter per kind of value: validate.hpp checks, these store --------------------------
 
 Problem set_listen(std::string_view text, Config& config) {
-    if (!text.starts_with('[') && std::ranges::count(text, ':') > 1)
-        return quoted(text) + " is ambiguous: write an IPv6 address in brackets, e.g. [::1]:3000";
-    const auto parts = split_host_port(text);
-    if (!parts || !parts->port)
-        return quoted(text) + " is not host:port (e.g. 127.0.0.1:3000 or [::1]:3000)";
-    if (auto problem = check_host(*parts))
-        return problem;
-    const auto port = parse_port(*parts->port);
-    if (!port)
-        return bad_port(*parts->port);
-    config.http.listen = Endpoint{std::string(parts->host), *port};
-    return std::nullopt;
+    return parse_listen(text, config.http.listen);
 }
 
 Problem set_api_url(std::string_view text, Config& config) {
-    constexpr std::string_view https = "https://";
-    constexpr std::string_view http = "http://";
-    const bool secure = text.starts_with(https);
-    if (!secure && !text.starts_with(http))
-        return quoted(text) + " must start with https://";
-    if (!std::ranges::all_of(text, [](char c) { return c > ' ' && c < '\x7f'; }))
-        return "the URL must not contain spaces or control characters";
-    if (text.find_first_of("?#") != std::string_view::npos)
-        return quoted(text) + " must not have a query or fragment";
-    const auto rest = text.substr(secure ? https.size() : http.size());
-    const auto authority = rest.substr(0, rest.find('/'));
-    if (authority.find('@') != std::string_view::npos)
-        return "the URL must not contain a user name or password";
-    const auto parts = split_host_port(authority);
-    if (!parts)
-        return quoted(text) + " is not a URL (e.g. https://slack.com/api/)";
-    if (auto problem = check_host(*parts))
-        return problem;
-    if (parts->port && !parse_port(*parts->port))
-        return bad_port(*parts->port);
-    // Tokens travel in every request: cleartext only where it cannot leave the machine.
-    if (!secure && !is_loopback(*parts))
-        return quoted(text) + " must use https:// (plain http:// is only for a loopback host: " +
-               "127.0.0.1, localhost or [::1])";
-    config.slack.api_url = text;
-    if (!config.slack.api_url.ends_with('/'))
-        config.slack.api_url += '/';
-    return std::nullopt;
+    return parse_api_url(text, config.slack.api_url);
+}
+
+// Stores text in field when check accepts it.
+Problem set_checked(Problem (*check)(std::string_view), std::string_view text, std::string& field) {
+    auto problem = check(text);
+    if (!problem)
+        field = text;
+    return problem;
 }
 
 Problem set_storage_path(std::string_view text, Config& config) {
-    if (text.empty())
-        return "must not be empty (e.g. cocbot.db)";
-    config.storage.path = text;
-    return std::nullopt;
-}
-
-// Slack ids: a type letter, then capitals and digits ("C0123456789", "U061F7AUR").
-bool is_slack_id(std::string_view text, std::string_view type_letters) {
-    return text.size() >= 2 && type_letters.find(text.front()) != std::string_view::npos &&
-           std::ranges::all_of(text.substr(1), [](char c) { return is_upper(c) || is_digit(c); });
+    return set_checked(check_storage_path, text, config.storage.path);
 }
 
 Problem set_channel(std::string_view text, Config& config) {
-    // Empty is left to the "required" check, which explains where to set it.
-    if (!text.empty() && !is_slack_id(text, "CG"))
-        return quoted(text) + " is not a Slack conversation id (C or G then capitals and digits, " +
-               "e.g. C0123456789: see the channel's details, not its name)";
-    config.committee.channel = text;
-    return std::nullopt;
-}
-
-Problem check_user_id(std::string_view text) {
-    if (is_slack_id(text, "UW"))
-        return std::nullopt;
-    return quoted(text) + " is not a Slack user id (U or W then capitals and digits, " +
-           "e.g. U0123456789: see the member's profile, not their name)";
-}
-
-Problem set_duration(std::string_view text, Duration& field) {
-    const auto duration = parse_duration(text);
-    if (!duration)
-        return quoted(text) + " is not a duration (use s, m, h or d, e.g. 24h)";
-    field = *duration;
-    return std::nullopt;
-}
-
-// Plain path segments only, so that a name can never leave the zoneinfo directory.
-bool is_zone_name(std::string_view name) {
-    const auto is_segment = [](std::string_view segment) {
-        return !segment.empty() && segment != "." && segment != ".." &&
-               std::ranges::all_of(segment, [](char c) {
-                   return is_alnum(c) || c == '_' || c == '-' || c == '+' || c == '.';
-               });
-    };
-    return std::ranges::all_of(split(name, '/'), is_segment);
-}
-
-// zoneinfo also holds directories and tables (zone.tab); a zone is a TZif file.
-bool is_zone_file(const std::filesystem::path& path) {
-    std::ifstream file(path, std::ios::binary);
-    std::array<char, 4> magic{};
-    return file.read(magic.data(), magic.size()) &&
-           std::string_view(magic.data(), magic.size()) == "TZif";
+    return set_checked(check_channel_id, text, config.committee.channel);
 }
 
 Problem set_timezone(std::string_view text, Config& config) {
-    if (text != "UTC") {
-        if (!is_zone_name(text))
-            return quoted(text) + " is not a time zone name (e.g. UTC or Europe/Berlin)";
-        if (!is_zone_file(std::string(zoneinfo_dir) + std::string(text)))
-            return quoted(text) + " is not a time zone in " + std::string(zoneinfo_dir) +
-                   " (e.g. UTC or Europe/Berlin; is tzdata installed?)";
-    }
-    config.workspace.timezone = text;
-    return std::nullopt;
+    return set_checked(check_timezone, text, config.workspace.timezone);
 }
 
 // ---- the settings ----------------------------------------------------------------------------
@@ -326,19 +109,21 @@ constexpr std::array settings{
     Setting{"committee", "leadership",
             +[](Config& c) -> std::vector<std::string>& { return c.committee.leadership; },
             R"(["U0123456789"])"},
-    Setting{"deadlines", "acknowledge",
-            +[](std::string_view t, Config& c) { return set_duration(t, c.deadlines.acknowledge); },
-            R"("24h")"},
-    Setting{"deadlines", "decision",
-            +[](std::string_view t, Config& c) { return set_duration(t, c.deadlines.decision); },
-            R"("7d")"},
     Setting{
-        "deadlines", "reporter_update",
-        +[](std::string_view t, Config& c) { return set_duration(t, c.deadlines.reporter_update); },
+        "deadlines", "acknowledge",
+        +[](std::string_view t, Config& c) { return parse_deadline(t, c.deadlines.acknowledge); },
         R"("24h")"},
+    Setting{"deadlines", "decision",
+            +[](std::string_view t, Config& c) { return parse_deadline(t, c.deadlines.decision); },
+            R"("7d")"},
+    Setting{"deadlines", "reporter_update",
+            +[](std::string_view t, Config& c) {
+                return parse_deadline(t, c.deadlines.reporter_update);
+            },
+            R"("24h")"},
     Setting{"deadlines", "membership_review",
             +[](std::string_view t, Config& c) {
-                return set_duration(t, c.deadlines.membership_review);
+                return parse_deadline(t, c.deadlines.membership_review);
             },
             R"("182d")"},
     Setting{"safety", "venue_security",

@@ -204,10 +204,12 @@ void Executor::settle(const storage::PendingEffect& pending, const Result& resul
         }
         break;
     case Result::Kind::failed:
-        if (result.report)
-            workflow_.handle(*result.report, now());
         break;
     }
+    // A removal that never happened leaves someone uncleared in the channel: whatever the
+    // reason, the owners must hear of it.
+    if (const auto* remove = std::get_if<core::Remove>(&pending.effect))
+        workflow_.handle(core::RemovalFailed{remove->incident, remove->user, result.detail}, now());
     outbox_.mark_failed(pending.id, result.detail);
     log(Level::error, "effect", {{"id", id}, {"outcome", "failed"}, {"error", result.detail}});
 }
@@ -306,11 +308,8 @@ awaitable<Executor::Result> Executor::remove(const core::Remove& remove) {
     // Already gone is done; and the bot never removes itself, whatever core asked.
     if (kicked.ok || kicked.error == "not_in_channel" || kicked.error == "cant_kick_self")
         co_return Result{Result::Kind::done, "{}", std::nullopt, std::nullopt};
-    auto result = Result::from_error(kicked);
-    if (result.kind == Result::Kind::failed)
-        // Slack refused (restricted_action and the like): the owners must hear of it at once.
-        result.report = core::RemovalFailed{remove.incident, remove.user, kicked.error};
-    co_return result;
+    // Refusals (restricted_action and the like) reach the owners through settle().
+    co_return Result::from_error(kicked);
 }
 
 } // namespace cocbot::app

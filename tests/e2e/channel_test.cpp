@@ -262,4 +262,41 @@ TEST_SUITE("e2e: conflicts and the incident channel") {
             return false;
         }));
     }
+
+    TEST_CASE("a cleared responder records an immediate action from the control message") {
+        FakeSlack slack;
+        Bot bot{slack};
+        bot.start();
+        ReportInput danger = report_about("UREPORTED");
+        danger.flags = {"immediate_danger"};
+        const auto reference = reference_from(bot.submit_report("UALICE", danger));
+        REQUIRE(eventually([&] { return slack.channel_id("coc-" + reference).has_value(); }));
+        const auto channel = *slack.channel_id("coc-" + reference);
+        REQUIRE(bot.click("UALICE", "conflict_none", reference, committee_channel).status == 200);
+
+        REQUIRE(bot.click("UALICE", "immediate_action", reference, channel).status == 200);
+        REQUIRE(eventually([&] { return slack.calls("views.open").size() == 1; }));
+        const auto view = slack.calls("views.open")[0].args["view"];
+        CHECK(view["callback_id"] == "coc_immediate_action");
+        CHECK(view["private_metadata"] == reference);
+
+        const json values{{"action",
+                           {{"action",
+                             {{"type", "plain_text_input"},
+                              {"value", "Asked venue security to escort <him> out"}}}}}};
+        // Someone who is not cleared is refused in the modal, and nothing is posted.
+        const auto refused = bot.submit_view("UBOB", "coc_immediate_action", reference, values);
+        REQUIRE(refused.status == 200);
+        CHECK(json::parse(refused.body)["response_action"] == "errors");
+
+        const auto recorded = bot.submit_view("UALICE", "coc_immediate_action", reference, values);
+        REQUIRE(recorded.status == 200);
+        CHECK(json::parse(recorded.body)["response_action"] == "update");
+        REQUIRE(eventually([&] {
+            for (const auto& m : slack.messages(channel))
+                if (m.text.find("took immediate action") != std::string::npos)
+                    return m.text.find("escort &lt;him&gt; out") != std::string::npos;
+            return false;
+        }));
+    }
 }

@@ -206,6 +206,21 @@ HttpResponse Bot::select_user(const std::string& user, const std::string& action
     return send("application/x-www-form-urlencoded", payload_body(payload));
 }
 
+HttpResponse Bot::submit_view(const std::string& user, const std::string& callback_id,
+                              const std::string& private_metadata, const json& values) {
+    const json payload{{"type", "view_submission"},
+                       {"team", {{"id", "T0001"}}},
+                       {"user", {{"id", user}, {"team_id", "T0001"}}},
+                       {"trigger_id", "trigger-5"},
+                       {"view",
+                        {{"id", "V0002"},
+                         {"type", "modal"},
+                         {"callback_id", callback_id},
+                         {"private_metadata", private_metadata},
+                         {"state", {{"values", values}}}}}};
+    return send("application/x-www-form-urlencoded", payload_body(payload));
+}
+
 HttpResponse Bot::member_joined(const std::string& user, const std::string& channel) {
     static int next_event = 0;
     return event({{"type", "event_callback"},

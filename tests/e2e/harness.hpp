@@ -60,6 +60,9 @@ public:
     HttpResponse select_user(const std::string& user, const std::string& action_id,
                              const std::string& block_id, const std::string& selected,
                              const std::string& channel);
+    // Submits a modal other than the report form: callback id, private_metadata and values.
+    HttpResponse submit_view(const std::string& user, const std::string& callback_id,
+                             const std::string& private_metadata, const nlohmann::json& values);
     HttpResponse event(const nlohmann::json& envelope);
     // A member_joined_channel event, as Slack delivers it.
     HttpResponse member_joined(const std::string& user, const std::string& channel);

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "config/config.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+// The checks behind each configuration value. They know nothing of keys, files or the
+// environment: load.hpp prefixes each Problem with the key ("http.listen: ...") and says where
+// the value came from. Echoed values are quoted with control characters masked.
+namespace cocbot::config {
+
+// What is wrong with a value, without the key: "'x' is not host:port (...)"; empty when valid.
+using Problem = std::optional<std::string>;
+
+// "host:port" or "[IPv6]:port" with an IPv4 address, RFC 1123 host name or IPv6 host.
+Problem parse_listen(std::string_view text, Endpoint& endpoint);
+
+// An https:// base URL (http:// only for a loopback host), stored ending with '/'.
+Problem parse_api_url(std::string_view text, std::string& url);
+
+// Any non-empty path: the storage layer opens it as given.
+Problem check_storage_path(std::string_view text);
+
+// A conversation id (C or G then capitals and digits); empty is left to the "required" check.
+Problem check_channel_id(std::string_view text);
+
+// A user id: U or W then capitals and digits.
+Problem check_user_id(std::string_view text);
+
+// parse_duration's syntax, with the message a deadline setting reports.
+Problem parse_deadline(std::string_view text, Duration& duration);
+
+// "UTC" or an IANA name whose TZif file is in /usr/share/zoneinfo.
+Problem check_timezone(std::string_view text);
+
+} // namespace cocbot::config
