@@ -44,6 +44,8 @@ struct DeadlinesConfig {
     Duration decision{std::chrono::days{7}};
     Duration reporter_update{std::chrono::hours{24}};
     Duration membership_review{std::chrono::days{182}};
+    Duration owner_nudge{std::chrono::hours{24}};    // nudge the channel while no owner is named
+    Duration conflict_nudge{std::chrono::hours{24}}; // one DM to a member yet to answer conflicts
 };
 
 struct SafetyConfig {

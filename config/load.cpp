@@ -126,6 +126,15 @@ constexpr std::array settings{
                 return parse_deadline(t, c.deadlines.membership_review);
             },
             R"("182d")"},
+    Setting{
+        "deadlines", "owner_nudge",
+        +[](std::string_view t, Config& c) { return parse_deadline(t, c.deadlines.owner_nudge); },
+        R"("24h")"},
+    Setting{"deadlines", "conflict_nudge",
+            +[](std::string_view t, Config& c) {
+                return parse_deadline(t, c.deadlines.conflict_nudge);
+            },
+            R"("24h")"},
     Setting{"safety", "venue_security",
             +[](std::string_view t, Config& c) -> Problem {
                 c.safety.venue_security = t;

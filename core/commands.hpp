@@ -83,9 +83,20 @@ struct ActivateEscrow {
     std::vector<EscrowedReport> reports; // the matches still in escrow
 };
 
-using Command =
-    std::variant<SubmitReport, DeclareConflict, RecordMessagePosted, ChannelCreated, MemberJoined,
-                 RemovalFailed, NameOwner, RecordImmediateAction, ActivateEscrow>;
+// A cleared member records that the reporter was acknowledged (the control message's button).
+struct AcknowledgeReporter {
+    IncidentId incident;
+    UserId by;
+};
+
+// The scheduler: this incident's next check time has come.
+struct CheckDeadlines {
+    IncidentId incident;
+};
+
+using Command = std::variant<SubmitReport, DeclareConflict, RecordMessagePosted, ChannelCreated,
+                             MemberJoined, RemovalFailed, NameOwner, RecordImmediateAction,
+                             ActivateEscrow, AcknowledgeReporter, CheckDeadlines>;
 
 inline const IncidentId& incident_of(const Command& command) {
     return std::visit([](const auto& c) -> const IncidentId& { return c.incident; }, command);

@@ -2,6 +2,7 @@
 // The committee as the workflow sees it: who serves, where it meets, whom to call in danger.
 #pragma once
 
+#include "core/deadlines_config.hpp"
 #include "core/ids.hpp"
 
 #include <algorithm>
@@ -24,6 +25,7 @@ struct Committee {
     // Everyone in the committee channel, as the shell last saw it (it may include people who are
     // not on the roster): they would see a prompt posted there.
     std::vector<UserId> channel_members;
+    Deadlines deadlines;
 
     bool is_member(const UserId& user) const {
         return std::find(members.begin(), members.end(), user) != members.end();

@@ -2,6 +2,7 @@
 // Each command has one small function; decide() only dispatches.
 #include "core/decide.hpp"
 
+#include "core/deadlines.hpp"
 #include "core/overloaded.hpp"
 
 #include <algorithm>
@@ -95,7 +96,8 @@ ControlPanel control_panel_for(const Incident& incident) {
             incident.primary_owner,
             incident.secondary_owner,
             incident.responsible(),
-            static_cast<int>(incident.cleared().size())};
+            static_cast<int>(incident.cleared().size()),
+            needs_acknowledgement(incident)};
 }
 
 // Keeps the two messages that show counts and owners in step with the incident.
@@ -338,6 +340,40 @@ Outcome activate_escrow(const Incident& incident, const ActivateEscrow& command,
     return decision;
 }
 
+Outcome acknowledge_reporter(const Incident& incident, const AcknowledgeReporter& command,
+                             Time now) {
+    if (auto missing = missing_channel(incident))
+        return *missing;
+    if (!incident.is_cleared(command.by))
+        return not_cleared();
+    if (incident.acknowledged_at)
+        return Decision{{}, {}, "The reporter's acknowledgement was already recorded."};
+    Decision decision;
+    decision.events.push_back(ReporterAcknowledged{command.by, now});
+    refresh_messages(decision, incident, after_events(incident, decision.events));
+    tell_channel(decision, incident,
+                 ChannelNotice{{}, mention(command.by) + " acknowledged the reporter.", {}});
+    return decision;
+}
+
+// Sends every reminder whose time has come, each once; the shell calls this when the
+// incident's check time (next_check) arrives, and after a restart for every check it missed.
+Outcome check_deadlines(const Committee& committee, const Incident& incident, Time now) {
+    if (!incident.exists())
+        return unknown_incident();
+    Decision decision;
+    for (const auto& due : due_reminders(incident, committee.deadlines, now)) {
+        decision.events.push_back(ReminderSent{due.kind, due.member, now});
+        if (due.kind == ReminderKind::conflict_nudge)
+            decision.effects.push_back(
+                Post{incident.id, {}, due.member, triage_prompt_for(incident), false});
+        else
+            tell_channel(decision, incident,
+                         DeadlineReminder{incident.id, due.kind, due.due, incident.to_alert()});
+    }
+    return decision;
+}
+
 } // namespace
 
 Outcome decide(const Committee& committee, const Incident& incident, const Command& command,
@@ -355,6 +391,8 @@ Outcome decide(const Committee& committee, const Incident& incident, const Comma
                 return record_immediate_action(incident, c, now);
             },
             [&](const ActivateEscrow& c) { return activate_escrow(incident, c, now); },
+            [&](const AcknowledgeReporter& c) { return acknowledge_reporter(incident, c, now); },
+            [&](const CheckDeadlines&) { return check_deadlines(committee, incident, now); },
         },
         command);
 }

@@ -97,8 +97,25 @@ struct EscrowActivated {
     friend bool operator==(const EscrowActivated&, const EscrowActivated&) = default;
 };
 
-using Event =
-    std::variant<ReportFiled, ConflictDeclared, MessagePosted, ChannelOpened, OwnerNamed,
-                 UnclearedMemberFound, RemovalRefused, ImmediateActionRecorded, EscrowActivated>;
+// The committee told the reporter that the report is being handled.
+struct ReporterAcknowledged {
+    UserId by;
+    Time at;
+
+    friend bool operator==(const ReporterAcknowledged&, const ReporterAcknowledged&) = default;
+};
+
+// A reminder went out; each is sent once (`member` only for conflict nudges).
+struct ReminderSent {
+    ReminderKind kind = ReminderKind::acknowledge_soon;
+    UserId member;
+    Time at;
+
+    friend bool operator==(const ReminderSent&, const ReminderSent&) = default;
+};
+
+using Event = std::variant<ReportFiled, ConflictDeclared, MessagePosted, ChannelOpened, OwnerNamed,
+                           UnclearedMemberFound, RemovalRefused, ImmediateActionRecorded,
+                           EscrowActivated, ReporterAcknowledged, ReminderSent>;
 
 } // namespace cocbot::core

@@ -27,6 +27,8 @@ struct Incident {
     UserId secondary_owner;
     std::vector<IncidentId> escrow_matches;
     std::vector<IncidentId> escrow_activated;
+    std::optional<Time> acknowledged_at;
+    std::vector<std::pair<ReminderKind, UserId>> reminders_sent;
 
     bool exists() const { return status != Status::none; }
     bool asked(const UserId& member) const;
@@ -40,6 +42,7 @@ struct Incident {
     // Whom to alert in the incident channel: the owners, else the responsible member.
     std::vector<UserId> to_alert() const;
     bool is_owner(const UserId& user) const;
+    bool reminded(ReminderKind kind, const UserId& member) const;
 };
 
 Incident evolve(Incident incident, const Event& event);

@@ -13,6 +13,7 @@ MessageKind kind_of(const Message& message) {
                           [](const ControlPanel&) { return MessageKind::control_panel; },
                           [](const EscrowNotice&) { return MessageKind::escrow_notice; },
                           [](const ChannelNotice&) { return MessageKind::channel_notice; },
+                          [](const DeadlineReminder&) { return MessageKind::deadline_reminder; },
                           [](const Notice&) { return MessageKind::notice; },
                       },
                       message);

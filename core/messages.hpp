@@ -29,6 +29,7 @@ enum class MessageKind {
     control_panel,
     escrow_notice,
     channel_notice,
+    deadline_reminder,
     notice
 };
 
@@ -71,6 +72,7 @@ struct ControlPanel {
     UserId secondary_owner;
     UserId responsible; // who answers for the incident until owners are named
     int cleared = 0;
+    bool awaiting_acknowledgement = false; // offer the "reporter acknowledged" button
 
     friend bool operator==(const ControlPanel&, const ControlPanel&) = default;
 };
@@ -94,6 +96,16 @@ struct ChannelNotice {
     friend bool operator==(const ChannelNotice&, const ChannelNotice&) = default;
 };
 
+// One of the plan's clocks ran out (or nearly): addressed to the owners in the incident channel.
+struct DeadlineReminder {
+    IncidentId incident;
+    ReminderKind kind = ReminderKind::acknowledge_soon;
+    Time due{};
+    std::vector<UserId> mention;
+
+    friend bool operator==(const DeadlineReminder&, const DeadlineReminder&) = default;
+};
+
 // A short private answer to one person (an ephemeral message).
 struct Notice {
     std::string text;
@@ -102,7 +114,7 @@ struct Notice {
 };
 
 using Message = std::variant<TriagePrompt, DangerAlert, ReportDetails, ControlPanel, EscrowNotice,
-                             ChannelNotice, Notice>;
+                             ChannelNotice, DeadlineReminder, Notice>;
 
 MessageKind kind_of(const Message& message);
 

@@ -19,4 +19,18 @@ std::string_view to_string(OwnerRole role) {
     return role == OwnerRole::primary ? "primary" : "secondary";
 }
 
+std::string_view to_string(ReminderKind kind) {
+    switch (kind) {
+    case ReminderKind::acknowledge_soon:
+        return "acknowledge_soon";
+    case ReminderKind::acknowledge_due:
+        return "acknowledge_due";
+    case ReminderKind::owners_missing:
+        return "owners_missing";
+    case ReminderKind::conflict_nudge:
+        return "conflict_nudge";
+    }
+    return "unknown";
+}
+
 } // namespace cocbot::core

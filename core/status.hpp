@@ -20,4 +20,13 @@ enum class OwnerRole { primary, secondary };
 
 std::string_view to_string(OwnerRole role);
 
+enum class ReminderKind {
+    acknowledge_soon, // 75% of the acknowledgement time has passed
+    acknowledge_due,  // the acknowledgement deadline has passed
+    owners_missing,   // no owners named a while after the channel opened
+    conflict_nudge,   // one member has not answered the conflict question
+};
+
+std::string_view to_string(ReminderKind kind);
+
 } // namespace cocbot::core

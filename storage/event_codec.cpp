@@ -40,6 +40,8 @@ constexpr std::string_view stored_name(tag<core::UnclearedMemberFound>) { return
 constexpr std::string_view stored_name(tag<core::RemovalRefused>)   { return "removal_refused"; }
 constexpr std::string_view stored_name(tag<core::ImmediateActionRecorded>) { return "immediate_action_recorded"; }
 constexpr std::string_view stored_name(tag<core::EscrowActivated>)  { return "escrow_activated"; }
+constexpr std::string_view stored_name(tag<core::ReporterAcknowledged>) { return "reporter_acknowledged"; }
+constexpr std::string_view stored_name(tag<core::ReminderSent>)     { return "reminder_sent"; }
 
 constexpr std::string_view stored_name(tag<core::Post>)             { return "post"; }
 constexpr std::string_view stored_name(tag<core::Update>)           { return "update"; }
@@ -54,6 +56,7 @@ constexpr std::string_view stored_name(tag<core::ReportDetails>)    { return "re
 constexpr std::string_view stored_name(tag<core::ControlPanel>)     { return "control_panel"; }
 constexpr std::string_view stored_name(tag<core::EscrowNotice>)     { return "escrow_notice"; }
 constexpr std::string_view stored_name(tag<core::ChannelNotice>)    { return "channel_notice"; }
+constexpr std::string_view stored_name(tag<core::DeadlineReminder>) { return "deadline_reminder"; }
 constexpr std::string_view stored_name(tag<core::Notice>)           { return "notice"; }
 // clang-format on
 
@@ -97,6 +100,8 @@ constexpr std::string_view stored_name(core::MessageKind kind) {
         return "escrow_notice";
     case channel_notice:
         return "channel_notice";
+    case deadline_reminder:
+        return "deadline_reminder";
     case notice:
         return "notice";
     }
@@ -123,6 +128,21 @@ constexpr std::string_view stored_name(core::OwnerRole role) {
         return "primary";
     case secondary:
         return "secondary";
+    }
+    return {};
+}
+
+constexpr std::string_view stored_name(core::ReminderKind kind) {
+    using enum core::ReminderKind;
+    switch (kind) {
+    case acknowledge_soon:
+        return "acknowledge_soon";
+    case acknowledge_due:
+        return "acknowledge_due";
+    case owners_missing:
+        return "owners_missing";
+    case conflict_nudge:
+        return "conflict_nudge";
     }
     return {};
 }
@@ -353,11 +373,15 @@ void from_json(const json& j, core::ReportDetails& details) {
 }
 
 json to_json(const core::ControlPanel& panel) {
-    const auto& [incident, status, primary_owner, secondary_owner, responsible, cleared] = panel;
-    return {
-        {"incident", to_json(incident)},           {"status", to_json(status)},
-        {"primary_owner", to_json(primary_owner)}, {"secondary_owner", to_json(secondary_owner)},
-        {"responsible", to_json(responsible)},     {"cleared", cleared}};
+    const auto& [incident, status, primary_owner, secondary_owner, responsible, cleared,
+                 awaiting_acknowledgement] = panel;
+    return {{"incident", to_json(incident)},
+            {"status", to_json(status)},
+            {"primary_owner", to_json(primary_owner)},
+            {"secondary_owner", to_json(secondary_owner)},
+            {"responsible", to_json(responsible)},
+            {"cleared", cleared},
+            {"awaiting_acknowledgement", awaiting_acknowledgement}};
 }
 void from_json(const json& j, core::ControlPanel& panel) {
     from_json(j.at("incident"), panel.incident);
@@ -366,6 +390,7 @@ void from_json(const json& j, core::ControlPanel& panel) {
     from_json(j.at("secondary_owner"), panel.secondary_owner);
     from_json(j.at("responsible"), panel.responsible);
     j.at("cleared").get_to(panel.cleared);
+    panel.awaiting_acknowledgement = j.value("awaiting_acknowledgement", false);
 }
 
 json to_json(const core::EscrowNotice& notice) {
@@ -387,6 +412,20 @@ void from_json(const json& j, core::ChannelNotice& notice) {
     from_json(j.at("mention"), notice.mention);
     j.at("text").get_to(notice.text);
     unsealed(j.at("sensitive")).at("quote").get_to(notice.quote);
+}
+
+json to_json(const core::DeadlineReminder& reminder) {
+    const auto& [incident, kind, due, mention] = reminder;
+    return {{"incident", to_json(incident)},
+            {"kind", to_json(kind)},
+            {"due", to_json(due)},
+            {"mention", to_json(mention)}};
+}
+void from_json(const json& j, core::DeadlineReminder& reminder) {
+    from_json(j.at("incident"), reminder.incident);
+    from_json(j.at("kind"), reminder.kind);
+    from_json(j.at("due"), reminder.due);
+    from_json(j.at("mention"), reminder.mention);
 }
 
 json to_json(const core::Notice& notice) {
@@ -630,6 +669,29 @@ void from_columns(const Columns& in, core::EscrowActivated& activated) {
     from_json(in.data.at("escrowed"), activated.escrowed);
     from_json(in.data.at("by"), activated.by);
     from_json(in.data.at("at"), activated.at);
+}
+
+Columns to_columns(const core::ReporterAcknowledged& acknowledged) {
+    const auto& [by, at] = acknowledged;
+    Columns out;
+    out.data = {{"by", to_json(by)}, {"at", to_json(at)}};
+    return out;
+}
+void from_columns(const Columns& in, core::ReporterAcknowledged& acknowledged) {
+    from_json(in.data.at("by"), acknowledged.by);
+    from_json(in.data.at("at"), acknowledged.at);
+}
+
+Columns to_columns(const core::ReminderSent& sent) {
+    const auto& [kind, member, at] = sent;
+    Columns out;
+    out.data = {{"kind", to_json(kind)}, {"member", to_json(member)}, {"at", to_json(at)}};
+    return out;
+}
+void from_columns(const Columns& in, core::ReminderSent& sent) {
+    from_json(in.data.at("kind"), sent.kind);
+    from_json(in.data.at("member"), sent.member);
+    from_json(in.data.at("at"), sent.at);
 }
 
 // Decoding errors from the JSON library name keys and types, never values; keep their text.

@@ -58,8 +58,18 @@ CREATE TABLE seen_events (
 CREATE INDEX seen_events_by_time ON seen_events (seen_at);
 )sql";
 
+// Version 2: when each incident's deadlines must next be checked, as core computed it; one row
+// per incident with a deadline ahead, so that the scheduler needs one timer, not one per rule.
+constexpr const char* schema_v2 = R"sql(
+CREATE TABLE jobs (
+    incident_id TEXT PRIMARY KEY NOT NULL REFERENCES incidents(id),
+    due_at      INTEGER NOT NULL
+);
+CREATE INDEX jobs_due ON jobs (due_at);
+)sql";
+
 // Append only: a released script is never edited, since databases in the field already ran it.
-constexpr std::array migrations{schema_v1};
+constexpr std::array migrations{schema_v1, schema_v2};
 
 constexpr int latest = static_cast<int>(migrations.size());
 
@@ -81,19 +91,27 @@ int schema_version(SQLite::Database& db) {
 }
 
 void migrate(SQLite::Database& db) {
+    migrate_to(db, latest);
+}
+
+void migrate_to(SQLite::Database& db, int target) {
+    if (target < 0 || target > latest)
+        throw std::invalid_argument("no schema version " + std::to_string(target));
     // Checked before taking the write lock, so an up-to-date database is only read.
     const int found = schema_version(db);
     refuse_if_newer(found);
-    if (found == latest)
+    if (found >= target)
         return;
 
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
     // Read again under the lock: another process may have migrated in between.
     const int current = schema_version(db);
     refuse_if_newer(current);
-    for (int version = current; version < latest; ++version)
+    if (current >= target)
+        return;
+    for (int version = current; version < target; ++version)
         db.exec(migrations[static_cast<std::size_t>(version)]);
-    db.exec("PRAGMA user_version = " + std::to_string(latest));
+    db.exec("PRAGMA user_version = " + std::to_string(target));
     transaction.commit();
 }
 

@@ -17,4 +17,9 @@ int schema_version(SQLite::Database& db);
 // a newer cocbot, which this binary must not touch.
 void migrate(SQLite::Database& db);
 
+// As migrate, but stops at schema version `target` (0 to latest_schema_version(), else
+// std::invalid_argument), so that a test can build a database as an older cocbot left it.
+// Never goes back: a database already at or past `target` is left as it is.
+void migrate_to(SQLite::Database& db, int target);
+
 } // namespace cocbot::storage

@@ -27,13 +27,21 @@ constexpr const char* insert_seen_sql =
     "INSERT INTO seen_events (event_id, seen_at) VALUES (:event_id, :seen_at) "
     "ON CONFLICT (event_id) DO NOTHING";
 
+// One row per incident: a later command's computation replaces an earlier one's.
+constexpr const char* upsert_job_sql =
+    "INSERT INTO jobs (incident_id, due_at) VALUES (:incident_id, :due_at) "
+    "ON CONFLICT (incident_id) DO UPDATE SET due_at = excluded.due_at";
+
+constexpr const char* delete_job_sql = "DELETE FROM jobs WHERE incident_id = :incident_id";
+
 } // namespace
 
 UnitOfWork::UnitOfWork(Database& db)
     : db_(db.sql()), transaction_(db_, SQLite::TransactionBehavior::IMMEDIATE),
       next_number_(db_, next_number_sql), insert_incident_(db_, insert_incident_sql),
       insert_event_(db_, insert_event_sql), insert_event_secret_(db_, insert_event_secret_sql),
-      insert_effect_(db_, insert_effect_sql), insert_seen_(db_, insert_seen_sql) {}
+      insert_effect_(db_, insert_effect_sql), insert_seen_(db_, insert_seen_sql),
+      upsert_job_(db_, upsert_job_sql), delete_job_(db_, delete_job_sql) {}
 
 int UnitOfWork::allocate_incident_number(int year) {
     next_number_.reset();
@@ -92,6 +100,19 @@ std::vector<std::int64_t> UnitOfWork::enqueue(const std::optional<core::Incident
         ids.push_back(db_.getLastInsertRowid());
     }
     return ids;
+}
+
+void UnitOfWork::schedule(const core::IncidentId& incident, std::optional<core::Time> due_at) {
+    if (!due_at) {
+        delete_job_.reset();
+        delete_job_.bind(":incident_id", incident.value);
+        delete_job_.exec();
+        return;
+    }
+    upsert_job_.reset();
+    upsert_job_.bind(":incident_id", incident.value);
+    upsert_job_.bind(":due_at", unix_seconds(*due_at));
+    upsert_job_.exec();
 }
 
 bool UnitOfWork::mark_seen(std::string_view slack_event_id, core::Time at) {

@@ -1,6 +1,6 @@
 // File: storage/unit_of_work.hpp
-// One command = one IMMEDIATE transaction: its incident, events, outbox effects and the Slack
-// event id that caused it are stored together or not at all.
+// One command = one IMMEDIATE transaction: its incident, events, outbox effects, next deadline
+// check and the Slack event id that caused it are stored together or not at all.
 #pragma once
 
 #include "core/effects.hpp"
@@ -35,6 +35,9 @@ public:
     // Queues effects to run from `at` on; returns their outbox ids in order.
     std::vector<std::int64_t> enqueue(const std::optional<core::IncidentId>& incident,
                                       const std::vector<core::Effect>& effects, core::Time at);
+    // When the incident's deadlines must next be checked, as core computed it after this
+    // command; none when it has no deadline ahead (the job is removed). The incident must exist.
+    void schedule(const core::IncidentId& incident, std::optional<core::Time> due_at);
     // False when Slack already delivered this event (a retry): the caller should do nothing.
     bool mark_seen(std::string_view slack_event_id, core::Time at);
 
@@ -50,6 +53,8 @@ private:
     SQLite::Statement insert_event_secret_;
     SQLite::Statement insert_effect_;
     SQLite::Statement insert_seen_;
+    SQLite::Statement upsert_job_;
+    SQLite::Statement delete_job_;
 };
 
 } // namespace cocbot::storage

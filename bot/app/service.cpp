@@ -4,12 +4,15 @@
 #include "bot/app/executor.hpp"
 #include "bot/app/ingress.hpp"
 #include "bot/app/logger.hpp"
+#include "bot/app/scheduler.hpp"
 #include "bot/app/workflow.hpp"
 #include "bot/server/listener.hpp"
 #include "bot/server/router.hpp"
 #include "storage/database.hpp"
 
 #include <chrono>
+#include <cstdlib>
+#include <ctime>
 
 namespace cocbot::app {
 
@@ -18,10 +21,13 @@ using nlohmann::json;
 namespace {
 
 core::Committee committee_from(const config::Config& config) {
-    core::Committee committee{core::ChannelId{config.committee.channel}, {}, {}, {}};
+    core::Committee committee{core::ChannelId{config.committee.channel}, {}, {}, {}, {}};
     for (const auto& member : config.committee.members)
         committee.members.push_back(core::UserId{member});
     committee.safety = {config.safety.venue_security, config.safety.crisis_line};
+    committee.deadlines = {config.deadlines.acknowledge, config.deadlines.decision,
+                           config.deadlines.reporter_update, config.deadlines.owner_nudge,
+                           config.deadlines.conflict_nudge};
     return committee;
 }
 
@@ -83,6 +89,9 @@ void log_exception(std::string_view what, std::exception_ptr e) {
 } // namespace
 
 int serve(const config::Config& config) {
+    // Times shown to people are in the workspace's time zone (the C library reads TZ).
+    ::setenv("TZ", config.workspace.timezone.c_str(), 1);
+    ::tzset();
     storage::Database database{config.storage.path};
     Workflow workflow{database, committee_from(config)};
 
@@ -97,7 +106,11 @@ int serve(const config::Config& config) {
                              .max_attempts = 1}};
 
     Executor executor{ex, database, workflow, api};
-    workflow.on_effects_queued([&] { executor.wake(); });
+    Scheduler scheduler{ex, database, workflow};
+    workflow.on_committed([&] {
+        executor.wake();
+        scheduler.wake();
+    });
     Ingress ingress{ex, workflow, api, modal_api, {config.slack.signing_secret}};
 
     server::Router router{{
@@ -115,6 +128,7 @@ int serve(const config::Config& config) {
         }};
     http_server.start();
     executor.start();
+    scheduler.start();
     net::co_spawn(ex, learn_workspace(api, ingress, workflow),
                   [](std::exception_ptr e) { log_exception("learn_workspace", e); });
     log(Level::info, "listening",
@@ -130,6 +144,7 @@ int serve(const config::Config& config) {
         log(Level::info, "stopping", {{"signal", std::to_string(signal)}});
         http_server.stop();
         executor.stop();
+        scheduler.stop();
     });
     io.run();
     log(Level::info, "stopped");

@@ -1,6 +1,7 @@
 // File: bot/app/workflow.cpp
 #include "bot/app/workflow.hpp"
 
+#include "core/deadlines.hpp"
 #include "storage/event_store.hpp"
 #include "storage/unit_of_work.hpp"
 
@@ -33,8 +34,8 @@ std::vector<core::Effect> reply_effects(const core::Outcome& outcome,
 Workflow::Workflow(storage::Database& database, core::Committee committee)
     : database_(database), committee_(std::move(committee)) {}
 
-void Workflow::on_effects_queued(std::function<void()> callback) {
-    on_effects_queued_ = std::move(callback);
+void Workflow::on_committed(std::function<void()> callback) {
+    on_committed_ = std::move(callback);
 }
 
 core::Outcome Workflow::file_report(const core::UserId& submitted_by, const core::Report& report,
@@ -51,6 +52,8 @@ core::Outcome Workflow::file_report(const core::UserId& submitted_by, const core
         work.create_incident(id, year, number, now);
         work.append(id, decision->events, now);
         work.enqueue(id, decision->effects, now);
+        const auto filed = core::replay(core::Incident{}, decision->events);
+        work.schedule(id, core::next_check(filed, committee_.deadlines));
         work.commit();
         notify();
     }
@@ -63,10 +66,15 @@ core::Outcome Workflow::handle(const core::Command& command, core::Time now,
     const auto& id = core::incident_of(command);
     const auto incident = storage::EventStore{database_}.incident(id);
     auto outcome = core::decide(committee_, incident, command, now);
+    auto after = incident;
     if (const auto* decision = std::get_if<core::Decision>(&outcome)) {
         work.append(id, decision->events, now);
         work.enqueue(id, decision->effects, now);
+        after = core::replay(std::move(after), decision->events);
     }
+    // The incident's next deadline check is written with the events that moved it.
+    if (after.exists())
+        work.schedule(id, core::next_check(after, committee_.deadlines));
     const auto replies = reply_effects(outcome, reply_to);
     work.enqueue(std::nullopt, replies, now);
     work.commit();
@@ -126,8 +134,8 @@ bool Workflow::healthy() {
 }
 
 void Workflow::notify() const {
-    if (on_effects_queued_)
-        on_effects_queued_();
+    if (on_committed_)
+        on_committed_();
 }
 
 } // namespace cocbot::app

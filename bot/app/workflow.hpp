@@ -24,8 +24,9 @@ class Workflow {
 public:
     Workflow(storage::Database& database, core::Committee committee);
 
-    // Called after every commit that queued effects, so the executor wakes up.
-    void on_effects_queued(std::function<void()> callback);
+    // Called after every commit that may have queued effects or moved a deadline, so that the
+    // executor and the scheduler look again.
+    void on_committed(std::function<void()> callback);
 
     // Files a report under the next reference of `now`'s year.
     core::Outcome file_report(const core::UserId& submitted_by, const core::Report& report,
@@ -66,7 +67,7 @@ private:
 
     storage::Database& database_;
     core::Committee committee_;
-    std::function<void()> on_effects_queued_;
+    std::function<void()> on_committed_;
 };
 
 } // namespace cocbot::app

@@ -7,6 +7,7 @@
 #include <array>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 
 namespace cocbot::slack {
 
@@ -112,16 +113,13 @@ std::string mentions(const std::vector<core::UserId>& people) {
     return text;
 }
 
+// In the workspace time zone: the service sets the process's TZ from workspace.timezone.
 std::string format_time(core::Time t) {
-    // Workspace time zones arrive with the deadlines work; until then times are shown in UTC.
-    const auto day = std::chrono::floor<std::chrono::days>(t);
-    const std::chrono::year_month_day date{day};
-    const std::chrono::hh_mm_ss time{t - day};
+    const auto seconds = static_cast<std::time_t>(t.time_since_epoch().count());
+    std::tm local{};
+    localtime_r(&seconds, &local);
     char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u %02ld:%02ld UTC",
-                  static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
-                  static_cast<unsigned>(date.day()), static_cast<long>(time.hours().count()),
-                  static_cast<long>(time.minutes().count()));
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M %Z", &local);
     return buffer;
 }
 
@@ -189,12 +187,12 @@ RenderedMessage render_panel(const core::ControlPanel& p) {
         {"elements",
          json::array({owner_select(ids::owner_primary, "Primary owner", p.primary_owner),
                       owner_select(ids::owner_secondary, "Secondary owner", p.secondary_owner)})}};
-    json actions{
-        {"type", "actions"},
-        {"block_id", "incident_actions"},
-        {"elements",
-         json::array({button(ids::immediate_action, "Record immediate action", p.incident.value),
-                      button(ids::recuse, "Recuse myself", p.incident.value, "danger")})}};
+    json buttons = json::array();
+    if (p.awaiting_acknowledgement)
+        buttons.push_back(button(ids::ack_reporter, "Reporter acknowledged", p.incident.value));
+    buttons.push_back(button(ids::immediate_action, "Record immediate action", p.incident.value));
+    buttons.push_back(button(ids::recuse, "Recuse myself", p.incident.value, "danger"));
+    json actions{{"type", "actions"}, {"block_id", "incident_actions"}, {"elements", buttons}};
     return {"Incident " + p.incident.value + " control",
             json::array({section(text), std::move(owners), std::move(actions)})};
 }
@@ -223,6 +221,30 @@ RenderedMessage render_channel_notice(const core::ChannelNotice& n) {
             text += "\n>" + escape(rest.substr(0, end));
             rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
         }
+    return {text, json::array({section(text)})};
+}
+
+RenderedMessage render_deadline(const core::DeadlineReminder& r) {
+    const std::string when = format_time(r.due);
+    std::string text = mentions(r.mention);
+    text += text.empty() ? "" : " ";
+    switch (r.kind) {
+    case core::ReminderKind::acknowledge_soon:
+        text += ":alarm_clock: The reporter of incident " + r.incident.value +
+                " must be acknowledged by " + when +
+                ". Press *Reporter acknowledged* on the control message once they are.";
+        break;
+    case core::ReminderKind::acknowledge_due:
+        text += ":rotating_light: The deadline to acknowledge the reporter of incident " +
+                r.incident.value + " passed at " + when + ". Acknowledge them now.";
+        break;
+    case core::ReminderKind::owners_missing:
+    case core::ReminderKind::conflict_nudge:
+        text += "Incident " + r.incident.value +
+                " still has no owners. Name a primary and a secondary owner on the control "
+                "message.";
+        break;
+    }
     return {text, json::array({section(text)})};
 }
 
@@ -261,6 +283,7 @@ RenderedMessage render(const core::Message& message) {
                           [](const core::ControlPanel& m) { return render_panel(m); },
                           [](const core::EscrowNotice& m) { return render_escrow(m); },
                           [](const core::ChannelNotice& m) { return render_channel_notice(m); },
+                          [](const core::DeadlineReminder& m) { return render_deadline(m); },
                           [](const core::Notice& m) { return render_notice(m); },
                       },
                       message);

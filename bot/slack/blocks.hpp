@@ -29,6 +29,7 @@ inline constexpr std::string_view owner_primary = "owner_primary";
 inline constexpr std::string_view owner_secondary = "owner_secondary";
 inline constexpr std::string_view immediate_action = "immediate_action";
 inline constexpr std::string_view activate_escrow = "activate_escrow";
+inline constexpr std::string_view ack_reporter = "ack_reporter";
 inline constexpr std::string_view immediate_action_callback = "coc_immediate_action";
 inline constexpr std::string_view action = "action";
 // Selects carry no value: their actions block is named "incident:<ref>" instead.

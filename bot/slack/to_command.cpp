@@ -75,6 +75,8 @@ std::optional<ActionIntent> intent_from_action(const BlockActions& payload) {
                                              id == ids::owner_primary ? core::OwnerRole::primary
                                                                       : core::OwnerRole::secondary,
                                              core::UserId{action.selected_user}}};
+    if (id == ids::ack_reporter)
+        return core::Command{core::AcknowledgeReporter{incident, user}};
     if (id == ids::immediate_action && !payload.trigger_id.empty())
         return OpenImmediateActionModal{payload.trigger_id, incident};
     if (id == ids::activate_escrow)

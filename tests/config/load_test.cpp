@@ -75,6 +75,8 @@ acknowledge = "12h"
 decision = "5d"
 reporter_update = "1d12h"
 membership_review = "90d"
+owner_nudge = "6h"
+conflict_nudge = "2d"
 
 [safety]
 venue_security = "+1 555 0100"
@@ -107,6 +109,8 @@ TEST_SUITE("config load") {
         CHECK(config.deadlines.decision == std::chrono::days{7});
         CHECK(config.deadlines.reporter_update == 24h);
         CHECK(config.deadlines.membership_review == std::chrono::days{182});
+        CHECK(config.deadlines.owner_nudge == 24h);
+        CHECK(config.deadlines.conflict_nudge == 24h);
         CHECK(config.safety.venue_security.empty());
         CHECK(config.safety.crisis_line.empty());
         CHECK(config.workspace.timezone == "UTC");
@@ -130,6 +134,8 @@ TEST_SUITE("config load") {
         CHECK(config.deadlines.decision == std::chrono::days{5});
         CHECK(config.deadlines.reporter_update == 36h);
         CHECK(config.deadlines.membership_review == std::chrono::days{90});
+        CHECK(config.deadlines.owner_nudge == 6h);
+        CHECK(config.deadlines.conflict_nudge == std::chrono::days{2});
         CHECK(config.safety.venue_security == "+1 555 0100");
         CHECK(config.safety.crisis_line == "+1 555 0199");
     }
@@ -141,6 +147,8 @@ TEST_SUITE("config load") {
         env["COCBOT_STORAGE_PATH"] = ":memory:";
         env["COCBOT_COMMITTEE_MEMBERS"] = "U0ENV0001";
         env["COCBOT_DEADLINES_DECISION"] = " 3d ";
+        env["COCBOT_DEADLINES_OWNER_NUDGE"] = "12h";
+        env["COCBOT_DEADLINES_CONFLICT_NUDGE"] = "30m";
         env["COCBOT_SAFETY_CRISIS_LINE"] = "112";
         const auto result = load(full_file, "cocbot.toml", env);
         REQUIRE_MESSAGE(result.config, all_errors(result));
@@ -152,6 +160,8 @@ TEST_SUITE("config load") {
         CHECK(config.committee.channel == "C0123456789");
         CHECK(config.committee.members == std::vector<std::string>{"U0ENV0001"});
         CHECK(config.deadlines.decision == std::chrono::days{3});
+        CHECK(config.deadlines.owner_nudge == 12h);
+        CHECK(config.deadlines.conflict_nudge == 30min);
         CHECK(config.safety.crisis_line == "112");
         SUBCASE("keys the environment does not name keep the file's value") {
             CHECK(config.committee.hr == std::vector<std::string>{"U0HR00001"});
@@ -222,7 +232,7 @@ TEST_SUITE("config load") {
             std::string value;
             std::string key;
         };
-        const std::array<Case, 43> cases{{
+        const std::array<Case, 45> cases{{
             {"COCBOT_HTTP_LISTEN", "localhost", "http.listen"},
             {"COCBOT_HTTP_LISTEN", "127.0.0.1:", "http.listen"},
             {"COCBOT_HTTP_LISTEN", "127.0.0.1:0", "http.listen"},
@@ -258,6 +268,8 @@ TEST_SUITE("config load") {
             {"COCBOT_DEADLINES_DECISION", "7x", "deadlines.decision"},
             {"COCBOT_DEADLINES_REPORTER_UPDATE", "-1h", "deadlines.reporter_update"},
             {"COCBOT_DEADLINES_MEMBERSHIP_REVIEW", "6 months", "deadlines.membership_review"},
+            {"COCBOT_DEADLINES_OWNER_NUDGE", "1 day", "deadlines.owner_nudge"},
+            {"COCBOT_DEADLINES_CONFLICT_NUDGE", "0", "deadlines.conflict_nudge"},
             {"COCBOT_WORKSPACE_TIMEZONE", "Mars/Olympus_Mons", "workspace.timezone"},
             {"COCBOT_WORKSPACE_TIMEZONE", "../../../etc/passwd", "workspace.timezone"},
             {"COCBOT_WORKSPACE_TIMEZONE", "Europe/../UTC", "workspace.timezone"},
@@ -469,6 +481,8 @@ TEST_SUITE("config load") {
             CHECK(config.deadlines.decision == defaults.deadlines.decision);
             CHECK(config.deadlines.reporter_update == defaults.deadlines.reporter_update);
             CHECK(config.deadlines.membership_review == defaults.deadlines.membership_review);
+            CHECK(config.deadlines.owner_nudge == defaults.deadlines.owner_nudge);
+            CHECK(config.deadlines.conflict_nudge == defaults.deadlines.conflict_nudge);
             CHECK(config.safety.venue_security == defaults.safety.venue_security);
             CHECK(config.safety.crisis_line == defaults.safety.crisis_line);
             CHECK(config.workspace.timezone == defaults.workspace.timezone);
@@ -478,9 +492,9 @@ TEST_SUITE("config load") {
             for (const std::string_view needle :
                  {"\nlisten = ", "\napi_url = ", "\npath = ", "\nchannel = ", "\nmembers = ",
                   "\nhr = ", "\nleadership = ", "\nacknowledge = ", "\ndecision = ",
-                  "\nreporter_update = ", "\nmembership_review = ", "\nvenue_security = ",
-                  "\ncrisis_line = ", "\ntimezone = ", "SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN",
-                  "SLACK_APP_TOKEN"}) {
+                  "\nreporter_update = ", "\nmembership_review = ", "\nowner_nudge = ",
+                  "\nconflict_nudge = ", "\nvenue_security = ", "\ncrisis_line = ", "\ntimezone = ",
+                  "SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN"}) {
                 CAPTURE(needle);
                 CHECK(text.find(needle) != std::string::npos);
             }

@@ -15,7 +15,7 @@ const UserId alice{"UALICE"}, bob{"UBOB"}, carol{"UCAROL"}, dave{"UDAVE"}, outsi
 const IncidentId ref = make_incident_id(2026, 1);
 
 Committee committee() {
-    return {committee_channel, {alice, bob, carol, dave}, {"security", "crisis"}, {}};
+    return {committee_channel, {alice, bob, carol, dave}, {"security", "crisis"}, {}, {}};
 }
 
 Report report() {

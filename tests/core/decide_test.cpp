@@ -12,7 +12,7 @@ const ChannelId committee_channel{"CCOMMITTEE"};
 const UserId alice{"UALICE"}, bob{"UBOB"}, carol{"UCAROL"}, outsider{"UOUT"};
 
 Committee committee() {
-    return {committee_channel, {alice, bob, carol}, {"+1 555 0100", "+1 555 0199"}, {}};
+    return {committee_channel, {alice, bob, carol}, {"+1 555 0100", "+1 555 0199"}, {}, {}};
 }
 
 Report report_about(UserId reported) {

@@ -2,6 +2,7 @@
 // The schema and the database file: migrations, PRAGMAs, file mode, persistence.
 #include "storage/database.hpp"
 #include "storage/event_store.hpp"
+#include "storage/jobs.hpp"
 #include "storage/migrations.hpp"
 #include "storage/outbox.hpp"
 #include "storage/unit_of_work.hpp"
@@ -58,8 +59,59 @@ TEST_SUITE("storage migrations") {
         storage::migrate(db);
 
         CHECK(storage::schema_version(db) == storage::latest_schema_version());
-        for (const char* table : {"incidents", "events", "event_secrets", "outbox", "seen_events"})
+        for (const char* table :
+             {"incidents", "events", "event_secrets", "outbox", "seen_events", "jobs"})
             CHECK_MESSAGE(db.tableExists(table), table);
+    }
+
+    TEST_CASE("a version 1 database gains the jobs table and keeps its data") {
+        TempDir dir;
+        const std::string path = dir.file("cocbot.db");
+        {
+            SQLite::Database v1(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+            storage::migrate_to(v1, 1);
+            REQUIRE(storage::schema_version(v1) == 1);
+            REQUIRE_FALSE(v1.tableExists("jobs"));
+            v1.exec("INSERT INTO incidents (id, year, number, filed_at) "
+                    "VALUES ('2026-001', 2026, 1, 1773446400)");
+            v1.exec("INSERT INTO events (incident_id, type, at, data) "
+                    "VALUES ('2026-001', 'report_filed', 1773446400, '{}')");
+            v1.exec("INSERT INTO outbox (incident_id, type, payload, created_at, not_before) "
+                    "VALUES ('2026-001', 'post', '{}', 1773446400, 1773446400)");
+            v1.exec("INSERT INTO seen_events (event_id, seen_at) VALUES ('Ev1', 1773446400)");
+        }
+
+        storage::Database db(path); // migrates on opening
+        auto& sql = db.sql();
+
+        CHECK(storage::schema_version(sql) == storage::latest_schema_version());
+        CHECK(sql.tableExists("jobs"));
+        for (const char* table : {"incidents", "events", "outbox", "seen_events"})
+            CHECK_MESSAGE(
+                sql.execAndGet(std::string{"SELECT count(*) FROM "} + table).getInt() == 1, table);
+        CHECK(storage::EventStore(db).all_incidents() ==
+              std::vector<core::IncidentId>{core::IncidentId{"2026-001"}});
+        CHECK(sql.execAndGet("SELECT count(*) FROM jobs").getInt() == 0);
+        {
+            storage::UnitOfWork work(db);
+            work.schedule(core::IncidentId{"2026-001"}, t0);
+            work.commit();
+        }
+        CHECK(storage::Jobs(db).due_at(core::IncidentId{"2026-001"}) == t0);
+    }
+
+    TEST_CASE("migrating to a version the database has passed changes nothing") {
+        auto db = raw_memory_db();
+        storage::migrate(db);
+        const int changes_before = db.getTotalChanges();
+
+        storage::migrate_to(db, 1);
+
+        CHECK(db.getTotalChanges() == changes_before);
+        CHECK(storage::schema_version(db) == storage::latest_schema_version());
+        CHECK_THROWS_AS(storage::migrate_to(db, storage::latest_schema_version() + 1),
+                        std::invalid_argument);
+        CHECK_THROWS_AS(storage::migrate_to(db, -1), std::invalid_argument);
     }
 
     TEST_CASE("migrating an up-to-date database changes nothing") {

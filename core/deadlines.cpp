@@ -1,0 +1,52 @@
+// File: core/deadlines.cpp
+#include "core/deadlines.hpp"
+
+#include <algorithm>
+
+namespace cocbot::core {
+
+bool needs_acknowledgement(const Incident& incident) {
+    const auto& flags = incident.report.flags;
+    return incident.status == Status::triage && !flags.anonymous && !flags.escrow &&
+           incident.report.source != Source::slack && !incident.acknowledged_at;
+}
+
+std::vector<Reminder> owed_reminders(const Incident& incident, const Deadlines& d) {
+    std::vector<Reminder> owed;
+    if (incident.status != Status::triage)
+        return owed;
+    const auto add = [&](ReminderKind kind, Time due, UserId member = {}) {
+        if (!incident.reminded(kind, member))
+            owed.push_back({kind, due, std::move(member)});
+    };
+    // Channel reminders wait for the channel: there is nowhere else to say them.
+    if (!incident.channel.empty()) {
+        if (needs_acknowledgement(incident)) {
+            add(ReminderKind::acknowledge_soon, incident.filed_at + d.acknowledge * 3 / 4);
+            add(ReminderKind::acknowledge_due, incident.filed_at + d.acknowledge);
+        }
+        if (incident.primary_owner.empty() && incident.secondary_owner.empty())
+            add(ReminderKind::owners_missing, incident.filed_at + d.owner_nudge);
+    }
+    for (const auto& member : incident.committee)
+        if (!incident.declaration_of(member))
+            add(ReminderKind::conflict_nudge, incident.filed_at + d.conflict_nudge, member);
+    std::stable_sort(owed.begin(), owed.end(),
+                     [](const Reminder& a, const Reminder& b) { return a.due < b.due; });
+    return owed;
+}
+
+std::vector<Reminder> due_reminders(const Incident& incident, const Deadlines& d, Time now) {
+    auto owed = owed_reminders(incident, d);
+    std::erase_if(owed, [&](const Reminder& r) { return r.due > now; });
+    return owed;
+}
+
+std::optional<Time> next_check(const Incident& incident, const Deadlines& d) {
+    const auto owed = owed_reminders(incident, d);
+    if (owed.empty())
+        return std::nullopt;
+    return owed.front().due;
+}
+
+} // namespace cocbot::core

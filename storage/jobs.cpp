@@ -1,0 +1,52 @@
+// File: storage/jobs.cpp
+#include "storage/jobs.hpp"
+
+namespace cocbot::storage {
+
+namespace {
+
+constexpr const char* select_due_sql =
+    "SELECT incident_id FROM jobs WHERE due_at <= :now ORDER BY due_at, incident_id";
+
+constexpr const char* select_earliest_sql = "SELECT min(due_at) FROM jobs";
+
+constexpr const char* select_due_at_sql = "SELECT due_at FROM jobs WHERE incident_id = :id";
+
+} // namespace
+
+Jobs::Jobs(Database& db)
+    : select_due_(db.sql(), select_due_sql), select_earliest_(db.sql(), select_earliest_sql),
+      select_due_at_(db.sql(), select_due_at_sql) {}
+
+std::vector<core::IncidentId> Jobs::due(core::Time now) {
+    select_due_.reset();
+    select_due_.bind(":now", unix_seconds(now));
+    std::vector<core::IncidentId> incidents;
+    while (select_due_.executeStep())
+        incidents.push_back(core::IncidentId{select_due_.getColumn(0).getString()});
+    select_due_.reset();
+    return incidents;
+}
+
+std::optional<core::Time> Jobs::earliest() {
+    select_earliest_.reset();
+    select_earliest_.executeStep(); // an aggregate always yields one row, NULL when empty
+    const SQLite::Column earliest = select_earliest_.getColumn(0);
+    std::optional<core::Time> result;
+    if (!earliest.isNull())
+        result = from_unix_seconds(earliest.getInt64());
+    select_earliest_.reset();
+    return result;
+}
+
+std::optional<core::Time> Jobs::due_at(const core::IncidentId& incident) {
+    select_due_at_.reset();
+    select_due_at_.bind(":id", incident.value);
+    std::optional<core::Time> result;
+    if (select_due_at_.executeStep())
+        result = from_unix_seconds(select_due_at_.getColumn(0).getInt64());
+    select_due_at_.reset();
+    return result;
+}
+
+} // namespace cocbot::storage

@@ -1,0 +1,148 @@
+// Which reminders are owed and due, as a pure function of state and time, across every boundary.
+#include "core/deadlines.hpp"
+#include "core/decide.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace cocbot::core;
+using namespace std::chrono_literals;
+
+namespace {
+
+const Time t0{std::chrono::seconds{1'800'000'000}};
+const IncidentId ref{"2026-001"};
+const UserId alice{"UALICE"}, bob{"UBOB"};
+const Deadlines deadlines{100s, 700s, 50s, 200s, 300s};
+
+Incident incident(Source source = Source::phone, bool anonymous = false) {
+    ReportFiled filed;
+    filed.incident = ref;
+    filed.at = t0;
+    filed.report.reported.name = "X";
+    filed.report.description = "d";
+    filed.report.source = source;
+    filed.report.flags.anonymous = anonymous;
+    filed.submitted_by = anonymous ? UserId{} : alice;
+    filed.committee = {alice, bob};
+    auto i = evolve({}, filed);
+    return evolve(i, ChannelOpened{ChannelId{"GINC"}});
+}
+
+std::vector<ReminderKind> kinds(const std::vector<Reminder>& reminders) {
+    std::vector<ReminderKind> out;
+    for (const auto& r : reminders)
+        out.push_back(r.kind);
+    return out;
+}
+
+Committee committee() {
+    Committee c{ChannelId{"CCOM"}, {alice, bob}, {}, {}, deadlines};
+    return c;
+}
+
+} // namespace
+
+TEST_SUITE("deadlines") {
+    TEST_CASE(
+        "a phone report owes acknowledgement at 75% and at the deadline, owners and answers") {
+        const auto owed = owed_reminders(incident(), deadlines);
+        REQUIRE(owed.size() == 5);
+        CHECK(owed[0] == Reminder{ReminderKind::acknowledge_soon, t0 + 75s, {}});
+        CHECK(owed[1] == Reminder{ReminderKind::acknowledge_due, t0 + 100s, {}});
+        CHECK(owed[2] == Reminder{ReminderKind::owners_missing, t0 + 200s, {}});
+        CHECK(owed[3] == Reminder{ReminderKind::conflict_nudge, t0 + 300s, alice});
+        CHECK(owed[4] == Reminder{ReminderKind::conflict_nudge, t0 + 300s, bob});
+        CHECK(next_check(incident(), deadlines) == t0 + 75s);
+    }
+
+    TEST_CASE("each reminder is due exactly from its time on") {
+        const auto i = incident();
+        CHECK(due_reminders(i, deadlines, t0 + 74s).empty());
+        CHECK(kinds(due_reminders(i, deadlines, t0 + 75s)) ==
+              std::vector{ReminderKind::acknowledge_soon});
+        CHECK(kinds(due_reminders(i, deadlines, t0 + 99s)).size() == 1);
+        CHECK(kinds(due_reminders(i, deadlines, t0 + 100s)).size() == 2);
+        CHECK(kinds(due_reminders(i, deadlines, t0 + 199s)).size() == 2);
+        CHECK(kinds(due_reminders(i, deadlines, t0 + 200s)).size() == 3);
+        CHECK(kinds(due_reminders(i, deadlines, t0 + 300s)).size() == 5);
+    }
+
+    TEST_CASE("a report made in Slack, or anonymously, owes no acknowledgement") {
+        for (const auto& i : {incident(Source::slack), incident(Source::email, true)}) {
+            CHECK_FALSE(needs_acknowledgement(i));
+            for (const auto& r : owed_reminders(i, deadlines))
+                CHECK((r.kind != ReminderKind::acknowledge_soon &&
+                       r.kind != ReminderKind::acknowledge_due));
+        }
+    }
+
+    TEST_CASE("recording the acknowledgement cancels both of its reminders") {
+        auto i = evolve(incident(), ReporterAcknowledged{alice, t0 + 10s});
+        CHECK(next_check(i, deadlines) == t0 + 200s);
+    }
+
+    TEST_CASE("naming an owner cancels the owners nudge; answering cancels a member's nudge") {
+        auto i = evolve(incident(), ConflictDeclared{alice, false, t0});
+        i = evolve(i, OwnerNamed{OwnerRole::primary, alice, alice, t0});
+        const auto owed = owed_reminders(i, deadlines);
+        CHECK(std::none_of(owed.begin(), owed.end(), [](const Reminder& r) {
+            return r.kind == ReminderKind::owners_missing;
+        }));
+        CHECK(std::count_if(owed.begin(), owed.end(), [](const Reminder& r) {
+                  return r.kind == ReminderKind::conflict_nudge;
+              }) == 1);
+    }
+
+    TEST_CASE("channel reminders wait for the channel; escrowed reports owe nothing") {
+        ReportFiled filed;
+        filed.incident = ref;
+        filed.at = t0;
+        filed.report.source = Source::phone;
+        filed.committee = {alice};
+        const auto no_channel = evolve({}, filed);
+        CHECK(kinds(owed_reminders(no_channel, deadlines)) ==
+              std::vector{ReminderKind::conflict_nudge});
+        filed.report.flags.escrow = true;
+        CHECK(owed_reminders(evolve({}, filed), deadlines).empty());
+        CHECK_FALSE(next_check(evolve({}, filed), deadlines).has_value());
+    }
+
+    TEST_CASE("checking sends each due reminder once and never again") {
+        const auto i = incident();
+        auto outcome = decide(committee(), i, CheckDeadlines{ref}, t0 + 300s);
+        REQUIRE(std::holds_alternative<Decision>(outcome));
+        const auto& d = std::get<Decision>(outcome);
+        CHECK(d.events.size() == 5);
+        int dms = 0, channel = 0;
+        for (const auto& e : d.effects) {
+            const auto& post = std::get<Post>(e);
+            if (post.to_user.empty()) {
+                ++channel;
+                CHECK(post.channel == ChannelId{"GINC"});
+                CHECK(std::get<DeadlineReminder>(post.message).mention == std::vector<UserId>{});
+            } else {
+                ++dms;
+                CHECK(std::holds_alternative<TriagePrompt>(post.message));
+            }
+        }
+        CHECK(channel == 3);
+        CHECK(dms == 2);
+        const auto after = replay(i, d.events);
+        CHECK_FALSE(next_check(after, deadlines).has_value());
+        const auto again = decide(committee(), after, CheckDeadlines{ref}, t0 + 900s);
+        CHECK(std::get<Decision>(again).events.empty());
+    }
+
+    TEST_CASE("the acknowledgement is recorded by a cleared member, once") {
+        auto i = evolve(incident(), ConflictDeclared{alice, false, t0});
+        CHECK(std::holds_alternative<Rejection>(
+            decide(committee(), i, AcknowledgeReporter{ref, bob}, t0)));
+        const auto d =
+            std::get<Decision>(decide(committee(), i, AcknowledgeReporter{ref, alice}, t0 + 5s));
+        REQUIRE(d.events.size() == 1);
+        i = replay(i, d.events);
+        CHECK(i.acknowledged_at == t0 + 5s);
+        CHECK(std::get<Decision>(decide(committee(), i, AcknowledgeReporter{ref, alice}, t0))
+                  .events.empty());
+    }
+}
