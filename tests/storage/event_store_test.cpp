@@ -120,7 +120,12 @@ std::vector<core::Event> channel_events() {
             immediate_action,
             core::EscrowActivated{{core::IncidentId{"2025-004"}, core::IncidentId{"2025-009"}},
                                   core::UserId{"U0MEMBER1"},
-                                  t0 + std::chrono::hours{1}}};
+                                  t0 + std::chrono::hours{1}},
+            core::ReporterAcknowledged{core::UserId{"U0MEMBER2"}, t0 + std::chrono::hours{2}},
+            core::ReminderSent{core::ReminderKind::acknowledge_soon, {}, t0},
+            core::ReminderSent{core::ReminderKind::acknowledge_due, {}, t0},
+            core::ReminderSent{core::ReminderKind::owners_missing, {}, t0},
+            core::ReminderSent{core::ReminderKind::conflict_nudge, core::UserId{"U0MEMBER3"}, t0}};
 }
 
 // A Post's payload split with SQLite's JSON functions: its message's sensitive member, and the
@@ -249,9 +254,14 @@ TEST_SUITE("storage event codec") {
                                 "<@U0MEMBER3> recorded an immediate action:",
                                 "Asked *venue security* to <escort> them out"};
         const core::Message plain_notice = core::ChannelNotice{{}, "Nobody to mention", ""};
+        const core::Message awaiting_panel =
+            core::ControlPanel{id, core::Status::triage, {}, {}, {}, 1, true};
+        const core::Message reminder = core::DeadlineReminder{
+            id, core::ReminderKind::acknowledge_due, t0, {core::UserId{"U0MEMBER1"}}};
 
-        for (const auto& message : {prompt, alert, notice, details, anonymous_details, panel,
-                                    unowned_panel, escrow, channel_notice, plain_notice}) {
+        for (const auto& message :
+             {prompt, alert, notice, details, anonymous_details, panel, unowned_panel, escrow,
+              channel_notice, plain_notice, awaiting_panel, reminder}) {
             CAPTURE(message.index());
             const core::Effect post =
                 core::Post{id, core::ChannelId{"C0COMMITTEE"}, {}, message, true};
