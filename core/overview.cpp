@@ -31,7 +31,18 @@ bool same_person(const ReportedPerson& a, const ReportedPerson& b) {
 
 } // namespace
 
-std::optional<IncidentSummary> summary_for(const UserId& member, const Incident& incident) {
+// The deadlines people act on; the early acknowledgement reminder and the personal conflict
+// nudges are reminders of these, not deadlines of their own.
+std::vector<Reminder> open_deadlines(const Incident& incident, const Deadlines& deadlines) {
+    auto owed = owed_reminders(incident, deadlines);
+    std::erase_if(owed, [](const Reminder& r) {
+        return r.kind == ReminderKind::acknowledge_soon || r.kind == ReminderKind::conflict_nudge;
+    });
+    return owed;
+}
+
+std::optional<IncidentSummary> summary_for(const UserId& member, const Incident& incident,
+                                           const Deadlines& deadlines) {
     if (!incident.exists() || !incident.is_cleared(member))
         return std::nullopt;
     return IncidentSummary{incident.id,
@@ -41,13 +52,15 @@ std::optional<IncidentSummary> summary_for(const UserId& member, const Incident&
                            incident.primary_owner,
                            incident.secondary_owner,
                            incident.responsible(),
-                           incident.filed_at};
+                           incident.filed_at,
+                           open_deadlines(incident, deadlines)};
 }
 
-Overview overview_for(const UserId& member, const std::vector<Incident>& incidents) {
+Overview overview_for(const UserId& member, const std::vector<Incident>& incidents,
+                      const Deadlines& deadlines) {
     Overview overview;
     for (const auto& incident : incidents) {
-        if (auto summary = summary_for(member, incident))
+        if (auto summary = summary_for(member, incident, deadlines))
             overview.open.push_back(std::move(*summary));
         else if (incident.status == Status::triage && incident.asked(member) &&
                  !incident.declaration_of(member))

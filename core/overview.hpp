@@ -4,6 +4,7 @@
 // Home are views of this; anyone else gets the same answer as for an unknown reference.
 #pragma once
 
+#include "core/deadlines.hpp"
 #include "core/incident.hpp"
 
 #include <optional>
@@ -20,6 +21,8 @@ struct IncidentSummary {
     UserId secondary_owner;
     UserId responsible;
     Time filed_at{};
+    // The incident's open deadlines (acknowledgement, owners), soonest first.
+    std::vector<Reminder> deadlines;
 
     friend bool operator==(const IncidentSummary&, const IncidentSummary&) = default;
 };
@@ -38,10 +41,12 @@ struct Overview {
     std::vector<PendingDeclaration> pending;
 };
 
-Overview overview_for(const UserId& member, const std::vector<Incident>& incidents);
+Overview overview_for(const UserId& member, const std::vector<Incident>& incidents,
+                      const Deadlines& deadlines = {});
 
 // The incident as `member` may see it; nullopt unless they are cleared for it.
-std::optional<IncidentSummary> summary_for(const UserId& member, const Incident& incident);
+std::optional<IncidentSummary> summary_for(const UserId& member, const Incident& incident,
+                                           const Deadlines& deadlines = {});
 
 // Escrowed incidents that name the same person as `reported` (same Slack user, or the same
 // name once case and spacing are ignored).

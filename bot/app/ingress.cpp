@@ -171,7 +171,7 @@ Ingress::Answer Ingress::status(const slack::SlashCommand& command) {
     const auto summary =
         workflow_.summary_for(core::UserId{command.user_id}, core::IncidentId{reference});
     // Not cleared and unknown get the very same answer: the existence of an incident is secret.
-    return Answer::json_body(ephemeral_text(summary ? slack::status_text(*summary)
+    return Answer::json_body(ephemeral_text(summary ? slack::status_text(*summary, now())
                                                     : slack::unknown_incident_text(reference)),
                              "status");
 }

@@ -8,8 +8,7 @@
 
 namespace cocbot::app {
 
-Scheduler::Scheduler(net::any_io_executor executor, storage::Database& database,
-                     Workflow& workflow)
+Scheduler::Scheduler(net::any_io_executor executor, storage::Database& database, Workflow& workflow)
     : executor_(executor), jobs_(database), workflow_(workflow), timer_(executor) {}
 
 void Scheduler::start() {
@@ -24,7 +23,9 @@ void Scheduler::start() {
     });
 }
 
-void Scheduler::wake() { timer_.cancel(); }
+void Scheduler::wake() {
+    timer_.cancel();
+}
 
 void Scheduler::stop() {
     stopping_ = true;

@@ -96,12 +96,14 @@ core::Outcome Workflow::activate_escrow(const core::IncidentId& incident, const 
 }
 
 core::Overview Workflow::overview_for(const core::UserId& member) {
-    return core::overview_for(member, storage::EventStore{database_}.incidents());
+    return core::overview_for(member, storage::EventStore{database_}.incidents(),
+                              committee_.deadlines);
 }
 
 std::optional<core::IncidentSummary> Workflow::summary_for(const core::UserId& member,
                                                            const core::IncidentId& incident) {
-    return core::summary_for(member, storage::EventStore{database_}.incident(incident));
+    return core::summary_for(member, storage::EventStore{database_}.incident(incident),
+                             committee_.deadlines);
 }
 
 std::optional<core::IncidentId> Workflow::incident_for_channel(const core::ChannelId& channel) {

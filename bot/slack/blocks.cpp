@@ -376,7 +376,32 @@ std::string list_text(const core::Overview& overview) {
     return text;
 }
 
-std::string status_text(const core::IncidentSummary& s) {
+namespace {
+
+std::string time_left(core::Time due, core::Time now) {
+    if (due <= now)
+        return "overdue";
+    const auto left = std::chrono::duration_cast<std::chrono::minutes>(due - now);
+    const auto days = left.count() / (24 * 60), hours = left.count() / 60 % 24,
+               minutes = left.count() % 60;
+    std::string text = "in ";
+    if (days > 0)
+        text += std::to_string(days) + "d ";
+    if (days > 0 || hours > 0)
+        text += std::to_string(hours) + "h ";
+    return text + std::to_string(minutes) + "m";
+}
+
+std::string deadline_line(const core::Reminder& r, core::Time now) {
+    const std::string what = r.kind == core::ReminderKind::owners_missing
+                                 ? "Name the owners"
+                                 : "Acknowledge the reporter";
+    return what + " by " + format_time(r.due) + " (" + time_left(r.due, now) + ")";
+}
+
+} // namespace
+
+std::string status_text(const core::IncidentSummary& s, core::Time now) {
     const auto person = [](const core::UserId& u) {
         return u.empty() ? std::string{"not named yet"} : "<@" + u.value + ">";
     };
@@ -386,6 +411,8 @@ std::string status_text(const core::IncidentSummary& s) {
     if (s.primary_owner.empty() && s.secondary_owner.empty())
         text += "\nResponsible until owners are named: " +
                 (s.responsible.empty() ? std::string{"the committee"} : person(s.responsible));
+    for (const auto& deadline : s.deadlines)
+        text += "\n:alarm_clock: " + deadline_line(deadline, now);
     return text;
 }
 

@@ -56,8 +56,8 @@ nlohmann::json immediate_action_modal(std::string_view incident);
 // `/coc list`: the caller's incidents and unanswered conflict questions.
 std::string list_text(const core::Overview& overview);
 
-// `/coc status <ref>` for someone cleared for it.
-std::string status_text(const core::IncidentSummary& summary);
+// `/coc status <ref>` for someone cleared for it, with the time left on each open deadline.
+std::string status_text(const core::IncidentSummary& summary, core::Time now);
 
 // The answer for an unknown reference, and for one the caller may not see: the same words.
 std::string unknown_incident_text(std::string_view reference);

@@ -128,10 +128,16 @@ TEST_SUITE("e2e: deadlines") {
         REQUIRE(eventually([&] { return slack.channel_id("coc-" + reference).has_value(); }, 10s));
         const auto channel = *slack.channel_id("coc-" + reference);
         REQUIRE(bot.click("UALICE", "conflict_none", reference, committee_channel).status == 200);
+        const auto status = [&] {
+            return json::parse(bot.slash("UALICE", "status " + reference).body)["text"]
+                .get<std::string>();
+        };
+        CHECK(status().find("Acknowledge the reporter by") != std::string::npos);
         REQUIRE(bot.click("UALICE", "ack_reporter", reference, channel).status == 200);
         REQUIRE(eventually(
             [&] { return count_containing(slack, channel, "acknowledged the reporter") == 1; },
             5s));
+        CHECK(status().find("Acknowledge the reporter by") == std::string::npos);
         std::this_thread::sleep_for(4s);
         CHECK(count_containing(slack, channel, soon) == 0);
         CHECK(count_containing(slack, channel, overdue) == 0);

@@ -106,4 +106,20 @@ TEST_SUITE("blocks") {
         CHECK(help.find("/coc report") != std::string::npos);
         CHECK(help.find("/coc help") != std::string::npos);
     }
+
+    TEST_CASE("status shows each open deadline with the time left") {
+        const core::Time now{std::chrono::seconds{1'800'000'000}};
+        core::IncidentSummary summary;
+        summary.id = core::IncidentId{"2026-009"};
+        summary.reported.name = "Someone";
+        summary.filed_at = now;
+        summary.deadlines = {
+            {core::ReminderKind::acknowledge_due, now + std::chrono::minutes{150}, {}},
+            {core::ReminderKind::owners_missing, now - std::chrono::minutes{1}, {}}};
+        const auto text = slack::status_text(summary, now);
+        CHECK(text.find("Acknowledge the reporter by") != std::string::npos);
+        CHECK(text.find("(in 2h 30m)") != std::string::npos);
+        CHECK(text.find("Name the owners by") != std::string::npos);
+        CHECK(text.find("(overdue)") != std::string::npos);
+    }
 }
