@@ -94,9 +94,25 @@ struct CheckDeadlines {
     IncidentId incident;
 };
 
+// The control message's "cannot find the reported person" toggle.
+struct MarkReportedPersonMissing {
+    IncidentId incident;
+    UserId by;
+    bool missing = true;
+};
+
+// The follow-up modal: what was communicated to the reporter.
+struct RecordReporterFollowUp {
+    IncidentId incident;
+    UserId by;
+    std::string note;
+    bool decision = false;
+};
+
 using Command = std::variant<SubmitReport, DeclareConflict, RecordMessagePosted, ChannelCreated,
                              MemberJoined, RemovalFailed, NameOwner, RecordImmediateAction,
-                             ActivateEscrow, AcknowledgeReporter, CheckDeadlines>;
+                             ActivateEscrow, AcknowledgeReporter, CheckDeadlines,
+                             MarkReportedPersonMissing, RecordReporterFollowUp>;
 
 inline const IncidentId& incident_of(const Command& command) {
     return std::visit([](const auto& c) -> const IncidentId& { return c.incident; }, command);

@@ -28,6 +28,18 @@ std::vector<Reminder> owed_reminders(const Incident& incident, const Deadlines& 
         if (incident.primary_owner.empty() && incident.secondary_owner.empty())
             add(ReminderKind::owners_missing, incident.filed_at + d.owner_nudge);
     }
+    // Repeating reminders: the next is owed one period after the last one sent (or after the
+    // clock started), so a long outage yields one reminder, not a burst.
+    const auto repeating = [&](ReminderKind kind, Time started, Duration period) {
+        const auto last = incident.last_reminder(kind, started);
+        owed.push_back({kind, last.value_or(started) + period, {}});
+    };
+    if (!incident.channel.empty() && incident.reporter_reachable()) {
+        if (!incident.decision_communicated_at)
+            repeating(ReminderKind::decision_overdue, incident.filed_at, d.decision);
+        if (incident.missing_since)
+            repeating(ReminderKind::reporter_update, *incident.missing_since, d.reporter_update);
+    }
     for (const auto& member : incident.committee)
         if (!incident.declaration_of(member))
             add(ReminderKind::conflict_nudge, incident.filed_at + d.conflict_nudge, member);

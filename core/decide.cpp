@@ -97,7 +97,9 @@ ControlPanel control_panel_for(const Incident& incident) {
             incident.secondary_owner,
             incident.responsible(),
             static_cast<int>(incident.cleared().size()),
-            needs_acknowledgement(incident)};
+            needs_acknowledgement(incident),
+            incident.missing_since.has_value(),
+            incident.reporter_reachable()};
 }
 
 // Keeps the two messages that show counts and owners in step with the incident.
@@ -356,6 +358,60 @@ Outcome acknowledge_reporter(const Incident& incident, const AcknowledgeReporter
     return decision;
 }
 
+Outcome mark_missing(const Incident& incident, const MarkReportedPersonMissing& command, Time now) {
+    if (auto missing = missing_channel(incident))
+        return *missing;
+    if (!incident.is_cleared(command.by))
+        return not_cleared();
+    if (incident.missing_since.has_value() == command.missing)
+        return Decision{{}, {}, "That is already recorded."};
+    Decision decision;
+    decision.events.push_back(ReportedPersonMissing{command.missing, command.by, now});
+    refresh_messages(decision, incident, after_events(incident, decision.events));
+    std::string text = mention(command.by);
+    if (!command.missing)
+        text += " recorded that the reported person has been found.";
+    else if (incident.reporter_reachable())
+        text += " recorded that the reported person cannot be found. cocbot will remind the owners "
+                "to update the reporter regularly while this holds.";
+    else
+        text += " recorded that the reported person cannot be found.";
+    tell_channel(decision, incident, ChannelNotice{{}, text, {}});
+    return decision;
+}
+
+Outcome record_follow_up(const Incident& incident, const RecordReporterFollowUp& command,
+                         Time now) {
+    if (auto missing = missing_channel(incident))
+        return *missing;
+    if (!incident.is_cleared(command.by))
+        return not_cleared();
+    if (incident.report.flags.anonymous)
+        return Rejection{Rejection::Reason::not_allowed,
+                         "This report is anonymous: there is nobody to follow up with.",
+                         {}};
+    if (incident.report.flags.no_updates)
+        return Rejection{Rejection::Reason::not_allowed,
+                         "The reporter asked not to be contacted with updates; we respect that.",
+                         {}};
+    const std::string note = trimmed(command.note);
+    if (note.empty() || note.size() > max_text_length)
+        return Rejection{Rejection::Reason::invalid_report,
+                         "Say what was communicated.",
+                         {{"note", "Say what was communicated (at most 3000 characters)."}}};
+    Decision decision;
+    decision.events.push_back(ReporterFollowedUp{command.by, note, command.decision, now});
+    tell_channel(
+        decision, incident,
+        ChannelNotice{{},
+                      mention(command.by) + (command.decision
+                                                 ? " told the reporter the committee's decision:"
+                                                 : " followed up with the reporter:"),
+                      note});
+    decision.reply = "Recorded.";
+    return decision;
+}
+
 // Sends every reminder whose time has come, each once; the shell calls this when the
 // incident's check time (next_check) arrives, and after a restart for every check it missed.
 Outcome check_deadlines(const Committee& committee, const Incident& incident, Time now) {
@@ -393,6 +449,8 @@ Outcome decide(const Committee& committee, const Incident& incident, const Comma
             [&](const ActivateEscrow& c) { return activate_escrow(incident, c, now); },
             [&](const AcknowledgeReporter& c) { return acknowledge_reporter(incident, c, now); },
             [&](const CheckDeadlines&) { return check_deadlines(committee, incident, now); },
+            [&](const MarkReportedPersonMissing& c) { return mark_missing(incident, c, now); },
+            [&](const RecordReporterFollowUp& c) { return record_follow_up(incident, c, now); },
         },
         command);
 }

@@ -114,8 +114,28 @@ struct ReminderSent {
     friend bool operator==(const ReminderSent&, const ReminderSent&) = default;
 };
 
-using Event = std::variant<ReportFiled, ConflictDeclared, MessagePosted, ChannelOpened, OwnerNamed,
-                           UnclearedMemberFound, RemovalRefused, ImmediateActionRecorded,
-                           EscrowActivated, ReporterAcknowledged, ReminderSent>;
+// The owners cannot find the reported person (or found them again).
+struct ReportedPersonMissing {
+    bool missing = true;
+    UserId by;
+    Time at;
+
+    friend bool operator==(const ReportedPersonMissing&, const ReportedPersonMissing&) = default;
+};
+
+// What was told to the reporter, and when; `decision` when it was the committee's decision.
+struct ReporterFollowedUp {
+    UserId by;
+    std::string note;
+    bool decision = false;
+    Time at;
+
+    friend bool operator==(const ReporterFollowedUp&, const ReporterFollowedUp&) = default;
+};
+
+using Event =
+    std::variant<ReportFiled, ConflictDeclared, MessagePosted, ChannelOpened, OwnerNamed,
+                 UnclearedMemberFound, RemovalRefused, ImmediateActionRecorded, EscrowActivated,
+                 ReporterAcknowledged, ReminderSent, ReportedPersonMissing, ReporterFollowedUp>;
 
 } // namespace cocbot::core

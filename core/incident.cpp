@@ -52,50 +52,70 @@ bool Incident::is_owner(const UserId& user) const {
 }
 
 bool Incident::reminded(ReminderKind kind, const UserId& member) const {
-    return std::find(reminders_sent.begin(), reminders_sent.end(), std::pair{kind, member}) !=
-           reminders_sent.end();
+    return std::any_of(reminders_sent.begin(), reminders_sent.end(),
+                       [&](const ReminderSent& r) { return r.kind == kind && r.member == member; });
+}
+
+std::optional<Time> Incident::last_reminder(ReminderKind kind, Time since) const {
+    std::optional<Time> last;
+    for (const auto& r : reminders_sent)
+        if (r.kind == kind && r.at >= since && (!last || r.at > *last))
+            last = r.at;
+    return last;
+}
+
+bool Incident::reporter_reachable() const {
+    return !report.flags.anonymous && !report.flags.no_updates;
 }
 
 Incident evolve(Incident incident, const Event& event) {
-    std::visit(
-        overloaded{
-            [&](const ReportFiled& e) {
-                incident.id = e.incident;
-                incident.status = e.report.flags.escrow ? Status::escrowed : Status::triage;
-                incident.filed_at = e.at;
-                incident.report = e.report;
-                incident.submitted_by = e.submitted_by;
-                incident.committee = e.committee;
-                incident.committee_channel = e.committee_channel;
-                incident.reported_is_member = e.reported_is_member;
-                incident.escrow_matches = e.escrow_matches;
-            },
-            [&](const ConflictDeclared& e) {
-                incident.declarations[e.member] =
-                    e.conflicted ? Declaration::conflict : Declaration::no_conflict;
-            },
-            [&](const MessagePosted& e) {
-                if (e.kind == MessageKind::triage_prompt)
-                    incident.triage_prompt = e.message;
-                else if (e.kind == MessageKind::control_panel)
-                    incident.control_panel = e.message;
-            },
-            [&](const ChannelOpened& e) { incident.channel = e.channel; },
-            [&](const OwnerNamed& e) {
-                (e.role == OwnerRole::primary ? incident.primary_owner : incident.secondary_owner) =
-                    e.owner;
-            },
-            [&](const UnclearedMemberFound&) {},
-            [&](const RemovalRefused&) {},
-            [&](const ImmediateActionRecorded&) {},
-            [&](const ReporterAcknowledged& e) { incident.acknowledged_at = e.at; },
-            [&](const ReminderSent& e) { incident.reminders_sent.emplace_back(e.kind, e.member); },
-            [&](const EscrowActivated& e) {
-                incident.escrow_activated.insert(incident.escrow_activated.end(),
-                                                 e.escrowed.begin(), e.escrowed.end());
-            },
-        },
-        event);
+    std::visit(overloaded{
+                   [&](const ReportFiled& e) {
+                       incident.id = e.incident;
+                       incident.status = e.report.flags.escrow ? Status::escrowed : Status::triage;
+                       incident.filed_at = e.at;
+                       incident.report = e.report;
+                       incident.submitted_by = e.submitted_by;
+                       incident.committee = e.committee;
+                       incident.committee_channel = e.committee_channel;
+                       incident.reported_is_member = e.reported_is_member;
+                       incident.escrow_matches = e.escrow_matches;
+                   },
+                   [&](const ConflictDeclared& e) {
+                       incident.declarations[e.member] =
+                           e.conflicted ? Declaration::conflict : Declaration::no_conflict;
+                   },
+                   [&](const MessagePosted& e) {
+                       if (e.kind == MessageKind::triage_prompt)
+                           incident.triage_prompt = e.message;
+                       else if (e.kind == MessageKind::control_panel)
+                           incident.control_panel = e.message;
+                   },
+                   [&](const ChannelOpened& e) { incident.channel = e.channel; },
+                   [&](const OwnerNamed& e) {
+                       (e.role == OwnerRole::primary ? incident.primary_owner
+                                                     : incident.secondary_owner) = e.owner;
+                   },
+                   [&](const UnclearedMemberFound&) {},
+                   [&](const RemovalRefused&) {},
+                   [&](const ImmediateActionRecorded&) {},
+                   [&](const ReporterAcknowledged& e) { incident.acknowledged_at = e.at; },
+                   [&](const ReminderSent& e) { incident.reminders_sent.push_back(e); },
+                   [&](const ReportedPersonMissing& e) {
+                       incident.missing_since =
+                           e.missing ? std::optional<Time>{e.at} : std::nullopt;
+                   },
+                   [&](const ReporterFollowedUp& e) {
+                       incident.follow_ups.push_back(e);
+                       if (e.decision && !incident.decision_communicated_at)
+                           incident.decision_communicated_at = e.at;
+                   },
+                   [&](const EscrowActivated& e) {
+                       incident.escrow_activated.insert(incident.escrow_activated.end(),
+                                                        e.escrowed.begin(), e.escrowed.end());
+                   },
+               },
+               event);
     return incident;
 }
 

@@ -28,7 +28,10 @@ struct Incident {
     std::vector<IncidentId> escrow_matches;
     std::vector<IncidentId> escrow_activated;
     std::optional<Time> acknowledged_at;
-    std::vector<std::pair<ReminderKind, UserId>> reminders_sent;
+    std::vector<ReminderSent> reminders_sent;
+    std::optional<Time> missing_since; // the reported person cannot be found since then
+    std::optional<Time> decision_communicated_at;
+    std::vector<ReporterFollowedUp> follow_ups;
 
     bool exists() const { return status != Status::none; }
     bool asked(const UserId& member) const;
@@ -43,6 +46,10 @@ struct Incident {
     std::vector<UserId> to_alert() const;
     bool is_owner(const UserId& user) const;
     bool reminded(ReminderKind kind, const UserId& member) const;
+    // When the last reminder of `kind` went out at or after `since` (for repeating reminders).
+    std::optional<Time> last_reminder(ReminderKind kind, Time since) const;
+    // Whether the reporter can be contacted and wants to be: not anonymous, not opted out.
+    bool reporter_reachable() const;
 };
 
 Incident evolve(Incident incident, const Event& event);

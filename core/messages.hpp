@@ -73,6 +73,8 @@ struct ControlPanel {
     UserId responsible; // who answers for the incident until owners are named
     int cleared = 0;
     bool awaiting_acknowledgement = false; // offer the "reporter acknowledged" button
+    bool reported_missing = false;         // the reported person cannot be found
+    bool reporter_reachable = true;        // follow-up is possible (not anonymous, not opted out)
 
     friend bool operator==(const ControlPanel&, const ControlPanel&) = default;
 };

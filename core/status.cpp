@@ -29,6 +29,10 @@ std::string_view to_string(ReminderKind kind) {
         return "owners_missing";
     case ReminderKind::conflict_nudge:
         return "conflict_nudge";
+    case ReminderKind::decision_overdue:
+        return "decision_overdue";
+    case ReminderKind::reporter_update:
+        return "reporter_update";
     }
     return "unknown";
 }

@@ -25,6 +25,9 @@ enum class ReminderKind {
     acknowledge_due,  // the acknowledgement deadline has passed
     owners_missing,   // no owners named a while after the channel opened
     conflict_nudge,   // one member has not answered the conflict question
+    decision_overdue, // the decision was not communicated in time: tell the reporter it takes
+                      // longer
+    reporter_update,  // the reported person cannot be found: update the reporter (daily)
 };
 
 std::string_view to_string(ReminderKind kind);

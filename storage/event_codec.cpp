@@ -42,6 +42,8 @@ constexpr std::string_view stored_name(tag<core::ImmediateActionRecorded>) { ret
 constexpr std::string_view stored_name(tag<core::EscrowActivated>)  { return "escrow_activated"; }
 constexpr std::string_view stored_name(tag<core::ReporterAcknowledged>) { return "reporter_acknowledged"; }
 constexpr std::string_view stored_name(tag<core::ReminderSent>)     { return "reminder_sent"; }
+constexpr std::string_view stored_name(tag<core::ReportedPersonMissing>) { return "reported_person_missing"; }
+constexpr std::string_view stored_name(tag<core::ReporterFollowedUp>) { return "reporter_followed_up"; }
 
 constexpr std::string_view stored_name(tag<core::Post>)             { return "post"; }
 constexpr std::string_view stored_name(tag<core::Update>)           { return "update"; }
@@ -143,6 +145,10 @@ constexpr std::string_view stored_name(core::ReminderKind kind) {
         return "owners_missing";
     case conflict_nudge:
         return "conflict_nudge";
+    case decision_overdue:
+        return "decision_overdue";
+    case reporter_update:
+        return "reporter_update";
     }
     return {};
 }
@@ -374,14 +380,16 @@ void from_json(const json& j, core::ReportDetails& details) {
 
 json to_json(const core::ControlPanel& panel) {
     const auto& [incident, status, primary_owner, secondary_owner, responsible, cleared,
-                 awaiting_acknowledgement] = panel;
+                 awaiting_acknowledgement, reported_missing, reporter_reachable] = panel;
     return {{"incident", to_json(incident)},
             {"status", to_json(status)},
             {"primary_owner", to_json(primary_owner)},
             {"secondary_owner", to_json(secondary_owner)},
             {"responsible", to_json(responsible)},
             {"cleared", cleared},
-            {"awaiting_acknowledgement", awaiting_acknowledgement}};
+            {"awaiting_acknowledgement", awaiting_acknowledgement},
+            {"reported_missing", reported_missing},
+            {"reporter_reachable", reporter_reachable}};
 }
 void from_json(const json& j, core::ControlPanel& panel) {
     from_json(j.at("incident"), panel.incident);
@@ -391,6 +399,8 @@ void from_json(const json& j, core::ControlPanel& panel) {
     from_json(j.at("responsible"), panel.responsible);
     j.at("cleared").get_to(panel.cleared);
     panel.awaiting_acknowledgement = j.value("awaiting_acknowledgement", false);
+    panel.reported_missing = j.value("reported_missing", false);
+    panel.reporter_reachable = j.value("reporter_reachable", true);
 }
 
 json to_json(const core::EscrowNotice& notice) {
@@ -692,6 +702,33 @@ void from_columns(const Columns& in, core::ReminderSent& sent) {
     from_json(in.data.at("kind"), sent.kind);
     from_json(in.data.at("member"), sent.member);
     from_json(in.data.at("at"), sent.at);
+}
+
+Columns to_columns(const core::ReportedPersonMissing& marked) {
+    const auto& [missing, by, at] = marked;
+    Columns out;
+    out.data = {{"missing", missing}, {"by", to_json(by)}, {"at", to_json(at)}};
+    return out;
+}
+void from_columns(const Columns& in, core::ReportedPersonMissing& marked) {
+    in.data.at("missing").get_to(marked.missing);
+    from_json(in.data.at("by"), marked.by);
+    from_json(in.data.at("at"), marked.at);
+}
+
+// What was said to the reporter is about the report: it is kept with the secrets.
+Columns to_columns(const core::ReporterFollowedUp& followed) {
+    const auto& [by, note, decision, at] = followed;
+    Columns out;
+    out.data = {{"by", to_json(by)}, {"decision", decision}, {"at", to_json(at)}};
+    out.sensitive = {{"note", note}};
+    return out;
+}
+void from_columns(const Columns& in, core::ReporterFollowedUp& followed) {
+    from_json(in.data.at("by"), followed.by);
+    in.sensitive.at("note").get_to(followed.note);
+    in.data.at("decision").get_to(followed.decision);
+    from_json(in.data.at("at"), followed.at);
 }
 
 // Decoding errors from the JSON library name keys and types, never values; keep their text.

@@ -216,6 +216,10 @@ Ingress::Answer Ingress::on(const slack::BlockActions& actions) {
         open_modal(open->trigger_id, slack::immediate_action_modal(open->incident.value));
         return Answer::empty("modal_opening");
     }
+    if (const auto* open = std::get_if<slack::OpenFollowUpModal>(&*intent)) {
+        open_modal(open->trigger_id, slack::followup_modal(open->incident.value));
+        return Answer::empty("modal_opening");
+    }
     const auto& activate = std::get<slack::ActivateEscrowRequest>(*intent);
     return Answer::empty(
         outcome_word(workflow_.activate_escrow(activate.incident, activate.by, now(), reply_to)));
@@ -236,9 +240,13 @@ Ingress::Answer Ingress::answer_with_fields(const core::Outcome& outcome, std::s
 }
 
 Ingress::Answer Ingress::on(const slack::ViewSubmission& submission) {
-    if (auto command = slack::command_from_submission(submission))
-        return answer_with_fields(workflow_.handle(*command, now()), slack::ids::action,
-                                  "recorded");
+    if (auto command = slack::command_from_submission(submission)) {
+        // A refusal is shown on the modal's one text field.
+        const auto field = submission.callback_id == slack::ids::followup_callback
+                               ? slack::ids::note
+                               : slack::ids::action;
+        return answer_with_fields(workflow_.handle(*command, now()), field, "recorded");
+    }
     if (submission.callback_id != slack::ids::report_callback)
         return Answer::empty("ignored");
     const auto form = slack::report_from_view(submission.state);

@@ -190,6 +190,13 @@ RenderedMessage render_panel(const core::ControlPanel& p) {
     json buttons = json::array();
     if (p.awaiting_acknowledgement)
         buttons.push_back(button(ids::ack_reporter, "Reporter acknowledged", p.incident.value));
+    if (p.reporter_reachable)
+        buttons.push_back(
+            button(ids::reporter_followup, "Follow up with reporter", p.incident.value));
+    buttons.push_back(
+        p.reported_missing
+            ? button(ids::reported_found, "Reported person found", p.incident.value)
+            : button(ids::cannot_find, "Cannot find reported person", p.incident.value));
     buttons.push_back(button(ids::immediate_action, "Record immediate action", p.incident.value));
     buttons.push_back(button(ids::recuse, "Recuse myself", p.incident.value, "danger"));
     json actions{{"type", "actions"}, {"block_id", "incident_actions"}, {"elements", buttons}};
@@ -237,6 +244,17 @@ RenderedMessage render_deadline(const core::DeadlineReminder& r) {
     case core::ReminderKind::acknowledge_due:
         text += ":rotating_light: The deadline to acknowledge the reporter of incident " +
                 r.incident.value + " passed at " + when + ". Acknowledge them now.";
+        break;
+    case core::ReminderKind::decision_overdue:
+        text += ":hourglass: The committee's decision on incident " + r.incident.value +
+                " was due to reach the reporter by " + when +
+                ". Tell the reporter it will take longer, and record it with *Follow up with "
+                "reporter*.";
+        break;
+    case core::ReminderKind::reporter_update:
+        text += "The reported person in incident " + r.incident.value +
+                " has still not been found: update the reporter, and record it with *Follow up "
+                "with reporter*.";
         break;
     case core::ReminderKind::owners_missing:
     case core::ReminderKind::conflict_nudge:
@@ -393,9 +411,13 @@ std::string time_left(core::Time due, core::Time now) {
 }
 
 std::string deadline_line(const core::Reminder& r, core::Time now) {
-    const std::string what = r.kind == core::ReminderKind::owners_missing
-                                 ? "Name the owners"
-                                 : "Acknowledge the reporter";
+    std::string what = "Acknowledge the reporter";
+    if (r.kind == core::ReminderKind::owners_missing)
+        what = "Name the owners";
+    else if (r.kind == core::ReminderKind::decision_overdue)
+        what = "Tell the reporter the decision";
+    else if (r.kind == core::ReminderKind::reporter_update)
+        what = "Update the reporter";
     return what + " by " + format_time(r.due) + " (" + time_left(r.due, now) + ")";
 }
 
@@ -438,6 +460,23 @@ json home_view(const core::Overview& overview) {
                  {"accessory", button(ids::conflict_none, "No conflict", p.id.value)}});
     blocks.push_back(context("Use `/coc report` to make a report."));
     return {{"type", "home"}, {"blocks", std::move(blocks)}};
+}
+
+json followup_modal(std::string_view incident) {
+    const json decision_option =
+        option(ids::decision, "This told the reporter the committee's decision");
+    return {{"type", "modal"},
+            {"callback_id", ids::followup_callback},
+            {"private_metadata", incident},
+            {"title", plain("Reporter follow-up")},
+            {"submit", plain("Record")},
+            {"close", plain("Cancel")},
+            {"blocks", json::array({section("What did you tell the reporter in incident " +
+                                            std::string{incident} + ", and how?"),
+                                    input(ids::note, "What was communicated", text_input(true)),
+                                    input(ids::decision, "Decision",
+                                          {{"type", "checkboxes"},
+                                           {"options", json::array({decision_option})}})})}};
 }
 
 json confirmation_modal(std::string_view text) {

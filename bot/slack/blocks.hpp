@@ -30,6 +30,12 @@ inline constexpr std::string_view owner_secondary = "owner_secondary";
 inline constexpr std::string_view immediate_action = "immediate_action";
 inline constexpr std::string_view activate_escrow = "activate_escrow";
 inline constexpr std::string_view ack_reporter = "ack_reporter";
+inline constexpr std::string_view cannot_find = "cannot_find";
+inline constexpr std::string_view reported_found = "reported_found";
+inline constexpr std::string_view reporter_followup = "reporter_followup";
+inline constexpr std::string_view followup_callback = "coc_reporter_followup";
+inline constexpr std::string_view note = "note";
+inline constexpr std::string_view decision = "decision";
 inline constexpr std::string_view immediate_action_callback = "coc_immediate_action";
 inline constexpr std::string_view action = "action";
 // Selects carry no value: their actions block is named "incident:<ref>" instead.
@@ -52,6 +58,9 @@ nlohmann::json confirmation_modal(std::string_view text);
 
 // The modal for recording an immediate action; the incident rides in private_metadata.
 nlohmann::json immediate_action_modal(std::string_view incident);
+
+// The modal for recording what was told to the reporter; the incident rides in private_metadata.
+nlohmann::json followup_modal(std::string_view incident);
 
 // `/coc list`: the caller's incidents and unanswered conflict questions.
 std::string list_text(const core::Overview& overview);

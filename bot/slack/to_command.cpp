@@ -77,6 +77,11 @@ std::optional<ActionIntent> intent_from_action(const BlockActions& payload) {
                                              core::UserId{action.selected_user}}};
     if (id == ids::ack_reporter)
         return core::Command{core::AcknowledgeReporter{incident, user}};
+    if (id == ids::cannot_find || id == ids::reported_found)
+        return core::Command{
+            core::MarkReportedPersonMissing{incident, user, id == ids::cannot_find}};
+    if (id == ids::reporter_followup && !payload.trigger_id.empty())
+        return OpenFollowUpModal{payload.trigger_id, incident};
     if (id == ids::immediate_action && !payload.trigger_id.empty())
         return OpenImmediateActionModal{payload.trigger_id, incident};
     if (id == ids::activate_escrow)
@@ -85,12 +90,17 @@ std::optional<ActionIntent> intent_from_action(const BlockActions& payload) {
 }
 
 std::optional<core::Command> command_from_submission(const ViewSubmission& submission) {
-    if (submission.callback_id != ids::immediate_action_callback ||
-        submission.private_metadata.empty())
+    if (submission.private_metadata.empty())
         return std::nullopt;
-    return core::RecordImmediateAction{core::IncidentId{submission.private_metadata},
-                                       core::UserId{submission.user_id},
-                                       text_of(submission.state, ids::action)};
+    const core::IncidentId incident{submission.private_metadata};
+    const core::UserId user{submission.user_id};
+    if (submission.callback_id == ids::immediate_action_callback)
+        return core::RecordImmediateAction{incident, user, text_of(submission.state, ids::action)};
+    if (submission.callback_id == ids::followup_callback)
+        return core::RecordReporterFollowUp{
+            incident, user, text_of(submission.state, ids::note),
+            checked(submission.state.find(ids::decision, ids::decision), ids::decision)};
+    return std::nullopt;
 }
 
 std::string subcommand_of(std::string_view text) {

@@ -21,16 +21,21 @@ struct OpenImmediateActionModal {
     std::string trigger_id;
     core::IncidentId incident;
 };
+struct OpenFollowUpModal {
+    std::string trigger_id;
+    core::IncidentId incident;
+};
 struct ActivateEscrowRequest {
     core::IncidentId incident;
     core::UserId by;
 };
-using ActionIntent = std::variant<core::Command, OpenImmediateActionModal, ActivateEscrowRequest>;
+using ActionIntent =
+    std::variant<core::Command, OpenImmediateActionModal, OpenFollowUpModal, ActivateEscrowRequest>;
 
 // A button press or select as an intent; nullopt for actions cocbot does not handle.
 std::optional<ActionIntent> intent_from_action(const BlockActions& actions);
 
-// The immediate-action modal's submission as a command; nullopt for other modals.
+// The immediate-action and follow-up modals' submissions as commands; nullopt for other modals.
 std::optional<core::Command> command_from_submission(const ViewSubmission& submission);
 
 // `/coc <text>`: the first word, lower-cased; empty for a bare `/coc`.

@@ -46,12 +46,13 @@ TEST_SUITE("deadlines") {
     TEST_CASE(
         "a phone report owes acknowledgement at 75% and at the deadline, owners and answers") {
         const auto owed = owed_reminders(incident(), deadlines);
-        REQUIRE(owed.size() == 5);
+        REQUIRE(owed.size() == 6);
         CHECK(owed[0] == Reminder{ReminderKind::acknowledge_soon, t0 + 75s, {}});
         CHECK(owed[1] == Reminder{ReminderKind::acknowledge_due, t0 + 100s, {}});
         CHECK(owed[2] == Reminder{ReminderKind::owners_missing, t0 + 200s, {}});
         CHECK(owed[3] == Reminder{ReminderKind::conflict_nudge, t0 + 300s, alice});
         CHECK(owed[4] == Reminder{ReminderKind::conflict_nudge, t0 + 300s, bob});
+        CHECK(owed[5] == Reminder{ReminderKind::decision_overdue, t0 + 700s, {}});
         CHECK(next_check(incident(), deadlines) == t0 + 75s);
     }
 
@@ -128,8 +129,8 @@ TEST_SUITE("deadlines") {
         CHECK(channel == 3);
         CHECK(dms == 2);
         const auto after = replay(i, d.events);
-        CHECK_FALSE(next_check(after, deadlines).has_value());
-        const auto again = decide(committee(), after, CheckDeadlines{ref}, t0 + 900s);
+        CHECK(next_check(after, deadlines) == t0 + 700s); // only the decision clock is left
+        const auto again = decide(committee(), after, CheckDeadlines{ref}, t0 + 600s);
         CHECK(std::get<Decision>(again).events.empty());
     }
 
@@ -144,5 +145,61 @@ TEST_SUITE("deadlines") {
         CHECK(i.acknowledged_at == t0 + 5s);
         CHECK(std::get<Decision>(decide(committee(), i, AcknowledgeReporter{ref, alice}, t0))
                   .events.empty());
+    }
+
+    TEST_CASE("the decision reminder repeats every period until the decision is communicated") {
+        auto i = evolve(incident(), ReporterAcknowledged{alice, t0});
+        i = evolve(i, OwnerNamed{OwnerRole::primary, alice, alice, t0});
+        i = evolve(i, ConflictDeclared{alice, false, t0});
+        i = evolve(i, ConflictDeclared{bob, true, t0});
+        CHECK(next_check(i, deadlines) == t0 + 700s);
+        // Sent late, after an outage: the next is one period after this one, not a burst.
+        i = evolve(i, ReminderSent{ReminderKind::decision_overdue, {}, t0 + 1000s});
+        CHECK(next_check(i, deadlines) == t0 + 1700s);
+        CHECK(due_reminders(i, deadlines, t0 + 1699s).empty());
+        i = evolve(i, ReporterFollowedUp{alice, "It will take longer", false, t0 + 1100s});
+        CHECK(next_check(i, deadlines) == t0 + 1700s);
+        i = evolve(i, ReporterFollowedUp{alice, "The decision", true, t0 + 1200s});
+        CHECK_FALSE(next_check(i, deadlines).has_value());
+    }
+
+    TEST_CASE("while the reported person cannot be found, the reporter is updated every period") {
+        auto i = evolve(incident(), ReporterFollowedUp{alice, "decided", true, t0});
+        i = evolve(i, ReporterAcknowledged{alice, t0});
+        i = evolve(i, OwnerNamed{OwnerRole::primary, alice, alice, t0});
+        i = evolve(i, ConflictDeclared{alice, false, t0});
+        i = evolve(i, ConflictDeclared{bob, false, t0});
+        CHECK_FALSE(next_check(i, deadlines).has_value());
+        i = evolve(i, ReportedPersonMissing{true, alice, t0 + 10s});
+        CHECK(next_check(i, deadlines) == t0 + 60s);
+        i = evolve(i, ReminderSent{ReminderKind::reporter_update, {}, t0 + 60s});
+        CHECK(next_check(i, deadlines) == t0 + 110s);
+        i = evolve(i, ReportedPersonMissing{false, alice, t0 + 70s});
+        CHECK_FALSE(next_check(i, deadlines).has_value());
+    }
+
+    TEST_CASE("an anonymous reporter, or one who opted out, is owed no updates") {
+        auto anonymous = incident(Source::email, true);
+        anonymous = evolve(anonymous, ReportedPersonMissing{true, alice, t0});
+        for (const auto& r : owed_reminders(anonymous, deadlines))
+            CHECK((r.kind != ReminderKind::decision_overdue &&
+                   r.kind != ReminderKind::reporter_update));
+    }
+
+    TEST_CASE("follow-up is refused, and says why, when the reporter cannot or will not hear") {
+        auto i = evolve(incident(Source::email, true), ConflictDeclared{alice, false, t0});
+        const auto refused =
+            decide(committee(), i, RecordReporterFollowUp{ref, alice, "x", false}, t0);
+        REQUIRE(std::holds_alternative<Rejection>(refused));
+        CHECK(std::get<Rejection>(refused).message.find("anonymous") != std::string::npos);
+        auto reachable = evolve(incident(), ConflictDeclared{alice, false, t0});
+        const auto empty =
+            decide(committee(), reachable, RecordReporterFollowUp{ref, alice, "  ", false}, t0);
+        REQUIRE(std::holds_alternative<Rejection>(empty));
+        CHECK(std::get<Rejection>(empty).fields.at(0).field == "note");
+        const auto ok = decide(committee(), reachable,
+                               RecordReporterFollowUp{ref, alice, "Told them", true}, t0);
+        REQUIRE(std::holds_alternative<Decision>(ok));
+        CHECK(replay(reachable, std::get<Decision>(ok).events).decision_communicated_at == t0);
     }
 }

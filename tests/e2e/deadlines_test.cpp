@@ -142,4 +142,66 @@ TEST_SUITE("e2e: deadlines") {
         CHECK(count_containing(slack, channel, soon) == 0);
         CHECK(count_containing(slack, channel, overdue) == 0);
     }
+
+    TEST_CASE("the decision reminder repeats until the decision reaches the reporter") {
+        FakeSlack slack;
+        Bot bot{slack,
+                {{"COCBOT_DEADLINES_DECISION", "3s"}, {"COCBOT_DEADLINES_REPORTER_UPDATE", "2s"}}};
+        bot.start();
+        ReportInput report = phone_report();
+        report.source = "slack"; // acknowledged by its own confirmation: no acknowledgement clock
+        const auto reference = reference_from(bot.submit_report("UALICE", report));
+        REQUIRE(eventually([&] { return slack.channel_id("coc-" + reference).has_value(); }, 10s));
+        const auto channel = *slack.channel_id("coc-" + reference);
+        REQUIRE(bot.click("UALICE", "conflict_none", reference, committee_channel).status == 200);
+
+        const std::string decision_due = "was due to reach the reporter";
+        REQUIRE(
+            eventually([&] { return count_containing(slack, channel, decision_due) == 1; }, 6s));
+        REQUIRE(
+            eventually([&] { return count_containing(slack, channel, decision_due) == 2; }, 6s));
+
+        // The reported person cannot be found: the owners are reminded to update the reporter.
+        REQUIRE(bot.click("UALICE", "cannot_find", reference, channel).status == 200);
+        REQUIRE(eventually(
+            [&] { return count_containing(slack, channel, "has still not been found") == 1; }, 6s));
+        REQUIRE(bot.click("UALICE", "reported_found", reference, channel).status == 200);
+
+        const json values{
+            {"note",
+             {{"note",
+               {{"type", "plain_text_input"}, {"value", "Told Sam the decision by phone"}}}}},
+            {"decision",
+             {{"decision",
+               {{"type", "checkboxes"},
+                {"selected_options", json::array({{{"value", "decision"}}})}}}}}};
+        const auto recorded = bot.submit_view("UALICE", "coc_reporter_followup", reference, values);
+        REQUIRE(recorded.status == 200);
+        CHECK(json::parse(recorded.body)["response_action"] == "update");
+        const auto decisions = count_containing(slack, channel, decision_due);
+        const auto updates = count_containing(slack, channel, "has still not been found");
+        std::this_thread::sleep_for(4s);
+        CHECK(count_containing(slack, channel, decision_due) == decisions);
+        CHECK(count_containing(slack, channel, "has still not been found") == updates);
+        CHECK(count_containing(slack, channel, "told the reporter the committee's decision") == 1);
+    }
+
+    TEST_CASE("follow-up is refused for an anonymous report, and the modal says why") {
+        FakeSlack slack;
+        Bot bot{slack};
+        bot.start();
+        ReportInput report = phone_report();
+        report.reporter_name.clear();
+        report.reporter_contact.clear();
+        report.flags = {"anonymous"};
+        const auto reference = reference_from(bot.submit_report("UALICE", report));
+        REQUIRE(eventually([&] { return slack.channel_id("coc-" + reference).has_value(); }, 10s));
+        REQUIRE(bot.click("UALICE", "conflict_none", reference, committee_channel).status == 200);
+        const json values{{"note", {{"note", {{"type", "plain_text_input"}, {"value", "x"}}}}}};
+        const auto refused = bot.submit_view("UALICE", "coc_reporter_followup", reference, values);
+        REQUIRE(refused.status == 200);
+        const auto body = json::parse(refused.body);
+        CHECK(body["response_action"] == "errors");
+        CHECK(body["errors"]["note"].get<std::string>().find("anonymous") != std::string::npos);
+    }
 }

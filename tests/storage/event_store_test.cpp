@@ -110,22 +110,29 @@ const core::ImmediateActionRecorded immediate_action{
 
 // One of each event that came with private channels, owners, removals and escrow.
 std::vector<core::Event> channel_events() {
-    return {core::ChannelOpened{core::ChannelId{"G0INCIDENT"}},
-            core::OwnerNamed{core::OwnerRole::primary, core::UserId{"U0MEMBER1"},
-                             core::UserId{"U0SUBMITTER"}, t0},
-            core::OwnerNamed{core::OwnerRole::secondary, core::UserId{"U0MEMBER2"},
-                             core::UserId{"U0MEMBER1"}, t0 + std::chrono::minutes{5}},
-            core::UnclearedMemberFound{core::UserId{"U0STRANGER"}, t0},
-            core::RemovalRefused{core::UserId{"U0STRANGER"}, "restricted_action", t0},
-            immediate_action,
-            core::EscrowActivated{{core::IncidentId{"2025-004"}, core::IncidentId{"2025-009"}},
-                                  core::UserId{"U0MEMBER1"},
-                                  t0 + std::chrono::hours{1}},
-            core::ReporterAcknowledged{core::UserId{"U0MEMBER2"}, t0 + std::chrono::hours{2}},
-            core::ReminderSent{core::ReminderKind::acknowledge_soon, {}, t0},
-            core::ReminderSent{core::ReminderKind::acknowledge_due, {}, t0},
-            core::ReminderSent{core::ReminderKind::owners_missing, {}, t0},
-            core::ReminderSent{core::ReminderKind::conflict_nudge, core::UserId{"U0MEMBER3"}, t0}};
+    return {
+        core::ChannelOpened{core::ChannelId{"G0INCIDENT"}},
+        core::OwnerNamed{core::OwnerRole::primary, core::UserId{"U0MEMBER1"},
+                         core::UserId{"U0SUBMITTER"}, t0},
+        core::OwnerNamed{core::OwnerRole::secondary, core::UserId{"U0MEMBER2"},
+                         core::UserId{"U0MEMBER1"}, t0 + std::chrono::minutes{5}},
+        core::UnclearedMemberFound{core::UserId{"U0STRANGER"}, t0},
+        core::RemovalRefused{core::UserId{"U0STRANGER"}, "restricted_action", t0},
+        immediate_action,
+        core::EscrowActivated{{core::IncidentId{"2025-004"}, core::IncidentId{"2025-009"}},
+                              core::UserId{"U0MEMBER1"},
+                              t0 + std::chrono::hours{1}},
+        core::ReporterAcknowledged{core::UserId{"U0MEMBER2"}, t0 + std::chrono::hours{2}},
+        core::ReminderSent{core::ReminderKind::acknowledge_soon, {}, t0},
+        core::ReminderSent{core::ReminderKind::acknowledge_due, {}, t0},
+        core::ReminderSent{core::ReminderKind::owners_missing, {}, t0},
+        core::ReminderSent{core::ReminderKind::conflict_nudge, core::UserId{"U0MEMBER3"}, t0},
+        core::ReminderSent{core::ReminderKind::decision_overdue, {}, t0},
+        core::ReminderSent{core::ReminderKind::reporter_update, {}, t0},
+        core::ReportedPersonMissing{true, core::UserId{"U0MEMBER1"}, t0},
+        core::ReportedPersonMissing{false, core::UserId{"U0MEMBER1"}, t0},
+        core::ReporterFollowedUp{core::UserId{"U0MEMBER1"}, "Told them it takes longer", false, t0},
+        core::ReporterFollowedUp{core::UserId{"U0MEMBER1"}, "The decision", true, t0}};
 }
 
 // A Post's payload split with SQLite's JSON functions: its message's sensitive member, and the
@@ -255,7 +262,7 @@ TEST_SUITE("storage event codec") {
                                 "Asked *venue security* to <escort> them out"};
         const core::Message plain_notice = core::ChannelNotice{{}, "Nobody to mention", ""};
         const core::Message awaiting_panel =
-            core::ControlPanel{id, core::Status::triage, {}, {}, {}, 1, true};
+            core::ControlPanel{id, core::Status::triage, {}, {}, {}, 1, true, true, false};
         const core::Message reminder = core::DeadlineReminder{
             id, core::ReminderKind::acknowledge_due, t0, {core::UserId{"U0MEMBER1"}}};
 
@@ -390,8 +397,10 @@ TEST_SUITE("storage event codec") {
 
         for (const auto& event : channel_events()) {
             CAPTURE(event.index());
+            // What people did about the danger, and what they told the reporter, are secrets.
             CHECK(storage::encode_event(event).sensitive.has_value() ==
-                  std::holds_alternative<core::ImmediateActionRecorded>(event));
+                  (std::holds_alternative<core::ImmediateActionRecorded>(event) ||
+                   std::holds_alternative<core::ReporterFollowedUp>(event)));
         }
     }
 
