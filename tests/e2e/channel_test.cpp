@@ -25,24 +25,6 @@ ReportInput report_about(std::string reported) {
     return input;
 }
 
-std::string reference_from(const HttpResponse& response) {
-    const auto text =
-        json::parse(response.body)["view"]["blocks"][0]["text"]["text"].get<std::string>();
-    const auto at = text.find("report ") + 7;
-    return text.substr(at, text.find(' ', at) - at);
-}
-
-template <typename Predicate>
-bool eventually(Predicate predicate, std::chrono::milliseconds timeout = 10s) {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < deadline) {
-        if (predicate())
-            return true;
-        std::this_thread::sleep_for(10ms);
-    }
-    return predicate();
-}
-
 // A person with Slack rights adds someone by hand, outside cocbot.
 void invite_by_hand(const FakeSlack& slack, const std::string& channel, const std::string& user) {
     const json body{{"channel", channel}, {"users", user}};

@@ -19,30 +19,12 @@ ReportInput phone_report() {
     return input;
 }
 
-std::string reference_from(const HttpResponse& response) {
-    const auto text =
-        json::parse(response.body)["view"]["blocks"][0]["text"]["text"].get<std::string>();
-    const auto at = text.find("report ") + 7;
-    return text.substr(at, text.find(' ', at) - at);
-}
-
 std::size_t count_containing(const FakeSlack& slack, const std::string& channel,
                              const std::string& words) {
     std::size_t n = 0;
     for (const auto& m : slack.messages(channel))
         n += m.text.find(words) != std::string::npos;
     return n;
-}
-
-template <typename Predicate>
-bool eventually(Predicate predicate, std::chrono::milliseconds timeout) {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < deadline) {
-        if (predicate())
-            return true;
-        std::this_thread::sleep_for(20ms);
-    }
-    return predicate();
 }
 
 const std::string soon = "must be acknowledged by";

@@ -19,6 +19,15 @@ std::int64_t unix_now() {
         .count();
 }
 
+std::string reference_from(const HttpResponse& response) {
+    const auto body = json::parse(response.body, nullptr, false);
+    REQUIRE(body.is_object());
+    const auto text = body["view"]["blocks"][0]["text"]["text"].get<std::string>();
+    const auto at = text.find("report ");
+    REQUIRE(at != std::string::npos);
+    return text.substr(at + 7, text.find(' ', at + 7) - at - 7);
+}
+
 bool wait_messages(const FakeSlack& slack, const std::string& channel, std::size_t count,
                    std::chrono::milliseconds timeout) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;

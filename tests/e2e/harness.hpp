@@ -84,6 +84,21 @@ private:
 
 std::int64_t unix_now();
 
+// The incident reference shown in the report modal's confirmation.
+std::string reference_from(const HttpResponse& response);
+
+// Polls `predicate` every 10 ms until it holds or `timeout` passes; returns its last value.
+template <typename Predicate>
+bool eventually(Predicate predicate, std::chrono::milliseconds timeout = std::chrono::seconds(10)) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (predicate())
+            return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return predicate();
+}
+
 // Waits (bounded) until `channel` holds `count` messages in the fake's state.
 bool wait_messages(const FakeSlack& slack, const std::string& channel, std::size_t count,
                    std::chrono::milliseconds timeout = std::chrono::seconds(10));

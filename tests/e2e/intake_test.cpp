@@ -40,14 +40,6 @@ bool has_message_in(const std::vector<RecordedCall>& calls, const std::string& c
     return false;
 }
 
-std::string reference_from(const HttpResponse& response) {
-    const auto body = json::parse(response.body);
-    const auto text = body["view"]["blocks"][0]["text"]["text"].get<std::string>();
-    const auto at = text.find("report ");
-    REQUIRE(at != std::string::npos);
-    return text.substr(at + 7, text.find(' ', at + 7) - at - 7);
-}
-
 } // namespace
 
 TEST_SUITE("e2e: intake") {
