@@ -162,8 +162,7 @@ Ingress::Answer Ingress::list(const slack::SlashCommand& command) {
 }
 
 Ingress::Answer Ingress::status(const slack::SlashCommand& command) {
-    const auto reference = core::trimmed(std::string_view{command.text}.substr(
-        std::min(command.text.size(), command.text.find("status") + 6)));
+    const auto reference = slack::argument_of(command.text);
     if (reference.empty())
         return Answer::json_body(ephemeral_text("Usage: `/coc status <reference>`, for example "
                                                 "`/coc status 2026-007`."),

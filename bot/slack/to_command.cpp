@@ -114,4 +114,12 @@ std::string subcommand_of(std::string_view text) {
     return word;
 }
 
+std::string argument_of(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t");
+    if (first == std::string_view::npos)
+        return {};
+    const auto end = text.find_first_of(" \t", first);
+    return end == std::string_view::npos ? std::string{} : core::trimmed(text.substr(end));
+}
+
 } // namespace cocbot::slack

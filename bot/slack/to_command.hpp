@@ -41,4 +41,7 @@ std::optional<core::Command> command_from_submission(const ViewSubmission& submi
 // `/coc <text>`: the first word, lower-cased; empty for a bare `/coc`.
 std::string subcommand_of(std::string_view text);
 
+// `/coc <word> <argument>`: everything after the first word, trimmed.
+std::string argument_of(std::string_view text);
+
 } // namespace cocbot::slack

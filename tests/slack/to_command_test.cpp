@@ -146,4 +146,11 @@ TEST_SUITE("to_command") {
         CHECK(slack::subcommand_of("  Report now") == "report");
         CHECK(slack::subcommand_of("status 2026-001") == "status");
     }
+
+    TEST_CASE("the argument is everything after the first word") {
+        CHECK(slack::argument_of("Status  2026-001 ") == "2026-001");
+        CHECK(slack::argument_of("status") == "");
+        CHECK(slack::argument_of("") == "");
+        CHECK(slack::argument_of("vote we ask him to leave") == "we ask him to leave");
+    }
 }
