@@ -75,4 +75,15 @@ bool Database::healthy() noexcept {
     }
 }
 
+std::optional<core::Time> aggregate_time(SQLite::Statement& aggregate) {
+    aggregate.reset();
+    aggregate.executeStep(); // an aggregate always yields one row, NULL when empty
+    const SQLite::Column value = aggregate.getColumn(0);
+    std::optional<core::Time> result;
+    if (!value.isNull())
+        result = from_unix_seconds(value.getInt64());
+    aggregate.reset();
+    return result;
+}
+
 } // namespace cocbot::storage

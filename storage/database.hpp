@@ -6,7 +6,9 @@
 #include "core/time.hpp"
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace cocbot::storage {
@@ -36,5 +38,8 @@ inline std::int64_t unix_seconds(core::Time time) {
 inline core::Time from_unix_seconds(std::int64_t seconds) {
     return core::Time{core::Duration{seconds}};
 }
+
+// The one time an aggregate query (MIN, MAX) yields; nullopt for its NULL on an empty table.
+std::optional<core::Time> aggregate_time(SQLite::Statement& aggregate);
 
 } // namespace cocbot::storage

@@ -29,14 +29,7 @@ std::vector<core::IncidentId> Jobs::due(core::Time now) {
 }
 
 std::optional<core::Time> Jobs::earliest() {
-    select_earliest_.reset();
-    select_earliest_.executeStep(); // an aggregate always yields one row, NULL when empty
-    const SQLite::Column earliest = select_earliest_.getColumn(0);
-    std::optional<core::Time> result;
-    if (!earliest.isNull())
-        result = from_unix_seconds(earliest.getInt64());
-    select_earliest_.reset();
-    return result;
+    return aggregate_time(select_earliest_);
 }
 
 std::optional<core::Time> Jobs::due_at(const core::IncidentId& incident) {

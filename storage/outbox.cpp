@@ -61,14 +61,7 @@ std::optional<PendingEffect> Outbox::next_due(core::Time now) {
 }
 
 std::optional<core::Time> Outbox::earliest_pending() {
-    select_earliest_.reset();
-    select_earliest_.executeStep(); // an aggregate always yields one row, NULL when empty
-    const SQLite::Column earliest = select_earliest_.getColumn(0);
-    std::optional<core::Time> result;
-    if (!earliest.isNull())
-        result = from_unix_seconds(earliest.getInt64());
-    select_earliest_.reset();
-    return result;
+    return aggregate_time(select_earliest_);
 }
 
 void Outbox::record_attempt(std::int64_t id, core::Time retry_at) {
