@@ -1,10 +1,12 @@
 // The private incident channel: who gets in, who is removed, owners, escrow, immediate action.
 #include "core/decide.hpp"
+#include "tests/core/outcomes.hpp"
 
 #include <doctest/doctest.h>
 #include <random>
 
 using namespace cocbot::core;
+using namespace cocbot::core::testing;
 
 namespace {
 
@@ -28,16 +30,6 @@ Report report() {
     return r;
 }
 
-Decision decision_of(const Outcome& outcome) {
-    REQUIRE(std::holds_alternative<Decision>(outcome));
-    return std::get<Decision>(outcome);
-}
-
-Rejection rejection_of(const Outcome& outcome) {
-    REQUIRE(std::holds_alternative<Rejection>(outcome));
-    return std::get<Rejection>(outcome);
-}
-
 // Applies a command that must succeed; returns the new state and what it decided.
 struct Step {
     Incident incident;
@@ -47,15 +39,6 @@ struct Step {
 Step run(const Incident& incident, const Command& command) {
     auto d = decision_of(decide(committee(), incident, command, now));
     return {replay(incident, d.events), d};
-}
-
-template <typename T>
-std::vector<T> all_of(const Decision& d) {
-    std::vector<T> found;
-    for (const auto& e : d.effects)
-        if (auto p = std::get_if<T>(&e))
-            found.push_back(*p);
-    return found;
 }
 
 Incident filed(std::vector<IncidentId> escrow = {}) {

@@ -1,8 +1,10 @@
 #include "core/decide.hpp"
+#include "tests/core/outcomes.hpp"
 
 #include <doctest/doctest.h>
 
 using namespace cocbot::core;
+using namespace cocbot::core::testing;
 using namespace std::chrono_literals;
 
 namespace {
@@ -30,27 +32,8 @@ SubmitReport submit(Report r, UserId by = outsider) {
     return {make_incident_id(2026, 1), std::move(by), std::move(r), {}};
 }
 
-Decision decision_of(const Outcome& outcome) {
-    REQUIRE(std::holds_alternative<Decision>(outcome));
-    return std::get<Decision>(outcome);
-}
-
-Rejection rejection_of(const Outcome& outcome) {
-    REQUIRE(std::holds_alternative<Rejection>(outcome));
-    return std::get<Rejection>(outcome);
-}
-
 Incident after(const Outcome& outcome, Incident incident = {}) {
     return replay(std::move(incident), decision_of(outcome).events);
-}
-
-template <typename T>
-std::vector<T> all_of(const std::vector<Effect>& effects) {
-    std::vector<T> found;
-    for (const auto& e : effects)
-        if (auto p = std::get_if<T>(&e))
-            found.push_back(*p);
-    return found;
 }
 
 Incident filed_incident(Report r = report_about(UserId{"UREPORTED"})) {
