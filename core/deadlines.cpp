@@ -35,7 +35,7 @@ std::vector<Reminder> owed_reminders(const Incident& incident, const Deadlines& 
         owed.push_back({kind, last.value_or(started) + period, {}});
     };
     if (!incident.channel.empty() && incident.reporter_reachable()) {
-        if (!incident.decision_communicated_at)
+        if (!incident.decision_communicated_at())
             repeating(ReminderKind::decision_overdue, incident.filed_at, d.decision);
         if (incident.missing_since)
             repeating(ReminderKind::reporter_update, *incident.missing_since, d.reporter_update);

@@ -64,6 +64,13 @@ std::optional<Time> Incident::last_reminder(ReminderKind kind, Time since) const
     return last;
 }
 
+std::optional<Time> Incident::decision_communicated_at() const {
+    for (const auto& f : follow_ups)
+        if (f.decision)
+            return f.at;
+    return std::nullopt;
+}
+
 bool Incident::reporter_reachable() const {
     return !report.flags.anonymous && !report.flags.no_updates;
 }
@@ -105,11 +112,7 @@ Incident evolve(Incident incident, const Event& event) {
                        incident.missing_since =
                            e.missing ? std::optional<Time>{e.at} : std::nullopt;
                    },
-                   [&](const ReporterFollowedUp& e) {
-                       incident.follow_ups.push_back(e);
-                       if (e.decision && !incident.decision_communicated_at)
-                           incident.decision_communicated_at = e.at;
-                   },
+                   [&](const ReporterFollowedUp& e) { incident.follow_ups.push_back(e); },
                    [&](const EscrowActivated& e) {
                        incident.escrow_activated.insert(incident.escrow_activated.end(),
                                                         e.escrowed.begin(), e.escrowed.end());

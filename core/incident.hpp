@@ -30,7 +30,6 @@ struct Incident {
     std::optional<Time> acknowledged_at;
     std::vector<ReminderSent> reminders_sent;
     std::optional<Time> missing_since; // the reported person cannot be found since then
-    std::optional<Time> decision_communicated_at;
     std::vector<ReporterFollowedUp> follow_ups;
 
     bool exists() const { return status != Status::none; }
@@ -48,6 +47,8 @@ struct Incident {
     bool reminded(ReminderKind kind, const UserId& member) const;
     // When the last reminder of `kind` went out at or after `since` (for repeating reminders).
     std::optional<Time> last_reminder(ReminderKind kind, Time since) const;
+    // When a follow-up first told the reporter the committee's decision, if one has.
+    std::optional<Time> decision_communicated_at() const;
     // Whether the reporter can be contacted and wants to be: not anonymous, not opted out.
     bool reporter_reachable() const;
 };

@@ -200,6 +200,6 @@ TEST_SUITE("deadlines") {
         const auto ok = decide(committee(), reachable,
                                RecordReporterFollowUp{ref, alice, "Told them", true}, t0);
         REQUIRE(std::holds_alternative<Decision>(ok));
-        CHECK(replay(reachable, std::get<Decision>(ok).events).decision_communicated_at == t0);
+        CHECK(replay(reachable, std::get<Decision>(ok).events).decision_communicated_at() == t0);
     }
 }
