@@ -2,8 +2,11 @@
 // One struct per intent: what a person asked for, or what the shell learned from Slack.
 #pragma once
 
+#include "core/conversation.hpp"
+#include "core/hr.hpp"
 #include "core/ids.hpp"
 #include "core/messages.hpp"
+#include "core/motion.hpp"
 #include "core/report.hpp"
 #include "core/status.hpp"
 #include "core/time.hpp"
@@ -35,6 +38,7 @@ struct RecordMessagePosted {
     IncidentId incident;
     MessageRef message;
     MessageKind kind;
+    int motion = 0; // for MessageKind::motion
 };
 
 // The executor created (or found) the incident's private channel.
@@ -69,20 +73,6 @@ struct RecordImmediateAction {
     std::string action;
 };
 
-// An escrowed report as the shell loaded it for activation.
-struct EscrowedReport {
-    IncidentId incident;
-    Time filed_at{};
-    Report report;
-    UserId submitted_by;
-};
-
-struct ActivateEscrow {
-    IncidentId incident;
-    UserId by;
-    std::vector<EscrowedReport> reports; // the matches still in escrow
-};
-
 // A cleared member records that the reporter was acknowledged (the control message's button).
 struct AcknowledgeReporter {
     IncidentId incident;
@@ -109,10 +99,78 @@ struct RecordReporterFollowUp {
     bool decision = false;
 };
 
-using Command = std::variant<SubmitReport, DeclareConflict, RecordMessagePosted, ChannelCreated,
-                             MemberJoined, RemovalFailed, NameOwner, RecordImmediateAction,
-                             ActivateEscrow, AcknowledgeReporter, CheckDeadlines,
-                             MarkReportedPersonMissing, RecordReporterFollowUp>;
+// A member puts a question to the electorate: a standard motion from the control message,
+// `/coc vote <text>`, sharing escrowed reports, or re-opening the incident.
+struct ProposeMotion {
+    IncidentId incident;
+    UserId by;
+    MotionKind kind = MotionKind::custom;
+    std::string text;                      // plan, refusal, custom, reopen (a reason); else empty
+    std::vector<std::string> consequences; // consequences: ids from possible_consequences()
+};
+
+struct CastBallot {
+    IncidentId incident;
+    int motion = 0;
+    UserId voter;
+    bool yes = false;
+};
+
+// Slack says `user` left the incident's channel.
+struct MemberLeft {
+    IncidentId incident;
+    UserId user;
+};
+
+struct InvolveHr {
+    IncidentId incident;
+    UserId by;
+    HrScope scope = HrScope::informing;
+};
+
+// "HR done": HR has given its information; remove the HR contacts.
+struct DropHr {
+    IncidentId incident;
+    UserId by;
+};
+
+struct RecordHrReport {
+    IncidentId incident;
+    UserId by;
+    HrReport report;
+};
+
+struct RecordLawEnforcement {
+    IncidentId incident;
+    UserId by;
+    bool reporter_asked = false; // the plan: only at the reporter's request
+    std::string note;
+};
+
+struct RecordConversation {
+    IncidentId incident;
+    UserId by;
+    Conversation conversation;
+};
+
+struct ResolveIncident {
+    IncidentId incident;
+    UserId by;
+    std::string resolution;
+};
+
+// Post the incident's timeline in its channel.
+struct ShowTimeline {
+    IncidentId incident;
+    UserId by;
+};
+
+using Command =
+    std::variant<SubmitReport, DeclareConflict, RecordMessagePosted, ChannelCreated, MemberJoined,
+                 RemovalFailed, NameOwner, RecordImmediateAction, AcknowledgeReporter,
+                 CheckDeadlines, MarkReportedPersonMissing, RecordReporterFollowUp, ProposeMotion,
+                 CastBallot, MemberLeft, InvolveHr, DropHr, RecordHrReport, RecordLawEnforcement,
+                 RecordConversation, ResolveIncident, ShowTimeline>;
 
 inline const IncidentId& incident_of(const Command& command) {
     return std::visit([](const auto& c) -> const IncidentId& { return c.incident; }, command);

@@ -26,6 +26,8 @@ struct Committee {
     // not on the roster): they would see a prompt posted there.
     std::vector<UserId> channel_members;
     Deadlines deadlines;
+    std::vector<UserId> hr{};         // HR contacts, for reports that involve employees
+    std::vector<UserId> leadership{}; // told when law enforcement is involved
 
     bool is_member(const UserId& user) const {
         return std::find(members.begin(), members.end(), user) != members.end();

@@ -7,6 +7,7 @@
 #include "core/messages.hpp"
 
 #include <variant>
+#include <vector>
 
 namespace cocbot::core {
 
@@ -65,6 +66,26 @@ struct Remove {
     friend bool operator==(const Remove&, const Remove&) = default;
 };
 
-using Effect = std::variant<Post, Update, Ephemeral, CreatePrivateChannel, Invite, Remove>;
+// Close the incident channel. Slack does not let a bot unarchive, so a re-opened incident gets
+// a new channel instead.
+struct ArchiveChannel {
+    IncidentId incident;
+    ChannelId channel;
+
+    friend bool operator==(const ArchiveChannel&, const ArchiveChannel&) = default;
+};
+
+// Post each escrowed report's details in the channel. The executor reads them from the event
+// store, so the reports' text never sits in the outbox.
+struct ShareEscrowedReports {
+    IncidentId incident;
+    ChannelId channel;
+    std::vector<IncidentId> escrowed;
+
+    friend bool operator==(const ShareEscrowedReports&, const ShareEscrowedReports&) = default;
+};
+
+using Effect = std::variant<Post, Update, Ephemeral, CreatePrivateChannel, Invite, Remove,
+                            ArchiveChannel, ShareEscrowedReports>;
 
 } // namespace cocbot::core

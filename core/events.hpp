@@ -2,8 +2,11 @@
 // One struct per fact that happened to an incident. An incident's state is the fold of these.
 #pragma once
 
+#include "core/conversation.hpp"
+#include "core/hr.hpp"
 #include "core/ids.hpp"
 #include "core/messages.hpp"
+#include "core/motion.hpp"
 #include "core/report.hpp"
 #include "core/status.hpp"
 #include "core/time.hpp"
@@ -42,6 +45,7 @@ struct ConflictDeclared {
 struct MessagePosted {
     MessageRef message;
     MessageKind kind = MessageKind::notice;
+    int motion = 0; // for MessageKind::motion: which motion the message shows
 
     friend bool operator==(const MessagePosted&, const MessagePosted&) = default;
 };
@@ -133,9 +137,124 @@ struct ReporterFollowedUp {
     friend bool operator==(const ReporterFollowedUp&, const ReporterFollowedUp&) = default;
 };
 
+// A member put a question to the incident's electorate.
+struct MotionProposed {
+    int motion = 0;
+    MotionKind kind = MotionKind::custom;
+    std::string text;
+    UserId by;
+    Time at;
+
+    friend bool operator==(const MotionProposed&, const MotionProposed&) = default;
+};
+
+// A ballot, first or changed; every one is kept.
+struct BallotCast {
+    int motion = 0;
+    UserId voter;
+    bool yes = false;
+    Time at;
+
+    friend bool operator==(const BallotCast&, const BallotCast&) = default;
+};
+
+// A simple majority of the electorate voted the same way; the count is kept as it stood.
+struct MotionDecided {
+    int motion = 0;
+    bool passed = false;
+    int yes = 0;
+    int no = 0;
+    int electorate = 0;
+    Time at;
+
+    friend bool operator==(const MotionDecided&, const MotionDecided&) = default;
+};
+
+// A cleared member left the incident channel (they stay cleared, but do not vote while away).
+struct MemberLeftChannel {
+    UserId user;
+    Time at;
+
+    friend bool operator==(const MemberLeftChannel&, const MemberLeftChannel&) = default;
+};
+
+// A cleared member who had left came back to the channel.
+struct MemberReturned {
+    UserId user;
+    Time at;
+
+    friend bool operator==(const MemberReturned&, const MemberReturned&) = default;
+};
+
+// The HR contacts were brought in: to inform the committee, or to take the incident over.
+struct HrInvolved {
+    HrScope scope = HrScope::informing;
+    std::vector<UserId> contacts;
+    UserId by;
+    Time at;
+
+    friend bool operator==(const HrInvolved&, const HrInvolved&) = default;
+};
+
+// HR gave what it had and was dropped from the channel.
+struct HrDropped {
+    UserId by;
+    Time at;
+
+    friend bool operator==(const HrDropped&, const HrDropped&) = default;
+};
+
+// HR reported back after a hand-off.
+struct HrReported {
+    HrReport report;
+    UserId by;
+    Time at;
+
+    friend bool operator==(const HrReported&, const HrReported&) = default;
+};
+
+// At the reporter's request, law enforcement is involved; the leadership contacts were told.
+struct LawEnforcementInvolved {
+    std::string note; // what was shared with law enforcement
+    std::vector<UserId> notified;
+    UserId by;
+    Time at;
+
+    friend bool operator==(const LawEnforcementInvolved&, const LawEnforcementInvolved&) = default;
+};
+
+// Two members talked to the reported person.
+struct ConversationRecorded {
+    Conversation conversation;
+    UserId by;
+    Time at;
+
+    friend bool operator==(const ConversationRecorded&, const ConversationRecorded&) = default;
+};
+
+// The incident is closed and its channel archived.
+struct IncidentResolved {
+    std::string resolution;
+    UserId by;
+    Time at;
+
+    friend bool operator==(const IncidentResolved&, const IncidentResolved&) = default;
+};
+
+// A re-opening motion passed: the incident is open again.
+struct IncidentReopened {
+    int motion = 0;
+    Time at;
+
+    friend bool operator==(const IncidentReopened&, const IncidentReopened&) = default;
+};
+
 using Event =
     std::variant<ReportFiled, ConflictDeclared, MessagePosted, ChannelOpened, OwnerNamed,
                  UnclearedMemberFound, RemovalRefused, ImmediateActionRecorded, EscrowActivated,
-                 ReporterAcknowledged, ReminderSent, ReportedPersonMissing, ReporterFollowedUp>;
+                 ReporterAcknowledged, ReminderSent, ReportedPersonMissing, ReporterFollowedUp,
+                 MotionProposed, BallotCast, MotionDecided, MemberLeftChannel, MemberReturned,
+                 HrInvolved, HrDropped, HrReported, LawEnforcementInvolved, ConversationRecorded,
+                 IncidentResolved, IncidentReopened>;
 
 } // namespace cocbot::core

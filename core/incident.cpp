@@ -2,6 +2,7 @@
 #include "core/incident.hpp"
 
 #include "core/overloaded.hpp"
+#include "core/timeline.hpp"
 
 #include <algorithm>
 
@@ -28,6 +29,49 @@ std::vector<UserId> Incident::cleared() const {
 
 bool Incident::is_cleared(const UserId& user) const {
     return declaration_of(user) == Declaration::no_conflict;
+}
+
+std::vector<UserId> Incident::electorate() const {
+    auto voters = cleared();
+    std::erase_if(voters, [&](const UserId& member) {
+        return std::find(away.begin(), away.end(), member) != away.end();
+    });
+    return voters;
+}
+
+bool Incident::may_vote(const UserId& user) const {
+    const auto voters = electorate();
+    return std::find(voters.begin(), voters.end(), user) != voters.end();
+}
+
+bool Incident::may_be_present(const UserId& user) const {
+    if (is_cleared(user))
+        return true;
+    return hr && std::find(hr->contacts.begin(), hr->contacts.end(), user) != hr->contacts.end();
+}
+
+const Motion* Incident::motion(int number) const {
+    if (number < 1 || number > static_cast<int>(motions.size()))
+        return nullptr;
+    return &motions[static_cast<std::size_t>(number - 1)];
+}
+
+std::vector<const Motion*> Incident::open_motions() const {
+    std::vector<const Motion*> result;
+    for (const auto& m : motions)
+        if (m.open())
+            result.push_back(&m);
+    return result;
+}
+
+std::vector<IncidentId> Incident::escrow_pending() const {
+    std::vector<IncidentId> pending;
+    std::copy_if(escrow_matches.begin(), escrow_matches.end(), std::back_inserter(pending),
+                 [&](const IncidentId& match) {
+                     return std::find(escrow_activated.begin(), escrow_activated.end(), match) ==
+                            escrow_activated.end();
+                 });
+    return pending;
 }
 
 UserId Incident::responsible() const {
@@ -75,7 +119,30 @@ bool Incident::reporter_reachable() const {
     return !report.flags.anonymous && !report.flags.no_updates;
 }
 
-Incident evolve(Incident incident, const Event& event) {
+namespace {
+
+Motion* motion_at(Incident& incident, int number) {
+    if (number < 1 || number > static_cast<int>(incident.motions.size()))
+        return nullptr;
+    return &incident.motions[static_cast<std::size_t>(number - 1)];
+}
+
+void forget_away(Incident& incident, const UserId& user) {
+    std::erase(incident.away, user);
+}
+
+// Every event that is part of the written record gets a line, dated by the line before when
+// the event carries no time of its own.
+void record(Incident& incident, const Event& event) {
+    auto entry = describe(event);
+    if (!entry)
+        return;
+    if (entry->at == Time{} && !incident.timeline.empty())
+        entry->at = incident.timeline.back().at;
+    incident.timeline.push_back(std::move(*entry));
+}
+
+void apply(Incident& incident, const Event& event) {
     std::visit(overloaded{
                    [&](const ReportFiled& e) {
                        incident.id = e.incident;
@@ -91,14 +158,22 @@ Incident evolve(Incident incident, const Event& event) {
                    [&](const ConflictDeclared& e) {
                        incident.declarations[e.member] =
                            e.conflicted ? Declaration::conflict : Declaration::no_conflict;
+                       if (e.conflicted)
+                           forget_away(incident, e.member);
                    },
                    [&](const MessagePosted& e) {
                        if (e.kind == MessageKind::triage_prompt)
                            incident.triage_prompt = e.message;
                        else if (e.kind == MessageKind::control_panel)
                            incident.control_panel = e.message;
+                       else if (e.kind == MessageKind::motion)
+                           incident.motion_messages[e.motion] = e.message;
                    },
-                   [&](const ChannelOpened& e) { incident.channel = e.channel; },
+                   [&](const ChannelOpened& e) {
+                       incident.channel = e.channel;
+                       incident.archived = false;
+                       ++incident.channels_opened;
+                   },
                    [&](const OwnerNamed& e) {
                        (e.role == OwnerRole::primary ? incident.primary_owner
                                                      : incident.secondary_owner) = e.owner;
@@ -117,8 +192,94 @@ Incident evolve(Incident incident, const Event& event) {
                        incident.escrow_activated.insert(incident.escrow_activated.end(),
                                                         e.escrowed.begin(), e.escrowed.end());
                    },
+                   [&](const MotionProposed& e) {
+                       // Re-opening a resolved incident happens in a new channel: the old one
+                       // is archived, and a bot cannot unarchive it.
+                       if (e.kind == MotionKind::reopen && incident.status == Status::resolved) {
+                           incident.channel = {};
+                           incident.archived = false;
+                           incident.control_panel.reset();
+                           incident.away.clear();
+                       }
+                       incident.motions.push_back(Motion{e.motion,
+                                                         e.kind,
+                                                         e.text,
+                                                         e.by,
+                                                         e.at,
+                                                         {},
+                                                         MotionResult::open,
+                                                         std::nullopt,
+                                                         std::nullopt});
+                   },
+                   [&](const BallotCast& e) {
+                       if (auto* m = motion_at(incident, e.motion))
+                           m->ballots[e.voter] = e.yes;
+                   },
+                   [&](const MotionDecided& e) {
+                       if (auto* m = motion_at(incident, e.motion)) {
+                           m->final_tally = count(*m, incident.electorate());
+                           m->result = e.passed ? MotionResult::passed : MotionResult::rejected;
+                           m->final_tally->result = m->result;
+                           m->decided_at = e.at;
+                           // A rejected re-opening closes the channel opened for its vote.
+                           if (m->kind == MotionKind::reopen && !e.passed &&
+                               incident.status == Status::resolved)
+                               incident.archived = true;
+                       }
+                   },
+                   [&](const MemberLeftChannel& e) { incident.away.push_back(e.user); },
+                   [&](const MemberReturned& e) { forget_away(incident, e.user); },
+                   [&](const HrInvolved& e) {
+                       incident.hr = e;
+                       if (e.scope == HrScope::employees_only)
+                           incident.status = Status::handed_off;
+                   },
+                   [&](const HrDropped&) { incident.hr.reset(); },
+                   [&](const HrReported& e) { incident.hr_report = e; },
+                   [&](const LawEnforcementInvolved& e) { incident.law_enforcement.push_back(e); },
+                   [&](const ConversationRecorded& e) { incident.conversations.push_back(e); },
+                   [&](const IncidentResolved& e) {
+                       incident.resolution = e;
+                       incident.status = Status::resolved;
+                       incident.archived = true;
+                       for (auto& m : incident.motions)
+                           if (m.open()) {
+                               m.result = MotionResult::lapsed;
+                               m.decided_at = e.at;
+                               m.final_tally = count(m, incident.electorate());
+                           }
+                   },
+                   [&](const IncidentReopened&) {
+                       incident.resolution.reset();
+                       incident.hr_report.reset();
+                       incident.status = Status::triage;
+                   },
                },
                event);
+}
+
+} // namespace
+
+namespace {
+
+// A recusal is part of the record, a first declaration of a conflict is not: only the state
+// before the event tells them apart.
+bool is_recusal(const Incident& incident, const Event& event) {
+    const auto* declared = std::get_if<ConflictDeclared>(&event);
+    return declared && declared->conflicted && incident.is_cleared(declared->member);
+}
+
+} // namespace
+
+Incident evolve(Incident incident, const Event& event) {
+    const bool recusal = is_recusal(incident, event);
+    apply(incident, event);
+    if (recusal) {
+        const auto& declared = std::get<ConflictDeclared>(event);
+        incident.timeline.push_back({declared.at, declared.member, "recused", {}});
+    } else {
+        record(incident, event);
+    }
     return incident;
 }
 

@@ -31,6 +31,17 @@ struct Incident {
     std::vector<ReminderSent> reminders_sent;
     std::optional<Time> missing_since; // the reported person cannot be found since then
     std::vector<ReporterFollowedUp> follow_ups;
+    std::vector<Motion> motions; // numbered from 1: motions[n - 1]
+    std::map<int, MessageRef> motion_messages;
+    std::vector<UserId> away;     // cleared members who left the channel
+    std::optional<HrInvolved> hr; // HR in the channel, until dropped
+    std::optional<HrReported> hr_report;
+    std::vector<LawEnforcementInvolved> law_enforcement;
+    std::vector<ConversationRecorded> conversations;
+    std::optional<IncidentResolved> resolution;
+    int channels_opened = 0; // a re-opened incident gets a new channel
+    bool archived = false;   // the current channel is archived: nothing can happen in it
+    std::vector<TimelineLine> timeline;
 
     bool exists() const { return status != Status::none; }
     bool asked(const UserId& member) const;
@@ -38,6 +49,17 @@ struct Incident {
     // Members who declared no conflict: the only people who may ever see this report.
     std::vector<UserId> cleared() const;
     bool is_cleared(const UserId& user) const;
+    // Who votes: the cleared members currently in the channel.
+    std::vector<UserId> electorate() const;
+    bool may_vote(const UserId& user) const;
+    // Who may be in the channel: cleared members, and the HR contacts while HR is involved.
+    bool may_be_present(const UserId& user) const;
+    const Motion* motion(int number) const;
+    std::vector<const Motion*> open_motions() const;
+    bool closed() const { return status == Status::resolved; }
+    bool channel_archived() const { return archived; }
+    // Escrowed reports about the same person not yet shared with the channel.
+    std::vector<IncidentId> escrow_pending() const;
     // Who answers for the incident: the primary owner, else the secondary, else the member who
     // took the report (while cleared). Empty when nobody is.
     UserId responsible() const;

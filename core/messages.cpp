@@ -15,6 +15,8 @@ MessageKind kind_of(const Message& message) {
                           [](const ChannelNotice&) { return MessageKind::channel_notice; },
                           [](const DeadlineReminder&) { return MessageKind::deadline_reminder; },
                           [](const Notice&) { return MessageKind::notice; },
+                          [](const MotionMessage&) { return MessageKind::motion; },
+                          [](const Timeline&) { return MessageKind::timeline; },
                       },
                       message);
 }

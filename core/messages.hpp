@@ -3,11 +3,14 @@
 #pragma once
 
 #include "core/committee.hpp"
+#include "core/hr.hpp"
 #include "core/ids.hpp"
+#include "core/motion.hpp"
 #include "core/report.hpp"
 #include "core/status.hpp"
 #include "core/time.hpp"
 
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -30,7 +33,9 @@ enum class MessageKind {
     escrow_notice,
     channel_notice,
     deadline_reminder,
-    notice
+    notice,
+    motion,
+    timeline,
 };
 
 // "<reported person> has been reported (via <source>). Who does not have a conflict of interest?"
@@ -75,6 +80,11 @@ struct ControlPanel {
     bool awaiting_acknowledgement = false; // offer the "reporter acknowledged" button
     bool reported_missing = false;         // the reported person cannot be found
     bool reporter_reachable = true;        // follow-up is possible (not anonymous, not opted out)
+    int open_motions = 0;
+    bool hr_configured = false;           // offer "involve HR" (committee.hr is set)
+    std::optional<HrScope> hr_involved{}; // HR is in the channel now, to inform or after hand-off
+    bool hr_declined = false;             // HR reported back that it takes no action
+    bool escrow_pending = false;          // escrowed reports can be shared by a vote
 
     friend bool operator==(const ControlPanel&, const ControlPanel&) = default;
 };
@@ -108,6 +118,35 @@ struct DeadlineReminder {
     friend bool operator==(const DeadlineReminder&, const DeadlineReminder&) = default;
 };
 
+// A motion and its live tally; the ballot buttons are shown while it is open.
+struct MotionMessage {
+    IncidentId incident;
+    int number = 0;
+    MotionKind kind = MotionKind::custom;
+    std::string text;
+    UserId proposed_by;
+    Tally tally;
+
+    friend bool operator==(const MotionMessage&, const MotionMessage&) = default;
+};
+
+// The written record: every event, who and when (see core/timeline.hpp).
+struct TimelineLine {
+    Time at{};
+    UserId who;
+    std::string what;    // cocbot's words; may mention people as <@U…>
+    std::string quote{}; // what a person typed (a motion's question), shown verbatim
+
+    friend bool operator==(const TimelineLine&, const TimelineLine&) = default;
+};
+
+struct Timeline {
+    IncidentId incident;
+    std::vector<TimelineLine> lines;
+
+    friend bool operator==(const Timeline&, const Timeline&) = default;
+};
+
 // A short private answer to one person (an ephemeral message).
 struct Notice {
     std::string text;
@@ -116,7 +155,7 @@ struct Notice {
 };
 
 using Message = std::variant<TriagePrompt, DangerAlert, ReportDetails, ControlPanel, EscrowNotice,
-                             ChannelNotice, DeadlineReminder, Notice>;
+                             ChannelNotice, DeadlineReminder, Notice, MotionMessage, Timeline>;
 
 MessageKind kind_of(const Message& message);
 

@@ -29,6 +29,13 @@ bool same_person(const ReportedPerson& a, const ReportedPerson& b) {
     return !a.name.empty() && folded(a.name) == folded(b.name);
 }
 
+std::optional<bool> ballot_of(const Motion& motion, const UserId& member) {
+    const auto found = motion.ballots.find(member);
+    if (found == motion.ballots.end())
+        return std::nullopt;
+    return found->second;
+}
+
 } // namespace
 
 // The deadlines people act on; the early acknowledgement reminder and the personal conflict
@@ -60,6 +67,13 @@ Overview overview_for(const UserId& member, const std::vector<Incident>& inciden
                       const Deadlines& deadlines) {
     Overview overview;
     for (const auto& incident : incidents) {
+        if (incident.may_vote(member))
+            for (const Motion* motion : incident.open_motions())
+                if (!incident.closed() || motion->kind == MotionKind::reopen)
+                    overview.motions.push_back({incident.id, motion->number, motion->kind,
+                                                motion->text, ballot_of(*motion, member)});
+        if (incident.closed())
+            continue;
         if (auto summary = summary_for(member, incident, deadlines))
             overview.open.push_back(std::move(*summary));
         else if (incident.status == Status::triage && incident.asked(member) &&

@@ -36,9 +36,21 @@ struct PendingDeclaration {
     friend bool operator==(const PendingDeclaration&, const PendingDeclaration&) = default;
 };
 
+// A motion the member may vote on, and their ballot so far.
+struct OpenMotion {
+    IncidentId incident;
+    int number = 0;
+    MotionKind kind = MotionKind::custom;
+    std::string text;
+    std::optional<bool> ballot; // true for yes; nullopt when they have not voted
+
+    friend bool operator==(const OpenMotion&, const OpenMotion&) = default;
+};
+
 struct Overview {
-    std::vector<IncidentSummary> open;
+    std::vector<IncidentSummary> open; // not resolved
     std::vector<PendingDeclaration> pending;
+    std::vector<OpenMotion> motions;
 };
 
 Overview overview_for(const UserId& member, const std::vector<Incident>& incidents,

@@ -11,6 +11,10 @@ std::string_view to_string(Status status) {
         return "escrowed";
     case Status::triage:
         return "triage";
+    case Status::handed_off:
+        return "handed_off";
+    case Status::resolved:
+        return "resolved";
     }
     return "unknown";
 }

@@ -7,9 +7,11 @@
 namespace cocbot::core {
 
 enum class Status {
-    none,     // no report filed under this reference
-    escrowed, // stored, not acted on
-    triage,   // the committee is being asked about conflicts; the private channel is open
+    none,       // no report filed under this reference
+    escrowed,   // stored, not acted on
+    triage,     // open: the committee is handling it in the private channel
+    handed_off, // only employees are involved: HR handles it and reports back
+    resolved,   // closed, its channel archived; it can be re-opened by a vote
 };
 
 std::string_view to_string(Status status);

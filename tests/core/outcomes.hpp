@@ -1,10 +1,17 @@
 // File: tests/core/outcomes.hpp
-// Small helpers the core tests share for reading what decide() returned.
+// Helpers the core tests share: reading what decide() returned, the confidentiality rules every
+// decision must keep, and a sample committee whose incident is driven through decide() the way
+// the shell drives it.
 #pragma once
 
+#include "core/decide.hpp"
 #include "core/decision.hpp"
+#include "core/overloaded.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
+#include <optional>
+#include <string>
 #include <variant>
 #include <vector>
 
@@ -20,6 +27,12 @@ inline Rejection rejection_of(const Outcome& outcome) {
     return std::get<Rejection>(outcome);
 }
 
+// The form field a rejection points at (the first one).
+inline std::string field_of(const Rejection& rejection) {
+    REQUIRE_FALSE(rejection.fields.empty());
+    return rejection.fields.front().field;
+}
+
 // The effects of one kind, in order.
 template <typename T>
 std::vector<T> all_of(const std::vector<Effect>& effects) {
@@ -33,6 +46,280 @@ std::vector<T> all_of(const std::vector<Effect>& effects) {
 template <typename T>
 std::vector<T> all_of(const Decision& decision) {
     return all_of<T>(decision.effects);
+}
+
+// The events of one kind, in order.
+template <typename T>
+std::vector<T> events_of(const std::vector<Event>& events) {
+    std::vector<T> found;
+    for (const auto& e : events)
+        if (const auto* p = std::get_if<T>(&e))
+            found.push_back(*p);
+    return found;
+}
+
+template <typename T>
+std::vector<T> events_of(const Decision& decision) {
+    return events_of<T>(decision.events);
+}
+
+// The messages of one kind that the decision posts, in order.
+template <typename T>
+std::vector<T> posted(const Decision& decision) {
+    std::vector<T> found;
+    for (const auto& post : all_of<Post>(decision))
+        if (const auto* m = std::get_if<T>(&post.message))
+            found.push_back(*m);
+    return found;
+}
+
+// The messages of one kind that the decision puts in place of earlier ones, in order.
+template <typename T>
+std::vector<T> updated(const Decision& decision) {
+    std::vector<T> found;
+    for (const auto& update : all_of<Update>(decision))
+        if (const auto* m = std::get_if<T>(&update.message))
+            found.push_back(*m);
+    return found;
+}
+
+inline std::vector<Post> direct_messages(const Decision& decision) {
+    auto posts = all_of<Post>(decision);
+    std::erase_if(posts, [](const Post& p) { return p.to_user.empty(); });
+    return posts;
+}
+
+inline bool mentions_text(const std::string& haystack, const std::string& needle) {
+    return !needle.empty() && haystack.find(needle) != std::string::npos;
+}
+
+// Everything people typed about the incident: none of it may leave its private channel.
+inline std::vector<std::string> secrets_of(const Incident& incident) {
+    std::vector<std::string> secrets{incident.report.description, incident.report.location,
+                                     incident.report.reporter_name,
+                                     incident.report.reporter_contact};
+    for (const auto& m : incident.motions)
+        secrets.push_back(m.text);
+    for (const auto& f : incident.follow_ups)
+        secrets.push_back(f.note);
+    for (const auto& l : incident.law_enforcement)
+        secrets.push_back(l.note);
+    for (const auto& c : incident.conversations)
+        for (const auto* text :
+             {&c.conversation.behaviour, &c.conversation.context, &c.conversation.impact,
+              &c.conversation.call_in, &c.conversation.plan})
+            secrets.push_back(*text);
+    if (incident.hr_report) {
+        secrets.push_back(incident.hr_report->report.plan);
+        secrets.push_back(incident.hr_report->report.consequences);
+    }
+    if (incident.resolution)
+        secrets.push_back(incident.resolution->resolution);
+    std::erase_if(secrets, [](const std::string& s) { return s.empty(); });
+    return secrets;
+}
+
+// The rules of DESIGN.md §4 as one check of a decision taken on `before`, leading to `after`:
+// details go only to the incident's channel (as it was or as it is now), to which only the
+// cleared (and HR while involved) are invited; outside it there are only triage prompts, danger
+// alerts and the leadership's detail-free notice.
+inline void check_discreet(const Committee& committee, const Incident& before,
+                           const Incident& after, const Decision& decision) {
+    const auto in_incident_channel = [&](const ChannelId& channel) {
+        return !channel.empty() && (channel == before.channel || channel == after.channel);
+    };
+    auto secrets = secrets_of(after);
+    const auto before_secrets = secrets_of(before);
+    secrets.insert(secrets.end(), before_secrets.begin(), before_secrets.end());
+    const UserId& reported = after.report.reported.user;
+    for (const auto& effect : decision.effects) {
+        std::visit(
+            overloaded{
+                [&](const Post& post) {
+                    if (post.to_user.empty() && in_incident_channel(post.channel))
+                        return;
+                    INFO("a post outside the incident channel, kind "
+                         << static_cast<int>(kind_of(post.message)));
+                    CHECK((reported.empty() || post.to_user != reported));
+                    if (std::holds_alternative<TriagePrompt>(post.message)) {
+                        CHECK(
+                            (post.channel == after.committee_channel || after.asked(post.to_user)));
+                    } else if (std::holds_alternative<DangerAlert>(post.message)) {
+                        CHECK(
+                            (post.channel == after.committee_channel || after.asked(post.to_user)));
+                    } else if (const auto* notice = std::get_if<Notice>(&post.message)) {
+                        CHECK_FALSE(post.to_user.empty());
+                        CHECK(std::find(committee.leadership.begin(), committee.leadership.end(),
+                                        post.to_user) != committee.leadership.end());
+                        for (const auto& secret : secrets)
+                            CHECK_FALSE(mentions_text(notice->text, secret));
+                    } else {
+                        FAIL_CHECK("only prompts, alerts and notices leave the incident channel");
+                    }
+                },
+                [&](const Update& update) {
+                    if (!in_incident_channel(update.target.channel))
+                        CHECK(std::holds_alternative<TriagePrompt>(update.message));
+                },
+                [&](const Ephemeral& ephemeral) {
+                    CHECK(std::holds_alternative<Notice>(ephemeral.message));
+                },
+                [&](const Invite& invite) {
+                    CHECK(in_incident_channel(invite.channel));
+                    CHECK((reported.empty() || invite.user != reported));
+                    CHECK(after.may_be_present(invite.user));
+                    CHECK(after.declaration_of(invite.user) != Declaration::conflict);
+                },
+                [&](const ShareEscrowedReports& share) {
+                    CHECK(in_incident_channel(share.channel));
+                },
+                [&](const auto&) {},
+            },
+            effect);
+    }
+}
+
+// A committee of five with HR and leadership contacts, and a report with details that must stay
+// in the incident channel.
+namespace sample {
+
+inline const Time t0{std::chrono::seconds{1'800'000'000}};
+inline const ChannelId committee_channel{"CCOMMITTEE"};
+inline const ChannelId incident_channel{"GINCIDENT"};
+inline const IncidentId ref{"2026-001"};
+inline const UserId alice{"UALICE"}, bob{"UBOB"}, carol{"UCAROL"}, dave{"UDAVE"}, erin{"UERIN"};
+inline const UserId hr1{"UHR1"}, hr2{"UHR2"}, lead1{"ULEAD1"}, lead2{"ULEAD2"};
+inline const UserId reported{"UREPORTED"}, stranger{"USTRANGER"};
+
+inline Committee committee() {
+    Committee c;
+    c.channel = committee_channel;
+    c.members = {alice, bob, carol, dave, erin};
+    c.safety = {"venue security", "crisis line"};
+    c.hr = {hr1, hr2};
+    c.leadership = {lead1, lead2};
+    return c;
+}
+
+inline Report report() {
+    Report r;
+    r.reported.user = reported;
+    r.description = "The secret details of what happened";
+    r.location = "Room 3, Tuesday night";
+    r.reporter_name = "Dana Reporter";
+    r.reporter_contact = "dana@example.org";
+    return r;
+}
+
+} // namespace sample
+
+// One incident driven through decide() the way the shell drives it: the events are folded in,
+// every post core asks to remember is reported back (RecordMessagePosted), and every decision is
+// checked against the confidentiality rules.
+struct Scene {
+    Committee committee = sample::committee();
+    Incident incident;
+    Time now = sample::t0;
+    std::vector<Event> history; // every event so far, in order
+    int posted_count = 0;
+
+    Outcome attempt(const Command& command) const {
+        return decide(committee, incident, command, now);
+    }
+
+    Rejection refused(const Command& command) const { return rejection_of(attempt(command)); }
+
+    // A command that must succeed.
+    Decision run(const Command& command) {
+        const Decision decision = decision_of(attempt(command));
+        take(decision);
+        return decision;
+    }
+
+    // A command that may be refused; applied when it is not.
+    std::optional<Decision> run_if_accepted(const Command& command) {
+        const auto outcome = attempt(command);
+        const auto* decision = std::get_if<Decision>(&outcome);
+        if (!decision)
+            return std::nullopt;
+        take(*decision);
+        return *decision;
+    }
+
+    void take(const Decision& decision) {
+        const Incident before = incident;
+        apply(decision.events);
+        check_discreet(committee, before, incident, decision);
+        remember_posts(decision);
+    }
+
+    void apply(const std::vector<Event>& events) {
+        incident = replay(incident, events);
+        history.insert(history.end(), events.begin(), events.end());
+    }
+
+    void remember_posts(const Decision& decision) {
+        for (const auto& post : all_of<Post>(decision)) {
+            if (!post.remember)
+                continue;
+            const auto* motion = std::get_if<MotionMessage>(&post.message);
+            const MessageRef where{post.channel, "1000." + std::to_string(++posted_count)};
+            const auto recorded = decision_of(attempt(RecordMessagePosted{
+                incident.id, where, kind_of(post.message), motion ? motion->number : 0}));
+            apply(recorded.events);
+        }
+    }
+
+    Decision file(Report report = sample::report(), UserId by = sample::alice) {
+        return run(SubmitReport{sample::ref, std::move(by), std::move(report), {}});
+    }
+
+    Decision open_channel(ChannelId channel = sample::incident_channel) {
+        return run(ChannelCreated{incident.id, std::move(channel)});
+    }
+
+    void clear(std::initializer_list<UserId> members) {
+        for (const auto& m : members)
+            run(DeclareConflict{incident.id, m, false});
+    }
+
+    void conflict(std::initializer_list<UserId> members) {
+        for (const auto& m : members)
+            run(DeclareConflict{incident.id, m, true});
+    }
+
+    // Proposes a motion that must be opened; returns its number.
+    int propose(const UserId& by, MotionKind kind, std::string text = {},
+                std::vector<std::string> consequences = {}) {
+        const auto decision =
+            run(ProposeMotion{incident.id, by, kind, std::move(text), std::move(consequences)});
+        const auto proposed = events_of<MotionProposed>(decision);
+        REQUIRE(proposed.size() == 1);
+        return proposed[0].motion;
+    }
+
+    Decision vote(int motion, const UserId& voter, bool yes) {
+        return run(CastBallot{incident.id, motion, voter, yes});
+    }
+
+    const Motion& motion(int number) const {
+        const Motion* m = incident.motion(number);
+        REQUIRE(m != nullptr);
+        return *m;
+    }
+};
+
+// A filed report (taken by alice) whose channel is open, with `cleared` in it and `conflicted`
+// out of it.
+inline Scene opened(std::initializer_list<UserId> cleared,
+                    std::initializer_list<UserId> conflicted = {},
+                    Report report = sample::report()) {
+    Scene scene;
+    scene.file(std::move(report));
+    scene.open_channel();
+    scene.clear(cleared);
+    scene.conflict(conflicted);
+    return scene;
 }
 
 } // namespace cocbot::core::testing

@@ -1,8 +1,12 @@
 #include "core/overview.hpp"
+#include "tests/core/outcomes.hpp"
 
 #include <doctest/doctest.h>
 
 using namespace cocbot::core;
+using cocbot::core::testing::opened;
+using cocbot::core::testing::Scene;
+namespace sample = cocbot::core::testing::sample;
 
 namespace {
 
@@ -61,5 +65,62 @@ TEST_SUITE("overview") {
               std::vector<IncidentId>{IncidentId{"2025-002"}});
         CHECK(matching_escrows({UserId{}, ""}, all).empty());
         CHECK(matching_escrows({UserId{"UQ"}, "Nobody"}, all).empty());
+    }
+
+    TEST_CASE("a member of the electorate sees the open motions with their ballot") {
+        auto scene = opened({sample::alice, sample::bob, sample::carol}, {sample::erin});
+        const int voted = scene.propose(sample::bob, MotionKind::custom, "Ask for the footage");
+        const int not_yet = scene.propose(sample::bob, MotionKind::violation);
+        const int decided = scene.propose(sample::bob, MotionKind::plan, "Weekly check-ins");
+        scene.vote(voted, sample::alice, true);
+        scene.vote(decided, sample::alice, false);
+        scene.vote(decided, sample::bob, false);
+        REQUIRE_FALSE(scene.motion(decided).open());
+        const auto overview = overview_for(sample::alice, {scene.incident});
+        CHECK(overview.motions ==
+              std::vector<OpenMotion>{
+                  {sample::ref, voted, MotionKind::custom, "Ask for the footage", true},
+                  {sample::ref, not_yet, MotionKind::violation, scene.motion(not_yet).text,
+                   std::nullopt}});
+        CHECK(overview_for(sample::carol, {scene.incident}).motions.size() == 2);
+    }
+
+    TEST_CASE("conflicted members, strangers and members away from the channel see no motions") {
+        auto scene = opened({sample::alice, sample::bob, sample::carol}, {sample::erin});
+        scene.run(InvolveHr{sample::ref, sample::alice, HrScope::informing});
+        scene.propose(sample::bob, MotionKind::violation);
+        scene.run(MemberLeft{sample::ref, sample::carol});
+        for (const auto& who : {sample::erin, sample::stranger, sample::hr1, sample::reported,
+                                sample::carol, sample::dave}) {
+            CAPTURE(who.value);
+            CHECK(overview_for(who, {scene.incident}).motions.empty());
+        }
+    }
+
+    TEST_CASE("resolved incidents are not open; only a re-opening vote on them is listed") {
+        auto scene = opened({sample::alice, sample::bob, sample::carol});
+        scene.propose(sample::bob, MotionKind::custom, "Left undecided");
+        scene.run(ResolveIncident{sample::ref, sample::alice, "Done"});
+        auto overview = overview_for(sample::bob, {scene.incident});
+        CHECK(overview.open.empty());
+        CHECK(overview.pending.empty());
+        CHECK(overview.motions.empty());
+        const int reopen = scene.propose(sample::carol, MotionKind::reopen);
+        scene.open_channel(ChannelId{"GSECOND"});
+        overview = overview_for(sample::bob, {scene.incident});
+        CHECK(overview.open.empty());
+        REQUIRE(overview.motions.size() == 1);
+        CHECK(overview.motions[0].number == reopen);
+        CHECK(overview.motions[0].kind == MotionKind::reopen);
+    }
+
+    TEST_CASE("a handed-off incident is still open for its cleared members") {
+        auto scene = opened({sample::alice, sample::bob});
+        scene.run(InvolveHr{sample::ref, sample::alice, HrScope::employees_only});
+        const auto overview = overview_for(sample::bob, {scene.incident});
+        REQUIRE(overview.open.size() == 1);
+        CHECK(overview.open[0].status == Status::handed_off);
+        CHECK(overview.open[0].deadlines.empty());
+        CHECK(overview_for(sample::hr1, {scene.incident}).open.empty());
     }
 }

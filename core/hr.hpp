@@ -1,0 +1,38 @@
+// File: core/hr.hpp
+// Reports that involve employees: HR gives information, or takes the incident over.
+#pragma once
+
+#include "core/ids.hpp"
+#include "core/time.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace cocbot::core {
+
+enum class HrScope {
+    informing,      // an employee and a community member: HR informs, the committee decides
+    employees_only, // only employees: a clean hand-off, HR reports back
+};
+
+std::string_view to_string(HrScope scope);
+std::optional<HrScope> hr_scope_from_string(std::string_view text);
+
+// Whether HR found a Code of Conduct violation.
+enum class HrFinding { violation, no_violation, undetermined };
+
+std::string_view to_string(HrFinding finding);
+std::optional<HrFinding> hr_finding_from_string(std::string_view text);
+
+// HR's report back after a hand-off: the plan's three questions, and whether HR acts.
+struct HrReport {
+    HrFinding finding = HrFinding::undetermined;
+    std::string plan;         // the reported person's behavioural modification plan
+    std::string consequences; // what consequences (if any) they face
+    bool taking_action = true;
+
+    friend bool operator==(const HrReport&, const HrReport&) = default;
+};
+
+} // namespace cocbot::core

@@ -1,0 +1,158 @@
+// File: core/timeline.cpp
+// The record's wording. Lines say what happened, not what was said: the details stay in the
+// messages they were posted in.
+#include "core/timeline.hpp"
+
+#include "core/overloaded.hpp"
+
+namespace cocbot::core {
+
+namespace {
+
+std::string mention(const UserId& user) {
+    return "<@" + user.value + ">";
+}
+
+std::string motion_ref(int number) {
+    return "motion " + std::to_string(number);
+}
+
+std::string count_of(const MotionDecided& e) {
+    return std::to_string(e.yes) + " yes, " + std::to_string(e.no) + " no, of " +
+           std::to_string(e.electorate);
+}
+
+std::string reminder_words(ReminderKind kind) {
+    switch (kind) {
+    case ReminderKind::acknowledge_soon:
+        return "reminded the owners to acknowledge the reporter";
+    case ReminderKind::acknowledge_due:
+        return "told the owners the acknowledgement is overdue";
+    case ReminderKind::owners_missing:
+        return "reminded the channel to name owners";
+    case ReminderKind::conflict_nudge:
+        return "asked a member again about conflicts of interest";
+    case ReminderKind::decision_overdue:
+        return "told the owners the decision is overdue";
+    case ReminderKind::reporter_update:
+        return "reminded the owners to update the reporter";
+    }
+    return "sent a reminder";
+}
+
+TimelineLine line(Time at, UserId who, std::string what, std::string quote = {}) {
+    return {at, std::move(who), std::move(what), std::move(quote)};
+}
+
+} // namespace
+
+std::optional<TimelineLine> describe(const Event& event) {
+    using Line = std::optional<TimelineLine>;
+    return std::visit(
+        overloaded{
+            [](const ReportFiled& e) -> Line {
+                return line(e.at, e.submitted_by,
+                            std::string{e.report.flags.escrow ? "filed the report in escrow"
+                                                              : "filed the report"} +
+                                " (via " + std::string{describe(e.report.source)} + ")");
+            },
+            [](const ConflictDeclared& e) -> Line {
+                // Who has a conflict is nobody's business; who joined and who recused is.
+                if (e.conflicted)
+                    return std::nullopt;
+                return line(e.at, e.member, "declared no conflict of interest and joined");
+            },
+            [](const MessagePosted&) -> Line { return std::nullopt; },
+            [](const ChannelOpened& e) -> Line {
+                return line({}, {}, "opened the private channel <#" + e.channel.value + ">");
+            },
+            [](const OwnerNamed& e) -> Line {
+                return line(e.at, e.by,
+                            "named " + mention(e.owner) + " " + std::string{to_string(e.role)} +
+                                " owner");
+            },
+            [](const UnclearedMemberFound& e) -> Line {
+                return line(e.at, {}, "removed " + mention(e.user) + " (not cleared)");
+            },
+            [](const RemovalRefused& e) -> Line {
+                return line(e.at, {}, "could not remove " + mention(e.user) + " (" + e.error + ")");
+            },
+            [](const ImmediateActionRecorded& e) -> Line {
+                return line(e.at, e.by, "took immediate action");
+            },
+            [](const EscrowActivated& e) -> Line {
+                return line(e.at, e.by,
+                            "shared " + std::to_string(e.escrowed.size()) + " escrowed report(s)");
+            },
+            [](const ReporterAcknowledged& e) -> Line {
+                return line(e.at, e.by, "acknowledged the reporter");
+            },
+            [](const ReminderSent& e) -> Line { return line(e.at, {}, reminder_words(e.kind)); },
+            [](const ReportedPersonMissing& e) -> Line {
+                return line(e.at, e.by,
+                            e.missing ? "recorded that the reported person cannot be found"
+                                      : "recorded that the reported person was found");
+            },
+            [](const ReporterFollowedUp& e) -> Line {
+                return line(e.at, e.by,
+                            e.decision ? "told the reporter the committee's decision"
+                                       : "followed up with the reporter");
+            },
+            [](const MotionProposed& e) -> Line {
+                return line(e.at, e.by, "proposed " + motion_ref(e.motion) + ":", e.text);
+            },
+            [](const BallotCast& e) -> Line {
+                return line(e.at, e.voter,
+                            std::string{"voted "} + (e.yes ? "yes" : "no") + " on " +
+                                motion_ref(e.motion));
+            },
+            [](const MotionDecided& e) -> Line {
+                return line(e.at, {},
+                            motion_ref(e.motion) + (e.passed ? " passed (" : " was rejected (") +
+                                count_of(e) + ")");
+            },
+            [](const MemberLeftChannel& e) -> Line {
+                return line(e.at, e.user, "left the channel");
+            },
+            [](const MemberReturned& e) -> Line {
+                return line(e.at, e.user, "came back to the channel");
+            },
+            [](const HrInvolved& e) -> Line {
+                return line(e.at, e.by,
+                            e.scope == HrScope::informing
+                                ? "invited HR to give information"
+                                : "handed the incident off to HR (only employees involved)");
+            },
+            [](const HrDropped& e) -> Line {
+                return line(e.at, e.by, "recorded that HR is done and removed HR");
+            },
+            [](const HrReported& e) -> Line {
+                return line(e.at, e.by,
+                            e.report.taking_action ? "recorded HR's report (HR takes action)"
+                                                   : "recorded HR's report (HR takes no action)");
+            },
+            [](const LawEnforcementInvolved& e) -> Line {
+                return line(e.at, e.by,
+                            "recorded that law enforcement was involved at the reporter's "
+                            "request");
+            },
+            [](const ConversationRecorded& e) -> Line {
+                std::string who;
+                for (const auto& talker : e.conversation.talkers)
+                    who += (who.empty() ? "" : " and ") + mention(talker);
+                return line(e.at, e.by,
+                            "recorded the conversation of " + who +
+                                " with the reported person (plan " +
+                                (e.conversation.accepted ? "accepted" : "not accepted") + ")");
+            },
+            [](const IncidentResolved& e) -> Line {
+                return line(e.at, e.by, "resolved the incident");
+            },
+            [](const IncidentReopened& e) -> Line {
+                return line(e.at, {}, "re-opened the incident (" + motion_ref(e.motion) + ")");
+            },
+        },
+        event);
+}
+
+} // namespace cocbot::core
