@@ -44,6 +44,18 @@ constexpr std::string_view stored_name(tag<core::ReporterAcknowledged>) { return
 constexpr std::string_view stored_name(tag<core::ReminderSent>)     { return "reminder_sent"; }
 constexpr std::string_view stored_name(tag<core::ReportedPersonMissing>) { return "reported_person_missing"; }
 constexpr std::string_view stored_name(tag<core::ReporterFollowedUp>) { return "reporter_followed_up"; }
+constexpr std::string_view stored_name(tag<core::MotionProposed>)   { return "motion_proposed"; }
+constexpr std::string_view stored_name(tag<core::BallotCast>)       { return "ballot_cast"; }
+constexpr std::string_view stored_name(tag<core::MotionDecided>)    { return "motion_decided"; }
+constexpr std::string_view stored_name(tag<core::MemberLeftChannel>) { return "member_left_channel"; }
+constexpr std::string_view stored_name(tag<core::MemberReturned>)   { return "member_returned"; }
+constexpr std::string_view stored_name(tag<core::HrInvolved>)       { return "hr_involved"; }
+constexpr std::string_view stored_name(tag<core::HrDropped>)        { return "hr_dropped"; }
+constexpr std::string_view stored_name(tag<core::HrReported>)       { return "hr_reported"; }
+constexpr std::string_view stored_name(tag<core::LawEnforcementInvolved>) { return "law_enforcement_involved"; }
+constexpr std::string_view stored_name(tag<core::ConversationRecorded>) { return "conversation_recorded"; }
+constexpr std::string_view stored_name(tag<core::IncidentResolved>) { return "incident_resolved"; }
+constexpr std::string_view stored_name(tag<core::IncidentReopened>) { return "incident_reopened"; }
 
 constexpr std::string_view stored_name(tag<core::Post>)             { return "post"; }
 constexpr std::string_view stored_name(tag<core::Update>)           { return "update"; }
@@ -51,6 +63,8 @@ constexpr std::string_view stored_name(tag<core::Ephemeral>)        { return "ep
 constexpr std::string_view stored_name(tag<core::CreatePrivateChannel>) { return "create_private_channel"; }
 constexpr std::string_view stored_name(tag<core::Invite>)           { return "invite"; }
 constexpr std::string_view stored_name(tag<core::Remove>)           { return "remove"; }
+constexpr std::string_view stored_name(tag<core::ArchiveChannel>)   { return "archive_channel"; }
+constexpr std::string_view stored_name(tag<core::ShareEscrowedReports>) { return "share_escrowed_reports"; }
 
 constexpr std::string_view stored_name(tag<core::TriagePrompt>)     { return "triage_prompt"; }
 constexpr std::string_view stored_name(tag<core::DangerAlert>)      { return "danger_alert"; }
@@ -60,6 +74,8 @@ constexpr std::string_view stored_name(tag<core::EscrowNotice>)     { return "es
 constexpr std::string_view stored_name(tag<core::ChannelNotice>)    { return "channel_notice"; }
 constexpr std::string_view stored_name(tag<core::DeadlineReminder>) { return "deadline_reminder"; }
 constexpr std::string_view stored_name(tag<core::Notice>)           { return "notice"; }
+constexpr std::string_view stored_name(tag<core::MotionMessage>)    { return "motion"; }
+constexpr std::string_view stored_name(tag<core::Timeline>)         { return "timeline"; }
 // clang-format on
 
 template <typename T>
@@ -106,6 +122,10 @@ constexpr std::string_view stored_name(core::MessageKind kind) {
         return "deadline_reminder";
     case notice:
         return "notice";
+    case motion:
+        return "motion";
+    case timeline:
+        return "timeline";
     }
     return {};
 }
@@ -119,6 +139,10 @@ constexpr std::string_view stored_name(core::Status status) {
         return "escrowed";
     case triage:
         return "triage";
+    case handed_off:
+        return "handed_off";
+    case resolved:
+        return "resolved";
     }
     return {};
 }
@@ -149,6 +173,21 @@ constexpr std::string_view stored_name(core::ReminderKind kind) {
         return "decision_overdue";
     case reporter_update:
         return "reporter_update";
+    }
+    return {};
+}
+
+constexpr std::string_view stored_name(core::MotionResult result) {
+    using enum core::MotionResult;
+    switch (result) {
+    case open:
+        return "open";
+    case passed:
+        return "passed";
+    case rejected:
+        return "rejected";
+    case lapsed:
+        return "lapsed";
     }
     return {};
 }
@@ -208,15 +247,49 @@ void from_json(const json& j, std::vector<core::Id<Tag>>& ids) {
         from_json(item, ids.emplace_back());
 }
 
+// Enumerations whose names core defines (to_string and a parser next to it): stored by those
+// names, which core keeps stable since people and Slack payloads use them too.
+template <typename Enum, typename Parse>
+void from_core_name(const json& j, Enum& value, Parse parse, const char* what) {
+    const auto found = parse(j.get_ref<const std::string&>());
+    if (!found)
+        throw std::runtime_error("unknown stored " + std::string{what});
+    value = *found;
+}
+
 json to_json(core::Source source) {
     return core::to_string(source);
 }
 void from_json(const json& j, core::Source& source) {
-    const auto text = j.get<std::string>();
-    const auto found = core::source_from_string(text);
-    if (!found)
-        throw std::runtime_error("unknown source");
-    source = *found;
+    from_core_name(j, source, core::source_from_string, "source");
+}
+
+json to_json(core::MotionKind kind) {
+    return core::to_string(kind);
+}
+void from_json(const json& j, core::MotionKind& kind) {
+    from_core_name(j, kind, core::motion_kind_from_string, "motion kind");
+}
+
+json to_json(core::HrScope scope) {
+    return core::to_string(scope);
+}
+void from_json(const json& j, core::HrScope& scope) {
+    from_core_name(j, scope, core::hr_scope_from_string, "HR scope");
+}
+
+json to_json(core::HrFinding finding) {
+    return core::to_string(finding);
+}
+void from_json(const json& j, core::HrFinding& finding) {
+    from_core_name(j, finding, core::hr_finding_from_string, "HR finding");
+}
+
+json to_json(core::Apology apology) {
+    return core::to_string(apology);
+}
+void from_json(const json& j, core::Apology& apology) {
+    from_core_name(j, apology, core::apology_from_string, "apology");
 }
 
 template <StoredEnum Enum>
@@ -378,9 +451,11 @@ void from_json(const json& j, core::ReportDetails& details) {
     details.submitted_by.value = secret.value("submitted_by", "");
 }
 
+// Fields after `cleared` came later: payloads queued before them decode with their defaults.
 json to_json(const core::ControlPanel& panel) {
     const auto& [incident, status, primary_owner, secondary_owner, responsible, cleared,
-                 awaiting_acknowledgement, reported_missing, reporter_reachable] = panel;
+                 awaiting_acknowledgement, reported_missing, reporter_reachable, open_motions,
+                 hr_configured, hr_involved, hr_declined, escrow_pending] = panel;
     return {{"incident", to_json(incident)},
             {"status", to_json(status)},
             {"primary_owner", to_json(primary_owner)},
@@ -389,7 +464,12 @@ json to_json(const core::ControlPanel& panel) {
             {"cleared", cleared},
             {"awaiting_acknowledgement", awaiting_acknowledgement},
             {"reported_missing", reported_missing},
-            {"reporter_reachable", reporter_reachable}};
+            {"reporter_reachable", reporter_reachable},
+            {"open_motions", open_motions},
+            {"hr_configured", hr_configured},
+            {"hr_involved", hr_involved ? to_json(*hr_involved) : json(nullptr)},
+            {"hr_declined", hr_declined},
+            {"escrow_pending", escrow_pending}};
 }
 void from_json(const json& j, core::ControlPanel& panel) {
     from_json(j.at("incident"), panel.incident);
@@ -401,6 +481,13 @@ void from_json(const json& j, core::ControlPanel& panel) {
     panel.awaiting_acknowledgement = j.value("awaiting_acknowledgement", false);
     panel.reported_missing = j.value("reported_missing", false);
     panel.reporter_reachable = j.value("reporter_reachable", true);
+    panel.open_motions = j.value("open_motions", 0);
+    panel.hr_configured = j.value("hr_configured", false);
+    panel.hr_involved.reset();
+    if (const auto scope = j.find("hr_involved"); scope != j.end() && !scope->is_null())
+        from_json(*scope, panel.hr_involved.emplace());
+    panel.hr_declined = j.value("hr_declined", false);
+    panel.escrow_pending = j.value("escrow_pending", false);
 }
 
 json to_json(const core::EscrowNotice& notice) {
@@ -444,6 +531,65 @@ json to_json(const core::Notice& notice) {
 }
 void from_json(const json& j, core::Notice& notice) {
     j.at("text").get_to(notice.text);
+}
+
+// Only the electorate's ballots: who voted which way is for the channel, as on the message.
+json to_json(const core::Tally& tally) {
+    const auto& [yes, no, electorate, needed, result] = tally;
+    return {{"yes", to_json(yes)},
+            {"no", to_json(no)},
+            {"electorate", electorate},
+            {"needed", needed},
+            {"result", to_json(result)}};
+}
+void from_json(const json& j, core::Tally& tally) {
+    from_json(j.at("yes"), tally.yes);
+    from_json(j.at("no"), tally.no);
+    j.at("electorate").get_to(tally.electorate);
+    j.at("needed").get_to(tally.needed);
+    from_json(j.at("result"), tally.result);
+}
+
+// The question is what a member typed (a plan, a refusal): sensitive, like the event.
+json to_json(const core::MotionMessage& motion) {
+    const auto& [incident, number, kind, text, proposed_by, tally] = motion;
+    return {{"incident", to_json(incident)}, {"number", number},
+            {"kind", to_json(kind)},         {"proposed_by", to_json(proposed_by)},
+            {"tally", to_json(tally)},       {"sensitive", sealed({{"text", text}})}};
+}
+void from_json(const json& j, core::MotionMessage& motion) {
+    from_json(j.at("incident"), motion.incident);
+    j.at("number").get_to(motion.number);
+    from_json(j.at("kind"), motion.kind);
+    from_json(j.at("proposed_by"), motion.proposed_by);
+    from_json(j.at("tally"), motion.tally);
+    unsealed(j.at("sensitive")).at("text").get_to(motion.text);
+}
+
+json to_json(const core::TimelineLine& line) {
+    const auto& [at, who, what, quote] = line;
+    return {{"at", to_json(at)}, {"who", to_json(who)}, {"what", what}, {"quote", quote}};
+}
+void from_json(const json& j, core::TimelineLine& line) {
+    from_json(j.at("at"), line.at);
+    from_json(j.at("who"), line.who);
+    j.at("what").get_to(line.what);
+    line.quote = j.value("quote", std::string{});
+}
+
+// The whole record of the incident, quotes included: every line is sensitive.
+json to_json(const core::Timeline& timeline) {
+    const auto& [incident, lines] = timeline;
+    json stored_lines = json::array();
+    for (const auto& line : lines)
+        stored_lines.push_back(to_json(line));
+    return {{"incident", to_json(incident)}, {"sensitive", sealed({{"lines", stored_lines}})}};
+}
+void from_json(const json& j, core::Timeline& timeline) {
+    from_json(j.at("incident"), timeline.incident);
+    timeline.lines.clear();
+    for (const auto& line : unsealed(j.at("sensitive")).at("lines").get_ref<const json::array_t&>())
+        from_json(line, timeline.lines.emplace_back());
 }
 
 json to_json(const core::Message& message) {
@@ -529,6 +675,29 @@ void from_json(const json& j, Membership& change) {
     from_json(j.at("user"), change.user);
 }
 
+// Archiving and sharing name an incident's channel; the escrowed reports' text is read by the
+// executor from the event store, never queued.
+json to_json(const core::ArchiveChannel& archive) {
+    const auto& [incident, channel] = archive;
+    return {{"incident", to_json(incident)}, {"channel", to_json(channel)}};
+}
+void from_json(const json& j, core::ArchiveChannel& archive) {
+    from_json(j.at("incident"), archive.incident);
+    from_json(j.at("channel"), archive.channel);
+}
+
+json to_json(const core::ShareEscrowedReports& share) {
+    const auto& [incident, channel, escrowed] = share;
+    return {{"incident", to_json(incident)},
+            {"channel", to_json(channel)},
+            {"escrowed", to_json(escrowed)}};
+}
+void from_json(const json& j, core::ShareEscrowedReports& share) {
+    from_json(j.at("incident"), share.incident);
+    from_json(j.at("channel"), share.channel);
+    from_json(j.at("escrowed"), share.escrowed);
+}
+
 // --- Events: the public `data` column and the sensitive one (empty when there is nothing)
 
 struct Columns {
@@ -594,14 +763,16 @@ void from_columns(const Columns& in, core::ConflictDeclared& declared) {
 }
 
 Columns to_columns(const core::MessagePosted& posted) {
-    const auto& [message, kind] = posted;
+    const auto& [message, kind, motion] = posted;
     Columns out;
-    out.data = {{"message", to_json(message)}, {"kind", to_json(kind)}};
+    out.data = {{"message", to_json(message)}, {"kind", to_json(kind)}, {"motion", motion}};
     return out;
 }
 void from_columns(const Columns& in, core::MessagePosted& posted) {
     from_json(in.data.at("message"), posted.message);
     from_json(in.data.at("kind"), posted.kind);
+    // Rows written before motions existed have no such key: no motion.
+    posted.motion = in.data.value("motion", 0);
 }
 
 // EventStore::incident_by_channel reads "channel" from this event's data in SQL: keep the key.
@@ -729,6 +900,190 @@ void from_columns(const Columns& in, core::ReporterFollowedUp& followed) {
     in.sensitive.at("note").get_to(followed.note);
     in.data.at("decision").get_to(followed.decision);
     from_json(in.data.at("at"), followed.at);
+}
+
+// The question as put to the members is what the proposer typed: it is kept with the secrets.
+Columns to_columns(const core::MotionProposed& proposed) {
+    const auto& [motion, kind, text, by, at] = proposed;
+    Columns out;
+    out.data = {
+        {"motion", motion}, {"kind", to_json(kind)}, {"by", to_json(by)}, {"at", to_json(at)}};
+    out.sensitive = {{"text", text}};
+    return out;
+}
+void from_columns(const Columns& in, core::MotionProposed& proposed) {
+    in.data.at("motion").get_to(proposed.motion);
+    from_json(in.data.at("kind"), proposed.kind);
+    in.sensitive.at("text").get_to(proposed.text);
+    from_json(in.data.at("by"), proposed.by);
+    from_json(in.data.at("at"), proposed.at);
+}
+
+Columns to_columns(const core::BallotCast& cast) {
+    const auto& [motion, voter, yes, at] = cast;
+    Columns out;
+    out.data = {{"motion", motion}, {"voter", to_json(voter)}, {"yes", yes}, {"at", to_json(at)}};
+    return out;
+}
+void from_columns(const Columns& in, core::BallotCast& cast) {
+    in.data.at("motion").get_to(cast.motion);
+    from_json(in.data.at("voter"), cast.voter);
+    in.data.at("yes").get_to(cast.yes);
+    from_json(in.data.at("at"), cast.at);
+}
+
+Columns to_columns(const core::MotionDecided& decided) {
+    const auto& [motion, passed, yes, no, electorate, at] = decided;
+    Columns out;
+    out.data = {{"motion", motion}, {"passed", passed},         {"yes", yes},
+                {"no", no},         {"electorate", electorate}, {"at", to_json(at)}};
+    return out;
+}
+void from_columns(const Columns& in, core::MotionDecided& decided) {
+    in.data.at("motion").get_to(decided.motion);
+    in.data.at("passed").get_to(decided.passed);
+    in.data.at("yes").get_to(decided.yes);
+    in.data.at("no").get_to(decided.no);
+    in.data.at("electorate").get_to(decided.electorate);
+    from_json(in.data.at("at"), decided.at);
+}
+
+// A member leaving the channel and coming back have the same fields: who, and when.
+template <typename Presence>
+requires std::is_same_v<Presence, core::MemberLeftChannel> ||
+    std::is_same_v<Presence, core::MemberReturned>
+        Columns to_columns(const Presence& change) {
+    const auto& [user, at] = change;
+    Columns out;
+    out.data = {{"user", to_json(user)}, {"at", to_json(at)}};
+    return out;
+}
+template <typename Presence>
+requires std::is_same_v<Presence, core::MemberLeftChannel> ||
+    std::is_same_v<Presence, core::MemberReturned>
+void from_columns(const Columns& in, Presence& change) {
+    from_json(in.data.at("user"), change.user);
+    from_json(in.data.at("at"), change.at);
+}
+
+Columns to_columns(const core::HrInvolved& involved) {
+    const auto& [scope, contacts, by, at] = involved;
+    Columns out;
+    out.data = {{"scope", to_json(scope)},
+                {"contacts", to_json(contacts)},
+                {"by", to_json(by)},
+                {"at", to_json(at)}};
+    return out;
+}
+void from_columns(const Columns& in, core::HrInvolved& involved) {
+    from_json(in.data.at("scope"), involved.scope);
+    from_json(in.data.at("contacts"), involved.contacts);
+    from_json(in.data.at("by"), involved.by);
+    from_json(in.data.at("at"), involved.at);
+}
+
+Columns to_columns(const core::HrDropped& dropped) {
+    const auto& [by, at] = dropped;
+    Columns out;
+    out.data = {{"by", to_json(by)}, {"at", to_json(at)}};
+    return out;
+}
+void from_columns(const Columns& in, core::HrDropped& dropped) {
+    from_json(in.data.at("by"), dropped.by);
+    from_json(in.data.at("at"), dropped.at);
+}
+
+// HR's finding and whether it acts drive the workflow; the plan and consequences are secrets.
+Columns to_columns(const core::HrReported& reported) {
+    const auto& [report, by, at] = reported;
+    const auto& [finding, plan, consequences, taking_action] = report;
+    Columns out;
+    out.data = {{"finding", to_json(finding)},
+                {"taking_action", taking_action},
+                {"by", to_json(by)},
+                {"at", to_json(at)}};
+    out.sensitive = {{"plan", plan}, {"consequences", consequences}};
+    return out;
+}
+void from_columns(const Columns& in, core::HrReported& reported) {
+    from_json(in.data.at("finding"), reported.report.finding);
+    in.sensitive.at("plan").get_to(reported.report.plan);
+    in.sensitive.at("consequences").get_to(reported.report.consequences);
+    in.data.at("taking_action").get_to(reported.report.taking_action);
+    from_json(in.data.at("by"), reported.by);
+    from_json(in.data.at("at"), reported.at);
+}
+
+// What was shared with law enforcement is a secret; who was told is not.
+Columns to_columns(const core::LawEnforcementInvolved& involved) {
+    const auto& [note, notified, by, at] = involved;
+    Columns out;
+    out.data = {{"notified", to_json(notified)}, {"by", to_json(by)}, {"at", to_json(at)}};
+    out.sensitive = {{"note", note}};
+    return out;
+}
+void from_columns(const Columns& in, core::LawEnforcementInvolved& involved) {
+    in.sensitive.at("note").get_to(involved.note);
+    from_json(in.data.at("notified"), involved.notified);
+    from_json(in.data.at("by"), involved.by);
+    from_json(in.data.at("at"), involved.at);
+}
+
+// Every word of the conversation is a secret; who talked, and its outcome, are not.
+Columns to_columns(const core::ConversationRecorded& recorded) {
+    const auto& [conversation, by, at] = recorded;
+    const auto& [talkers, behaviour, context, impact, call_in, plan, accepted, apology] =
+        conversation;
+    Columns out;
+    out.data = {{"talkers", to_json(talkers)},
+                {"accepted", accepted},
+                {"apology", to_json(apology)},
+                {"by", to_json(by)},
+                {"at", to_json(at)}};
+    out.sensitive = {{"behaviour", behaviour},
+                     {"context", context},
+                     {"impact", impact},
+                     {"call_in", call_in},
+                     {"plan", plan}};
+    return out;
+}
+void from_columns(const Columns& in, core::ConversationRecorded& recorded) {
+    auto& conversation = recorded.conversation;
+    from_json(in.data.at("talkers"), conversation.talkers);
+    in.sensitive.at("behaviour").get_to(conversation.behaviour);
+    in.sensitive.at("context").get_to(conversation.context);
+    in.sensitive.at("impact").get_to(conversation.impact);
+    in.sensitive.at("call_in").get_to(conversation.call_in);
+    in.sensitive.at("plan").get_to(conversation.plan);
+    in.data.at("accepted").get_to(conversation.accepted);
+    from_json(in.data.at("apology"), conversation.apology);
+    from_json(in.data.at("by"), recorded.by);
+    from_json(in.data.at("at"), recorded.at);
+}
+
+// How the incident was resolved describes it: it is kept with the secrets.
+Columns to_columns(const core::IncidentResolved& resolved) {
+    const auto& [resolution, by, at] = resolved;
+    Columns out;
+    out.data = {{"by", to_json(by)}, {"at", to_json(at)}};
+    out.sensitive = {{"resolution", resolution}};
+    return out;
+}
+void from_columns(const Columns& in, core::IncidentResolved& resolved) {
+    in.sensitive.at("resolution").get_to(resolved.resolution);
+    from_json(in.data.at("by"), resolved.by);
+    from_json(in.data.at("at"), resolved.at);
+}
+
+Columns to_columns(const core::IncidentReopened& reopened) {
+    const auto& [motion, at] = reopened;
+    Columns out;
+    out.data = {{"motion", motion}, {"at", to_json(at)}};
+    return out;
+}
+void from_columns(const Columns& in, core::IncidentReopened& reopened) {
+    in.data.at("motion").get_to(reopened.motion);
+    from_json(in.data.at("at"), reopened.at);
 }
 
 // Decoding errors from the JSON library name keys and types, never values; keep their text.

@@ -10,12 +10,21 @@ namespace cocbot::storage {
 
 namespace {
 
-constexpr const char* select_due_sql =
-    "SELECT id, incident_id, type, payload, attempts, not_before FROM outbox "
-    "WHERE state = 'pending' AND not_before <= :now ORDER BY id LIMIT 1";
+// An incident's effects run in the order they were queued: its channel exists before anything
+// is posted in it, and is archived only after its last messages. So only the first pending
+// effect of each incident can run; effects without an incident are not ordered. The subquery
+// does not depend on the row, so SQLite computes it once, from outbox_due's pending rows.
+const std::string runnable =
+    "state = 'pending' AND (incident_id IS NULL OR id IN (SELECT min(id) FROM outbox "
+    "WHERE state = 'pending' AND incident_id IS NOT NULL GROUP BY incident_id))";
 
-constexpr const char* select_earliest_sql =
-    "SELECT min(not_before) FROM outbox WHERE state = 'pending'";
+const std::string select_due_sql =
+    "SELECT id, incident_id, type, payload, attempts, not_before FROM outbox WHERE " + runnable +
+    " AND not_before <= :now ORDER BY id LIMIT 1";
+
+// Runnable effects only: one waiting behind another becomes due when that one is settled, which
+// the executor does itself before it looks again.
+const std::string select_earliest_sql = "SELECT min(not_before) FROM outbox WHERE " + runnable;
 
 constexpr const char* update_attempt_sql =
     "UPDATE outbox SET attempts = attempts + 1, not_before = :retry_at "

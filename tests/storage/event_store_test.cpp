@@ -24,13 +24,24 @@ using namespace cocbot;
 
 const core::Time t0{core::Duration{1'773'446'400}}; // 2026-03-14
 
-constexpr std::array all_message_kinds{
-    core::MessageKind::triage_prompt,  core::MessageKind::danger_alert,
-    core::MessageKind::report_details, core::MessageKind::control_panel,
-    core::MessageKind::escrow_notice,  core::MessageKind::channel_notice,
-    core::MessageKind::notice};
+constexpr std::array all_message_kinds{core::MessageKind::triage_prompt,
+                                       core::MessageKind::danger_alert,
+                                       core::MessageKind::report_details,
+                                       core::MessageKind::control_panel,
+                                       core::MessageKind::escrow_notice,
+                                       core::MessageKind::channel_notice,
+                                       core::MessageKind::deadline_reminder,
+                                       core::MessageKind::notice,
+                                       core::MessageKind::motion,
+                                       core::MessageKind::timeline};
 
-constexpr std::array all_statuses{core::Status::none, core::Status::escrowed, core::Status::triage};
+constexpr std::array all_statuses{core::Status::none, core::Status::escrowed, core::Status::triage,
+                                  core::Status::handed_off, core::Status::resolved};
+
+constexpr std::array all_motion_kinds{
+    core::MotionKind::violation, core::MotionKind::plan,   core::MotionKind::consequences,
+    core::MotionKind::refusal,   core::MotionKind::custom, core::MotionKind::activate_escrow,
+    core::MotionKind::reopen};
 
 constexpr std::array all_sources{core::Source::slack,     core::Source::phone,
                                  core::Source::in_person, core::Source::email,
@@ -135,6 +146,148 @@ std::vector<core::Event> channel_events() {
         core::ReporterFollowedUp{core::UserId{"U0MEMBER1"}, "The decision", true, t0}};
 }
 
+// The issue 4 events whose text is what people typed, each text recognisable.
+const core::MotionProposed motion_proposed{2, core::MotionKind::plan,
+                                           "Sam attends a workshop on respectful conduct",
+                                           core::UserId{"U0MEMBER1"}, t0 + std::chrono::hours{3}};
+const core::HrReported hr_reported{{core::HrFinding::violation,
+                                    "Monthly check-ins with their manager", "A written warning",
+                                    false},
+                                   core::UserId{"U0HR"},
+                                   t0 + std::chrono::days{7}};
+const core::LawEnforcementInvolved law_enforcement{
+    "Shared the badge scan log with the police",
+    {core::UserId{"U0LEAD1"}, core::UserId{"U0LEAD2"}},
+    core::UserId{"U0MEMBER1"},
+    t0 + std::chrono::days{1}};
+const core::ConversationRecorded conversation{
+    {{core::UserId{"U0MEMBER1"}, core::UserId{"U0MEMBER2"}},
+     "Comments about appearance at the keynote",
+     "It was their first conference",
+     "The reporter left the event early",
+     "We know you care about this community",
+     "No comments about appearance; a workshop",
+     true,
+     core::Apology::relayed},
+    core::UserId{"U0MEMBER1"},
+    t0 + std::chrono::days{2}};
+const core::IncidentResolved resolved{"Warning given and the workshop attended",
+                                      core::UserId{"U0MEMBER1"}, t0 + std::chrono::days{30}};
+
+// What the issue 4 events above keep secret.
+const std::array issue4_secrets{std::string{"workshop on respectful conduct"},
+                                std::string{"Monthly check-ins"},
+                                std::string{"A written warning"},
+                                std::string{"badge scan log"},
+                                std::string{"appearance at the keynote"},
+                                std::string{"first conference"},
+                                std::string{"left the event early"},
+                                std::string{"care about this community"},
+                                std::string{"a workshop"},
+                                std::string{"the workshop attended"}};
+
+// One of each event that came with motions, HR, law enforcement, conversations and resolution,
+// with every value of their enumerations.
+std::vector<core::Event> issue4_events() {
+    std::vector<core::Event> events;
+    int number = 0;
+    for (const auto kind : all_motion_kinds)
+        events.push_back(core::MotionProposed{++number, kind, "Question " + std::to_string(number),
+                                              core::UserId{"U0MEMBER1"}, t0});
+    events.push_back(motion_proposed);
+    events.push_back(core::MotionProposed{8, core::MotionKind::violation, "", {}, t0});
+    events.push_back(core::BallotCast{1, core::UserId{"U0MEMBER2"}, true, t0});
+    events.push_back(core::BallotCast{1, core::UserId{"U0MEMBER2"}, false, t0});
+    events.push_back(core::MotionDecided{1, true, 3, 1, 5, t0});
+    events.push_back(core::MotionDecided{2, false, 0, 2, 2, t0});
+    events.push_back(core::MemberLeftChannel{core::UserId{"U0MEMBER3"}, t0});
+    events.push_back(core::MemberReturned{core::UserId{"U0MEMBER3"}, t0});
+    events.push_back(core::HrInvolved{
+        core::HrScope::informing, {core::UserId{"U0HR"}}, core::UserId{"U0MEMBER1"}, t0});
+    events.push_back(core::HrInvolved{core::HrScope::employees_only,
+                                      {core::UserId{"U0HR"}, core::UserId{"U0HR2"}},
+                                      core::UserId{"U0MEMBER1"},
+                                      t0});
+    events.push_back(core::HrDropped{core::UserId{"U0MEMBER2"}, t0});
+    events.push_back(hr_reported);
+    events.push_back(core::HrReported{{core::HrFinding::no_violation, "", "", true}, {}, t0});
+    events.push_back(core::HrReported{
+        {core::HrFinding::undetermined, "p", "c", false}, core::UserId{"U0MEMBER2"}, t0});
+    events.push_back(law_enforcement);
+    events.push_back(conversation);
+    for (const auto apology : {core::Apology::none, core::Apology::not_relayed}) {
+        auto other = conversation;
+        other.conversation.context.clear();
+        other.conversation.call_in.clear();
+        other.conversation.accepted = false;
+        other.conversation.apology = apology;
+        events.push_back(other);
+    }
+    events.push_back(resolved);
+    events.push_back(core::IncidentReopened{9, t0 + std::chrono::days{40}});
+    return events;
+}
+
+std::vector<core::Event> secret_events() {
+    return {motion_proposed, hr_reported, law_enforcement, conversation, resolved};
+}
+
+bool has_secret_text(const core::Event& event) {
+    return std::holds_alternative<core::MotionProposed>(event) ||
+           std::holds_alternative<core::HrReported>(event) ||
+           std::holds_alternative<core::LawEnforcementInvolved>(event) ||
+           std::holds_alternative<core::ConversationRecorded>(event) ||
+           std::holds_alternative<core::IncidentResolved>(event);
+}
+
+// A control panel with the fields every panel sets; the others keep their defaults.
+core::ControlPanel control_panel(const core::IncidentId& id, core::Status status,
+                                 const core::UserId& responsible, int cleared) {
+    core::ControlPanel panel;
+    panel.incident = id;
+    panel.status = status;
+    panel.responsible = responsible;
+    panel.cleared = cleared;
+    return panel;
+}
+
+core::ControlPanel full_panel(const core::IncidentId& id) {
+    auto panel = control_panel(id, core::Status::handed_off, core::UserId{"U0MEMBER1"}, 4);
+    panel.primary_owner = core::UserId{"U0MEMBER1"};
+    panel.secondary_owner = core::UserId{"U0MEMBER2"};
+    panel.awaiting_acknowledgement = true;
+    panel.reported_missing = true;
+    panel.reporter_reachable = false;
+    panel.open_motions = 2;
+    panel.hr_configured = true;
+    panel.hr_involved = core::HrScope::employees_only;
+    panel.hr_declined = true;
+    panel.escrow_pending = true;
+    return panel;
+}
+
+core::MotionMessage motion_message(const core::IncidentId& id) {
+    return {id,
+            2,
+            core::MotionKind::plan,
+            motion_proposed.text,
+            core::UserId{"U0MEMBER1"},
+            {{core::UserId{"U0MEMBER1"}, core::UserId{"U0MEMBER3"}},
+             {core::UserId{"U0MEMBER2"}},
+             5,
+             3,
+             core::MotionResult::open}};
+}
+
+core::Timeline timeline(const core::IncidentId& id) {
+    return {id,
+            {{t0, {}, "Report filed (via phone)"},
+             {t0 + std::chrono::hours{3}, core::UserId{"U0MEMBER1"},
+              "proposed motion 2: Sam attends a workshop on respectful conduct"},
+             {t0 + std::chrono::days{30}, core::UserId{"U0MEMBER1"},
+              "resolved the incident: Warning given and the workshop attended"}}};
+}
+
 // A Post's payload split with SQLite's JSON functions: its message's sensitive member, and the
 // rest of the payload without it.
 struct SplitPayload {
@@ -208,6 +361,18 @@ TEST_SUITE("storage event codec") {
                 CHECK(round_trip(posted) == posted);
             }
         }
+        SUBCASE("a posted motion message, with its motion's number") {
+            const core::Event posted = core::MessagePosted{
+                {core::ChannelId{"G0INCIDENT"}, "1712345678.000200"}, core::MessageKind::motion, 3};
+            CHECK(round_trip(posted) == posted);
+        }
+        SUBCASE("motions, ballots, members away and back, HR, law enforcement, conversations, "
+                "resolution and re-opening") {
+            for (const auto& event : issue4_events()) {
+                CAPTURE(event.index());
+                CHECK(round_trip(event) == event);
+            }
+        }
         SUBCASE("channels, owners, removals, immediate actions and escrow") {
             for (const auto& event : channel_events()) {
                 CAPTURE(event.index());
@@ -235,6 +400,89 @@ TEST_SUITE("storage event codec") {
               core::Event{filed});
     }
 
+    TEST_CASE("a message posted before motions existed decodes as no motion") {
+        const auto decoded = storage::decode_event(
+            "message_posted",
+            R"({"message":{"channel":"G0INCIDENT","ts":"1.2"},"kind":"control_panel"})",
+            std::nullopt);
+
+        CHECK(decoded == core::Event{core::MessagePosted{{core::ChannelId{"G0INCIDENT"}, "1.2"},
+                                                         core::MessageKind::control_panel}});
+    }
+
+    TEST_CASE("a control panel queued before issue 4 decodes with the new fields' defaults") {
+        // A payload as the codec wrote it before motions and HR.
+        const auto decoded = storage::decode_effect(
+            "update", R"({"incident":"2026-001","target":{"channel":"G0INCIDENT","ts":"1.2"},)"
+                      R"("message":{"type":"control_panel","incident":"2026-001",)"
+                      R"("status":"triage","primary_owner":"U0MEMBER1","secondary_owner":"",)"
+                      R"("responsible":"U0MEMBER1","cleared":3,)"
+                      R"("awaiting_acknowledgement":true,"reported_missing":false,)"
+                      R"("reporter_reachable":true}})");
+
+        auto expected = control_panel(core::IncidentId{"2026-001"}, core::Status::triage,
+                                      core::UserId{"U0MEMBER1"}, 3);
+        expected.primary_owner = core::UserId{"U0MEMBER1"};
+        expected.awaiting_acknowledgement = true;
+        CHECK(decoded == core::Effect{core::Update{core::IncidentId{"2026-001"},
+                                                   {core::ChannelId{"G0INCIDENT"}, "1.2"},
+                                                   expected}});
+        const auto& panel = std::get<core::ControlPanel>(std::get<core::Update>(decoded).message);
+        CHECK(panel.open_motions == 0);
+        CHECK_FALSE(panel.hr_configured);
+        CHECK_FALSE(panel.hr_involved.has_value());
+        CHECK_FALSE(panel.hr_declined);
+        CHECK_FALSE(panel.escrow_pending);
+    }
+
+    TEST_CASE("issue 4's types and values are stored under stable snake_case names") {
+        const auto type_of = [](const core::Event& event) {
+            return storage::encode_event(event).type;
+        };
+        CHECK(type_of(motion_proposed) == "motion_proposed");
+        CHECK(type_of(core::BallotCast{}) == "ballot_cast");
+        CHECK(type_of(core::MotionDecided{}) == "motion_decided");
+        CHECK(type_of(core::MemberLeftChannel{}) == "member_left_channel");
+        CHECK(type_of(core::MemberReturned{}) == "member_returned");
+        CHECK(type_of(core::HrInvolved{}) == "hr_involved");
+        CHECK(type_of(core::HrDropped{}) == "hr_dropped");
+        CHECK(type_of(hr_reported) == "hr_reported");
+        CHECK(type_of(law_enforcement) == "law_enforcement_involved");
+        CHECK(type_of(conversation) == "conversation_recorded");
+        CHECK(type_of(resolved) == "incident_resolved");
+        CHECK(type_of(core::IncidentReopened{}) == "incident_reopened");
+
+        const core::IncidentId id{"2026-001"};
+        const core::ChannelId channel{"G0INCIDENT"};
+        CHECK(storage::encode_effect(core::ArchiveChannel{id, channel}).type == "archive_channel");
+        CHECK(storage::encode_effect(core::ShareEscrowedReports{id, channel, {}}).type ==
+              "share_escrowed_reports");
+        CHECK(contains(
+            storage::encode_effect(core::Post{id, channel, {}, motion_message(id)}).payload,
+            R"("type":"motion")"));
+        CHECK(contains(storage::encode_effect(core::Post{id, channel, {}, timeline(id)}).payload,
+                       R"("type":"timeline")"));
+
+        // Enumeration values, as they appear in the public data.
+        auto escrow = motion_proposed;
+        escrow.kind = core::MotionKind::activate_escrow;
+        CHECK(contains(storage::encode_event(escrow).data, R"("kind":"activate_escrow")"));
+        CHECK(contains(
+            storage::encode_event(core::HrInvolved{core::HrScope::employees_only, {}, {}, t0}).data,
+            R"("scope":"employees_only")"));
+        auto undetermined = hr_reported;
+        undetermined.report.finding = core::HrFinding::no_violation;
+        CHECK(contains(storage::encode_event(undetermined).data, R"("finding":"no_violation")"));
+        auto not_relayed = conversation;
+        not_relayed.conversation.apology = core::Apology::not_relayed;
+        CHECK(contains(storage::encode_event(not_relayed).data, R"("apology":"not_relayed")"));
+        CHECK(contains(
+            storage::encode_event(core::MessagePosted{{}, core::MessageKind::timeline}).data,
+            R"("kind":"timeline")"));
+        CHECK(contains(storage::encode_effect(core::Post{id, channel, {}, full_panel(id)}).payload,
+                       R"("status":"handed_off")"));
+    }
+
     TEST_CASE("every effect and message type round-trips exactly") {
         const core::IncidentId id{"2026-001"};
         const core::Message prompt = core::TriagePrompt{
@@ -247,28 +495,44 @@ TEST_SUITE("storage event codec") {
             core::ReportDetails{id, t0, full_report(id).report, core::UserId{"U0SUBMITTER"}};
         const core::Message anonymous_details =
             core::ReportDetails{id, t0, anonymous_report(id).report, {}};
-        const core::Message panel = core::ControlPanel{id,
-                                                       core::Status::triage,
-                                                       core::UserId{"U0MEMBER1"},
-                                                       core::UserId{"U0MEMBER2"},
-                                                       core::UserId{"U0MEMBER1"},
-                                                       3};
+        auto owned = control_panel(id, core::Status::triage, core::UserId{"U0MEMBER1"}, 3);
+        owned.primary_owner = core::UserId{"U0MEMBER1"};
+        owned.secondary_owner = core::UserId{"U0MEMBER2"};
+        const core::Message panel = owned;
         const core::Message unowned_panel =
-            core::ControlPanel{id, core::Status::escrowed, {}, {}, core::UserId{"U0SUBMITTER"}, 0};
+            control_panel(id, core::Status::escrowed, core::UserId{"U0SUBMITTER"}, 0);
         const core::Message escrow = core::EscrowNotice{id, 2};
         const core::Message channel_notice =
             core::ChannelNotice{{core::UserId{"U0MEMBER1"}, core::UserId{"U0MEMBER2"}},
                                 "<@U0MEMBER3> recorded an immediate action:",
                                 "Asked *venue security* to <escort> them out"};
         const core::Message plain_notice = core::ChannelNotice{{}, "Nobody to mention", ""};
-        const core::Message awaiting_panel =
-            core::ControlPanel{id, core::Status::triage, {}, {}, {}, 1, true, true, false};
+        auto awaiting = control_panel(id, core::Status::triage, {}, 1);
+        awaiting.awaiting_acknowledgement = true;
+        awaiting.reported_missing = true;
+        awaiting.reporter_reachable = false;
+        const core::Message awaiting_panel = awaiting;
         const core::Message reminder = core::DeadlineReminder{
             id, core::ReminderKind::acknowledge_due, t0, {core::UserId{"U0MEMBER1"}}};
+        const core::Message issue4_panel = full_panel(id);
+        auto informing = full_panel(id);
+        informing.hr_involved = core::HrScope::informing;
+        const core::Message informing_panel = informing;
+        const core::Message open_motion = motion_message(id);
+        auto decided = motion_message(id);
+        decided.kind = core::MotionKind::activate_escrow;
+        decided.tally = {{}, {core::UserId{"U0MEMBER1"}}, 1, 1, core::MotionResult::rejected};
+        const core::Message decided_motion = decided;
+        auto passed = motion_message(id);
+        passed.tally.result = core::MotionResult::passed;
+        const core::Message passed_motion = passed;
+        const core::Message record = timeline(id);
+        const core::Message empty_record = core::Timeline{id, {}};
 
         for (const auto& message :
              {prompt, alert, notice, details, anonymous_details, panel, unowned_panel, escrow,
-              channel_notice, plain_notice, awaiting_panel, reminder}) {
+              channel_notice, plain_notice, awaiting_panel, reminder, issue4_panel, informing_panel,
+              open_motion, decided_motion, passed_motion, record, empty_record}) {
             CAPTURE(message.index());
             const core::Effect post =
                 core::Post{id, core::ChannelId{"C0COMMITTEE"}, {}, message, true};
@@ -287,10 +551,10 @@ TEST_SUITE("storage event codec") {
 
         SUBCASE("a control panel in each status") {
             for (const auto status : all_statuses) {
-                const core::Effect update = core::Update{
-                    id,
-                    {core::ChannelId{"G0INCIDENT"}, "1.2"},
-                    core::ControlPanel{id, status, {}, {}, core::UserId{"U0MEMBER1"}, 1}};
+                const core::Effect update =
+                    core::Update{id,
+                                 {core::ChannelId{"G0INCIDENT"}, "1.2"},
+                                 control_panel(id, status, core::UserId{"U0MEMBER1"}, 1)};
                 CHECK(round_trip(update) == update);
             }
         }
@@ -307,6 +571,19 @@ TEST_SUITE("storage event codec") {
             // Same fields, different effects: the stored type tells them apart.
             CHECK(storage::encode_effect(invite).type == "invite");
             CHECK(storage::encode_effect(remove).type == "remove");
+        }
+        SUBCASE("archiving a channel and sharing escrowed reports") {
+            const core::Effect archive = core::ArchiveChannel{id, core::ChannelId{"G0INCIDENT"}};
+            const core::Effect share = core::ShareEscrowedReports{
+                id,
+                core::ChannelId{"G0INCIDENT"},
+                {core::IncidentId{"2025-004"}, core::IncidentId{"2025-009"}}};
+            const core::Effect share_none =
+                core::ShareEscrowedReports{id, core::ChannelId{"G0INCIDENT"}, {}};
+
+            CHECK(round_trip(archive) == archive);
+            CHECK(round_trip(share) == share);
+            CHECK(round_trip(share_none) == share_none);
         }
     }
 
@@ -333,6 +610,24 @@ TEST_SUITE("storage event codec") {
             for (const std::string field :
                  {"Repeated unwelcome comments", "Hall B", "Alex Reporter", "alex@example.org",
                   "U0SUBMITTER", "U0REPORTED", "Sam Example"}) {
+                CAPTURE(field);
+                CHECK(contains(payload.sensitive, field));
+                CHECK_FALSE(contains(payload.rest, field));
+            }
+            CHECK(contains(payload.rest, "2026-001"));
+        }
+        SUBCASE("a motion's question") {
+            const auto payload =
+                split(core::Post{id, core::ChannelId{"G0INCIDENT"}, {}, motion_message(id), true});
+            CHECK(contains(payload.sensitive, "workshop on respectful conduct"));
+            CHECK_FALSE(contains(payload.rest, "workshop on respectful conduct"));
+            CHECK(contains(payload.rest, "U0MEMBER3")); // the tally stays public
+        }
+        SUBCASE("a timeline's lines") {
+            const auto payload =
+                split(core::Post{id, core::ChannelId{"G0INCIDENT"}, {}, timeline(id), false});
+            for (const std::string field :
+                 {"Report filed", "workshop on respectful conduct", "the workshop attended"}) {
                 CAPTURE(field);
                 CHECK(contains(payload.sensitive, field));
                 CHECK_FALSE(contains(payload.rest, field));
@@ -401,6 +696,34 @@ TEST_SUITE("storage event codec") {
             CHECK(storage::encode_event(event).sensitive.has_value() ==
                   (std::holds_alternative<core::ImmediateActionRecorded>(event) ||
                    std::holds_alternative<core::ReporterFollowedUp>(event)));
+        }
+        for (const auto& event : issue4_events()) {
+            CAPTURE(event.index());
+            CHECK(storage::encode_event(event).sensitive.has_value() == has_secret_text(event));
+        }
+    }
+
+    TEST_CASE("what people typed in issue 4's events is encoded apart from their public data") {
+        std::string data, sensitive;
+        for (const auto& event : secret_events()) {
+            const auto encoded = storage::encode_event(event);
+            REQUIRE(encoded.sensitive.has_value());
+            data += encoded.data;
+            sensitive += *encoded.sensitive;
+        }
+
+        for (const auto& secret : issue4_secrets) {
+            CAPTURE(secret);
+            CHECK_FALSE(contains(data, secret));
+            CHECK(contains(sensitive, secret));
+        }
+        // Who, whom, what kind and when stay public.
+        for (const std::string field :
+             {"U0MEMBER1", "U0MEMBER2", "U0HR", "U0LEAD1", "U0LEAD2", R"("kind":"plan")",
+              R"("finding":"violation")", R"("taking_action":false)", R"("apology":"relayed")",
+              R"("accepted":true)"}) {
+            CAPTURE(field);
+            CHECK(contains(data, field));
         }
     }
 
@@ -474,6 +797,36 @@ TEST_SUITE("storage event codec") {
                                       R"({"message":{"channel":"C","ts":"1"},"kind":"gossip"})",
                                       std::nullopt),
                 std::runtime_error);
+        }
+        SUBCASE("an unknown motion kind, HR scope, HR finding or apology") {
+            CHECK_THROWS_AS(storage::decode_event("motion_proposed",
+                                                  R"({"motion":1,"kind":"coup","by":"U1","at":1})",
+                                                  std::optional<std::string>{R"({"text":"t"})"}),
+                            std::runtime_error);
+            CHECK_THROWS_AS(storage::decode_event(
+                                "hr_involved", R"({"scope":"all","contacts":[],"by":"U1","at":1})",
+                                std::nullopt),
+                            std::runtime_error);
+            CHECK_THROWS_AS(storage::decode_event(
+                                "hr_reported",
+                                R"({"finding":"maybe","taking_action":true,"by":"U1","at":1})",
+                                std::optional<std::string>{R"({"plan":"","consequences":""})"}),
+                            std::runtime_error);
+            const auto encoded = storage::encode_event(conversation);
+            auto data = encoded.data;
+            const auto at = data.find("relayed");
+            REQUIRE(at != std::string::npos);
+            data.replace(at, 7, "shouted");
+            CHECK_THROWS_AS(storage::decode_event(encoded.type, data, encoded.sensitive),
+                            std::runtime_error);
+        }
+        SUBCASE("issue 4's events without their secret part") {
+            for (const auto& event : secret_events()) {
+                CAPTURE(event.index());
+                const auto encoded = storage::encode_event(event);
+                CHECK_THROWS_AS(storage::decode_event(encoded.type, encoded.data, std::nullopt),
+                                std::runtime_error);
+            }
         }
         SUBCASE("an unknown effect or message type") {
             CHECK_THROWS_AS(storage::decode_effect("teleport", "{}"), std::runtime_error);
@@ -590,6 +943,32 @@ TEST_SUITE("storage event store") {
             CHECK_FALSE(contains(stored, identity));
         }
         CHECK(storage::EventStore(db).events(id) == std::vector<core::Event>{anonymous_report(id)});
+    }
+
+    TEST_CASE("issue 4's sensitive fields are stored only in event_secrets") {
+        storage::Database db(":memory:");
+        const core::IncidentId id{"2026-001"};
+        file(db, id, 2026, 1, {full_report(id)});
+        append(db, id, issue4_events());
+
+        std::string data;
+        SQLite::Statement rows(db.sql(), "SELECT type, data FROM events");
+        while (rows.executeStep())
+            data += rows.getColumn(0).getString() + " " + rows.getColumn(1).getString() + "\n";
+        std::string secrets;
+        SQLite::Statement secret_rows(db.sql(), "SELECT data FROM event_secrets");
+        while (secret_rows.executeStep())
+            secrets += secret_rows.getColumn(0).getString() + "\n";
+
+        for (const auto& secret : issue4_secrets) {
+            CAPTURE(secret);
+            CHECK_FALSE(contains(data, secret));
+            CHECK(contains(secrets, secret));
+        }
+        auto expected = std::vector<core::Event>{full_report(id)};
+        const auto later = issue4_events();
+        expected.insert(expected.end(), later.begin(), later.end());
+        CHECK(storage::EventStore(db).events(id) == expected);
     }
 
     TEST_CASE("an immediate action is stored only in event_secrets") {

@@ -1,5 +1,5 @@
 // File: tests/storage/outbox_test.cpp
-// The executor's view of the outbox: due order, retries and outcomes.
+// The executor's view of the outbox: due order (per incident), retries and outcomes.
 #include "storage/database.hpp"
 #include "storage/outbox.hpp"
 #include "storage/unit_of_work.hpp"
@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdint>
 #include <doctest/doctest.h>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -24,13 +25,32 @@ core::Effect notice(const std::string& text) {
                            core::Notice{text}};
 }
 
-// Queues `effects` for the incident in one committed command at `at`; returns their ids.
-std::vector<std::int64_t> enqueue(storage::Database& db, const std::vector<core::Effect>& effects,
-                                  core::Time at) {
+// Queues `effects` for `incident` in one committed command at `at`; returns their ids.
+std::vector<std::int64_t> enqueue_for(storage::Database& db,
+                                      const std::optional<core::IncidentId>& incident,
+                                      const std::vector<core::Effect>& effects, core::Time at) {
     storage::UnitOfWork work(db);
-    auto ids = work.enqueue(incident_id, effects, at);
+    auto ids = work.enqueue(incident, effects, at);
     work.commit();
     return ids;
+}
+
+std::vector<std::int64_t> enqueue(storage::Database& db, const std::vector<core::Effect>& effects,
+                                  core::Time at) {
+    return enqueue_for(db, incident_id, effects, at);
+}
+
+// Takes every due effect in order, marking each done, as the executor would; at most `limit`.
+std::vector<core::Effect> drain(storage::Outbox& outbox, core::Time now, int limit = 100) {
+    std::vector<core::Effect> performed;
+    for (int i = 0; i < limit; ++i) {
+        auto due = outbox.next_due(now);
+        if (!due)
+            break;
+        performed.push_back(due->effect);
+        outbox.mark_done(due->id, "{}");
+    }
+    return performed;
 }
 
 std::string column(storage::Database& db, const std::string& name, std::int64_t id) {
@@ -83,22 +103,135 @@ TEST_SUITE("storage outbox") {
     TEST_CASE("an attempt is counted and postpones the effect until its retry time") {
         storage::Database db(":memory:");
         storage::Outbox outbox(db);
-        const auto ids = enqueue(db, {notice("one"), notice("two")}, t0);
+        const auto ids = enqueue(db, {notice("one")}, t0);
 
         outbox.record_attempt(ids[0], t0 + 30s);
 
-        const auto due = outbox.next_due(t0);
-        REQUIRE(due.has_value());
-        CHECK(due->id == ids[1]); // the retried one waits; the next one need not
-        outbox.mark_done(ids[1], "{}");
         CHECK_FALSE(outbox.next_due(t0 + 29s).has_value());
         CHECK(outbox.earliest_pending() == t0 + 30s);
-
         const auto retry = outbox.next_due(t0 + 30s);
         REQUIRE(retry.has_value());
         CHECK(retry->id == ids[0]);
         CHECK(retry->attempts == 1);
         CHECK(retry->not_before == t0 + 30s);
+    }
+
+    TEST_CASE("an incident's effect waits while an earlier one of the same incident is retried") {
+        storage::Database db(":memory:");
+        storage::Outbox outbox(db);
+        const auto ids = enqueue(db,
+                                 {core::CreatePrivateChannel{incident_id, "coc-2026-001"},
+                                  notice("posted in the new channel")},
+                                 t0);
+
+        outbox.record_attempt(ids[0], t0 + 30s);
+
+        CHECK_FALSE(outbox.next_due(t0).has_value());
+        CHECK_FALSE(outbox.next_due(t0 + 29s).has_value());
+        // The waiting one is not due before the one it waits for: no busy wake-ups.
+        CHECK(outbox.earliest_pending() == t0 + 30s);
+        CHECK(outbox.count("pending") == 2);
+
+        SUBCASE("and runs once the earlier one is done") {
+            const auto retry = outbox.next_due(t0 + 30s);
+            REQUIRE(retry.has_value());
+            CHECK(retry->id == ids[0]);
+            outbox.mark_done(ids[0], "{}");
+            CHECK(outbox.next_due(t0 + 30s)->id == ids[1]);
+        }
+        SUBCASE("and runs once the earlier one failed for good") {
+            outbox.mark_failed(ids[0], "name_taken");
+            CHECK(outbox.earliest_pending() == t0);
+            CHECK(outbox.next_due(t0)->id == ids[1]);
+        }
+        SUBCASE("a later effect of the same incident, queued by another command, waits too") {
+            const auto later = enqueue(db, {notice("three")}, t0 + 10s);
+            CHECK_FALSE(outbox.next_due(t0 + 10s).has_value());
+            CHECK(outbox.earliest_pending() == t0 + 30s);
+            outbox.mark_done(ids[0], "{}");
+            CHECK(outbox.next_due(t0 + 10s)->id == ids[1]);
+            outbox.mark_done(ids[1], "{}");
+            CHECK(outbox.next_due(t0 + 10s)->id == later[0]);
+        }
+    }
+
+    TEST_CASE("another incident's effects, and effects without an incident, do not wait") {
+        storage::Database db(":memory:");
+        storage::Outbox outbox(db);
+        const auto stuck = enqueue(db, {notice("one"), notice("two")}, t0);
+        const core::IncidentId other{"2026-002"};
+        const auto others = enqueue_for(db, other, {notice("other one"), notice("other two")}, t0);
+        const auto loose =
+            enqueue_for(db, std::nullopt, {notice("loose one"), notice("loose two")}, t0);
+
+        outbox.record_attempt(stuck[0], t0 + 30s);
+
+        const auto first = outbox.next_due(t0);
+        REQUIRE(first.has_value());
+        CHECK(first->id == others[0]);
+        CHECK(first->incident == other);
+        outbox.mark_done(others[0], "{}");
+        CHECK(outbox.next_due(t0)->id == others[1]);
+        outbox.mark_done(others[1], "{}");
+
+        SUBCASE("effects without an incident are not ordered among themselves") {
+            outbox.record_attempt(loose[0], t0 + 1min);
+            const auto next = outbox.next_due(t0);
+            REQUIRE(next.has_value());
+            CHECK(next->id == loose[1]);
+            CHECK_FALSE(next->incident.has_value());
+            outbox.mark_done(loose[1], "{}");
+            CHECK_FALSE(outbox.next_due(t0).has_value());
+            CHECK(outbox.earliest_pending() == t0 + 30s);
+        }
+        SUBCASE("and the stuck incident resumes in order") {
+            CHECK(drain(outbox, t0) ==
+                  std::vector<core::Effect>{notice("loose one"), notice("loose two")});
+            CHECK(drain(outbox, t0 + 30s) ==
+                  std::vector<core::Effect>{notice("one"), notice("two")});
+            CHECK(outbox.count("pending") == 0);
+        }
+    }
+
+    TEST_CASE("issue 4's effects come out of the outbox as they were queued, in order") {
+        storage::Database db(":memory:");
+        storage::Outbox outbox(db);
+        const core::ChannelId channel{"G0INCIDENT"};
+        core::ControlPanel panel; // every field set, the new ones included
+        panel.incident = incident_id;
+        panel.status = core::Status::resolved;
+        panel.primary_owner = core::UserId{"U0MEMBER1"};
+        panel.secondary_owner = core::UserId{"U0MEMBER2"};
+        panel.responsible = core::UserId{"U0MEMBER1"};
+        panel.cleared = 3;
+        panel.awaiting_acknowledgement = true;
+        panel.reported_missing = true;
+        panel.reporter_reachable = false;
+        panel.open_motions = 1;
+        panel.hr_configured = true;
+        panel.hr_involved = core::HrScope::informing;
+        panel.hr_declined = true;
+        panel.escrow_pending = true;
+        const core::MotionMessage motion{
+            incident_id,
+            1,
+            core::MotionKind::reopen,
+            "Re-open the incident?",
+            core::UserId{"U0MEMBER2"},
+            {{core::UserId{"U0MEMBER2"}}, {}, 3, 2, core::MotionResult::open}};
+        const core::Timeline record{
+            incident_id,
+            {{t0, {}, "Report filed"}, {t0 + 1h, core::UserId{"U0MEMBER1"}, "resolved it"}}};
+        const std::vector<core::Effect> effects{
+            core::Post{incident_id, channel, {}, motion, true},
+            core::Update{incident_id, {channel, "1.2"}, motion},
+            core::Post{incident_id, channel, {}, record, false},
+            core::Update{incident_id, {channel, "1.3"}, panel},
+            core::ShareEscrowedReports{incident_id, channel, {core::IncidentId{"2025-004"}}},
+            core::ArchiveChannel{incident_id, channel}};
+        enqueue(db, effects, t0);
+
+        CHECK(drain(outbox, t0) == effects);
     }
 
     TEST_CASE("done and failed effects are kept with their outcome and counted by state") {
