@@ -1,9 +1,11 @@
 // File: bot/slack/blocks.cpp
 #include "bot/slack/blocks.hpp"
 
+#include "bot/slack/to_command.hpp"
 #include "core/overloaded.hpp"
 #include "core/report.hpp"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdio>
@@ -13,7 +15,7 @@ namespace cocbot::slack {
 
 using nlohmann::json;
 
-namespace {
+namespace kit {
 
 json plain(std::string_view text) {
     return {{"type", "plain_text"}, {"text", text}};
@@ -32,7 +34,7 @@ json context(std::string_view text) {
 }
 
 json button(std::string_view action_id, std::string_view label, std::string_view value,
-            std::string_view style = {}) {
+            std::string_view style) {
     json b{{"type", "button"}, {"action_id", action_id}, {"text", plain(label)}, {"value", value}};
     if (!style.empty())
         b["style"] = style;
@@ -43,24 +45,104 @@ json option(std::string_view value, std::string_view label) {
     return {{"text", plain(label)}, {"value", value}};
 }
 
-// Every input is optional for Slack, so that cocbot's own validation answers with one voice
-// (response_action: errors) and a phone report can be typed in any order.
-json input(std::string_view id, std::string_view label, json element, std::string_view hint = {}) {
+json text_input(bool multiline) {
+    return {{"type", "plain_text_input"},
+            {"multiline", multiline},
+            {"max_length", core::max_text_length}};
+}
+
+json input(std::string_view id, std::string_view label, json element, std::string_view hint,
+           Entry entry) {
     element["action_id"] = id;
     json block{{"type", "input"},
                {"block_id", id},
                {"label", plain(label)},
-               {"optional", true},
+               {"optional", entry == Entry::optional},
                {"element", std::move(element)}};
     if (!hint.empty())
         block["hint"] = plain(hint);
     return block;
 }
 
-json text_input(bool multiline = false) {
-    return {{"type", "plain_text_input"},
-            {"multiline", multiline},
-            {"max_length", core::max_text_length}};
+} // namespace kit
+
+namespace {
+
+using kit::button;
+using kit::context;
+using kit::input;
+using kit::mrkdwn;
+using kit::option;
+using kit::plain;
+using kit::section;
+using kit::text_input;
+
+// Whether "<@U…>" and "<#C…>" in a text stay mentions (core's own words) or are escaped.
+enum class Mentions { escape, keep };
+
+std::size_t utf8_length(unsigned char lead) {
+    return lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+}
+
+// The length of a user or channel mention at the start of `text`, or 0.
+std::size_t mention_length(std::string_view text) {
+    if (text.size() < 4 || text[0] != '<' || (text[1] != '@' && text[1] != '#'))
+        return 0;
+    std::size_t i = 2;
+    while (i < text.size() &&
+           ((text[i] >= 'A' && text[i] <= 'Z') || (text[i] >= '0' && text[i] <= '9')))
+        ++i;
+    return i > 2 && i < text.size() && text[i] == '>' ? i + 1 : 0;
+}
+
+// The text as Slack should see it, in pieces that must not be cut: one UTF-8 character
+// (escaped), or a whole mention when mentions are kept.
+template <typename Visit>
+void for_each_piece(std::string_view text, Mentions mentions, Visit visit) {
+    for (std::size_t i = 0; i < text.size();) {
+        auto length = mentions == Mentions::keep ? mention_length(text.substr(i)) : 0;
+        const bool mention = length > 0;
+        if (!mention)
+            length = utf8_length(static_cast<unsigned char>(text[i]));
+        const auto piece = text.substr(i, length);
+        if (!visit(mention ? std::string{piece} : escape(piece)))
+            return;
+        i += length;
+    }
+}
+
+// Escaped, and cut to at most `max_bytes` with an ellipsis when it does not fit. Slack counts
+// characters; bytes are never fewer, so the limit holds.
+std::string clipped(std::string_view text, std::size_t max_bytes, Mentions mentions) {
+    constexpr std::string_view ellipsis = "…";
+    std::string whole;
+    for_each_piece(text, mentions, [&](const std::string& piece) {
+        whole += piece;
+        return true;
+    });
+    if (whole.size() <= max_bytes)
+        return whole;
+    std::string out;
+    for_each_piece(text, mentions, [&](const std::string& piece) {
+        if (out.size() + piece.size() + ellipsis.size() > max_bytes)
+            return false;
+        out += piece;
+        return true;
+    });
+    return out.size() + ellipsis.size() <= max_bytes ? out + std::string{ellipsis} : out;
+}
+
+// Escaped and split into parts of at most `max_bytes`, so that nothing a member votes on is
+// cut off.
+std::vector<std::string> escaped_parts(std::string_view text, std::size_t max_bytes) {
+    std::vector<std::string> parts{std::string{}};
+    for_each_piece(text, Mentions::escape, [&](const std::string& piece) {
+        if (parts.back().size() + piece.size() > max_bytes)
+            parts.emplace_back();
+        parts.back() += piece;
+        return true;
+    });
+    return parts;
 }
 
 std::string reported_label(const core::ReportedPerson& person) {
@@ -169,39 +251,125 @@ json owner_select(std::string_view action_id, std::string_view placeholder,
     return select;
 }
 
-RenderedMessage render_panel(const core::ControlPanel& p) {
+std::string status_label(core::Status status) {
+    return status == core::Status::handed_off ? std::string{"handed off to HR"}
+                                              : std::string{core::to_string(status)};
+}
+
+// Slack allows 25 elements per actions block: longer rows continue in a second block.
+void add_actions(json& blocks, std::string_view block_id, const json& elements) {
+    for (std::size_t first = 0, part = 1; first < elements.size();
+         first += limits::actions_elements, ++part) {
+        const auto last = std::min(elements.size(), first + limits::actions_elements);
+        json row = json::array();
+        for (auto i = first; i < last; ++i)
+            row.push_back(elements[i]);
+        blocks.push_back(
+            {{"type", "actions"},
+             {"block_id", part == 1 ? std::string{block_id}
+                                    : std::string{block_id} + "_" + std::to_string(part)},
+             {"elements", std::move(row)}});
+    }
+}
+
+std::string panel_text(const core::ControlPanel& p) {
     const auto person = [](const core::UserId& u) {
         return u.empty() ? std::string{"not named yet"} : "<@" + u.value + ">";
     };
-    std::string text = "*Incident " + p.incident.value +
-                       "* · status: " + std::string{core::to_string(p.status)} + " · " +
-                       std::to_string(p.cleared) + " cleared member" + (p.cleared == 1 ? "" : "s") +
-                       "\n*Primary owner:* " + person(p.primary_owner) + "\n*Secondary owner:* " +
-                       person(p.secondary_owner);
+    std::string text = "*Incident " + p.incident.value + "* · status: " + status_label(p.status) +
+                       " · " + std::to_string(p.cleared) + " cleared member" +
+                       (p.cleared == 1 ? "" : "s");
+    if (p.status == core::Status::triage)
+        text += " · " + std::to_string(p.open_motions) + " open motion" +
+                (p.open_motions == 1 ? "" : "s");
+    text += "\n*Primary owner:* " + person(p.primary_owner) + "\n*Secondary owner:* " +
+            person(p.secondary_owner);
     if (p.primary_owner.empty() && p.secondary_owner.empty())
         text += "\n*Responsible until owners are named:* " +
                 (p.responsible.empty() ? std::string{"the committee"} : person(p.responsible));
-    json owners{
-        {"type", "actions"},
-        {"block_id", std::string{ids::incident_block_prefix} + p.incident.value},
-        {"elements",
-         json::array({owner_select(ids::owner_primary, "Primary owner", p.primary_owner),
-                      owner_select(ids::owner_secondary, "Secondary owner", p.secondary_owner)})}};
+    if (p.hr_involved == core::HrScope::informing)
+        text += "\n*HR* is in the channel to inform the committee; the committee decides.";
+    else if (p.hr_involved == core::HrScope::employees_only)
+        text += "\n*HR* has taken the incident over and reports back here.";
+    if (p.hr_declined)
+        text += "\nHR takes no action: the committee may re-open the incident and re-evaluate it.";
+    return text;
+}
+
+// The plan's standard motions, put to a vote from the control message.
+json motion_buttons(const core::ControlPanel& p) {
+    const auto& ref = p.incident.value;
+    json buttons = json::array();
+    if (p.status == core::Status::triage) {
+        buttons.push_back(button(ids::motion_violation, "Motion: is it a violation?", ref));
+        buttons.push_back(button(ids::motion_plan, "Motion: behaviour plan", ref));
+        buttons.push_back(button(ids::motion_consequences, "Motion: consequences", ref));
+        buttons.push_back(button(ids::motion_refusal, "Motion: if the plan is refused", ref));
+    }
+    if (p.escrow_pending)
+        buttons.push_back(button(ids::activate_escrow, "Motion: share escrowed reports", ref));
+    return buttons;
+}
+
+json hr_buttons(const core::ControlPanel& p) {
+    const auto& ref = p.incident.value;
+    json buttons = json::array();
+    if (!p.hr_involved && p.hr_configured)
+        buttons.push_back(button(ids::hr_involve, "Involve HR", ref));
+    if (p.hr_involved)
+        buttons.push_back(button(ids::hr_done, "HR done", ref));
+    if (p.hr_involved == core::HrScope::employees_only)
+        buttons.push_back(button(ids::hr_report, "Record HR's report", ref));
+    return buttons;
+}
+
+json incident_buttons(const core::ControlPanel& p) {
+    const auto& ref = p.incident.value;
     json buttons = json::array();
     if (p.awaiting_acknowledgement)
-        buttons.push_back(button(ids::ack_reporter, "Reporter acknowledged", p.incident.value));
+        buttons.push_back(button(ids::ack_reporter, "Reporter acknowledged", ref));
     if (p.reporter_reachable)
-        buttons.push_back(
-            button(ids::reporter_followup, "Follow up with reporter", p.incident.value));
-    buttons.push_back(
-        p.reported_missing
-            ? button(ids::reported_found, "Reported person found", p.incident.value)
-            : button(ids::cannot_find, "Cannot find reported person", p.incident.value));
-    buttons.push_back(button(ids::immediate_action, "Record immediate action", p.incident.value));
-    buttons.push_back(button(ids::recuse, "Recuse myself", p.incident.value, "danger"));
-    json actions{{"type", "actions"}, {"block_id", "incident_actions"}, {"elements", buttons}};
-    return {"Incident " + p.incident.value + " control",
-            json::array({section(text), std::move(owners), std::move(actions)})};
+        buttons.push_back(button(ids::reporter_followup, "Follow up with reporter", ref));
+    buttons.push_back(p.reported_missing
+                          ? button(ids::reported_found, "Reported person found", ref)
+                          : button(ids::cannot_find, "Cannot find reported person", ref));
+    buttons.push_back(button(ids::immediate_action, "Record immediate action", ref));
+    buttons.push_back(button(ids::record_conversation, "Record the conversation", ref));
+    for (const auto& b : hr_buttons(p))
+        buttons.push_back(b);
+    buttons.push_back(button(ids::law_enforcement, "Law enforcement", ref));
+    buttons.push_back(button(ids::show_timeline, "Show timeline", ref));
+    buttons.push_back(button(ids::resolve, "Resolve", ref));
+    if (p.status == core::Status::handed_off && p.hr_declined)
+        buttons.push_back(button(ids::reopen, "Re-open (vote)", ref));
+    buttons.push_back(button(ids::recuse, "Recuse myself", ref, "danger"));
+    return buttons;
+}
+
+// A resolved incident can only be read back and re-opened by a vote.
+json resolved_buttons(const core::ControlPanel& p) {
+    const auto& ref = p.incident.value;
+    return json::array({button(ids::show_timeline, "Show timeline", ref),
+                        button(ids::reopen, "Re-open (vote)", ref, "primary"),
+                        button(ids::recuse, "Recuse myself", ref, "danger")});
+}
+
+RenderedMessage render_panel(const core::ControlPanel& p) {
+    json blocks = json::array({section(panel_text(p))});
+    if (p.status == core::Status::resolved) {
+        add_actions(blocks, "incident_actions", resolved_buttons(p));
+        return {"Incident " + p.incident.value + " control", std::move(blocks)};
+    }
+    blocks.push_back(
+        {{"type", "actions"},
+         {"block_id", std::string{ids::incident_block_prefix} + p.incident.value},
+         {"elements",
+          json::array(
+              {owner_select(ids::owner_primary, "Primary owner", p.primary_owner),
+               owner_select(ids::owner_secondary, "Secondary owner", p.secondary_owner)})}});
+    add_actions(blocks, "incident_motions", motion_buttons(p));
+    add_actions(blocks, "incident_actions", incident_buttons(p));
+    return {"Incident " + p.incident.value + " control", std::move(blocks)};
 }
 
 RenderedMessage render_escrow(const core::EscrowNotice& n) {
@@ -209,12 +377,13 @@ RenderedMessage render_escrow(const core::EscrowNotice& n) {
         "There " +
         std::string{n.count == 1 ? "is 1 escrowed report"
                                  : "are " + std::to_string(n.count) + " escrowed reports"} +
-        " about the same person. The owners can activate them to share them here.";
+        " about the same person. Any member here can propose to share them in this channel; a "
+        "majority decides.";
     return {text, json::array({section(text),
                                json{{"type", "actions"},
                                     {"block_id", "escrow"},
                                     {"elements", json::array({button(ids::activate_escrow,
-                                                                     "Activate escrowed reports",
+                                                                     "Propose to share them",
                                                                      n.incident.value)})}}})};
 }
 
@@ -270,6 +439,127 @@ RenderedMessage render_notice(const core::Notice& notice) {
     return {notice.text, json::array({section(escape(notice.text))})};
 }
 
+std::string_view motion_label(core::MotionKind kind) {
+    switch (kind) {
+    case core::MotionKind::violation:
+        return "violation";
+    case core::MotionKind::plan:
+        return "behavioural modification plan";
+    case core::MotionKind::consequences:
+        return "consequences";
+    case core::MotionKind::refusal:
+        return "if the plan is refused";
+    case core::MotionKind::custom:
+        return "vote";
+    case core::MotionKind::activate_escrow:
+        return "share escrowed reports";
+    case core::MotionKind::reopen:
+        return "re-open";
+    }
+    return "vote";
+}
+
+std::string voters(const std::vector<core::UserId>& people) {
+    if (people.empty())
+        return "nobody";
+    std::string text;
+    for (const auto& p : people)
+        text += (text.empty() ? "<@" : ", <@") + p.value + ">";
+    return text;
+}
+
+// "Yes: <@A>, <@B> · No: <@C> — 2 of 3 needed, electorate 4"
+std::string tally_text(const core::Tally& t) {
+    return "Yes: " + voters(t.yes) + " · No: " + voters(t.no) + " — " +
+           std::to_string(t.yes.size()) + " of " + std::to_string(t.needed) +
+           " needed, electorate " + std::to_string(t.electorate);
+}
+
+std::string result_text(const core::Tally& t) {
+    const auto count = " (" + std::to_string(t.yes.size()) + " yes, " +
+                       std::to_string(t.no.size()) + " no, of " + std::to_string(t.electorate) +
+                       ")";
+    switch (t.result) {
+    case core::MotionResult::passed:
+        return ":white_check_mark: *Passed*" + count;
+    case core::MotionResult::rejected:
+        return ":x: *Rejected*" + count;
+    case core::MotionResult::lapsed:
+        return "*Lapsed*: the incident was resolved before a majority agreed" + count;
+    case core::MotionResult::open:
+        break;
+    }
+    return "Open: a ballot can change until a majority of the electorate agrees.";
+}
+
+RenderedMessage render_motion(const core::MotionMessage& m) {
+    const std::string title =
+        "*Motion " + std::to_string(m.number) + "* · " + std::string{motion_label(m.kind)} +
+        (m.proposed_by.empty() ? std::string{} : " · proposed by <@" + m.proposed_by.value + ">");
+    json blocks = json::array({section(title)});
+    // The question is a person's words (or quotes them): never markup, and never cut short.
+    for (const auto& part : escaped_parts(m.text, limits::section_text))
+        blocks.push_back(section(part.empty() ? "—" : part));
+    blocks.push_back(context(tally_text(m.tally)));
+    blocks.push_back(m.tally.result == core::MotionResult::open ? context(result_text(m.tally))
+                                                                : section(result_text(m.tally)));
+    if (m.tally.result == core::MotionResult::open) {
+        const auto value = motion_value(m.incident, m.number);
+        blocks.push_back(
+            {{"type", "actions"},
+             {"block_id", "ballot"},
+             {"elements", json::array({button(ids::ballot_yes, "Yes", value, "primary"),
+                                       button(ids::ballot_no, "No", value, "danger")})}});
+    }
+    return {"Motion " + std::to_string(m.number) + " in " + m.incident.value + ": " +
+                escape_clipped(m.text, 200),
+            std::move(blocks)};
+}
+
+std::string timeline_line(const core::TimelineLine& line) {
+    std::string text = format_time(line.at) + " — ";
+    if (!line.who.empty())
+        text += "<@" + line.who.value + "> ";
+    // Core's words may mention people and channels: those mentions stay, anything else is
+    // escaped. What a person typed is escaped whole. Room is left for the line break.
+    text += clipped(line.what, limits::section_text - text.size() - 1, Mentions::keep);
+    if (!line.quote.empty() && text.size() + 2 < limits::section_text - 1)
+        text += " " + escape_clipped(line.quote, limits::section_text - text.size() - 2);
+    return text;
+}
+
+// The record, newest lines kept when it does not fit in one message: sections of at most
+// 3000 characters, and no more blocks than Slack takes.
+RenderedMessage render_timeline(const core::Timeline& t) {
+    const std::string title = "*Timeline of incident " + t.incident.value + "*";
+    const auto fallback = "Timeline of incident " + t.incident.value;
+    if (t.lines.empty())
+        return {fallback, json::array({section(title), context("Nothing recorded yet.")})};
+
+    const std::size_t max_sections = limits::message_blocks - 2; // the title and the note
+    std::vector<std::string> sections;                           // newest first while packing
+    std::size_t kept = 0;
+    for (auto it = t.lines.rbegin(); it != t.lines.rend(); ++it) {
+        const auto line = timeline_line(*it);
+        if (!sections.empty() && sections.back().size() + 1 + line.size() <= limits::section_text)
+            sections.back() = line + "\n" + sections.back();
+        else if (sections.size() < max_sections)
+            sections.push_back(line);
+        else
+            break;
+        ++kept;
+    }
+    json blocks = json::array({section(title)});
+    const auto left_out = t.lines.size() - kept;
+    if (left_out > 0)
+        blocks.push_back(context(std::to_string(left_out) + " earlier line" +
+                                 (left_out == 1 ? " was" : "s were") +
+                                 " left out to fit in one message."));
+    for (auto it = sections.rbegin(); it != sections.rend(); ++it)
+        blocks.push_back(section(*it));
+    return {fallback, std::move(blocks)};
+}
+
 } // namespace
 
 std::string escape(std::string_view text) {
@@ -293,6 +583,10 @@ std::string escape(std::string_view text) {
     return out;
 }
 
+std::string escape_clipped(std::string_view text, std::size_t max_bytes) {
+    return clipped(text, max_bytes, Mentions::escape);
+}
+
 RenderedMessage render(const core::Message& message) {
     return std::visit(core::overloaded{
                           [](const core::TriagePrompt& m) { return render_prompt(m); },
@@ -303,10 +597,14 @@ RenderedMessage render(const core::Message& message) {
                           [](const core::ChannelNotice& m) { return render_channel_notice(m); },
                           [](const core::DeadlineReminder& m) { return render_deadline(m); },
                           [](const core::Notice& m) { return render_notice(m); },
+                          [](const core::MotionMessage& m) { return render_motion(m); },
+                          [](const core::Timeline& m) { return render_timeline(m); },
                       },
                       message);
 }
 
+// Every input of the report is optional for Slack, so that cocbot's own validation answers with
+// one voice (response_action: errors) and a phone report can be typed in any order.
 json report_modal() {
     json sources = json::array();
     for (auto s : {core::Source::slack, core::Source::phone, core::Source::in_person,
@@ -345,25 +643,11 @@ json report_modal() {
             {"blocks", std::move(blocks)}};
 }
 
-json immediate_action_modal(std::string_view incident) {
-    json element = text_input(true);
-    return {{"type", "modal"},
-            {"callback_id", ids::immediate_action_callback},
-            {"private_metadata", incident},
-            {"title", plain("Immediate action")},
-            {"submit", plain("Record")},
-            {"close", plain("Cancel")},
-            {"blocks", json::array({section("What did you do, and why could it not wait? It is "
-                                            "recorded in incident " +
-                                            std::string{incident} + "."),
-                                    input(ids::action, "Action taken", std::move(element))})}};
-}
-
 namespace {
 
 std::string summary_line(const core::IncidentSummary& s) {
-    std::string line = "*" + s.id.value + "* · " + reported_label(s.reported) + " · " +
-                       std::string{core::to_string(s.status)};
+    std::string line =
+        "*" + s.id.value + "* · " + reported_label(s.reported) + " · " + status_label(s.status);
     if (!s.channel.empty())
         line += " · <#" + s.channel.value + ">";
     return line;
@@ -375,10 +659,21 @@ std::string pending_line(const core::PendingDeclaration& p) {
            "): do you have a conflict of interest? Answer on the prompt.";
 }
 
+// "Motion 2 in 2026-007: <text> — you voted yes": the text is clipped, a list is no place for
+// a whole plan.
+std::string motion_line(const core::OpenMotion& m) {
+    constexpr std::size_t shown = 300;
+    const std::string ballot = !m.ballot   ? "you have not voted"
+                               : *m.ballot ? "you voted yes"
+                                           : "you voted no";
+    return "Motion " + std::to_string(m.number) + " in *" + m.incident.value +
+           "*: " + escape_clipped(m.text, shown) + " — " + ballot;
+}
+
 } // namespace
 
 std::string list_text(const core::Overview& overview) {
-    if (overview.open.empty() && overview.pending.empty())
+    if (overview.open.empty() && overview.pending.empty() && overview.motions.empty())
         return "You have no open incidents and no unanswered conflict questions.";
     std::string text;
     if (!overview.open.empty()) {
@@ -390,6 +685,11 @@ std::string list_text(const core::Overview& overview) {
         text += std::string{text.empty() ? "" : "\n"} + "*Waiting for your answer*";
         for (const auto& p : overview.pending)
             text += "\n• " + pending_line(p);
+    }
+    if (!overview.motions.empty()) {
+        text += std::string{text.empty() ? "" : "\n"} + "*Open motions*";
+        for (const auto& m : overview.motions)
+            text += "\n• " + motion_line(m);
     }
     return text;
 }
@@ -458,25 +758,18 @@ json home_view(const core::Overview& overview) {
             json{{"type", "section"},
                  {"text", mrkdwn(pending_line(p))},
                  {"accessory", button(ids::conflict_none, "No conflict", p.id.value)}});
+    blocks.push_back(section("*Open motions*"));
+    if (overview.motions.empty())
+        blocks.push_back(context("None waiting for a vote."));
+    // A home tab holds 100 blocks: a long list of motions gives way to `/coc list`.
+    constexpr std::size_t shown_motions = 20;
+    for (std::size_t i = 0; i < overview.motions.size() && i < shown_motions; ++i)
+        blocks.push_back(section(motion_line(overview.motions[i])));
+    if (overview.motions.size() > shown_motions)
+        blocks.push_back(context(std::to_string(overview.motions.size() - shown_motions) +
+                                 " more: `/coc list` shows them all."));
     blocks.push_back(context("Use `/coc report` to make a report."));
     return {{"type", "home"}, {"blocks", std::move(blocks)}};
-}
-
-json followup_modal(std::string_view incident) {
-    const json decision_option =
-        option(ids::decision, "This told the reporter the committee's decision");
-    return {{"type", "modal"},
-            {"callback_id", ids::followup_callback},
-            {"private_metadata", incident},
-            {"title", plain("Reporter follow-up")},
-            {"submit", plain("Record")},
-            {"close", plain("Cancel")},
-            {"blocks", json::array({section("What did you tell the reporter in incident " +
-                                            std::string{incident} + ", and how?"),
-                                    input(ids::note, "What was communicated", text_input(true)),
-                                    input(ids::decision, "Decision",
-                                          {{"type", "checkboxes"},
-                                           {"options", json::array({decision_option})}})})}};
 }
 
 json confirmation_modal(std::string_view text) {
@@ -493,6 +786,11 @@ std::string help_text() {
            "• `/coc list`: the incidents you are cleared for, and conflict questions you have "
            "not answered.\n"
            "• `/coc status <reference>`: where an incident stands.\n"
+           "• `/coc vote <motion>`: in an incident's channel, put a question to its members; a "
+           "simple majority of the members in the channel decides.\n"
+           "• `/coc timeline`: in an incident's channel, post its written record.\n"
+           "• `/coc reopen <reference> [reason]`: propose re-opening a resolved incident, or "
+           "one HR handed back.\n"
            "• `/coc help`: this message.\n"
            "If someone is in immediate danger, tick *Immediate danger* in the report: the "
            "committee is alerted at once.";

@@ -226,6 +226,13 @@ InputValue read_input_value(const Reader& r) {
         }
     }
     value.selected_user = r.nullable_string({"selected_user"});
+    if (const json* users = r.array({"selected_users"}, Need::optional)) {
+        for (std::size_t i = 0; i < users->size(); ++i) {
+            const Reader user =
+                r.child((*users)[i], r.name({"selected_users"}) + "[" + std::to_string(i) + "]");
+            value.selected_users.push_back(user.string({}, Need::required));
+        }
+    }
     value.selected_date = r.nullable_string({"selected_date"});
     return value;
 }

@@ -43,6 +43,7 @@ struct InputValue {
     std::optional<std::string> selected_option; // static_select, radio_buttons: option value
     std::vector<std::string> selected_options;  // checkboxes, multi_static_select: values
     std::optional<std::string> selected_user;   // users_select
+    std::vector<std::string> selected_users;    // multi_users_select: user ids
     std::optional<std::string> selected_date;   // datepicker
     bool operator==(const InputValue&) const = default;
 };

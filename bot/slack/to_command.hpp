@@ -2,6 +2,7 @@
 // Slack payloads to core's vocabulary. Pure: no I/O, no clock.
 #pragma once
 
+#include "bot/slack/modals.hpp"
 #include "bot/slack/payloads.hpp"
 #include "core/commands.hpp"
 #include "core/report.hpp"
@@ -16,27 +17,23 @@ namespace cocbot::slack {
 using ReportOrErrors = std::variant<core::Report, std::vector<core::FieldError>>;
 ReportOrErrors report_from_view(const ViewState& state);
 
-// Button presses that need the shell before core: a modal to open, or facts to gather.
-struct OpenImmediateActionModal {
+// A button press that opens a modal: views.open must be called at once (the trigger expires).
+struct OpenModal {
     std::string trigger_id;
     core::IncidentId incident;
+    ModalKind modal;
 };
-struct OpenFollowUpModal {
-    std::string trigger_id;
-    core::IncidentId incident;
-};
-struct ActivateEscrowRequest {
-    core::IncidentId incident;
-    core::UserId by;
-};
-using ActionIntent =
-    std::variant<core::Command, OpenImmediateActionModal, OpenFollowUpModal, ActivateEscrowRequest>;
+using ActionIntent = std::variant<core::Command, OpenModal>;
 
 // A button press or select as an intent; nullopt for actions cocbot does not handle.
 std::optional<ActionIntent> intent_from_action(const BlockActions& actions);
 
-// The immediate-action and follow-up modals' submissions as commands; nullopt for other modals.
+// A submitted incident modal (every ModalKind) as a command; nullopt for other views.
 std::optional<core::Command> command_from_submission(const ViewSubmission& submission);
+
+// A motion's ballot buttons carry "<incident>/<number>".
+std::string motion_value(const core::IncidentId& incident, int number);
+std::optional<std::pair<core::IncidentId, int>> parse_motion_value(std::string_view value);
 
 // `/coc <text>`: the first word, lower-cased; empty for a bare `/coc`.
 std::string subcommand_of(std::string_view text);

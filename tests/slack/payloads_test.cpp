@@ -313,6 +313,45 @@ TEST_SUITE("payloads") {
             CHECK(flags->selected_options ==
                   std::vector<std::string>{"anonymous", "immediate_danger"});
         }
+        SUBCASE("the incident modals' element types: radio buttons, multi selects") {
+            auto doc = fixture_json("view_submission.json");
+            doc["view"]["callback_id"] = "coc_conversation";
+            const auto option = [](std::string_view value) {
+                return json{{"text", {{"type", "plain_text"}, {"text", "label"}}},
+                            {"value", value}};
+            };
+            doc["view"]["state"]["values"] = {
+                {"talkers",
+                 {{"talkers",
+                   {{"type", "multi_users_select"},
+                    {"selected_users", json::array({"U0ALICE", "U0BOB"})}}}}},
+                {"apology",
+                 {{"apology",
+                   {{"type", "radio_buttons"}, {"selected_option", option("relayed")}}}}},
+                {"accepted",
+                 {{"accepted", {{"type", "radio_buttons"}, {"selected_option", nullptr}}}}},
+                {"consequences",
+                 {{"consequences",
+                   {{"type", "multi_static_select"},
+                    {"selected_options",
+                     json::array({option("warning"), option("ban_events")})}}}}},
+            };
+            const auto view = parsed_as<slack::ViewSubmission>(
+                parse_payload(form_type, as_payload_form(doc.dump())));
+            const auto* talkers = view.state.find("talkers", "talkers");
+            REQUIRE(talkers != nullptr);
+            CHECK(talkers->selected_users == std::vector<std::string>{"U0ALICE", "U0BOB"});
+            const auto* apology = view.state.find("apology", "apology");
+            REQUIRE(apology != nullptr);
+            CHECK(apology->selected_option == "relayed");
+            const auto* accepted = view.state.find("accepted", "accepted");
+            REQUIRE(accepted != nullptr);
+            CHECK(accepted->selected_option == std::nullopt);
+            const auto* consequences = view.state.find("consequences", "consequences");
+            REQUIRE(consequences != nullptr);
+            CHECK(consequences->selected_options ==
+                  std::vector<std::string>{"warning", "ban_events"});
+        }
         SUBCASE("a view without state has no values") {
             auto doc = fixture_json("view_submission.json");
             doc["view"].erase("state");
@@ -566,6 +605,11 @@ TEST_SUITE("payloads") {
                            json::array({1}))) ==
                   "field view.state.values.rating.single_action.selected_options[0] must be an "
                   "object");
+            CHECK(interactivity_error(
+                      with("/view/state/values/rating/single_action/selected_users"_json_pointer,
+                           json::array({"U1", 2}))) ==
+                  "field view.state.values.rating.single_action.selected_users[1] must be a "
+                  "string");
         }
         SUBCASE("view_closed mistyping fields") {
             auto doc = fixture_json("view_closed.json");

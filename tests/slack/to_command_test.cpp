@@ -35,6 +35,45 @@ slack::ViewState full_state() {
     return s;
 }
 
+slack::BlockActions press(std::string action_id, std::string value) {
+    slack::BlockActions click;
+    click.user_id = "UALICE";
+    click.actions.push_back({std::move(action_id), "b", "button", std::move(value), "", ""});
+    return click;
+}
+
+slack::InputValue radio(std::string value) {
+    slack::InputValue i;
+    i.type = "radio_buttons";
+    i.selected_option = std::move(value);
+    return i;
+}
+
+slack::InputValue options(std::string type, std::vector<std::string> values) {
+    slack::InputValue i;
+    i.type = std::move(type);
+    i.selected_options = std::move(values);
+    return i;
+}
+
+slack::ViewSubmission submitted(std::string callback_id) {
+    slack::ViewSubmission submission;
+    submission.callback_id = std::move(callback_id);
+    submission.private_metadata = "2026-004";
+    submission.user_id = "UALICE";
+    return submission;
+}
+
+template <typename T>
+T submitted_command(const slack::ViewSubmission& submission) {
+    const auto command = slack::command_from_submission(submission);
+    REQUIRE(command.has_value());
+    const auto* typed = std::get_if<T>(&*command);
+    REQUIRE(typed != nullptr);
+    CHECK(typed->incident.value == "2026-004");
+    return *typed;
+}
+
 core::Command command_of(const slack::BlockActions& actions) {
     const auto intent = slack::intent_from_action(actions);
     REQUIRE(intent.has_value());
@@ -100,18 +139,104 @@ TEST_SUITE("to_command") {
         CHECK(named.role == core::OwnerRole::secondary);
     }
 
-    TEST_CASE("immediate action opens a modal and escrow activation asks the shell for facts") {
-        slack::BlockActions click;
-        click.user_id = "UALICE";
-        click.trigger_id = "trig";
-        click.actions.push_back({"immediate_action", "b", "button", "2026-003", "", ""});
-        auto intent = slack::intent_from_action(click);
-        REQUIRE(intent.has_value());
-        CHECK(std::get<slack::OpenImmediateActionModal>(*intent).incident.value == "2026-003");
-        click.actions[0].action_id = "activate_escrow";
-        intent = slack::intent_from_action(click);
-        REQUIRE(intent.has_value());
-        CHECK(std::get<slack::ActivateEscrowRequest>(*intent).by.value == "UALICE");
+    TEST_CASE("buttons that need words open their modal for the incident") {
+        const std::vector<std::pair<std::string, slack::ModalKind>> buttons{
+            {"immediate_action", slack::ModalKind::immediate_action},
+            {"reporter_followup", slack::ModalKind::follow_up},
+            {"motion_plan", slack::ModalKind::motion_plan},
+            {"motion_consequences", slack::ModalKind::motion_consequences},
+            {"motion_refusal", slack::ModalKind::motion_refusal},
+            {"hr_involve", slack::ModalKind::hr_involve},
+            {"hr_report", slack::ModalKind::hr_report},
+            {"law_enforcement", slack::ModalKind::law_enforcement},
+            {"record_conversation", slack::ModalKind::conversation},
+            {"resolve", slack::ModalKind::resolve},
+        };
+        for (const auto& [id, kind] : buttons) {
+            CAPTURE(id);
+            auto click = press(id, "2026-003");
+            click.trigger_id = "trig";
+            const auto intent = slack::intent_from_action(click);
+            REQUIRE(intent.has_value());
+            const auto* open = std::get_if<slack::OpenModal>(&*intent);
+            REQUIRE(open != nullptr);
+            CHECK(open->trigger_id == "trig");
+            CHECK(open->incident.value == "2026-003");
+            CHECK(open->modal == kind);
+            // Without a trigger no modal can open, so nothing happens.
+            click.trigger_id.clear();
+            CHECK_FALSE(slack::intent_from_action(click).has_value());
+        }
+    }
+
+    TEST_CASE("motions that need no words are proposed at once by the member who clicked") {
+        const std::vector<std::pair<std::string, core::MotionKind>> buttons{
+            {"motion_violation", core::MotionKind::violation},
+            {"activate_escrow", core::MotionKind::activate_escrow},
+            {"reopen", core::MotionKind::reopen},
+        };
+        for (const auto& [id, kind] : buttons) {
+            CAPTURE(id);
+            const auto proposed = std::get<core::ProposeMotion>(command_of(press(id, "2026-003")));
+            CHECK(proposed.incident.value == "2026-003");
+            CHECK(proposed.by.value == "UALICE");
+            CHECK(proposed.kind == kind);
+            CHECK(proposed.text.empty());
+            CHECK(proposed.consequences.empty());
+        }
+    }
+
+    TEST_CASE("HR done, the timeline and the reporter buttons are commands on the incident") {
+        const auto dropped = std::get<core::DropHr>(command_of(press("hr_done", "2026-003")));
+        CHECK(dropped.incident.value == "2026-003");
+        CHECK(dropped.by.value == "UALICE");
+        const auto shown =
+            std::get<core::ShowTimeline>(command_of(press("show_timeline", "2026-003")));
+        CHECK(shown.incident.value == "2026-003");
+        CHECK(shown.by.value == "UALICE");
+        CHECK(std::get<core::AcknowledgeReporter>(command_of(press("ack_reporter", "2026-003")))
+                  .by.value == "UALICE");
+        CHECK(
+            std::get<core::MarkReportedPersonMissing>(command_of(press("cannot_find", "2026-003")))
+                .missing);
+        CHECK_FALSE(std::get<core::MarkReportedPersonMissing>(
+                        command_of(press("reported_found", "2026-003")))
+                        .missing);
+    }
+
+    TEST_CASE("a ballot button casts the clicker's ballot on the motion in its value") {
+        auto yes = std::get<core::CastBallot>(
+            command_of(press("ballot_yes", slack::motion_value(core::IncidentId{"2026-007"}, 2))));
+        CHECK(yes.incident.value == "2026-007");
+        CHECK(yes.motion == 2);
+        CHECK(yes.voter.value == "UALICE");
+        CHECK(yes.yes);
+        const auto no = std::get<core::CastBallot>(command_of(press("ballot_no", "2026-007/12")));
+        CHECK(no.motion == 12);
+        CHECK_FALSE(no.yes);
+        SUBCASE("a ballot whose value is not a motion is nothing") {
+            for (const auto* junk : {"", "2026-007", "2026-007/", "/3", "2026-007/x"}) {
+                CAPTURE(junk);
+                CHECK_FALSE(slack::intent_from_action(press("ballot_yes", junk)).has_value());
+            }
+        }
+    }
+
+    TEST_CASE("a motion's value round-trips and junk is refused") {
+        const core::IncidentId incident{"2026-007"};
+        for (int number : {1, 2, 10, 999}) {
+            const auto parsed = slack::parse_motion_value(slack::motion_value(incident, number));
+            REQUIRE(parsed.has_value());
+            CHECK(parsed->first == incident);
+            CHECK(parsed->second == number);
+        }
+        CHECK(slack::motion_value(incident, 3) == "2026-007/3");
+        for (const auto* junk :
+             {"", "/", "2026-007", "2026-007/", "/1", "2026-007/0", "2026-007/-1", "2026-007/+1",
+              "2026-007/1x", "2026-007/1/2", "2026-007/ 1", "2026-007/99999999999999999999"}) {
+            CAPTURE(junk);
+            CHECK_FALSE(slack::parse_motion_value(junk).has_value());
+        }
     }
 
     TEST_CASE("the immediate-action modal becomes a command for its incident") {
@@ -126,6 +251,164 @@ TEST_SUITE("to_command") {
         CHECK(recorded.incident.value == "2026-004");
         CHECK(recorded.action == "Called security");
         submission.callback_id = "coc_report";
+        CHECK_FALSE(slack::command_from_submission(submission).has_value());
+    }
+
+    TEST_CASE("the follow-up modal records what was told and whether it was the decision") {
+        auto submission = submitted("coc_reporter_followup");
+        submission.state.values["note"]["note"] = text("Phoned them");
+        submission.state.values["decision"]["decision"] = options("checkboxes", {"decision"});
+        const auto followed = submitted_command<core::RecordReporterFollowUp>(submission);
+        CHECK(followed.by.value == "UALICE");
+        CHECK(followed.note == "Phoned them");
+        CHECK(followed.decision);
+        submission.state.values.erase("decision");
+        CHECK_FALSE(submitted_command<core::RecordReporterFollowUp>(submission).decision);
+    }
+
+    TEST_CASE("the plan and refusal modals propose motions with the typed text") {
+        for (const auto& [callback, kind] : std::vector<std::pair<std::string, core::MotionKind>>{
+                 {"coc_motion_plan", core::MotionKind::plan},
+                 {"coc_motion_refusal", core::MotionKind::refusal}}) {
+            CAPTURE(callback);
+            auto submission = submitted(callback);
+            submission.state.values["text"]["text"] = text("Apologise <in writing>");
+            const auto proposed = submitted_command<core::ProposeMotion>(submission);
+            CHECK(proposed.by.value == "UALICE");
+            CHECK(proposed.kind == kind);
+            CHECK(proposed.text == "Apologise <in writing>");
+            CHECK(proposed.consequences.empty());
+            // An empty modal is proposed empty, for core to refuse on the text field.
+            submission.state.values.clear();
+            CHECK(submitted_command<core::ProposeMotion>(submission).text.empty());
+        }
+    }
+
+    TEST_CASE("the consequences modal proposes the chosen consequences and any other") {
+        auto submission = submitted("coc_motion_consequences");
+        submission.state.values["consequences"]["consequences"] =
+            options("multi_static_select", {"warning", "leave_event"});
+        submission.state.values["text"]["text"] = text("Write an essay");
+        const auto proposed = submitted_command<core::ProposeMotion>(submission);
+        CHECK(proposed.kind == core::MotionKind::consequences);
+        CHECK(proposed.consequences == std::vector<std::string>{"warning", "leave_event"});
+        CHECK(proposed.text == "Write an essay");
+        submission.state.values.clear();
+        const auto empty = submitted_command<core::ProposeMotion>(submission);
+        CHECK(empty.consequences.empty());
+        CHECK(empty.text.empty());
+    }
+
+    TEST_CASE("the HR modal involves HR in the chosen scope, and nothing without one") {
+        auto submission = submitted("coc_hr_involve");
+        submission.state.values["scope"]["scope"] = radio("employees_only");
+        CHECK(submitted_command<core::InvolveHr>(submission).scope ==
+              core::HrScope::employees_only);
+        submission.state.values["scope"]["scope"] = radio("informing");
+        const auto involved = submitted_command<core::InvolveHr>(submission);
+        CHECK(involved.scope == core::HrScope::informing);
+        CHECK(involved.by.value == "UALICE");
+        submission.state.values["scope"]["scope"] = radio("everyone");
+        CHECK_FALSE(slack::command_from_submission(submission).has_value());
+        submission.state.values["scope"]["scope"] = slack::InputValue{};
+        CHECK_FALSE(slack::command_from_submission(submission).has_value());
+    }
+
+    TEST_CASE("HR's report becomes RecordHrReport with all four answers") {
+        auto submission = submitted("coc_hr_report");
+        auto& values = submission.state.values;
+        values["finding"]["finding"] = radio("no_violation");
+        values["plan"]["plan"] = text("Training");
+        values["consequences"]["consequences"] = text("None");
+        values["taking_action"]["taking_action"] = radio("no");
+        const auto reported = submitted_command<core::RecordHrReport>(submission);
+        CHECK(reported.by.value == "UALICE");
+        CHECK(reported.report ==
+              core::HrReport{core::HrFinding::no_violation, "Training", "None", false});
+        values["taking_action"]["taking_action"] = radio("yes");
+        CHECK(submitted_command<core::RecordHrReport>(submission).report.taking_action);
+        SUBCASE("without a finding or an answer on action it is not understood") {
+            values.erase("finding");
+            CHECK_FALSE(slack::command_from_submission(submission).has_value());
+        }
+        SUBCASE("an unknown answer on action is not understood") {
+            values["taking_action"]["taking_action"] = radio("maybe");
+            CHECK_FALSE(slack::command_from_submission(submission).has_value());
+        }
+    }
+
+    TEST_CASE("the law enforcement modal records the reporter's request and the note") {
+        auto submission = submitted("coc_law_enforcement");
+        submission.state.values["reporter_asked"]["reporter_asked"] =
+            options("checkboxes", {"reporter_asked"});
+        submission.state.values["note"]["note"] = text("Shared the report with the police");
+        const auto recorded = submitted_command<core::RecordLawEnforcement>(submission);
+        CHECK(recorded.by.value == "UALICE");
+        CHECK(recorded.reporter_asked);
+        CHECK(recorded.note == "Shared the report with the police");
+        submission.state.values.clear();
+        const auto empty = submitted_command<core::RecordLawEnforcement>(submission);
+        CHECK_FALSE(empty.reporter_asked);
+        CHECK(empty.note.empty());
+    }
+
+    TEST_CASE("the conversation modal records who talked and every part of the talk") {
+        auto submission = submitted("coc_conversation");
+        auto& values = submission.state.values;
+        slack::InputValue talkers;
+        talkers.type = "multi_users_select";
+        talkers.selected_users = {"UALICE", "UBOB"};
+        values["talkers"]["talkers"] = talkers;
+        values["behaviour"]["behaviour"] = text("Said 'hey guys'");
+        values["context"]["context"] = text("Underrepresented");
+        values["impact"]["impact"] = text("Felt unwelcome");
+        values["call_in"]["call_in"] = text("Help us");
+        values["plan"]["plan"] = text("Say 'hey all'");
+        values["accepted"]["accepted"] = radio("yes");
+        values["apology"]["apology"] = radio("relayed");
+        const auto recorded = submitted_command<core::RecordConversation>(submission);
+        CHECK(recorded.by.value == "UALICE");
+        CHECK(recorded.conversation ==
+              core::Conversation{{core::UserId{"UALICE"}, core::UserId{"UBOB"}},
+                                 "Said 'hey guys'",
+                                 "Underrepresented",
+                                 "Felt unwelcome",
+                                 "Help us",
+                                 "Say 'hey all'",
+                                 true,
+                                 core::Apology::relayed});
+        SUBCASE("optional parts and missing talkers are left empty for core to judge") {
+            values.erase("context");
+            values.erase("call_in");
+            values.erase("talkers");
+            const auto partial = submitted_command<core::RecordConversation>(submission);
+            CHECK(partial.conversation.talkers.empty());
+            CHECK(partial.conversation.context.empty());
+            CHECK(partial.conversation.call_in.empty());
+        }
+        SUBCASE("without the plan's acceptance or the apology it is not understood") {
+            values.erase("accepted");
+            CHECK_FALSE(slack::command_from_submission(submission).has_value());
+        }
+        SUBCASE("an unknown apology is not understood") {
+            values["apology"]["apology"] = radio("grovelled");
+            CHECK_FALSE(slack::command_from_submission(submission).has_value());
+        }
+    }
+
+    TEST_CASE("the resolve modal resolves the incident with the resolution") {
+        auto submission = submitted("coc_resolve");
+        submission.state.values["resolution"]["resolution"] = text("A warning was given");
+        const auto resolved = submitted_command<core::ResolveIncident>(submission);
+        CHECK(resolved.by.value == "UALICE");
+        CHECK(resolved.resolution == "A warning was given");
+    }
+
+    TEST_CASE("a submission without its incident, or of an unknown view, is not a command") {
+        auto submission = submitted("coc_resolve");
+        submission.private_metadata.clear();
+        CHECK_FALSE(slack::command_from_submission(submission).has_value());
+        submission = submitted("coc_something_else");
         CHECK_FALSE(slack::command_from_submission(submission).has_value());
     }
 
