@@ -32,13 +32,13 @@ json open_args(const core::UserId& user) {
     return {{"users", user.value}};
 }
 
-json post_args(const std::string& channel, const core::Message& message, std::int64_t effect_id) {
+json post_args(const std::string& channel, const core::Message& message, const std::string& key) {
     const auto rendered = slack::render(message);
     return {{"channel", channel},
             {"text", rendered.text},
             {"blocks", rendered.blocks},
             {"metadata",
-             {{"event_type", metadata_event_type}, {"event_payload", {{"effect_id", effect_id}}}}}};
+             {{"event_type", metadata_event_type}, {"event_payload", {{"effect_id", key}}}}}};
 }
 
 json update_args(const core::Update& update) {
@@ -61,15 +61,32 @@ std::vector<std::pair<std::string, std::string>> history_query(const std::string
     return {{"channel", channel}, {"include_all_metadata", "true"}, {"limit", "200"}};
 }
 
-// The ts of the message this effect already posted, if the history holds it.
-std::optional<std::string> posted_ts(const json& history, std::int64_t effect_id) {
+// Each message an effect posts is marked with a key: the effect's outbox id, and for an effect
+// that posts several messages, "<id>-<index>".
+std::string effect_key(std::int64_t effect_id) {
+    return std::to_string(effect_id);
+}
+
+std::string effect_key(std::int64_t effect_id, std::size_t index) {
+    return effect_key(effect_id) + "-" + std::to_string(index);
+}
+
+// Messages posted before keys were strings carry the outbox id as a number.
+bool same_key(const json& marked, const std::string& key) {
+    if (marked.is_string())
+        return marked.get<std::string>() == key;
+    return marked.is_number_integer() && std::to_string(marked.get<std::int64_t>()) == key;
+}
+
+// The ts of the message marked `key`, if the history holds it.
+std::optional<std::string> posted_ts(const json& history, const std::string& key) {
     if (!history.contains("messages"))
         return std::nullopt;
     for (const auto& message : history["messages"]) {
         const auto metadata = message.value("metadata", json::object());
         if (metadata.value("event_type", "") == metadata_event_type &&
-            metadata.value("event_payload", json::object()).value("effect_id", std::int64_t{-1}) ==
-                effect_id)
+            same_key(metadata.value("event_payload", json::object()).value("effect_id", json{}),
+                     key))
             return message.value("ts", "");
     }
     return std::nullopt;
@@ -95,6 +112,22 @@ json kick_args(const core::Remove& remove) {
     return {{"channel", remove.channel.value}, {"user", remove.user.value}};
 }
 
+json archive_args(const core::ArchiveChannel& archive) {
+    return {{"channel", archive.channel.value}};
+}
+
+// The motion number core needs to address a motion's message later; 0 for other messages.
+int motion_number(const core::Message& message) {
+    const auto* motion = std::get_if<core::MotionMessage>(&message);
+    return motion ? motion->number : 0;
+}
+
+// Core named an escrowed incident the store does not hold: share the others, tell the operator.
+void log_unknown_escrow(std::int64_t effect_id) {
+    log(Level::error, "escrowed_report",
+        {{"id", std::to_string(effect_id)}, {"outcome", "unknown_incident"}});
+}
+
 std::string done_detail(const std::string& channel, const std::string& ts) {
     return json{{"channel", channel}, {"ts", ts}}.dump();
 }
@@ -110,6 +143,15 @@ struct Executor::Result {
     static Result from_error(const slack::ApiResult& r) {
         return {transient(r) ? Kind::retry : Kind::failed, r.error, std::nullopt, std::nullopt};
     }
+    static Result done(std::string detail = "{}") {
+        return {Kind::done, std::move(detail), std::nullopt, std::nullopt};
+    }
+};
+
+// A message posted (or found already posted), or the call that failed.
+struct Executor::Posted {
+    std::string ts;
+    std::optional<slack::ApiResult> failure;
 };
 
 Executor::Executor(net::any_io_executor executor, storage::Database& database, Workflow& workflow,
@@ -174,6 +216,8 @@ awaitable<void> Executor::perform(const storage::PendingEffect& pending) {
             [&](const core::CreatePrivateChannel& c) { return create_channel(c); },
             [&](const core::Invite& i) { return invite(i); },
             [&](const core::Remove& r) { return remove(r); },
+            [&](const core::ArchiveChannel& a) { return archive(a); },
+            [&](const core::ShareEscrowedReports& s) { return share_escrowed(pending, s); },
         },
         pending.effect);
     settle(pending, result);
@@ -188,7 +232,8 @@ void Executor::settle(const storage::PendingEffect& pending, const Result& resul
         if (result.posted && pending.incident) {
             const auto& post = std::get<core::Post>(pending.effect);
             workflow_.handle(core::RecordMessagePosted{*pending.incident, *result.posted,
-                                                       core::kind_of(post.message)},
+                                                       core::kind_of(post.message),
+                                                       motion_number(post.message)},
                              now());
         }
         if (result.report)
@@ -223,24 +268,55 @@ awaitable<Executor::Result> Executor::post(const storage::PendingEffect& pending
             co_return Result::from_error(opened);
         channel = opened.body["channel"].value("id", "");
     }
-
-    std::optional<std::string> ts;
-    if (pending.attempts > 0) {
-        const auto history = co_await api_.get("conversations.history", history_query(channel));
-        if (history.ok)
-            ts = posted_ts(history.body, pending.id);
-    }
-    if (!ts) {
-        const auto posted =
-            co_await api_.call("chat.postMessage", post_args(channel, post.message, pending.id));
-        if (!posted.ok)
-            co_return Result::from_error(posted);
-        ts = posted.body.value("ts", "");
-    }
-    Result result{Result::Kind::done, done_detail(channel, *ts), std::nullopt, std::nullopt};
+    const auto history = co_await history_if_retry(pending, channel);
+    const auto posted =
+        co_await post_marked(channel, post.message, effect_key(pending.id), history);
+    if (posted.failure)
+        co_return Result::from_error(*posted.failure);
+    auto result = Result::done(done_detail(channel, posted.ts));
     if (post.remember)
-        result.posted = core::MessageRef{core::ChannelId{channel}, *ts};
+        result.posted = core::MessageRef{core::ChannelId{channel}, posted.ts};
     co_return result;
+}
+
+awaitable<Executor::Result> Executor::share_escrowed(const storage::PendingEffect& pending,
+                                                     const core::ShareEscrowedReports& share) {
+    // The reports are read now, from the event store: their text never sits in the outbox.
+    const auto& channel = share.channel.value;
+    const auto history = co_await history_if_retry(pending, channel);
+    for (std::size_t i = 0; i < share.escrowed.size(); ++i) {
+        const auto details = workflow_.report_details(share.escrowed[i]);
+        if (!details) {
+            log_unknown_escrow(pending.id);
+            continue;
+        }
+        const core::Message message{*details};
+        const auto posted =
+            co_await post_marked(channel, message, effect_key(pending.id, i), history);
+        if (posted.failure)
+            co_return Result::from_error(*posted.failure);
+    }
+    co_return Result::done();
+}
+
+awaitable<json> Executor::history_if_retry(const storage::PendingEffect& pending,
+                                           const std::string& channel) {
+    if (pending.attempts == 0)
+        co_return json::object();
+    const auto history = co_await api_.get("conversations.history", history_query(channel));
+    co_return history.ok ? history.body : json::object();
+}
+
+awaitable<Executor::Posted> Executor::post_marked(const std::string& channel,
+                                                  const core::Message& message,
+                                                  const std::string& key, const json& history) {
+    if (auto ts = posted_ts(history, key))
+        co_return Posted{std::move(*ts), std::nullopt};
+    // A post to an archived channel (is_archived) is not transient: it fails for good, logged.
+    const auto posted = co_await api_.call("chat.postMessage", post_args(channel, message, key));
+    if (!posted.ok)
+        co_return Posted{std::string{}, posted};
+    co_return Posted{posted.body.value("ts", ""), std::nullopt};
 }
 
 awaitable<Executor::Result> Executor::update(const core::Update& update) {
@@ -248,7 +324,7 @@ awaitable<Executor::Result> Executor::update(const core::Update& update) {
     const auto updated = co_await api_.call("chat.update", update_args(update));
     if (!updated.ok)
         co_return Result::from_error(updated);
-    co_return Result{Result::Kind::done, "{}", std::nullopt, std::nullopt};
+    co_return Result::done();
 }
 
 awaitable<Executor::Result> Executor::ephemeral(const storage::PendingEffect& pending,
@@ -260,7 +336,7 @@ awaitable<Executor::Result> Executor::ephemeral(const storage::PendingEffect& pe
     const auto sent = co_await api_.call("chat.postEphemeral", ephemeral_args(e));
     if (!sent.ok)
         co_return Result{Result::Kind::failed, sent.error, std::nullopt, std::nullopt};
-    co_return Result{Result::Kind::done, "{}", std::nullopt, std::nullopt};
+    co_return Result::done();
 }
 
 awaitable<Executor::Result> Executor::create_channel(const core::CreatePrivateChannel& create) {
@@ -299,7 +375,7 @@ awaitable<std::optional<std::string>> Executor::find_channel(const std::string& 
 awaitable<Executor::Result> Executor::invite(const core::Invite& invite) {
     const auto invited = co_await api_.call("conversations.invite", invite_args(invite));
     if (invited.ok || invited.error == "already_in_channel")
-        co_return Result{Result::Kind::done, "{}", std::nullopt, std::nullopt};
+        co_return Result::done();
     co_return Result::from_error(invited);
 }
 
@@ -307,9 +383,16 @@ awaitable<Executor::Result> Executor::remove(const core::Remove& remove) {
     const auto kicked = co_await api_.call("conversations.kick", kick_args(remove));
     // Already gone is done; and the bot never removes itself, whatever core asked.
     if (kicked.ok || kicked.error == "not_in_channel" || kicked.error == "cant_kick_self")
-        co_return Result{Result::Kind::done, "{}", std::nullopt, std::nullopt};
+        co_return Result::done();
     // Refusals (restricted_action and the like) reach the owners through settle().
     co_return Result::from_error(kicked);
+}
+
+awaitable<Executor::Result> Executor::archive(const core::ArchiveChannel& archive) {
+    const auto archived = co_await api_.call("conversations.archive", archive_args(archive));
+    if (archived.ok || archived.error == "already_archived")
+        co_return Result::done();
+    co_return Result::from_error(archived);
 }
 
 } // namespace cocbot::app

@@ -33,16 +33,26 @@ public:
 
 private:
     struct Result;
+    struct Posted;
 
     awaitable<void> run();
     awaitable<void> perform(const storage::PendingEffect& pending);
     awaitable<Result> post(const storage::PendingEffect& pending, const core::Post& post);
+    awaitable<Result> share_escrowed(const storage::PendingEffect& pending,
+                                     const core::ShareEscrowedReports& share);
+    // Posts `message` marked with `key`, unless `history` shows an earlier attempt posted it.
+    awaitable<Posted> post_marked(const std::string& channel, const core::Message& message,
+                                  const std::string& key, const nlohmann::json& history);
+    // The channel's recent messages, when an earlier attempt may have posted some of ours.
+    awaitable<nlohmann::json> history_if_retry(const storage::PendingEffect& pending,
+                                               const std::string& channel);
     awaitable<Result> update(const core::Update& update);
     awaitable<Result> ephemeral(const storage::PendingEffect& pending, const core::Ephemeral& e);
     awaitable<Result> create_channel(const core::CreatePrivateChannel& create);
     awaitable<std::optional<std::string>> find_channel(const std::string& name);
     awaitable<Result> invite(const core::Invite& invite);
     awaitable<Result> remove(const core::Remove& remove);
+    awaitable<Result> archive(const core::ArchiveChannel& archive);
     void settle(const storage::PendingEffect& pending, const Result& result);
     core::Time retry_time(int attempts_so_far) const;
 

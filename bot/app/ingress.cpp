@@ -5,9 +5,11 @@
 #include "bot/app/logger.hpp"
 #include "bot/slack/blocks.hpp"
 #include "bot/slack/form.hpp"
+#include "bot/slack/modals.hpp"
 #include "bot/slack/signature.hpp"
 #include "bot/slack/to_command.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 namespace cocbot::app {
@@ -43,12 +45,49 @@ bool is_ssl_check(const Request& request) {
     return form && form->get("ssl_check") == "1";
 }
 
-json field_errors(const std::vector<core::FieldError>& errors) {
+// The input blocks of a modal: the only places Slack can show a field error.
+std::vector<std::string> input_blocks(const json& view) {
+    std::vector<std::string> ids;
+    for (const auto& block : view.value("blocks", json::array()))
+        if (block.value("type", "") == "input")
+            ids.push_back(block.value("block_id", ""));
+    return ids;
+}
+
+// Errors keyed by anything but an input block would make Slack refuse the whole answer, so a
+// field the modal does not have is shown on `fallback`.
+json field_errors(const std::vector<core::FieldError>& errors,
+                  const std::vector<std::string>& inputs, std::string_view fallback) {
     json map = json::object();
-    for (const auto& e : errors)
-        if (!map.contains(e.field))
-            map[e.field] = e.message;
+    for (const auto& e : errors) {
+        const bool shown = std::find(inputs.begin(), inputs.end(), e.field) != inputs.end();
+        const std::string field = shown ? e.field : std::string{fallback};
+        if (!map.contains(field))
+            map[field] = e.message;
+    }
     return {{"response_action", "errors"}, {"errors", std::move(map)}};
+}
+
+// What a typed command says back: core's reply, or the reason it was refused (the field's own
+// words when there is one, as they are the more precise).
+std::string said(const core::Outcome& outcome) {
+    if (const auto* decision = std::get_if<core::Decision>(&outcome))
+        return decision->reply;
+    const auto& rejection = std::get<core::Rejection>(outcome);
+    return rejection.fields.empty() ? rejection.message : rejection.fields.front().message;
+}
+
+const char* outcome_word(const core::Outcome& outcome) {
+    return std::holds_alternative<core::Decision>(outcome) ? "ok" : "refused";
+}
+
+// `<first word> <rest>` of a command's argument, both trimmed.
+std::pair<std::string, std::string> split_first(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t");
+    if (first == std::string_view::npos)
+        return {};
+    const auto end = std::min(text.find_first_of(" \t", first), text.size());
+    return {std::string{text.substr(first, end - first)}, slack::argument_of(text)};
 }
 
 json ephemeral_text(std::string_view text) {
@@ -152,6 +191,12 @@ Ingress::Answer Ingress::on(const slack::SlashCommand& command) {
         return list(command);
     if (sub == "status")
         return status(command);
+    if (sub == "vote")
+        return vote(command);
+    if (sub == "timeline")
+        return timeline(command);
+    if (sub == "reopen")
+        return reopen(command);
     return Answer::json_body(ephemeral_text(slack::help_text()),
                              sub == "help" ? "help" : "unknown_help");
 }
@@ -173,6 +218,53 @@ Ingress::Answer Ingress::status(const slack::SlashCommand& command) {
     return Answer::json_body(ephemeral_text(summary ? slack::status_text(*summary, now())
                                                     : slack::unknown_incident_text(reference)),
                              "status");
+}
+
+Ingress::Answer Ingress::vote(const slack::SlashCommand& command) {
+    const auto incident = workflow_.incident_for_channel(core::ChannelId{command.channel_id});
+    if (!incident)
+        return Answer::json_body(
+            ephemeral_text("Use /coc vote inside an incident's private channel."),
+            "vote_elsewhere");
+    const auto outcome = workflow_.handle(core::ProposeMotion{*incident,
+                                                              core::UserId{command.user_id},
+                                                              core::MotionKind::custom,
+                                                              slack::argument_of(command.text),
+                                                              {}},
+                                          now());
+    return Answer::json_body(ephemeral_text(said(outcome)), outcome_word(outcome));
+}
+
+Ingress::Answer Ingress::timeline(const slack::SlashCommand& command) {
+    const auto incident = workflow_.incident_for_channel(core::ChannelId{command.channel_id});
+    if (!incident)
+        return Answer::json_body(
+            ephemeral_text("Use /coc timeline inside an incident's private channel."),
+            "timeline_elsewhere");
+    const auto outcome =
+        workflow_.handle(core::ShowTimeline{*incident, core::UserId{command.user_id}}, now());
+    // The timeline itself is posted in the channel; there may be nothing more to say.
+    const auto text = said(outcome);
+    if (text.empty())
+        return Answer::empty(outcome_word(outcome));
+    return Answer::json_body(ephemeral_text(text), outcome_word(outcome));
+}
+
+Ingress::Answer Ingress::reopen(const slack::SlashCommand& command) {
+    const auto [reference, reason] = split_first(slack::argument_of(command.text));
+    if (reference.empty())
+        return Answer::json_body(ephemeral_text("Usage: `/coc reopen <reference> [reason]`, for "
+                                                "example `/coc reopen 2026-007`."),
+                                 "reopen_usage");
+    const core::UserId user{command.user_id};
+    const core::IncidentId incident{reference};
+    // Not cleared and unknown get the very same answer: the existence of an incident is secret.
+    if (!workflow_.summary_for(user, incident))
+        return Answer::json_body(ephemeral_text(slack::unknown_incident_text(reference)),
+                                 "reopen_unknown");
+    const auto outcome = workflow_.handle(
+        core::ProposeMotion{incident, user, core::MotionKind::reopen, reason, {}}, now());
+    return Answer::json_body(ephemeral_text(said(outcome)), outcome_word(outcome));
 }
 
 void Ingress::open_modal(std::string trigger_id, json view) {
@@ -203,34 +295,33 @@ Ingress::Answer Ingress::on(const slack::BlockActions& actions) {
     const auto intent = slack::intent_from_action(actions);
     if (!intent)
         return Answer::empty("ignored");
+    // Replies and refusals (an outsider's ballot, say) reach the clicker privately, where they
+    // clicked.
     std::optional<ReplyTo> reply_to;
     if (!actions.channel_id.empty())
         reply_to = ReplyTo{core::ChannelId{actions.channel_id}, core::UserId{actions.user_id}};
-    const auto outcome_word = [](const core::Outcome& o) {
-        return std::holds_alternative<core::Decision>(o) ? "ok" : "refused";
-    };
     if (const auto* command = std::get_if<core::Command>(&*intent))
         return Answer::empty(outcome_word(workflow_.handle(*command, now(), reply_to)));
-    if (const auto* open = std::get_if<slack::OpenImmediateActionModal>(&*intent)) {
-        open_modal(open->trigger_id, slack::immediate_action_modal(open->incident.value));
-        return Answer::empty("modal_opening");
-    }
-    if (const auto* open = std::get_if<slack::OpenFollowUpModal>(&*intent)) {
-        open_modal(open->trigger_id, slack::followup_modal(open->incident.value));
-        return Answer::empty("modal_opening");
-    }
-    const auto& activate = std::get<slack::ActivateEscrowRequest>(*intent);
-    return Answer::empty(
-        outcome_word(workflow_.activate_escrow(activate.incident, activate.by, now(), reply_to)));
+    const auto& open = std::get<slack::OpenModal>(*intent);
+    if (open.trigger_id.empty())
+        return Answer::empty("no_trigger");
+    open_modal(open.trigger_id, slack::modal_for(open.modal, open.incident.value));
+    return Answer::empty("modal_opening");
 }
 
-Ingress::Answer Ingress::answer_with_fields(const core::Outcome& outcome, std::string_view field,
-                                            std::string_view success) {
+Ingress::Answer Ingress::answer_with_fields(const core::Outcome& outcome,
+                                            const std::vector<std::string>& inputs,
+                                            std::string_view fallback, std::string_view success) {
     if (const auto* rejection = std::get_if<core::Rejection>(&outcome)) {
+        // A modal without inputs cannot show an error: say it in place of the modal instead.
+        if (fallback.empty())
+            return Answer::json_body({{"response_action", "update"},
+                                      {"view", slack::confirmation_modal(rejection->message)}},
+                                     "refused");
         auto errors = rejection->fields;
         if (errors.empty())
-            errors.push_back({std::string{field}, rejection->message});
-        return Answer::json_body(field_errors(errors), "refused");
+            errors.push_back({std::string{fallback}, rejection->message});
+        return Answer::json_body(field_errors(errors, inputs, fallback), "refused");
     }
     const auto& decision = std::get<core::Decision>(outcome);
     return Answer::json_body(
@@ -239,21 +330,29 @@ Ingress::Answer Ingress::answer_with_fields(const core::Outcome& outcome, std::s
 }
 
 Ingress::Answer Ingress::on(const slack::ViewSubmission& submission) {
-    if (auto command = slack::command_from_submission(submission)) {
-        // A refusal is shown on the modal's one text field.
-        const auto field = submission.callback_id == slack::ids::followup_callback
-                               ? slack::ids::note
-                               : slack::ids::action;
-        return answer_with_fields(workflow_.handle(*command, now()), field, "recorded");
-    }
-    if (submission.callback_id != slack::ids::report_callback)
+    if (submission.callback_id == slack::ids::report_callback)
+        return report(submission);
+    const auto kind = slack::modal_from_callback(submission.callback_id);
+    if (!kind)
         return Answer::empty("ignored");
+    auto command = slack::command_from_submission(submission);
+    if (!command)
+        return Answer::empty("ignored");
+    // A refusal without a field of its own is shown on the modal's first input.
+    const auto inputs = input_blocks(slack::modal_for(*kind, submission.private_metadata));
+    return answer_with_fields(workflow_.handle(*command, now()), inputs,
+                              inputs.empty() ? std::string{} : inputs.front(), "recorded");
+}
+
+Ingress::Answer Ingress::report(const slack::ViewSubmission& submission) {
+    const auto inputs = input_blocks(slack::report_modal());
     const auto form = slack::report_from_view(submission.state);
     if (const auto* errors = std::get_if<std::vector<core::FieldError>>(&form))
-        return Answer::json_body(field_errors(*errors), "invalid_report");
+        return Answer::json_body(field_errors(*errors, inputs, slack::ids::description),
+                                 "invalid_report");
     return answer_with_fields(workflow_.file_report(core::UserId{submission.user_id},
                                                     std::get<core::Report>(form), now()),
-                              slack::ids::description, "filed");
+                              inputs, slack::ids::description, "filed");
 }
 
 Ingress::Answer Ingress::on(const slack::ViewClosed&) {
@@ -275,6 +374,8 @@ Ingress::Answer Ingress::on(const slack::EventCallback& event) {
     }
     if (event.type == "member_joined_channel")
         return on_member_joined(event);
+    if (event.type == "member_left_channel")
+        return on_member_left(event);
     if (event.type == "app_home_opened" && event.tab == "home" && !user.empty()) {
         publish_home(user);
         return Answer::empty("home");
@@ -292,6 +393,17 @@ Ingress::Answer Ingress::on_member_joined(const slack::EventCallback& event) {
     const auto outcome =
         workflow_.handle(core::MemberJoined{*incident, core::UserId{event.user}}, now());
     return Answer::empty(std::holds_alternative<core::Decision>(outcome) ? "checked" : "refused");
+}
+
+Ingress::Answer Ingress::on_member_left(const slack::EventCallback& event) {
+    if (event.user.empty() || event.user == bot_user_)
+        return Answer::empty("ignored");
+    const auto incident = workflow_.incident_for_channel(core::ChannelId{event.channel});
+    if (!incident)
+        return Answer::empty("ignored");
+    const auto outcome =
+        workflow_.handle(core::MemberLeft{*incident, core::UserId{event.user}}, now());
+    return Answer::empty(std::holds_alternative<core::Decision>(outcome) ? "left" : "refused");
 }
 
 Ingress::Answer Ingress::on(const slack::UrlVerification& verification) {

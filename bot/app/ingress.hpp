@@ -42,10 +42,17 @@ private:
     Answer on(const slack::UrlVerification& verification);
     Answer on(const slack::SslCheck& check);
     Answer on_member_joined(const slack::EventCallback& event);
+    Answer on_member_left(const slack::EventCallback& event);
+    Answer report(const slack::ViewSubmission& submission);
     Answer list(const slack::SlashCommand& command);
     Answer status(const slack::SlashCommand& command);
-    Answer answer_with_fields(const core::Outcome& outcome, std::string_view field,
-                              std::string_view success);
+    Answer vote(const slack::SlashCommand& command);
+    Answer timeline(const slack::SlashCommand& command);
+    Answer reopen(const slack::SlashCommand& command);
+    // A modal's answer: core's field errors on the modal's `inputs` (on `fallback` when the
+    // field is not one of them), or the confirmation that replaces the modal.
+    Answer answer_with_fields(const core::Outcome& outcome, const std::vector<std::string>& inputs,
+                              std::string_view fallback, std::string_view success);
     void open_modal(std::string trigger_id, nlohmann::json view);
     void publish_home(const core::UserId& user);
 

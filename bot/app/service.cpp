@@ -20,10 +20,19 @@ using nlohmann::json;
 
 namespace {
 
+std::vector<core::UserId> users_from(const std::vector<std::string>& ids) {
+    std::vector<core::UserId> users;
+    for (const auto& id : ids)
+        users.push_back(core::UserId{id});
+    return users;
+}
+
 core::Committee committee_from(const config::Config& config) {
-    core::Committee committee{core::ChannelId{config.committee.channel}, {}, {}, {}, {}};
-    for (const auto& member : config.committee.members)
-        committee.members.push_back(core::UserId{member});
+    core::Committee committee;
+    committee.channel = core::ChannelId{config.committee.channel};
+    committee.members = users_from(config.committee.members);
+    committee.hr = users_from(config.committee.hr);
+    committee.leadership = users_from(config.committee.leadership);
     committee.safety = {config.safety.venue_security, config.safety.crisis_line};
     committee.deadlines = {config.deadlines.acknowledge, config.deadlines.decision,
                            config.deadlines.reporter_update, config.deadlines.owner_nudge,

@@ -82,17 +82,11 @@ core::Outcome Workflow::handle(const core::Command& command, core::Time now,
     return outcome;
 }
 
-core::Outcome Workflow::activate_escrow(const core::IncidentId& incident, const core::UserId& by,
-                                        core::Time now, const std::optional<ReplyTo>& reply_to) {
-    storage::EventStore store{database_};
-    core::ActivateEscrow command{incident, by, {}};
-    for (const auto& id : store.incident(incident).escrow_matches) {
-        const auto escrowed = store.incident(id);
-        if (escrowed.status == core::Status::escrowed)
-            command.reports.push_back(
-                {escrowed.id, escrowed.filed_at, escrowed.report, escrowed.submitted_by});
-    }
-    return handle(command, now, reply_to);
+std::optional<core::ReportDetails> Workflow::report_details(const core::IncidentId& incident) {
+    const auto stored = storage::EventStore{database_}.incident(incident);
+    if (!stored.exists())
+        return std::nullopt;
+    return core::ReportDetails{stored.id, stored.filed_at, stored.report, stored.submitted_by};
 }
 
 core::Overview Workflow::overview_for(const core::UserId& member) {

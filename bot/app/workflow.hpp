@@ -38,9 +38,9 @@ public:
     core::Outcome handle(const core::Command& command, core::Time now,
                          const std::optional<ReplyTo>& reply_to = std::nullopt);
 
-    // Gathers the escrowed reports this incident matched, and lets core decide on sharing them.
-    core::Outcome activate_escrow(const core::IncidentId& incident, const core::UserId& by,
-                                  core::Time now, const std::optional<ReplyTo>& reply_to);
+    // A stored report as the incident channel shows it (for sharing escrowed reports once a
+    // vote activated them); nullopt for an unknown incident.
+    std::optional<core::ReportDetails> report_details(const core::IncidentId& incident);
 
     // Read-only views for one member: what `/coc list`, `/coc status` and App Home show.
     core::Overview overview_for(const core::UserId& member);

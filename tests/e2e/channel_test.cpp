@@ -235,14 +235,23 @@ TEST_SUITE("e2e: conflicts and the incident channel") {
         for (const auto& m : slack.messages(channel))
             CHECK(m.blocks.dump().find("An older account") == std::string::npos);
 
+        // Sharing them is a motion: with Alice the one cleared member, her yes decides it.
         REQUIRE(bot.click("UALICE", "conflict_none", reference, committee_channel).status == 200);
         REQUIRE(bot.click("UALICE", "activate_escrow", reference, channel).status == 200);
+        REQUIRE(eventually([&] { return motion_ts(slack, channel, reference, 1).has_value(); }));
+        for (const auto& m : slack.messages(channel))
+            CHECK(m.blocks.dump().find("An older account") == std::string::npos);
+        REQUIRE(bot.ballot("UALICE", reference, 1, true, channel).status == 200);
         REQUIRE(eventually([&] {
             for (const auto& m : slack.messages(channel))
                 if (m.blocks.dump().find("An older account") != std::string::npos)
                     return true;
             return false;
         }));
+        // Only the incident channel ever saw it.
+        for (const auto& call : slack.calls("chat.postMessage"))
+            if (call.args.dump().find("An older account") != std::string::npos)
+                CHECK(call.args.value("channel", "") == channel);
     }
 
     TEST_CASE("a cleared responder records an immediate action from the control message") {
@@ -280,5 +289,118 @@ TEST_SUITE("e2e: conflicts and the incident channel") {
                     return m.text.find("escort &lt;him&gt; out") != std::string::npos;
             return false;
         }));
+    }
+}
+
+TEST_SUITE("e2e: motions and commands in the incident channel") {
+    TEST_CASE("vote, ballots, a member leaving, timeline and resolve, each answered in place") {
+        FakeSlack slack;
+        Bot bot{slack};
+        bot.start();
+        const auto reference =
+            reference_from(bot.submit_report("UALICE", report_about("UREPORTED")));
+        REQUIRE(eventually([&] { return slack.channel_id("coc-" + reference).has_value(); }));
+        const auto channel = *slack.channel_id("coc-" + reference);
+        REQUIRE(bot.click("UALICE", "conflict_none", reference, committee_channel).status == 200);
+        REQUIRE(bot.click("UBOB", "conflict_declared", reference, committee_channel).status == 200);
+        REQUIRE(bot.click("UCAROL", "conflict_none", reference, committee_channel).status == 200);
+        REQUIRE(eventually([&] {
+            return slack.members(channel) == std::set<std::string>{"UALICE", "UCAROL", "UBOT"};
+        }));
+        const auto text_of = [](const HttpResponse& r) {
+            return json::parse(r.body).value("text", "");
+        };
+
+        // `/coc vote` and `/coc timeline` belong in an incident's channel.
+        CHECK(text_of(bot.slash("UALICE", "vote Ban him from the venue?")) ==
+              "Use /coc vote inside an incident's private channel.");
+        CHECK(text_of(bot.slash("UALICE", "timeline")) ==
+              "Use /coc timeline inside an incident's private channel.");
+
+        const auto proposed = bot.slash_in("UALICE", channel, "vote Ban him from the venue?");
+        REQUIRE(proposed.status == 200);
+        CHECK_FALSE(text_of(proposed).empty());
+        REQUIRE(eventually([&] { return motion_ts(slack, channel, reference, 1).has_value(); }));
+        const auto ts = *motion_ts(slack, channel, reference, 1);
+
+        // Bob, conflicted, is refused privately; the tally does not count him.
+        REQUIRE(bot.ballot("UBOB", reference, 1, true, channel).status == 200);
+        REQUIRE(eventually([&] {
+            for (const auto& call : slack.calls("chat.postEphemeral"))
+                if (call.args.value("user", "") == "UBOB")
+                    return true;
+            return false;
+        }));
+        // Alice's yes is one of the two needed: the tally updates, the motion stays open.
+        REQUIRE(bot.ballot("UALICE", reference, 1, true, channel).status == 200);
+        REQUIRE(eventually([&] {
+            const auto m = slack.message(channel, ts);
+            return m && m->blocks.dump().find("Yes: <@UALICE>") != std::string::npos;
+        }));
+        CHECK(motion_ts(slack, channel, reference, 1) == ts);
+        CHECK(slack.message(channel, ts)->blocks.dump().find("UBOB") == std::string::npos);
+
+        // Carol leaves the channel: the electorate is Alice alone, and her yes now decides.
+        REQUIRE(slack.remove_member(channel, "UCAROL"));
+        REQUIRE(bot.member_left("UCAROL", channel).status == 200);
+        REQUIRE(eventually([&] {
+            for (const auto& m : slack.messages(channel))
+                if (m.text.find("Motion 1 passed (1 yes, 0 no, of 1)") != std::string::npos)
+                    return true;
+            return false;
+        }));
+        REQUIRE(eventually([&] { return !motion_ts(slack, channel, reference, 1); }));
+        CHECK(slack.message(channel, ts)->blocks.dump().find("Passed") != std::string::npos);
+
+        // The timeline is posted in the channel.
+        REQUIRE(bot.slash_in("UALICE", channel, "timeline").status == 200);
+        REQUIRE(eventually([&] {
+            for (const auto& m : slack.messages(channel))
+                if (m.text == "Timeline of incident " + reference)
+                    return true;
+            return false;
+        }));
+
+        // `/coc reopen` of an incident Bob may not see reads as for one that does not exist.
+        const auto without_ref = [](std::string text, const std::string& ref) {
+            const auto at = text.find(ref);
+            return at == std::string::npos ? text : text.replace(at, ref.size(), "REF");
+        };
+        CHECK(without_ref(text_of(bot.slash("UBOB", "reopen " + reference)), reference) ==
+              without_ref(text_of(bot.slash("UBOB", "reopen 2099-999")), "2099-999"));
+
+        // Modal refusals land on the modal's inputs, named like core's fields.
+        const auto errors_of = [](const HttpResponse& r) {
+            const auto body = json::parse(r.body);
+            REQUIRE(body.value("response_action", "") == "errors");
+            return body["errors"];
+        };
+        CHECK(errors_of(bot.submit_view("UALICE", "coc_motion_plan", reference,
+                                        modal_values({{"text", input::text("")}})))
+                  .contains("text"));
+        CHECK(errors_of(bot.submit_view("UBOB", "coc_motion_plan", reference,
+                                        modal_values({{"text", input::text("A plan")}})))
+                  .contains("text"));
+        const auto no_hr =
+            errors_of(bot.submit_view("UALICE", "coc_hr_involve", reference,
+                                      modal_values({{"scope", input::choice("informing")}})));
+        CHECK(no_hr.value("scope", "").find("committee.hr") != std::string::npos);
+        CHECK(errors_of(bot.submit_view("UALICE", "coc_resolve", reference,
+                                        modal_values({{"resolution", input::text("")}})))
+                  .contains("resolution"));
+
+        // Resolving archives the channel.
+        const auto resolved =
+            bot.submit_view("UALICE", "coc_resolve", reference,
+                            modal_values({{"resolution", input::text("Banned for a year")}}));
+        REQUIRE(resolved.status == 200);
+        CHECK(json::parse(resolved.body)["response_action"] == "update");
+        REQUIRE(eventually([&] { return slack.archived(channel); }));
+        CHECK(slack.archived_channels() == std::set<std::string>{channel});
+
+        CHECK(bot.terminate() == 0);
+        check_nothing_leaked(slack, channel);
+        for (const auto& s : secrets)
+            CHECK(bot.log().find(s) == std::string::npos);
     }
 }

@@ -39,6 +39,54 @@ bool wait_messages(const FakeSlack& slack, const std::string& channel, std::size
     return slack.messages(channel).size() == count;
 }
 
+std::optional<std::string> motion_ts(const FakeSlack& slack, const std::string& channel,
+                                     const std::string& reference, int number) {
+    const json value = reference + "/" + std::to_string(number);
+    for (const auto& m : slack.messages(channel))
+        for (const auto& block : m.blocks.is_array() ? m.blocks : json::array())
+            for (const auto& element : block.value("elements", json::array()))
+                if (element.value("action_id", "") == "ballot_yes" &&
+                    element.value("value", json{}) == value)
+                    return m.ts;
+    return std::nullopt;
+}
+
+namespace input {
+
+json text(const std::string& value) {
+    return {{"type", "plain_text_input"}, {"value", value.empty() ? json(nullptr) : json(value)}};
+}
+
+json choice(const std::string& value, const std::string& type) {
+    return {{"type", type},
+            {"selected_option",
+             {{"text", {{"type", "plain_text"}, {"text", value}}}, {"value", value}}}};
+}
+
+json choices(const std::vector<std::string>& values, const std::string& type) {
+    json selected = json::array();
+    for (const auto& v : values)
+        selected.push_back({{"text", {{"type", "plain_text"}, {"text", v}}}, {"value", v}});
+    return {{"type", type}, {"selected_options", selected}};
+}
+
+json user(const std::string& id) {
+    return {{"type", "users_select"}, {"selected_user", id.empty() ? json(nullptr) : json(id)}};
+}
+
+json users(const std::vector<std::string>& ids) {
+    return {{"type", "multi_users_select"}, {"selected_users", ids}};
+}
+
+} // namespace input
+
+json modal_values(const std::vector<std::pair<std::string, json>>& inputs) {
+    json values = json::object();
+    for (const auto& [id, value] : inputs)
+        values[id] = {{id, value}};
+    return values;
+}
+
 json report_state(const ReportInput& input) {
     const auto text = [](const std::string& value) {
         return json{{"type", "plain_text_input"},
@@ -135,12 +183,22 @@ HttpResponse Bot::send(const std::string& content_type, const std::string& body)
 
 HttpResponse Bot::slash(const std::string& user, const std::string& text,
                         const std::string& trigger) {
+    return slash_command(user, "C0GENERAL", text, trigger);
+}
+
+HttpResponse Bot::slash_in(const std::string& user, const std::string& channel,
+                           const std::string& text) {
+    return slash_command(user, channel, text, "trigger-1");
+}
+
+HttpResponse Bot::slash_command(const std::string& user, const std::string& channel,
+                                const std::string& text, const std::string& trigger) {
     return send("application/x-www-form-urlencoded",
                 form_body({{"token", "deprecated"},
                            {"team_id", "T0001"},
                            {"team_domain", "example"},
-                           {"channel_id", "C0GENERAL"},
-                           {"channel_name", "general"},
+                           {"channel_id", channel},
+                           {"channel_name", channel == "C0GENERAL" ? "general" : "privategroup"},
                            {"user_id", user},
                            {"user_name", "someone"},
                            {"command", "/coc"},
@@ -196,6 +254,12 @@ HttpResponse Bot::click(const std::string& user, const std::string& action_id,
     return send("application/x-www-form-urlencoded", payload_body(payload));
 }
 
+HttpResponse Bot::ballot(const std::string& user, const std::string& reference, int number,
+                         bool yes, const std::string& channel) {
+    return click(user, yes ? "ballot_yes" : "ballot_no", reference + "/" + std::to_string(number),
+                 channel);
+}
+
 HttpResponse Bot::select_user(const std::string& user, const std::string& action_id,
                               const std::string& block_id, const std::string& selected,
                               const std::string& channel) {
@@ -231,13 +295,22 @@ HttpResponse Bot::submit_view(const std::string& user, const std::string& callba
 }
 
 HttpResponse Bot::member_joined(const std::string& user, const std::string& channel) {
+    return channel_event("member_joined_channel", user, channel);
+}
+
+HttpResponse Bot::member_left(const std::string& user, const std::string& channel) {
+    return channel_event("member_left_channel", user, channel);
+}
+
+HttpResponse Bot::channel_event(const std::string& type, const std::string& user,
+                                const std::string& channel) {
     static int next_event = 0;
     return event({{"type", "event_callback"},
                   {"team_id", "T0001"},
-                  {"event_id", "EvJoin" + std::to_string(++next_event)},
+                  {"event_id", "EvMember" + std::to_string(++next_event)},
                   {"event_time", unix_now()},
                   {"event",
-                   {{"type", "member_joined_channel"},
+                   {{"type", type},
                     {"user", user},
                     {"channel", channel},
                     {"channel_type", "G"},

@@ -35,6 +35,22 @@ struct ReportInput {
 // view.state.values exactly as Slack sends them for the report modal.
 nlohmann::json report_state(const ReportInput& input);
 
+// One input's value in view.state.values, as Slack sends it for each element type.
+namespace input {
+nlohmann::json text(const std::string& value); // plain_text_input
+// radio_buttons or static_select
+nlohmann::json choice(const std::string& value, const std::string& type = "radio_buttons");
+// checkboxes or multi_static_select; ticking nothing is an empty list
+nlohmann::json choices(const std::vector<std::string>& values,
+                       const std::string& type = "checkboxes");
+nlohmann::json user(const std::string& id);                // users_select
+nlohmann::json users(const std::vector<std::string>& ids); // multi_users_select
+} // namespace input
+
+// view.state.values of an incident modal, whose inputs are named block_id = action_id:
+// modal_values({{"text", input::text("...")}}).
+nlohmann::json modal_values(const std::vector<std::pair<std::string, nlohmann::json>>& inputs);
+
 class Bot {
 public:
     // Each Bot has its own data folder; it survives kill() and start() so restarts see it.
@@ -53,9 +69,15 @@ public:
                                 std::int64_t unix_time);
     HttpResponse slash(const std::string& user, const std::string& text,
                        const std::string& trigger = "trigger-1");
+    // `/coc <text>` typed in `channel` (an incident's channel for vote and timeline).
+    HttpResponse slash_in(const std::string& user, const std::string& channel,
+                          const std::string& text);
     HttpResponse submit_report(const std::string& user, const ReportInput& input);
     HttpResponse click(const std::string& user, const std::string& action_id,
                        const std::string& value, const std::string& channel);
+    // ballot_yes / ballot_no on motion `number` of `reference`'s incident.
+    HttpResponse ballot(const std::string& user, const std::string& reference, int number, bool yes,
+                        const std::string& channel);
     // A users_select in an actions block named `block_id`.
     HttpResponse select_user(const std::string& user, const std::string& action_id,
                              const std::string& block_id, const std::string& selected,
@@ -66,6 +88,8 @@ public:
     HttpResponse event(const nlohmann::json& envelope);
     // A member_joined_channel event, as Slack delivers it.
     HttpResponse member_joined(const std::string& user, const std::string& channel);
+    // A member_left_channel event, as Slack delivers it (see FakeSlack::remove_member).
+    HttpResponse member_left(const std::string& user, const std::string& channel);
     HttpResponse home_opened(const std::string& user);
 
     std::string log() const;
@@ -73,6 +97,11 @@ public:
     std::string stored_bytes() const;
 
 private:
+    HttpResponse slash_command(const std::string& user, const std::string& channel,
+                               const std::string& text, const std::string& trigger);
+    HttpResponse channel_event(const std::string& type, const std::string& user,
+                               const std::string& channel);
+
     FakeSlack& slack_;
     std::map<std::string, std::string> env_;
     std::string folder_;
@@ -98,6 +127,11 @@ bool eventually(Predicate predicate, std::chrono::milliseconds timeout = std::ch
     }
     return predicate();
 }
+
+// The ts of motion `number`'s message in `channel`, found by its ballot buttons (so while it is
+// open); read its live tally afterwards with FakeSlack::message(channel, ts).
+std::optional<std::string> motion_ts(const FakeSlack& slack, const std::string& channel,
+                                     const std::string& reference, int number);
 
 // Waits (bounded) until `channel` holds `count` messages in the fake's state.
 bool wait_messages(const FakeSlack& slack, const std::string& channel, std::size_t count,

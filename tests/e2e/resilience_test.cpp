@@ -200,6 +200,71 @@ TEST_SUITE("e2e: a slow or unwell Slack") {
         CHECK(count_calls(slack, "chat.postMessage") == 1);
     }
 
+    TEST_CASE("killed while sharing escrowed reports, the restarted bot shares each once") {
+        FakeSlack slack;
+        Bot bot{slack};
+        bot.start();
+        for (const auto* account : {"First older account", "Second older account"}) {
+            ReportInput escrowed = report;
+            escrowed.description = account;
+            escrowed.flags = {"escrow"};
+            REQUIRE(bot.submit_report("UCAROL", escrowed).status == 200);
+        }
+        const auto reference = reference_from(bot.submit_report("UALICE", report));
+        REQUIRE(eventually([&] { return slack.channel_id("coc-" + reference).has_value(); }));
+        const auto channel = *slack.channel_id("coc-" + reference);
+        REQUIRE(bot.click("UALICE", "conflict_none", reference, committee_channel).status == 200);
+        REQUIRE(bot.click("UALICE", "activate_escrow", reference, channel).status == 200);
+        REQUIRE(eventually([&] { return motion_ts(slack, channel, reference, 1).has_value(); }));
+
+        // The first report lands, its answer is slow: kill inside that window.
+        slack.set_delay(1s);
+        REQUIRE(bot.ballot("UALICE", reference, 1, true, channel).status == 200);
+        const auto shared = [&](const std::string& account) {
+            std::size_t count = 0;
+            for (const auto& m : slack.messages(channel))
+                count += m.blocks.dump().find(account) != std::string::npos;
+            return count;
+        };
+        REQUIRE(eventually([&] { return shared("First older account") == 1; }, 30s));
+        bot.kill();
+        REQUIRE(shared("Second older account") == 0);
+
+        slack.set_delay(0ms);
+        bot.start();
+        REQUIRE(eventually([&] { return shared("Second older account") == 1; }, 30s));
+        std::this_thread::sleep_for(500ms);
+        CHECK(shared("First older account") == 1);
+        CHECK(shared("Second older account") == 1);
+    }
+
+    TEST_CASE("posts and invites to a channel archived by hand fail for good, and are logged") {
+        FakeSlack slack;
+        Bot bot{slack};
+        bot.start();
+        const auto reference = reference_from(bot.submit_report("UTAKER", report));
+        REQUIRE(eventually([&] { return slack.channel_id("coc-" + reference).has_value(); }));
+        const auto channel = *slack.channel_id("coc-" + reference);
+        REQUIRE(wait_messages(slack, channel, 2));
+        const json archive{{"channel", channel}};
+        REQUIRE(json::parse(http_request(slack.port(), http::verb::post,
+                                         "/api/conversations.archive", archive.dump(),
+                                         {{"Content-Type", "application/json"},
+                                          {"Authorization", "Bearer xoxp-a-human"}})
+                                .body)["ok"] == true);
+        REQUIRE(slack.archived(channel));
+
+        // Alice's declaration invites her and posts a notice there: both refused, not retried.
+        REQUIRE(bot.click("UALICE", "conflict_none", reference, committee_channel).status == 200);
+        REQUIRE(eventually([&] {
+            return bot.log().find("outcome=failed error=is_archived") != std::string::npos;
+        }));
+        CHECK(count_calls(slack, "chat.postMessage", channel) >= 1);
+        CHECK(bot.log().find("outcome=retry error=is_archived") == std::string::npos);
+        CHECK(slack.members(channel).count("UALICE") == 0);
+        CHECK(wait_messages(slack, channel, 2));
+    }
+
     TEST_CASE("SIGTERM stops the bot cleanly") {
         FakeSlack slack;
         Bot bot{slack};

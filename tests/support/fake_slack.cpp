@@ -130,6 +130,8 @@ public:
     std::vector<Message> messages(const std::string& channel) const;
     std::optional<std::string> channel_id(std::string_view name) const;
     std::set<std::string> members(std::string_view id) const;
+    bool remove_member(std::string_view id, std::string_view user);
+    std::set<std::string> archived_channels() const;
     const std::vector<json>& opened_views() const { return opened_views_; }
 
 private:
@@ -303,6 +305,10 @@ json SlackState::update_message(const json& args) {
 json SlackState::post_ephemeral(const json& args) {
     if (text_arg(args, "channel").empty()) {
         return error("channel_not_found");
+    }
+    if (const Channel* channel = find_channel(text_arg(args, "channel"));
+        channel && channel->archived) {
+        return error("is_archived");
     }
     if (text_arg(args, "user").empty()) {
         return error("user_not_in_channel");
@@ -527,6 +533,21 @@ std::optional<std::string> SlackState::channel_id(std::string_view name) const {
 std::set<std::string> SlackState::members(std::string_view id) const {
     const auto it = channels_.find(std::string(id));
     return it == channels_.end() ? std::set<std::string>{} : it->second.members;
+}
+
+bool SlackState::remove_member(std::string_view id, std::string_view user) {
+    const auto it = channels_.find(std::string(id));
+    return it != channels_.end() && it->second.members.erase(std::string(user)) > 0;
+}
+
+std::set<std::string> SlackState::archived_channels() const {
+    std::set<std::string> out;
+    for (const auto& [id, channel] : channels_) {
+        if (channel.archived) {
+            out.insert(id);
+        }
+    }
+    return out;
 }
 
 struct Failure {
@@ -782,6 +803,11 @@ void FakeSlack::add_channel(std::string id, std::string name, std::set<std::stri
     impl_->state.add_channel({std::move(id), std::move(name), true, false, std::move(members)});
 }
 
+bool FakeSlack::remove_member(std::string_view channel_id, std::string_view user) {
+    std::lock_guard lock(impl_->mutex);
+    return impl_->state.remove_member(channel_id, user);
+}
+
 void FakeSlack::drop_connections() {
     std::promise<void> done;
     net::post(impl_->io, [this, &done] {
@@ -834,6 +860,16 @@ std::vector<FakeSlack::Message> FakeSlack::messages(std::string_view channel) co
     return impl_->state.messages(dm_for(std::string(channel)));
 }
 
+std::optional<FakeSlack::Message> FakeSlack::message(std::string_view channel,
+                                                     std::string_view ts) const {
+    for (auto& m : messages(channel)) {
+        if (m.ts == ts) {
+            return std::move(m);
+        }
+    }
+    return std::nullopt;
+}
+
 std::optional<std::string> FakeSlack::channel_id(std::string_view name) const {
     std::lock_guard lock(impl_->mutex);
     return impl_->state.channel_id(name);
@@ -842,6 +878,15 @@ std::optional<std::string> FakeSlack::channel_id(std::string_view name) const {
 std::set<std::string> FakeSlack::members(std::string_view channel_id) const {
     std::lock_guard lock(impl_->mutex);
     return impl_->state.members(channel_id);
+}
+
+bool FakeSlack::archived(std::string_view channel_id) const {
+    return archived_channels().contains(std::string(channel_id));
+}
+
+std::set<std::string> FakeSlack::archived_channels() const {
+    std::lock_guard lock(impl_->mutex);
+    return impl_->state.archived_channels();
 }
 
 std::vector<nlohmann::json> FakeSlack::opened_views() const {

@@ -57,6 +57,9 @@ public:
     void respond(std::string method, Handler handler);
     // An existing channel (e.g. the committee channel) that invites and kicks may act on.
     void add_channel(std::string id, std::string name, std::set<std::string> members);
+    // `user` leaves `channel_id` of their own accord (Slack then sends member_left_channel,
+    // which the test delivers itself). False when they were not in it.
+    bool remove_member(std::string_view channel_id, std::string_view user);
     // Closes every open connection from the server side, as an idle keep-alive timeout does.
     void drop_connections();
 
@@ -67,9 +70,14 @@ public:
     void clear_calls();
     int connections_accepted() const;
 
+    // As they are now: chat.update replaces a message's text and blocks in place.
     std::vector<Message> messages(std::string_view channel) const; // oldest first
+    std::optional<Message> message(std::string_view channel, std::string_view ts) const;
     std::optional<std::string> channel_id(std::string_view name) const;
     std::set<std::string> members(std::string_view channel_id) const;
+    // conversations.archive closed it: posts and invites there now fail with is_archived.
+    bool archived(std::string_view channel_id) const;
+    std::set<std::string> archived_channels() const;  // ids
     std::vector<nlohmann::json> opened_views() const; // views.open payloads
 
 private:
