@@ -1,0 +1,143 @@
+// File: core/decide/common.cpp
+// The shared helpers of the rules.
+#include "core/decide/common.hpp"
+
+#include "core/deadlines.hpp"
+
+#include <algorithm>
+
+namespace cocbot::core::detail {
+
+Rejection unknown_incident() {
+    return {Rejection::Reason::unknown_incident, "There is no incident with that reference.", {}};
+}
+
+Rejection no_channel_yet() {
+    return {Rejection::Reason::not_allowed, "The incident's private channel is not open yet.", {}};
+}
+
+// Commands that act inside the incident channel need the incident and its channel.
+std::optional<Rejection> missing_channel(const Incident& incident) {
+    if (!incident.exists())
+        return unknown_incident();
+    if (incident.channel.empty())
+        return no_channel_yet();
+    return std::nullopt;
+}
+
+Rejection not_cleared() {
+    return {Rejection::Reason::not_allowed,
+            "Only committee members without a conflict of interest can do that.",
+            {}};
+}
+
+Rejection resolved() {
+    return {Rejection::Reason::not_allowed, "The incident is resolved; re-open it first.", {}};
+}
+
+// Commands that act inside an open incident's channel.
+std::optional<Rejection> not_open(const Incident& incident) {
+    if (auto missing = missing_channel(incident))
+        return missing;
+    if (incident.closed())
+        return resolved();
+    return std::nullopt;
+}
+
+Rejection not_in_electorate() {
+    return {Rejection::Reason::not_allowed,
+            "Only committee members without a conflict of interest who are in this incident's "
+            "channel can vote.",
+            {}};
+}
+
+Rejection field_error(std::string field, std::string message) {
+    return {Rejection::Reason::invalid_report, message, {{std::move(field), message}}};
+}
+
+std::string mention(const UserId& user) {
+    return "<@" + user.value + ">";
+}
+
+std::string mentions(const std::vector<UserId>& users) {
+    std::string text;
+    for (const auto& user : users)
+        text += (text.empty() ? "" : ", ") + mention(user);
+    return text;
+}
+
+bool contains(const std::vector<UserId>& users, const UserId& user) {
+    return std::find(users.begin(), users.end(), user) != users.end();
+}
+
+bool too_long(const std::string& text) {
+    return text.size() > max_text_length;
+}
+
+// Said only inside the incident's private channel, which holds cleared members alone.
+void tell_channel(Decision& decision, const Incident& incident, Message message, bool remember) {
+    decision.effects.push_back(
+        Post{incident.id, incident.channel, {}, std::move(message), remember});
+}
+
+TriagePrompt triage_prompt_for(const Incident& incident) {
+    int answered = 0;
+    for (const auto& member : incident.committee)
+        answered += incident.declaration_of(member).has_value() ? 1 : 0;
+    return {incident.id, incident.report.reported, incident.report.source, answered,
+            static_cast<int>(incident.committee.size())};
+}
+
+ControlPanel control_panel_for(const Committee& committee, const Incident& incident) {
+    ControlPanel panel;
+    panel.incident = incident.id;
+    panel.status = incident.status;
+    panel.primary_owner = incident.primary_owner;
+    panel.secondary_owner = incident.secondary_owner;
+    panel.responsible = incident.responsible();
+    panel.cleared = static_cast<int>(incident.cleared().size());
+    panel.awaiting_acknowledgement = needs_acknowledgement(incident);
+    panel.reported_missing = incident.missing_since.has_value();
+    panel.reporter_reachable = incident.reporter_reachable();
+    panel.open_motions = static_cast<int>(incident.open_motions().size());
+    panel.hr_configured = !committee.hr.empty();
+    if (incident.hr)
+        panel.hr_involved = incident.hr->scope;
+    panel.hr_declined = incident.hr_report && !incident.hr_report->report.taking_action;
+    panel.escrow_pending = !incident.escrow_pending().empty();
+    return panel;
+}
+
+MotionMessage motion_message(const Incident& incident, const Motion& motion) {
+    return {incident.id,        motion.number,
+            motion.kind,        motion.text,
+            motion.proposed_by, motion.final_tally.value_or(count(motion, incident.electorate()))};
+}
+
+// Keeps the messages that show counts, owners and tallies in step with the incident.
+void refresh_messages(Decision& decision, const Committee& committee, const Incident& before,
+                      const Incident& after) {
+    if (before.triage_prompt && triage_prompt_for(before) != triage_prompt_for(after))
+        decision.effects.push_back(
+            Update{after.id, *before.triage_prompt, triage_prompt_for(after)});
+    // Nothing in an archived channel can change any more (Slack would refuse it anyway).
+    if (before.channel_archived())
+        return;
+    if (before.control_panel && before.control_panel->channel == after.channel &&
+        control_panel_for(committee, before) != control_panel_for(committee, after))
+        decision.effects.push_back(
+            Update{after.id, *before.control_panel, control_panel_for(committee, after)});
+    for (const auto& [number, message] : before.motion_messages) {
+        const Motion* was = before.motion(number);
+        const Motion* now = after.motion(number);
+        if (was && now && message.channel == after.channel &&
+            motion_message(before, *was) != motion_message(after, *now))
+            decision.effects.push_back(Update{after.id, message, motion_message(after, *now)});
+    }
+}
+
+Incident after_events(Incident incident, const std::vector<Event>& events) {
+    return replay(std::move(incident), events);
+}
+
+} // namespace cocbot::core::detail

@@ -1,0 +1,55 @@
+// File: core/decide/common.hpp
+// What every rule of decide() shares: refusals, wording, and the messages that mirror state.
+#pragma once
+
+#include "core/commands.hpp"
+#include "core/committee.hpp"
+#include "core/decision.hpp"
+#include "core/incident.hpp"
+#include "core/messages.hpp"
+
+namespace cocbot::core::detail {
+
+Rejection unknown_incident();
+
+Rejection no_channel_yet();
+
+// Commands that act inside the incident channel need the incident and its channel.
+std::optional<Rejection> missing_channel(const Incident& incident);
+
+Rejection not_cleared();
+
+Rejection resolved();
+
+// Commands that act inside an open incident's channel.
+std::optional<Rejection> not_open(const Incident& incident);
+
+Rejection not_in_electorate();
+
+Rejection field_error(std::string field, std::string message);
+
+std::string mention(const UserId& user);
+
+std::string mentions(const std::vector<UserId>& users);
+
+bool contains(const std::vector<UserId>& users, const UserId& user);
+
+bool too_long(const std::string& text);
+
+// Said only inside the incident's private channel, which holds cleared members alone.
+void tell_channel(Decision& decision, const Incident& incident, Message message,
+                  bool remember = false);
+
+TriagePrompt triage_prompt_for(const Incident& incident);
+
+ControlPanel control_panel_for(const Committee& committee, const Incident& incident);
+
+MotionMessage motion_message(const Incident& incident, const Motion& motion);
+
+// Keeps the messages that show counts, owners and tallies in step with the incident.
+void refresh_messages(Decision& decision, const Committee& committee, const Incident& before,
+                      const Incident& after);
+
+Incident after_events(Incident incident, const std::vector<Event>& events);
+
+} // namespace cocbot::core::detail

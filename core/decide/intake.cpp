@@ -1,0 +1,218 @@
+// File: core/decide/intake.cpp
+// Intake, conflicts of interest and channel membership: the plan's "Discussing a report".
+#include "core/decide/intake.hpp"
+
+#include "core/decide/common.hpp"
+#include "core/decide/motions.hpp"
+
+#include <algorithm>
+
+namespace cocbot::core::detail {
+
+namespace {
+
+std::vector<UserId> members_to_ask(const Committee& committee, const ReportedPerson& reported) {
+    std::vector<UserId> asked;
+    std::copy_if(committee.members.begin(), committee.members.end(), std::back_inserter(asked),
+                 [&](const UserId& m) { return m != reported.user; });
+    return asked;
+}
+
+// The committee is told through its channel, unless the reported person is one of them: then
+// each other member is told privately, so the reported member never sees it.
+void tell_committee(Decision& decision, const ReportFiled& filed, const Message& message,
+                    bool remember) {
+    if (!filed.reported_is_member) {
+        decision.effects.push_back(
+            Post{filed.incident, filed.committee_channel, {}, message, remember});
+        return;
+    }
+    for (const auto& member : filed.committee)
+        decision.effects.push_back(Post{filed.incident, {}, member, message, false});
+}
+
+std::string confirmation(const IncidentId& id, const Report& report) {
+    if (report.flags.escrow)
+        return "Your report " + id.value +
+               " is stored in escrow. The committee will not act on it unless the behaviour is "
+               "repeated or a pattern is found. Thank you for telling us.";
+    std::string text = "Thank you. Your report " + id.value +
+                       " has been received and the committee will review it immediately.";
+    if (report.flags.anonymous)
+        text += " It is anonymous: nothing that identifies you was stored, so we cannot follow "
+                "up with you about it.";
+    else if (report.flags.no_updates)
+        text += " As you asked, we will not contact you with updates.";
+    else
+        text += " We will let you know about updates.";
+    return text;
+}
+
+} // namespace
+
+Outcome submit_report(const Committee& committee, const Incident& incident,
+                      const SubmitReport& command, Time now) {
+    if (incident.exists())
+        return Rejection{
+            Rejection::Reason::already_exists, "That reference is already in use.", {}};
+    const Report report = normalised(command.report);
+    if (auto errors = validate(report); !errors.empty())
+        return Rejection{Rejection::Reason::invalid_report, "The report is incomplete.",
+                         std::move(errors)};
+
+    ReportFiled filed{
+        .incident = command.incident,
+        .at = now,
+        .report = report,
+        .submitted_by = report.flags.anonymous ? UserId{} : command.submitted_by,
+        .committee = members_to_ask(committee, report.reported),
+        .committee_channel = committee.channel,
+        .reported_is_member = committee.sits_with(report.reported.user),
+        .escrow_matches = report.flags.escrow ? std::vector<IncidentId>{} : command.escrow_matches,
+    };
+    Decision decision;
+    decision.reply = confirmation(command.incident, report);
+    if (!report.flags.escrow) {
+        if (report.flags.immediate_danger)
+            tell_committee(decision, filed,
+                           DangerAlert{command.incident, report.location, committee.safety}, false);
+        tell_committee(decision, filed,
+                       TriagePrompt{command.incident, report.reported, report.source, 0,
+                                    static_cast<int>(filed.committee.size())},
+                       true);
+        decision.effects.push_back(
+            CreatePrivateChannel{command.incident, "coc-" + command.incident.value});
+    }
+    const bool reported_is_member = filed.reported_is_member;
+    decision.events.push_back(std::move(filed));
+    if (reported_is_member && !report.reported.user.empty())
+        decision.events.push_back(ConflictDeclared{report.reported.user, true, now});
+    return decision;
+}
+
+Outcome declare_conflict(const Committee& committee, const Incident& incident,
+                         const DeclareConflict& command, Time now) {
+    if (!incident.exists())
+        return unknown_incident();
+    if (!incident.asked(command.member))
+        return Rejection{Rejection::Reason::not_on_committee,
+                         "Only the committee members asked about this report can answer.",
+                         {}};
+    const auto wanted = command.conflicted ? Declaration::conflict : Declaration::no_conflict;
+    const auto previous = incident.declaration_of(command.member);
+    if (previous == wanted)
+        return Decision{{}, {}, "Your answer was already recorded."};
+    if (previous == Declaration::conflict)
+        return Rejection{Rejection::Reason::not_allowed,
+                         "You declared a conflict of interest for this report; that stands.",
+                         {}};
+
+    Decision decision;
+    decision.events.push_back(ConflictDeclared{command.member, command.conflicted, now});
+    if (!incident.channel.empty() && !incident.channel_archived()) {
+        if (!command.conflicted)
+            decision.effects.push_back(Invite{incident.id, incident.channel, command.member});
+        else if (previous == Declaration::no_conflict)
+            decision.effects.push_back(Remove{incident.id, incident.channel, command.member});
+    }
+    // A recusal changes the electorate: open motions are counted again.
+    settle(decision, committee, incident, now);
+    if (!command.conflicted)
+        decision.reply = incident.channel.empty()
+                             ? "Thank you. You will be added to the incident's private channel "
+                               "as soon as it is ready."
+                             : "Thank you. You have been added to the incident's private channel.";
+    else
+        decision.reply = previous ? "You have recused yourself and left the incident's channel."
+                                  : "Thank you. You will not see anything more about this report.";
+    return decision;
+}
+
+Outcome record_message_posted(const Incident& incident, const RecordMessagePosted& command) {
+    if (!incident.exists())
+        return unknown_incident();
+    // The control message lives in the incident channel and nowhere else.
+    if (command.kind == MessageKind::control_panel &&
+        (incident.channel.empty() || command.message.channel != incident.channel))
+        return Rejection{Rejection::Reason::not_allowed, "Not this incident's channel.", {}};
+    if (command.kind == MessageKind::motion && !incident.motion(command.motion))
+        return Rejection{Rejection::Reason::not_allowed, "There is no such motion.", {}};
+    return Decision{{MessagePosted{command.message, command.kind, command.motion}}, {}, {}};
+}
+
+Outcome channel_created(const Committee& committee, const Incident& incident,
+                        const ChannelCreated& command) {
+    if (!incident.exists())
+        return unknown_incident();
+    if (!incident.channel.empty())
+        return Decision{}; // a re-run of the creation found the same channel
+    Decision decision;
+    decision.events.push_back(ChannelOpened{command.channel});
+    const Incident after = after_events(incident, decision.events);
+    tell_channel(decision, after,
+                 ReportDetails{after.id, after.filed_at, after.report, after.submitted_by});
+    tell_channel(decision, after, control_panel_for(committee, after), true);
+    if (const auto pending = after.escrow_pending().size(); pending > 0)
+        tell_channel(decision, after, EscrowNotice{after.id, static_cast<int>(pending)});
+    // A re-opened incident's new channel carries the motions still open (the re-opening itself).
+    for (const Motion* motion : after.open_motions())
+        tell_channel(decision, after, motion_message(after, *motion), true);
+    for (const auto& member : after.cleared())
+        decision.effects.push_back(Invite{after.id, after.channel, member});
+    return decision;
+}
+
+Outcome member_joined(const Committee& committee, const Incident& incident,
+                      const MemberJoined& command, Time now) {
+    if (auto missing = missing_channel(incident))
+        return *missing;
+    if (incident.is_cleared(command.user)) {
+        if (!contains(incident.away, command.user))
+            return Decision{};
+        Decision decision;
+        decision.events.push_back(MemberReturned{command.user, now});
+        settle(decision, committee, incident, now);
+        return decision;
+    }
+    if (incident.may_be_present(command.user))
+        return Decision{}; // an HR contact, invited while HR is involved
+    Decision decision;
+    decision.events.push_back(UnclearedMemberFound{command.user, now});
+    decision.effects.push_back(Remove{incident.id, incident.channel, command.user});
+    tell_channel(decision, incident,
+                 ChannelNotice{incident.to_alert(),
+                               mention(command.user) +
+                                   " was added to this channel but has not declared that they "
+                                   "have no conflict of interest. cocbot is removing them.",
+                               {}});
+    return decision;
+}
+
+Outcome member_left(const Committee& committee, const Incident& incident, const MemberLeft& command,
+                    Time now) {
+    if (!incident.exists())
+        return unknown_incident();
+    if (!incident.is_cleared(command.user) || contains(incident.away, command.user))
+        return Decision{};
+    Decision decision;
+    decision.events.push_back(MemberLeftChannel{command.user, now});
+    settle(decision, committee, incident, now);
+    return decision;
+}
+
+Outcome removal_failed(const Incident& incident, const RemovalFailed& command, Time now) {
+    if (auto missing = missing_channel(incident))
+        return *missing;
+    Decision decision;
+    decision.events.push_back(RemovalRefused{command.user, command.error, now});
+    tell_channel(decision, incident,
+                 ChannelNotice{incident.to_alert(),
+                               ":warning: Slack refused to remove " + mention(command.user) +
+                                   " from this channel (" + command.error +
+                                   "). They are not cleared and can read everything here. "
+                                   "Remove them by hand now, and say nothing more until then.",
+                               {}});
+    return decision;
+}
+
+} // namespace cocbot::core::detail

@@ -1,0 +1,429 @@
+// File: core/decide/response.cpp
+// Owners, the reporter, HR, law enforcement, the conversation, resolution and deadlines.
+#include "core/decide/response.hpp"
+
+#include "core/deadlines.hpp"
+#include "core/decide/common.hpp"
+#include "core/decide/motions.hpp"
+
+#include <algorithm>
+
+namespace cocbot::core::detail {
+
+namespace {
+
+std::string hr_report_text(const HrReport& report) {
+    std::string text = "Violation: ";
+    text += report.finding == HrFinding::violation      ? "yes"
+            : report.finding == HrFinding::no_violation ? "no"
+                                                        : "not determined";
+    text += "\nBehavioural modification plan: " + (report.plan.empty() ? "-" : report.plan);
+    text += "\nConsequences: " + (report.consequences.empty() ? "-" : report.consequences);
+    text += "\nHR takes action: ";
+    text += report.taking_action ? "yes" : "no";
+    return text;
+}
+
+std::optional<Rejection> invalid_conversation(const Incident& incident,
+                                              const Conversation& conversation) {
+    const auto& talkers = conversation.talkers;
+    if (talkers.size() != 2 || talkers[0] == talkers[1] || !incident.is_cleared(talkers[0]) ||
+        !incident.is_cleared(talkers[1]))
+        return field_error("talkers", "Name the two committee members who talked to the reported "
+                                      "person (both without a conflict of interest).");
+    const std::pair<const char*, const std::string*> required[] = {
+        {"behaviour", &conversation.behaviour},
+        {"impact", &conversation.impact},
+        {"plan", &conversation.plan}};
+    for (const auto& [field, value] : required)
+        if (value->empty())
+            return field_error(field, "This is part of the conversation's record.");
+    const std::pair<const char*, const std::string*> all[] = {
+        {"behaviour", &conversation.behaviour},
+        {"context", &conversation.context},
+        {"impact", &conversation.impact},
+        {"call_in", &conversation.call_in},
+        {"plan", &conversation.plan}};
+    for (const auto& [field, value] : all)
+        if (too_long(*value))
+            return field_error(field, "Keep it to at most 3000 characters.");
+    return std::nullopt;
+}
+
+std::string conversation_text(const Conversation& c) {
+    std::string text = "Behaviour: " + c.behaviour;
+    if (!c.context.empty())
+        text += "\nContext: " + c.context;
+    text += "\nImpact: " + c.impact;
+    if (!c.call_in.empty())
+        text += "\nCall in: " + c.call_in;
+    text += "\nBehavioural modification plan: " + c.plan;
+    text += std::string{"\nPlan accepted: "} + (c.accepted ? "yes" : "no");
+    text += "\nApology: ";
+    text += c.apology == Apology::relayed       ? "offered, to be relayed to the reporter"
+            : c.apology == Apology::not_relayed ? "offered, not relayed"
+                                                : "none";
+    return text;
+}
+
+} // namespace
+
+Outcome name_owner(const Committee& committee, const Incident& incident, const NameOwner& command,
+                   Time now) {
+    if (auto missing = not_open(incident))
+        return *missing;
+    if (!incident.is_cleared(command.by))
+        return not_cleared();
+    if (!incident.is_cleared(command.owner))
+        return Rejection{Rejection::Reason::not_allowed,
+                         "An owner must be a committee member who declared no conflict.",
+                         {}};
+    const auto& other =
+        command.role == OwnerRole::primary ? incident.secondary_owner : incident.primary_owner;
+    if (other == command.owner)
+        return Rejection{Rejection::Reason::not_allowed,
+                         "The primary and the secondary owner must be two people.",
+                         {}};
+    const auto& current =
+        command.role == OwnerRole::primary ? incident.primary_owner : incident.secondary_owner;
+    if (current == command.owner)
+        return Decision{{}, {}, "That is already the case."};
+    Decision decision;
+    decision.events.push_back(OwnerNamed{command.role, command.owner, command.by, now});
+    settle(decision, committee, incident, now);
+    tell_channel(decision, incident,
+                 ChannelNotice{{},
+                               mention(command.owner) + " is now the " +
+                                   std::string{to_string(command.role)} +
+                                   " owner of this incident (named by " + mention(command.by) +
+                                   ").",
+                               {}});
+    return decision;
+}
+
+Outcome record_immediate_action(const Incident& incident, const RecordImmediateAction& command,
+                                Time now) {
+    if (auto missing = not_open(incident))
+        return *missing;
+    if (!incident.is_cleared(command.by))
+        return not_cleared();
+    const std::string action = trimmed(command.action);
+    if (action.empty() || action.size() > max_text_length)
+        return Rejection{Rejection::Reason::invalid_report,
+                         "Describe the action taken.",
+                         {{"action", "Describe the action taken (at most 3000 characters)."}}};
+    Decision decision;
+    decision.events.push_back(ImmediateActionRecorded{command.by, action, now});
+    tell_channel(
+        decision, incident,
+        ChannelNotice{{}, mention(command.by) + " took immediate action, without a vote:", action});
+    decision.reply = "Recorded.";
+    return decision;
+}
+
+Outcome acknowledge_reporter(const Committee& committee, const Incident& incident,
+                             const AcknowledgeReporter& command, Time now) {
+    if (auto missing = not_open(incident))
+        return *missing;
+    if (!incident.is_cleared(command.by))
+        return not_cleared();
+    if (incident.acknowledged_at)
+        return Decision{{}, {}, "The reporter's acknowledgement was already recorded."};
+    Decision decision;
+    decision.events.push_back(ReporterAcknowledged{command.by, now});
+    settle(decision, committee, incident, now);
+    tell_channel(decision, incident,
+                 ChannelNotice{{}, mention(command.by) + " acknowledged the reporter.", {}});
+    return decision;
+}
+
+Outcome mark_missing(const Committee& committee, const Incident& incident,
+                     const MarkReportedPersonMissing& command, Time now) {
+    if (auto missing = not_open(incident))
+        return *missing;
+    if (!incident.is_cleared(command.by))
+        return not_cleared();
+    if (incident.missing_since.has_value() == command.missing)
+        return Decision{{}, {}, "That is already recorded."};
+    Decision decision;
+    decision.events.push_back(ReportedPersonMissing{command.missing, command.by, now});
+    settle(decision, committee, incident, now);
+    std::string text = mention(command.by);
+    if (!command.missing)
+        text += " recorded that the reported person has been found.";
+    else if (incident.reporter_reachable())
+        text += " recorded that the reported person cannot be found. cocbot will remind the owners "
+                "to update the reporter regularly while this holds.";
+    else
+        text += " recorded that the reported person cannot be found.";
+    tell_channel(decision, incident, ChannelNotice{{}, text, {}});
+    return decision;
+}
+
+Outcome record_follow_up(const Incident& incident, const RecordReporterFollowUp& command,
+                         Time now) {
+    if (auto missing = not_open(incident))
+        return *missing;
+    if (!incident.is_cleared(command.by))
+        return not_cleared();
+    if (incident.report.flags.anonymous)
+        return Rejection{Rejection::Reason::not_allowed,
+                         "This report is anonymous: there is nobody to follow up with.",
+                         {}};
+    if (incident.report.flags.no_updates)
+        return Rejection{Rejection::Reason::not_allowed,
+                         "The reporter asked not to be contacted with updates; we respect that.",
+                         {}};
+    const std::string note = trimmed(command.note);
+    if (note.empty() || note.size() > max_text_length)
+        return Rejection{Rejection::Reason::invalid_report,
+                         "Say what was communicated.",
+                         {{"note", "Say what was communicated (at most 3000 characters)."}}};
+    Decision decision;
+    decision.events.push_back(ReporterFollowedUp{command.by, note, command.decision, now});
+    tell_channel(
+        decision, incident,
+        ChannelNotice{{},
+                      mention(command.by) + (command.decision
+                                                 ? " told the reporter the committee's decision:"
+                                                 : " followed up with the reporter:"),
+                      note});
+    decision.reply = "Recorded.";
+    return decision;
+}
+
+Outcome involve_hr(const Committee& committee, const Incident& incident, const InvolveHr& command,
+                   Time now) {
+    if (auto refused = not_open(incident))
+        return *refused;
+    if (!incident.is_cleared(command.by))
+        return not_cleared();
+    if (committee.hr.empty())
+        return Rejection{
+            Rejection::Reason::not_allowed, "No HR contacts are configured (committee.hr).", {}};
+    if (incident.hr)
+        return Decision{{}, {}, "HR is already involved."};
+    // An HR contact who is the reported person, or declared a conflict, must see nothing.
+    std::vector<UserId> contacts;
+    std::copy_if(committee.hr.begin(), committee.hr.end(), std::back_inserter(contacts),
+                 [&](const UserId& contact) {
+                     return contact != incident.report.reported.user &&
+                            incident.declaration_of(contact) != Declaration::conflict;
+                 });
+    if (contacts.empty())
+        return Rejection{Rejection::Reason::not_allowed,
+                         "Every HR contact has a conflict of interest with this report: involve "
+                         "HR outside cocbot.",
+                         {}};
+    Decision decision;
+    decision.events.push_back(HrInvolved{command.scope, contacts, command.by, now});
+    for (const auto& contact : contacts)
+        if (!incident.is_cleared(contact))
+            decision.effects.push_back(Invite{incident.id, incident.channel, contact});
+    const std::string text =
+        command.scope == HrScope::informing
+            ? mention(command.by) + " invited HR (" + mentions(contacts) +
+                  ") to give information, including whether they know of past instances of "
+                  "similar behaviour. The decision stays with the committee. Press *HR done* "
+                  "when HR has given what it has: HR will then be removed from this channel."
+            : mention(command.by) + " handed the incident off to HR (" + mentions(contacts) +
+                  "), as only employees are involved. HR reports back: whether it was a Code of "
+                  "Conduct violation, the behavioural modification plan, and the consequences.";
+    tell_channel(decision, incident, ChannelNotice{{}, text, {}});
+    settle(decision, committee, incident, now);
+    decision.reply = "HR has been invited to this channel.";
+    return decision;
+}
+
+Outcome drop_hr(const Committee& committee, const Incident& incident, const DropHr& command,
+                Time now) {
+    if (auto refused = not_open(incident))
+        return *refused;
+    if (!incident.is_cleared(command.by))
+        return not_cleared();
+    if (!incident.hr)
+        return Decision{{}, {}, "HR is not involved."};
+    Decision decision;
+    decision.events.push_back(HrDropped{command.by, now});
+    for (const auto& contact : incident.hr->contacts)
+        if (!incident.is_cleared(contact))
+            decision.effects.push_back(Remove{incident.id, incident.channel, contact});
+    tell_channel(decision, incident,
+                 ChannelNotice{{},
+                               mention(command.by) +
+                                   " recorded that HR is done. cocbot is removing HR from this "
+                                   "channel.",
+                               {}});
+    settle(decision, committee, incident, now);
+    return decision;
+}
+
+Outcome record_hr_report(const Committee& committee, const Incident& incident,
+                         const RecordHrReport& command, Time now) {
+    if (auto refused = not_open(incident))
+        return *refused;
+    const bool hr_contact = incident.hr && contains(incident.hr->contacts, command.by);
+    if (!incident.is_cleared(command.by) && !hr_contact)
+        return not_cleared();
+    if (incident.status != Status::handed_off)
+        return Rejection{Rejection::Reason::not_allowed,
+                         "HR reports back only after the incident was handed off to HR.",
+                         {}};
+    HrReport report = command.report;
+    report.plan = trimmed(report.plan);
+    report.consequences = trimmed(report.consequences);
+    if (too_long(report.plan))
+        return field_error("plan", "Keep it to at most 3000 characters.");
+    if (too_long(report.consequences))
+        return field_error("consequences", "Keep it to at most 3000 characters.");
+    Decision decision;
+    decision.events.push_back(HrReported{report, command.by, now});
+    std::string text = mention(command.by) + " recorded HR's report:";
+    tell_channel(decision, incident, ChannelNotice{{}, text, hr_report_text(report)});
+    if (!report.taking_action)
+        tell_channel(decision, incident,
+                     ChannelNotice{incident.to_alert(),
+                                   "HR will not take action. The committee may re-evaluate the "
+                                   "incident: propose re-opening it with the *Re-open* button.",
+                                   {}});
+    settle(decision, committee, incident, now);
+    decision.reply = "Recorded.";
+    return decision;
+}
+
+Outcome record_law_enforcement(const Committee& committee, const Incident& incident,
+                               const RecordLawEnforcement& command, Time now) {
+    if (auto refused = not_open(incident))
+        return *refused;
+    if (!incident.is_cleared(command.by))
+        return not_cleared();
+    if (!command.reporter_asked)
+        return field_error("reporter_asked",
+                           "Law enforcement is involved only at the reporter's request.");
+    const std::string note = trimmed(command.note);
+    if (note.empty() || too_long(note))
+        return field_error("note",
+                           "Say what was shared with law enforcement (at most 3000 characters).");
+    // The leadership contacts learn that it happened and whom to ask; never a detail. A
+    // contact who is the reported person is not told at all.
+    std::vector<UserId> notified;
+    std::copy_if(committee.leadership.begin(), committee.leadership.end(),
+                 std::back_inserter(notified),
+                 [&](const UserId& contact) { return contact != incident.report.reported.user; });
+    Decision decision;
+    decision.events.push_back(LawEnforcementInvolved{note, notified, command.by, now});
+    for (const auto& contact : notified)
+        decision.effects.push_back(
+            Post{incident.id,
+                 {},
+                 contact,
+                 Notice{"Law enforcement has been involved in Code of Conduct incident " +
+                        incident.id.value + ", at the reporter's request. Ask " +
+                        mention(command.by) + " for the information that was shared with them."},
+                 false});
+    std::string text = mention(command.by) +
+                       " recorded that law enforcement was involved, at the reporter's request. ";
+    text += notified.empty() ? "No leadership contacts are configured (committee.leadership): "
+                               "inform leadership yourselves."
+                             : "The leadership contacts (" + mentions(notified) +
+                                   ") were told that, and nothing more.";
+    tell_channel(decision, incident, ChannelNotice{{}, text, note});
+    decision.reply = "Recorded.";
+    return decision;
+}
+
+Outcome record_conversation(const Incident& incident, const RecordConversation& command, Time now) {
+    if (auto refused = not_open(incident))
+        return *refused;
+    if (!incident.is_cleared(command.by))
+        return not_cleared();
+    Conversation conversation = command.conversation;
+    for (auto* field : {&conversation.behaviour, &conversation.context, &conversation.impact,
+                        &conversation.call_in, &conversation.plan})
+        *field = trimmed(*field);
+    if (auto invalid = invalid_conversation(incident, conversation))
+        return *invalid;
+    Decision decision;
+    decision.events.push_back(ConversationRecorded{conversation, command.by, now});
+    tell_channel(decision, incident,
+                 ChannelNotice{{},
+                               mention(command.by) + " recorded the conversation " +
+                                   mention(conversation.talkers[0]) + " and " +
+                                   mention(conversation.talkers[1]) +
+                                   " had with the reported person:",
+                               conversation_text(conversation)});
+    if (conversation.apology == Apology::relayed)
+        tell_channel(decision, incident,
+                     ChannelNotice{incident.to_alert(),
+                                   "Relay the apology to the reporter, and make sure the "
+                                   "reported person does not contact them.",
+                                   {}});
+    if (!conversation.accepted)
+        tell_channel(decision, incident,
+                     ChannelNotice{incident.to_alert(),
+                                   "The reported person did not accept the plan. There may be a "
+                                   "risk of the behaviour repeating: re-evaluate with new motions "
+                                   "(for instance the response to refusal, or new consequences).",
+                                   {}});
+    decision.reply = "Recorded.";
+    return decision;
+}
+
+Outcome resolve_incident(const Committee& committee, const Incident& incident,
+                         const ResolveIncident& command, Time now) {
+    if (auto missing = missing_channel(incident))
+        return *missing;
+    if (incident.closed())
+        return Decision{{}, {}, "The incident is already resolved."};
+    if (!incident.is_cleared(command.by) ||
+        !(incident.is_owner(command.by) || incident.responsible() == command.by))
+        return Rejection{
+            Rejection::Reason::not_allowed, "Only the incident's owners can resolve it.", {}};
+    const std::string resolution = trimmed(command.resolution);
+    if (resolution.empty() || too_long(resolution))
+        return field_error("resolution",
+                           "Say how the incident was resolved (at most 3000 characters).");
+    Decision decision;
+    decision.events.push_back(IncidentResolved{resolution, command.by, now});
+    const Incident after = after_events(incident, decision.events);
+    std::string text = mention(command.by) + " resolved the incident. The timeline above is its "
+                                             "written record; this channel is being archived.";
+    if (const auto open = incident.open_motions().size(); open > 0)
+        text += " " + std::to_string(open) + " open motion(s) lapsed undecided.";
+    tell_channel(decision, after, Timeline{after.id, after.timeline});
+    tell_channel(decision, after, ChannelNotice{{}, text, resolution});
+    refresh_messages(decision, committee, incident, after);
+    decision.effects.push_back(ArchiveChannel{after.id, after.channel});
+    decision.reply = "The incident is resolved.";
+    return decision;
+}
+
+Outcome show_timeline(const Incident& incident, const ShowTimeline& command) {
+    if (auto refused = not_open(incident))
+        return *refused;
+    if (!incident.is_cleared(command.by))
+        return not_cleared();
+    Decision decision;
+    tell_channel(decision, incident, Timeline{incident.id, incident.timeline});
+    return decision;
+}
+
+// Sends every reminder whose time has come, each once; the shell calls this when the
+// incident's check time (next_check) arrives, and after a restart for every check it missed.
+Outcome check_deadlines(const Committee& committee, const Incident& incident, Time now) {
+    if (!incident.exists())
+        return unknown_incident();
+    Decision decision;
+    for (const auto& due : due_reminders(incident, committee.deadlines, now)) {
+        decision.events.push_back(ReminderSent{due.kind, due.member, now});
+        if (due.kind == ReminderKind::conflict_nudge)
+            decision.effects.push_back(
+                Post{incident.id, {}, due.member, triage_prompt_for(incident), false});
+        else
+            tell_channel(decision, incident,
+                         DeadlineReminder{incident.id, due.kind, due.due, incident.to_alert()});
+    }
+    return decision;
+}
+
+} // namespace cocbot::core::detail
