@@ -39,6 +39,20 @@ bool wait_messages(const FakeSlack& slack, const std::string& channel, std::size
     return slack.messages(channel).size() == count;
 }
 
+void check_nothing_leaked(const FakeSlack& slack, const std::string& incident_channel,
+                          const std::vector<std::string>& secrets) {
+    for (const auto& call : slack.calls()) {
+        const auto channel = call.args.value("channel", "");
+        if ((call.method == "chat.postMessage" || call.method == "chat.update") &&
+            channel == incident_channel)
+            continue;
+        const auto shown = call.args.dump();
+        for (const auto& secret : secrets)
+            if (shown.find(secret) != std::string::npos)
+                FAIL_CHECK(call.method << " to \"" << channel << "\" shows \"" << secret << "\"");
+    }
+}
+
 std::optional<std::string> motion_ts(const FakeSlack& slack, const std::string& channel,
                                      const std::string& reference, int number) {
     const json value = reference + "/" + std::to_string(number);

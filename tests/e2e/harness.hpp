@@ -133,6 +133,12 @@ bool eventually(Predicate predicate, std::chrono::milliseconds timeout = std::ch
 std::optional<std::string> motion_ts(const FakeSlack& slack, const std::string& channel,
                                      const std::string& reference, int number);
 
+// CHECKs that no Web API call shows any of `secrets` outside `incident_channel`: only messages
+// posted or updated there may hold them; ephemerals, direct messages, views and every other
+// channel may not.
+void check_nothing_leaked(const FakeSlack& slack, const std::string& incident_channel,
+                          const std::vector<std::string>& secrets);
+
 // Waits (bounded) until `channel` holds `count` messages in the fake's state.
 bool wait_messages(const FakeSlack& slack, const std::string& channel, std::size_t count,
                    std::chrono::milliseconds timeout = std::chrono::seconds(10));

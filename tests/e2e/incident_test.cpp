@@ -1,0 +1,441 @@
+// End-to-end: one whole incident, from the report to the archived channel: HR informs and is
+// dropped, votes decide and fail to decide, law enforcement, the conversation, a recusal that
+// recounts, follow-up and resolution. After every step the channel holds exactly the cleared
+// members (and HR while HR is involved), and nothing typed about the incident has reached any
+// other surface or the log.
+#include "tests/e2e/harness.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace cocbot::testing;
+using nlohmann::json;
+
+namespace {
+
+const std::string hr = "UHARPER";
+const std::string leadership = "ULEAD";
+const std::string conflicted = "UERIN";
+
+// What people typed about the incident: only its channel may ever show it.
+struct Typed {
+    std::string description = "Mimicked her accent in two standups after being asked to stop";
+    std::string location = "Room 4B, Thursday standup";
+    std::string reporter_name = "Priya Reporter";
+    std::string reporter_contact = "priya@example.org";
+    std::string plan = "Complete the inclusive language workshop before the next sprint";
+    std::string law_note = "Shared the written statement with the precinct";
+    std::string behaviour = "Mimicked a colleague in two meetings";
+    std::string context = "Our community spans many first languages";
+    std::string impact = "She stopped speaking up in standups";
+    std::string call_in = "We need your help keeping meetings welcoming";
+    std::string talk_plan = "Apologise through the committee and attend coaching";
+    std::string follow_up = "Called her to explain the outcome and the coaching";
+    std::string resolution = "Coaching completed, no further incidents";
+
+    std::vector<std::string> all() const {
+        return {description, location,  reporter_name, reporter_contact, plan,
+                law_note,    behaviour, context,       impact,           call_in,
+                talk_plan,   follow_up, resolution};
+    }
+};
+
+std::string listed(const std::set<std::string>& people) {
+    std::string text;
+    for (const auto& p : people)
+        text += (text.empty() ? "" : ",") + p;
+    return text;
+}
+
+struct WholeIncident {
+    const Typed typed;
+    FakeSlack slack;
+    Bot bot{slack,
+            {{"COCBOT_COMMITTEE_MEMBERS", "UALICE,UBOB,UCAROL,UDAVE,UERIN"},
+             {"COCBOT_COMMITTEE_HR", hr},
+             {"COCBOT_COMMITTEE_LEADERSHIP", leadership},
+             // No reminder may interleave with the steps.
+             {"COCBOT_DEADLINES_ACKNOWLEDGE", "30d"},
+             {"COCBOT_DEADLINES_DECISION", "30d"},
+             {"COCBOT_DEADLINES_REPORTER_UPDATE", "30d"},
+             {"COCBOT_DEADLINES_OWNER_NUDGE", "30d"},
+             {"COCBOT_DEADLINES_CONFLICT_NUDGE", "30d"}}};
+    std::string reference;
+    std::string channel;
+    std::set<std::string> cleared;
+    bool hr_involved = false;
+
+    WholeIncident() {
+        // The harness's committee channel holds three members; this committee has five.
+        slack.add_channel(committee_channel, "coc-committee",
+                          {"UALICE", "UBOB", "UCAROL", "UDAVE", "UERIN", "UBOT"});
+        bot.start();
+    }
+
+    // After each step: Slack's members are the cleared (and HR while involved), and no typed
+    // word has left the incident's channel, in any Web API call or in the log.
+    void check_step() {
+        std::set<std::string> expected = cleared;
+        expected.insert("UBOT");
+        if (hr_involved)
+            expected.insert(hr);
+        const bool settled = eventually([&] { return slack.members(channel) == expected; });
+        CHECK_MESSAGE(settled, "members: " << listed(slack.members(channel)) << "; expected "
+                                           << listed(expected));
+        check_nothing_leaked(slack, channel, typed.all());
+        const auto log = bot.log();
+        for (const auto& secret : typed.all())
+            if (log.find(secret) != std::string::npos)
+                FAIL_CHECK("the log shows \"" << secret << "\"");
+    }
+
+    std::optional<FakeSlack::Message> posted(const std::string& fragment) const {
+        for (auto& m : slack.messages(channel))
+            if (m.text.find(fragment) != std::string::npos)
+                return m;
+        return std::nullopt;
+    }
+
+    FakeSlack::Message wait_posted(const std::string& fragment) const {
+        const bool seen = eventually([&] { return posted(fragment).has_value(); });
+        REQUIRE_MESSAGE(seen, "not posted in the channel: " << fragment);
+        return *posted(fragment);
+    }
+
+    // The incident's control message as it is now (its blocks).
+    std::string control() const {
+        for (const auto& m : slack.messages(channel))
+            if (m.text == "Incident " + reference + " control")
+                return m.blocks.dump();
+        return {};
+    }
+
+    bool offers(const std::string& action_id) const {
+        return control().find("\"action_id\":\"" + action_id + "\"") != std::string::npos;
+    }
+
+    // Presses a button of the control message, as a person can only once it is shown.
+    void press(const std::string& user, const std::string& action_id) {
+        const bool shown = eventually([&] { return offers(action_id); });
+        CHECK_MESSAGE(shown, "the control message does not offer " << action_id);
+        REQUIRE(bot.click(user, action_id, reference, channel).status == 200);
+    }
+
+    // Presses a control-message button that opens a modal, and checks which one opened.
+    void open_modal(const std::string& user, const std::string& action_id,
+                    const std::string& callback) {
+        const auto before = slack.calls("views.open").size();
+        press(user, action_id);
+        REQUIRE(eventually([&] { return slack.calls("views.open").size() > before; }));
+        const auto view = slack.calls("views.open")[before].args["view"];
+        CHECK(view["callback_id"] == callback);
+        CHECK(view["private_metadata"] == reference);
+    }
+
+    json submit(const std::string& user, const std::string& callback, const json& values) {
+        const auto response = bot.submit_view(user, callback, reference, values);
+        REQUIRE(response.status == 200);
+        return json::parse(response.body);
+    }
+
+    void submit_ok(const std::string& user, const std::string& callback, const json& values) {
+        const auto answer = submit(user, callback, values);
+        CHECK_MESSAGE(answer.value("response_action", "") == "update", answer.dump());
+    }
+
+    // The ephemeral message `user` gets for what `act` does.
+    template <typename Act>
+    std::string ephemeral_for(const std::string& user, Act act) {
+        const auto to_user = [&] {
+            std::vector<std::string> texts;
+            for (const auto& call : slack.calls("chat.postEphemeral"))
+                if (call.args.value("user", "") == user)
+                    texts.push_back(call.args.value("text", ""));
+            return texts;
+        };
+        const auto before = to_user().size();
+        act();
+        REQUIRE(eventually([&] { return to_user().size() > before; }));
+        return to_user()[before];
+    }
+
+    std::string motion_blocks(const std::string& ts) const {
+        const auto m = slack.message(channel, ts);
+        return m ? m->blocks.dump() : std::string{};
+    }
+
+    void clear(const std::string& member) {
+        REQUIRE(bot.click(member, "conflict_none", reference, committee_channel).status == 200);
+        cleared.insert(member);
+        check_step();
+        // Slack tells of every join; a cleared member's is no intrusion.
+        REQUIRE(bot.member_joined(member, channel).status == 200);
+    }
+
+    std::string list_for(const std::string& user) {
+        return json::parse(bot.slash(user, "list").body).value("text", "");
+    }
+};
+
+bool has_ballot_buttons(const std::string& blocks) {
+    return blocks.find("ballot_yes") != std::string::npos ||
+           blocks.find("ballot_no") != std::string::npos;
+}
+
+} // namespace
+
+TEST_SUITE("e2e: one whole incident") {
+    TEST_CASE_FIXTURE(WholeIncident,
+                      "a whole incident is decided by the cleared members in their channel and "
+                      "closed, and its details never leave that channel") {
+        // 1. A member files a report about an employee; four members are cleared, one is not.
+        ReportInput report;
+        report.reported_user = "UREPORTED";
+        report.description = typed.description;
+        report.location = typed.location;
+        report.reporter_name = typed.reporter_name;
+        report.reporter_contact = typed.reporter_contact;
+        report.source = "in_person";
+        report.flags = {"involves_employee"};
+        reference = reference_from(bot.submit_report("UALICE", report));
+        REQUIRE(eventually([&] { return slack.channel_id("coc-" + reference).has_value(); }));
+        channel = *slack.channel_id("coc-" + reference);
+        check_step();
+        REQUIRE(eventually([&] { return slack.messages(channel).size() >= 2; }));
+        CHECK(slack.messages(channel)[0].blocks.dump().find(typed.reporter_name) !=
+              std::string::npos);
+
+        clear("UALICE");
+        clear("UBOB");
+        REQUIRE(bot.click(conflicted, "conflict_declared", reference, committee_channel).status ==
+                200);
+        check_step();
+        clear("UCAROL");
+        clear("UDAVE");
+
+        // 2. Owners are named.
+        REQUIRE(
+            bot.select_user("UALICE", "owner_primary", "incident:" + reference, "UALICE", channel)
+                .status == 200);
+        REQUIRE(
+            bot.select_user("UALICE", "owner_secondary", "incident:" + reference, "UCAROL", channel)
+                .status == 200);
+        wait_posted("<@UALICE> is now the primary owner");
+        wait_posted("<@UCAROL> is now the secondary owner");
+        check_step();
+
+        // 3. HR is invited to inform; the committee puts the violation to the vote meanwhile.
+        open_modal("UALICE", "hr_involve", "coc_hr_involve");
+        submit_ok("UALICE", "coc_hr_involve",
+                  modal_values({{"scope", input::choice("informing")}}));
+        hr_involved = true;
+        wait_posted("invited HR (<@" + hr + ">)");
+        check_step();
+        // Slack tells of HR's join: HR stays while involved (checked once later effects ran).
+        REQUIRE(bot.member_joined(hr, channel).status == 200);
+        press("UALICE", "motion_violation");
+        REQUIRE(eventually([&] { return motion_ts(slack, channel, reference, 1).has_value(); }));
+        const auto violation = *motion_ts(slack, channel, reference, 1);
+        check_step();
+
+        // HR informs but does not vote; nor does the member with a conflict.
+        const auto hr_refused = ephemeral_for(
+            hr, [&] { REQUIRE(bot.ballot(hr, reference, 1, true, channel).status == 200); });
+        CHECK(hr_refused.find("can vote") != std::string::npos);
+        const auto outsider_refused = ephemeral_for(conflicted, [&] {
+            REQUIRE(bot.ballot(conflicted, reference, 1, true, channel).status == 200);
+        });
+        CHECK(outsider_refused.find("can vote") != std::string::npos);
+        CHECK(motion_blocks(violation).find("Yes: nobody · No: nobody") != std::string::npos);
+        CHECK(motion_blocks(violation).find(hr) == std::string::npos);
+        CHECK(motion_blocks(violation).find(conflicted) == std::string::npos);
+
+        press("UALICE", "hr_done");
+        hr_involved = false;
+        wait_posted("recorded that HR is done");
+        check_step();
+        // Slack tells of the removal; it changes nothing.
+        REQUIRE(bot.member_left(hr, channel).status == 200);
+
+        // 4. Three of the four cleared members pass the violation motion; a ballot changes on
+        // the way, and the tally follows each ballot in place.
+        REQUIRE(bot.ballot("UALICE", reference, 1, true, channel).status == 200);
+        REQUIRE(eventually([&] {
+            for (const auto& call : slack.calls("chat.update"))
+                if (call.args.value("ts", "") == violation &&
+                    call.args["blocks"].dump().find("Yes: <@UALICE> · No: nobody") !=
+                        std::string::npos)
+                    return true;
+            return false;
+        }));
+        CHECK(motion_blocks(violation).find("1 of 3 needed, electorate 4") != std::string::npos);
+        REQUIRE(bot.ballot("UBOB", reference, 1, false, channel).status == 200);
+        REQUIRE(eventually([&] {
+            return motion_blocks(violation).find("Yes: <@UALICE> · No: <@UBOB>") !=
+                   std::string::npos;
+        }));
+        REQUIRE(bot.ballot("UBOB", reference, 1, true, channel).status == 200);
+        REQUIRE(eventually([&] {
+            return motion_blocks(violation).find("Yes: <@UALICE>, <@UBOB> · No: nobody") !=
+                   std::string::npos;
+        }));
+        CHECK(has_ballot_buttons(motion_blocks(violation)));
+        REQUIRE(bot.ballot("UCAROL", reference, 1, true, channel).status == 200);
+        wait_posted("Motion 1 passed (3 yes, 0 no, of 4)");
+        REQUIRE(eventually([&] { return !has_ballot_buttons(motion_blocks(violation)); }));
+        CHECK(motion_blocks(violation).find("*Passed* (3 yes, 0 no, of 4)") != std::string::npos);
+        CHECK_FALSE(motion_ts(slack, channel, reference, 1).has_value());
+        const auto late = ephemeral_for("UDAVE", [&] {
+            REQUIRE(bot.ballot("UDAVE", reference, 1, false, channel).status == 200);
+        });
+        CHECK(late == "Motion 1 was already decided: it passed.");
+        check_step();
+
+        // 5. A plan motion splits the four two to two: a tie decides nothing.
+        open_modal("UCAROL", "motion_plan", "coc_motion_plan");
+        submit_ok("UCAROL", "coc_motion_plan", modal_values({{"text", input::text(typed.plan)}}));
+        REQUIRE(eventually([&] { return motion_ts(slack, channel, reference, 2).has_value(); }));
+        const auto plan = *motion_ts(slack, channel, reference, 2);
+        CHECK(motion_blocks(plan).find(typed.plan) != std::string::npos);
+        REQUIRE(bot.ballot("UALICE", reference, 2, true, channel).status == 200);
+        REQUIRE(bot.ballot("UBOB", reference, 2, false, channel).status == 200);
+        REQUIRE(bot.ballot("UCAROL", reference, 2, true, channel).status == 200);
+        REQUIRE(bot.ballot("UDAVE", reference, 2, false, channel).status == 200);
+        REQUIRE(eventually([&] {
+            return motion_blocks(plan).find("Yes: <@UALICE>, <@UCAROL> · No: <@UBOB>, <@UDAVE> — "
+                                            "2 of 3 needed, electorate 4") != std::string::npos;
+        }));
+        // A decision would have been announced before this update went out.
+        CHECK(has_ballot_buttons(motion_blocks(plan)));
+        CHECK(motion_blocks(plan).find("Open:") != std::string::npos);
+        CHECK_FALSE(posted("Motion 2 passed").has_value());
+        CHECK_FALSE(posted("Motion 2 was rejected").has_value());
+        CHECK(eventually([&] { return control().find("· 1 open motion") != std::string::npos; }));
+        // The open motion is on the cleared members' list, and on nobody else's.
+        CHECK(list_for("UBOB").find("Motion 2 in *" + reference + "*") != std::string::npos);
+        CHECK(list_for("UBOB").find("you voted no") != std::string::npos);
+        CHECK(list_for(conflicted).find(reference) == std::string::npos);
+        CHECK(list_for(hr).find(reference) == std::string::npos);
+        check_step();
+
+        // 6. Law enforcement, only at the reporter's request; leadership learns that and no more.
+        open_modal("UALICE", "law_enforcement", "coc_law_enforcement");
+        const auto unasked = submit("UALICE", "coc_law_enforcement",
+                                    modal_values({{"reporter_asked", input::choices({})},
+                                                  {"note", input::text(typed.law_note)}}));
+        CHECK(unasked.value("response_action", "") == "errors");
+        CHECK(unasked["errors"].value("reporter_asked", "") ==
+              "Law enforcement is involved only at the reporter's request.");
+        submit_ok("UALICE", "coc_law_enforcement",
+                  modal_values({{"reporter_asked", input::choices({"reporter_asked"})},
+                                {"note", input::text(typed.law_note)}}));
+        CHECK(wait_posted("recorded that law enforcement was involved").text.find(typed.law_note) !=
+              std::string::npos);
+        REQUIRE(eventually([&] { return slack.messages(leadership).size() == 1; }));
+        const auto told = slack.messages(leadership)[0];
+        CHECK(told.text.find("incident " + reference) != std::string::npos);
+        CHECK(told.text.find("reporter's request") != std::string::npos);
+        CHECK(told.blocks.dump().find("UREPORTED") == std::string::npos);
+        CHECK(told.text.find("UREPORTED") == std::string::npos);
+        check_step();
+
+        // 7. Two members record their conversation with the reported person, who refused the
+        // plan: the channel is prompted to re-evaluate.
+        open_modal("UBOB", "record_conversation", "coc_conversation");
+        submit_ok("UBOB", "coc_conversation",
+                  modal_values({{"talkers", input::users({"UALICE", "UBOB"})},
+                                {"behaviour", input::text(typed.behaviour)},
+                                {"context", input::text(typed.context)},
+                                {"impact", input::text(typed.impact)},
+                                {"call_in", input::text(typed.call_in)},
+                                {"plan", input::text(typed.talk_plan)},
+                                {"accepted", input::choice("no")},
+                                {"apology", input::choice("relayed")}}));
+        const auto record =
+            wait_posted("recorded the conversation <@UALICE> and <@UBOB> had with the reported "
+                        "person");
+        for (const auto& part :
+             {typed.behaviour, typed.context, typed.impact, typed.call_in, typed.talk_plan})
+            CHECK(record.text.find(part) != std::string::npos);
+        CHECK(record.text.find("Plan accepted: no") != std::string::npos);
+        wait_posted("Relay the apology to the reporter");
+        wait_posted("re-evaluate with new motions");
+        for (const auto& call : slack.calls("chat.postMessage"))
+            if (call.args.dump().find(typed.behaviour) != std::string::npos)
+                CHECK(call.args.value("channel", "") == channel);
+        check_step();
+
+        // 8. Dave, who voted no on the plan, recuses: of the three left, two yes pass it.
+        press("UDAVE", "recuse");
+        cleared.erase("UDAVE");
+        wait_posted("Motion 2 passed (2 yes, 1 no, of 3)");
+        REQUIRE(eventually([&] { return !has_ballot_buttons(motion_blocks(plan)); }));
+        CHECK(motion_blocks(plan).find("*Passed* (2 yes, 1 no, of 3)") != std::string::npos);
+        CHECK(eventually([&] {
+            return control().find("3 cleared members · 0 open motions") != std::string::npos;
+        }));
+        check_step();
+        REQUIRE(bot.member_left("UDAVE", channel).status == 200);
+
+        // 9. The reporter is told the decision.
+        open_modal("UCAROL", "reporter_followup", "coc_reporter_followup");
+        submit_ok("UCAROL", "coc_reporter_followup",
+                  modal_values({{"note", input::text(typed.follow_up)},
+                                {"decision", input::choices({"decision"})}}));
+        CHECK(wait_posted("<@UCAROL> told the reporter the committee's decision")
+                  .text.find(typed.follow_up) != std::string::npos);
+        check_step();
+
+        // 10. The timeline is the written record: who did what, never who has a conflict.
+        REQUIRE(bot.slash_in("UALICE", channel, "timeline").status == 200);
+        const auto timeline = wait_posted("Timeline of incident " + reference).blocks.dump();
+        for (const auto* line :
+             {"filed the report", "<@UALICE> named <@UCAROL> secondary owner",
+              "<@UALICE> invited HR to give information",
+              "<@UALICE> recorded that HR is done and removed HR", "<@UBOB> voted no on motion 1",
+              "motion 1 passed (3 yes, 0 no, of 4)",
+              "recorded that law enforcement was involved at the reporter's request",
+              "recorded the conversation of <@UALICE> and <@UBOB> with the reported person (plan "
+              "not accepted)",
+              "<@UDAVE> recused", "motion 2 passed (2 yes, 1 no, of 3)",
+              "<@UCAROL> told the reporter the committee's decision"})
+            CHECK_MESSAGE(timeline.find(line) != std::string::npos, line);
+        CHECK(timeline.find(conflicted) == std::string::npos);
+        CHECK(timeline.find(hr + "> voted") == std::string::npos);
+        check_step();
+
+        // 11. The owner resolves it: the record is posted, the channel archived, and it is no
+        // longer anyone's open incident.
+        open_modal("UALICE", "resolve", "coc_resolve");
+        submit_ok("UALICE", "coc_resolve",
+                  modal_values({{"resolution", input::text(typed.resolution)}}));
+        REQUIRE(eventually([&] { return slack.archived(channel); }));
+        std::vector<FakeSlack::Message> records;
+        for (const auto& m : slack.messages(channel))
+            if (m.text == "Timeline of incident " + reference)
+                records.push_back(m);
+        REQUIRE(records.size() == 2);
+        CHECK(records[1].blocks.dump().find("<@UALICE> resolved the incident") !=
+              std::string::npos);
+        CHECK(wait_posted("<@UALICE> resolved the incident.").text.find(typed.resolution) !=
+              std::string::npos);
+        CHECK(slack.archived_channels() == std::set<std::string>{channel});
+        // What is left to do with it: read it back, or vote to re-open it.
+        CHECK(offers("reopen"));
+        CHECK(offers("show_timeline"));
+        CHECK_FALSE(offers("resolve"));
+        check_step();
+
+        CHECK(list_for("UALICE").find(reference) == std::string::npos);
+        REQUIRE(bot.home_opened("UALICE").status == 200);
+        REQUIRE(eventually([&] { return !slack.calls("views.publish").empty(); }));
+        const auto home = slack.calls("views.publish").back();
+        CHECK(home.args.value("user_id", "") == "UALICE");
+        CHECK(home.args["view"].dump().find(reference) == std::string::npos);
+        CHECK(home.args["view"].dump().find("None open.") != std::string::npos);
+
+        CHECK(bot.terminate() == 0);
+        check_nothing_leaked(slack, channel, typed.all());
+        for (const auto& secret : typed.all())
+            CHECK(bot.log().find(secret) == std::string::npos);
+    }
+}
