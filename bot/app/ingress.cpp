@@ -372,10 +372,8 @@ Ingress::Answer Ingress::on(const slack::EventCallback& event) {
         workflow_.committee_channel_left(user);
         return Answer::empty("committee_left");
     }
-    if (event.type == "member_joined_channel")
-        return on_member_joined(event);
-    if (event.type == "member_left_channel")
-        return on_member_left(event);
+    if (event.type == "member_joined_channel" || event.type == "member_left_channel")
+        return on_incident_membership(event, event.type == "member_joined_channel");
     if (event.type == "app_home_opened" && event.tab == "home" && !user.empty()) {
         publish_home(user);
         return Answer::empty("home");
@@ -383,27 +381,20 @@ Ingress::Answer Ingress::on(const slack::EventCallback& event) {
     return Answer::empty("ignored");
 }
 
-Ingress::Answer Ingress::on_member_joined(const slack::EventCallback& event) {
+// Someone joined or left an incident channel: core checks who may be there, and who votes.
+Ingress::Answer Ingress::on_incident_membership(const slack::EventCallback& event, bool joined) {
     // The bot's own joins (it creates every incident channel) are not intruders.
     if (event.user.empty() || event.user == bot_user_)
         return Answer::empty("ignored");
     const auto incident = workflow_.incident_for_channel(core::ChannelId{event.channel});
     if (!incident)
         return Answer::empty("ignored");
-    const auto outcome =
-        workflow_.handle(core::MemberJoined{*incident, core::UserId{event.user}}, now());
-    return Answer::empty(std::holds_alternative<core::Decision>(outcome) ? "checked" : "refused");
-}
-
-Ingress::Answer Ingress::on_member_left(const slack::EventCallback& event) {
-    if (event.user.empty() || event.user == bot_user_)
-        return Answer::empty("ignored");
-    const auto incident = workflow_.incident_for_channel(core::ChannelId{event.channel});
-    if (!incident)
-        return Answer::empty("ignored");
-    const auto outcome =
-        workflow_.handle(core::MemberLeft{*incident, core::UserId{event.user}}, now());
-    return Answer::empty(std::holds_alternative<core::Decision>(outcome) ? "left" : "refused");
+    const core::UserId user{event.user};
+    const auto outcome = joined ? workflow_.handle(core::MemberJoined{*incident, user}, now())
+                                : workflow_.handle(core::MemberLeft{*incident, user}, now());
+    if (!std::holds_alternative<core::Decision>(outcome))
+        return Answer::empty("refused");
+    return Answer::empty(joined ? "checked" : "left");
 }
 
 Ingress::Answer Ingress::on(const slack::UrlVerification& verification) {

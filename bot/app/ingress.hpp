@@ -41,8 +41,7 @@ private:
     Answer on(const slack::EventCallback& event);
     Answer on(const slack::UrlVerification& verification);
     Answer on(const slack::SslCheck& check);
-    Answer on_member_joined(const slack::EventCallback& event);
-    Answer on_member_left(const slack::EventCallback& event);
+    Answer on_incident_membership(const slack::EventCallback& event, bool joined);
     Answer report(const slack::ViewSubmission& submission);
     Answer list(const slack::SlashCommand& command);
     Answer status(const slack::SlashCommand& command);
