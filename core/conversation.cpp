@@ -1,25 +1,26 @@
 // File: core/conversation.cpp
 #include "core/conversation.hpp"
 
+#include "core/names.hpp"
+
 namespace cocbot::core {
 
+namespace {
+
+constexpr NameTable<Apology, 3> apology_names{{
+    {Apology::none, "none"},
+    {Apology::relayed, "relayed"},
+    {Apology::not_relayed, "not_relayed"},
+}};
+
+} // namespace
+
 std::string_view to_string(Apology apology) {
-    switch (apology) {
-    case Apology::none:
-        return "none";
-    case Apology::relayed:
-        return "relayed";
-    case Apology::not_relayed:
-        return "not_relayed";
-    }
-    return "unknown";
+    return name_in(apology_names, apology);
 }
 
 std::optional<Apology> apology_from_string(std::string_view text) {
-    for (auto apology : {Apology::none, Apology::relayed, Apology::not_relayed})
-        if (to_string(apology) == text)
-            return apology;
-    return std::nullopt;
+    return value_in(apology_names, text);
 }
 
 } // namespace cocbot::core

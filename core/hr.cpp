@@ -1,37 +1,39 @@
 // File: core/hr.cpp
 #include "core/hr.hpp"
 
+#include "core/names.hpp"
+
 namespace cocbot::core {
 
+namespace {
+
+constexpr NameTable<HrScope, 2> scope_names{{
+    {HrScope::informing, "informing"},
+    {HrScope::employees_only, "employees_only"},
+}};
+
+constexpr NameTable<HrFinding, 3> finding_names{{
+    {HrFinding::violation, "violation"},
+    {HrFinding::no_violation, "no_violation"},
+    {HrFinding::undetermined, "undetermined"},
+}};
+
+} // namespace
+
 std::string_view to_string(HrScope scope) {
-    return scope == HrScope::informing ? "informing" : "employees_only";
+    return name_in(scope_names, scope);
 }
 
 std::optional<HrScope> hr_scope_from_string(std::string_view text) {
-    if (text == "informing")
-        return HrScope::informing;
-    if (text == "employees_only")
-        return HrScope::employees_only;
-    return std::nullopt;
+    return value_in(scope_names, text);
 }
 
 std::string_view to_string(HrFinding finding) {
-    switch (finding) {
-    case HrFinding::violation:
-        return "violation";
-    case HrFinding::no_violation:
-        return "no_violation";
-    case HrFinding::undetermined:
-        return "undetermined";
-    }
-    return "unknown";
+    return name_in(finding_names, finding);
 }
 
 std::optional<HrFinding> hr_finding_from_string(std::string_view text) {
-    for (auto finding : {HrFinding::violation, HrFinding::no_violation, HrFinding::undetermined})
-        if (to_string(finding) == text)
-            return finding;
-    return std::nullopt;
+    return value_in(finding_names, text);
 }
 
 } // namespace cocbot::core

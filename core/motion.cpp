@@ -1,14 +1,13 @@
 // File: core/motion.cpp
 #include "core/motion.hpp"
 
-#include <array>
-#include <utility>
+#include "core/names.hpp"
 
 namespace cocbot::core {
 
 namespace {
 
-constexpr std::array<std::pair<MotionKind, std::string_view>, 7> kind_names{{
+constexpr NameTable<MotionKind, 7> kind_names{{
     {MotionKind::violation, "violation"},
     {MotionKind::plan, "plan"},
     {MotionKind::consequences, "consequences"},
@@ -18,34 +17,25 @@ constexpr std::array<std::pair<MotionKind, std::string_view>, 7> kind_names{{
     {MotionKind::reopen, "reopen"},
 }};
 
+constexpr NameTable<MotionResult, 4> result_names{{
+    {MotionResult::open, "open"},
+    {MotionResult::passed, "passed"},
+    {MotionResult::rejected, "rejected"},
+    {MotionResult::lapsed, "lapsed"},
+}};
+
 } // namespace
 
 std::string_view to_string(MotionKind kind) {
-    for (const auto& [k, name] : kind_names)
-        if (k == kind)
-            return name;
-    return "unknown";
+    return name_in(kind_names, kind);
 }
 
 std::optional<MotionKind> motion_kind_from_string(std::string_view text) {
-    for (const auto& [k, name] : kind_names)
-        if (name == text)
-            return k;
-    return std::nullopt;
+    return value_in(kind_names, text);
 }
 
 std::string_view to_string(MotionResult result) {
-    switch (result) {
-    case MotionResult::open:
-        return "open";
-    case MotionResult::passed:
-        return "passed";
-    case MotionResult::rejected:
-        return "rejected";
-    case MotionResult::lapsed:
-        return "lapsed";
-    }
-    return "unknown";
+    return name_in(result_names, result);
 }
 
 int majority_of(int electorate) {
