@@ -126,8 +126,10 @@ json hr_involve(std::string_view incident) {
     });
     return modal(ModalKind::hr_involve, incident, "Involve HR", "Involve HR",
                  json::array({section("The HR contacts are invited to incident " + ref(incident) +
-                                      "'s channel. When only employees are involved, HR takes "
-                                      "the incident over and reports back here."),
+                                      "'s channel, where they can read everything posted "
+                                      "there, the report included. When only employees are "
+                                      "involved, HR takes the incident over and reports back "
+                                      "here."),
                               input(ids::scope, "Who is involved?", scope, {}, Entry::required)}));
 }
 
