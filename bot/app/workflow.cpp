@@ -66,6 +66,9 @@ core::Outcome Workflow::handle(const core::Command& command, core::Time now,
     const auto& id = core::incident_of(command);
     const auto incident = storage::EventStore{database_}.incident(id);
     auto outcome = core::decide(committee_, incident, command, now);
+    // The answer to a click goes out first: a member who recused still sees it before cocbot
+    // removes them from the channel (Slack refuses ephemerals to non-members).
+    work.enqueue(std::nullopt, reply_effects(outcome, reply_to), now);
     auto after = incident;
     if (const auto* decision = std::get_if<core::Decision>(&outcome)) {
         work.append(id, decision->events, now);
@@ -75,8 +78,6 @@ core::Outcome Workflow::handle(const core::Command& command, core::Time now,
     // The incident's next deadline check is written with the events that moved it.
     if (after.exists())
         work.schedule(id, core::next_check(after, committee_.deadlines));
-    const auto replies = reply_effects(outcome, reply_to);
-    work.enqueue(std::nullopt, replies, now);
     work.commit();
     notify();
     return outcome;

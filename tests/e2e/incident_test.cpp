@@ -12,6 +12,13 @@ using nlohmann::json;
 
 namespace {
 
+std::size_t count_of(const std::string& text, const std::string& part) {
+    std::size_t n = 0;
+    for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1))
+        ++n;
+    return n;
+}
+
 const std::string hr = "UHARPER";
 const std::string leadership = "ULEAD";
 const std::string conflicted = "UERIN";
@@ -365,9 +372,15 @@ TEST_SUITE("e2e: one whole incident") {
         check_step();
 
         // 8. Dave, who voted no on the plan, recuses: of the three left, two yes pass it.
+        const auto refused_ephemerals = count_of(bot.log(), "user_not_in_channel");
         press("UDAVE", "recuse");
         cleared.erase("UDAVE");
         wait_posted("Motion 2 passed (2 yes, 1 no, of 3)");
+        // Dave's answer reaches him before he is removed: Slack refuses ephemerals to people
+        // outside the channel. (The executor runs one effect at a time, so once the kick is
+        // seen, the answer's outcome is in the log.)
+        REQUIRE(eventually([&] { return slack.members(channel).count("UDAVE") == 0; }));
+        CHECK(count_of(bot.log(), "user_not_in_channel") == refused_ephemerals);
         REQUIRE(eventually([&] { return !has_ballot_buttons(motion_blocks(plan)); }));
         CHECK(motion_blocks(plan).find("*Passed* (2 yes, 1 no, of 3)") != std::string::npos);
         CHECK(eventually([&] {

@@ -310,7 +310,10 @@ json SlackState::post_ephemeral(const json& args) {
         channel && channel->archived) {
         return error("is_archived");
     }
-    if (text_arg(args, "user").empty()) {
+    // As Slack does: an ephemeral reaches only a member of a channel the fake knows.
+    const Channel* channel = find_channel(text_arg(args, "channel"));
+    if (text_arg(args, "user").empty() ||
+        (channel && channel->members.count(text_arg(args, "user")) == 0)) {
         return error("user_not_in_channel");
     }
     if (text_arg(args, "text").empty() && json_arg(args, "blocks").is_null()) {
