@@ -41,10 +41,15 @@ bool wait_messages(const FakeSlack& slack, const std::string& channel, std::size
 
 void check_nothing_leaked(const FakeSlack& slack, const std::string& incident_channel,
                           const std::vector<std::string>& secrets) {
+    check_nothing_leaked(slack, std::set<std::string>{incident_channel}, secrets);
+}
+
+void check_nothing_leaked(const FakeSlack& slack, const std::set<std::string>& incident_channels,
+                          const std::vector<std::string>& secrets) {
     for (const auto& call : slack.calls()) {
         const auto channel = call.args.value("channel", "");
         if ((call.method == "chat.postMessage" || call.method == "chat.update") &&
-            channel == incident_channel)
+            incident_channels.contains(channel))
             continue;
         const auto shown = call.args.dump();
         for (const auto& secret : secrets)
@@ -63,6 +68,122 @@ std::optional<std::string> motion_ts(const FakeSlack& slack, const std::string& 
                     element.value("value", json{}) == value)
                     return m.ts;
     return std::nullopt;
+}
+
+void check_confidential(const FakeSlack& slack, const Bot& bot, const std::string& channel,
+                        const std::set<std::string>& expected,
+                        const std::set<std::string>& incident_channels,
+                        const std::vector<std::string>& secrets) {
+    const bool settled = eventually([&] { return slack.members(channel) == expected; });
+    CHECK_MESSAGE(settled, "members: " << listed(slack.members(channel)) << "; expected "
+                                       << listed(expected));
+    check_nothing_leaked(slack, incident_channels, secrets);
+    const auto log = bot.log();
+    for (const auto& secret : secrets)
+        if (log.find(secret) != std::string::npos)
+            FAIL_CHECK("the log shows \"" << secret << "\"");
+}
+
+std::string listed(const std::set<std::string>& people) {
+    std::string text;
+    for (const auto& p : people)
+        text += (text.empty() ? "" : ",") + p;
+    return text;
+}
+
+bool has_ballot_buttons(const std::string& blocks) {
+    return blocks.find("ballot_yes") != std::string::npos ||
+           blocks.find("ballot_no") != std::string::npos;
+}
+
+void IncidentFixture::file_report(const std::string& user, const ReportInput& report) {
+    reference = reference_from(bot.submit_report(user, report));
+    REQUIRE(eventually([&] { return slack.channel_id("coc-" + reference).has_value(); }));
+    channel = *slack.channel_id("coc-" + reference);
+}
+
+std::optional<FakeSlack::Message> IncidentFixture::posted(const std::string& fragment) const {
+    for (auto& m : slack.messages(channel))
+        if (m.text.find(fragment) != std::string::npos)
+            return m;
+    return std::nullopt;
+}
+
+FakeSlack::Message IncidentFixture::wait_posted(const std::string& fragment) const {
+    const bool seen = eventually([&] { return posted(fragment).has_value(); });
+    REQUIRE_MESSAGE(seen, "not posted in the channel: " << fragment);
+    return *posted(fragment);
+}
+
+std::string IncidentFixture::control() const {
+    for (const auto& m : slack.messages(channel))
+        if (m.text == "Incident " + reference + " control")
+            return m.blocks.dump();
+    return {};
+}
+
+bool IncidentFixture::offers(const std::string& action_id) const {
+    return control().find("\"action_id\":\"" + action_id + "\"") != std::string::npos;
+}
+
+void IncidentFixture::press(const std::string& user, const std::string& action_id) {
+    const bool shown = eventually([&] { return offers(action_id); });
+    CHECK_MESSAGE(shown, "the control message does not offer " << action_id);
+    REQUIRE(bot.click(user, action_id, reference, channel).status == 200);
+}
+
+void IncidentFixture::open_modal(const std::string& user, const std::string& action_id,
+                                 const std::string& callback) {
+    const auto before = slack.calls("views.open").size();
+    press(user, action_id);
+    REQUIRE(eventually([&] { return slack.calls("views.open").size() > before; }));
+    const auto view = slack.calls("views.open")[before].args["view"];
+    CHECK(view["callback_id"] == callback);
+    CHECK(view["private_metadata"] == reference);
+}
+
+json IncidentFixture::submit(const std::string& user, const std::string& callback,
+                             const json& values) {
+    const auto response = bot.submit_view(user, callback, reference, values);
+    REQUIRE(response.status == 200);
+    return json::parse(response.body);
+}
+
+void IncidentFixture::submit_ok(const std::string& user, const std::string& callback,
+                                const json& values) {
+    const auto answer = submit(user, callback, values);
+    CHECK_MESSAGE(answer.value("response_action", "") == "update", answer.dump());
+}
+
+std::string IncidentFixture::ephemeral_for(const std::string& user,
+                                           const std::function<void()>& act) {
+    const auto to_user = [&] {
+        std::vector<std::string> texts;
+        for (const auto& call : slack.calls("chat.postEphemeral"))
+            if (call.args.value("user", "") == user)
+                texts.push_back(call.args.value("text", ""));
+        return texts;
+    };
+    const auto before = to_user().size();
+    act();
+    REQUIRE(eventually([&] { return to_user().size() > before; }));
+    return to_user()[before];
+}
+
+std::string IncidentFixture::motion_blocks(const std::string& ts) const {
+    const auto m = slack.message(channel, ts);
+    return m ? m->blocks.dump() : std::string{};
+}
+
+std::string IncidentFixture::answer(const std::string& user, const std::string& text,
+                                    const std::string& in) {
+    const auto response = in.empty() ? bot.slash(user, text) : bot.slash_in(user, in, text);
+    REQUIRE(response.status == 200);
+    return json::parse(response.body).value("text", "");
+}
+
+std::string IncidentFixture::list_for(const std::string& user) {
+    return answer(user, "list");
 }
 
 namespace input {

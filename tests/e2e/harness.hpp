@@ -8,9 +8,12 @@
 #include "tests/support/process.hpp"
 #include "tests/support/slack_signer.hpp"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
 #include <string>
 #include <thread>
 
@@ -138,6 +141,62 @@ std::optional<std::string> motion_ts(const FakeSlack& slack, const std::string& 
 // channel may not.
 void check_nothing_leaked(const FakeSlack& slack, const std::string& incident_channel,
                           const std::vector<std::string>& secrets);
+// The same for an incident that has had several channels (a re-opened one gets a new channel).
+void check_nothing_leaked(const FakeSlack& slack, const std::set<std::string>& incident_channels,
+                          const std::vector<std::string>& secrets);
+
+// After a step of an incident: `channel`'s members settle to exactly `expected`, and no secret
+// has left the incident's channels, in any Web API call or in the bot's log.
+void check_confidential(const FakeSlack& slack, const Bot& bot, const std::string& channel,
+                        const std::set<std::string>& expected,
+                        const std::set<std::string>& incident_channels,
+                        const std::vector<std::string>& secrets);
+
+// "U1,U2": people, for failure messages.
+std::string listed(const std::set<std::string>& people);
+
+// Whether a message's blocks (dumped) still offer ballot buttons, i.e. its motion is open.
+bool has_ballot_buttons(const std::string& blocks);
+
+// A running cocbot against its own FakeSlack, and one incident driven through its channel as
+// the members do it: pressing the control message's buttons, filling in modals, reading what
+// was posted. Derive from it, passing the bot's environment; start the bot once the fake is set.
+struct IncidentFixture {
+    FakeSlack slack;
+    Bot bot;
+    std::string reference;
+    std::string channel; // the incident's channel now (a re-opened incident's is a new one)
+
+    explicit IncidentFixture(std::map<std::string, std::string> env) : bot(slack, std::move(env)) {}
+
+    // `user` files `report`; waits (bounded) for its channel and remembers both.
+    void file_report(const std::string& user, const ReportInput& report);
+
+    std::optional<FakeSlack::Message> posted(const std::string& fragment) const;
+    FakeSlack::Message wait_posted(const std::string& fragment) const;
+
+    // The incident's control message as it is now (its blocks), or "" when there is none.
+    std::string control() const;
+    bool offers(const std::string& action_id) const;
+    // Presses a button of the control message, as a person can only once it is shown.
+    void press(const std::string& user, const std::string& action_id);
+    // Presses a control-message button that opens a modal, and checks which one opened.
+    void open_modal(const std::string& user, const std::string& action_id,
+                    const std::string& callback);
+    nlohmann::json submit(const std::string& user, const std::string& callback,
+                          const nlohmann::json& values);
+    void submit_ok(const std::string& user, const std::string& callback,
+                   const nlohmann::json& values);
+
+    // The ephemeral message `user` gets for what `act` does.
+    std::string ephemeral_for(const std::string& user, const std::function<void()>& act);
+    // Motion message `ts`'s blocks in the channel, as they are now.
+    std::string motion_blocks(const std::string& ts) const;
+    // The text of the answer to `/coc <text>` typed by `user` in #general, or in channel `in`.
+    std::string answer(const std::string& user, const std::string& text,
+                       const std::string& in = {});
+    std::string list_for(const std::string& user);
+};
 
 // Waits (bounded) until `channel` holds `count` messages in the fake's state.
 bool wait_messages(const FakeSlack& slack, const std::string& channel, std::size_t count,

@@ -46,32 +46,21 @@ struct Typed {
     }
 };
 
-std::string listed(const std::set<std::string>& people) {
-    std::string text;
-    for (const auto& p : people)
-        text += (text.empty() ? "" : ",") + p;
-    return text;
-}
-
-struct WholeIncident {
+struct WholeIncident : IncidentFixture {
     const Typed typed;
-    FakeSlack slack;
-    Bot bot{slack,
-            {{"COCBOT_COMMITTEE_MEMBERS", "UALICE,UBOB,UCAROL,UDAVE,UERIN"},
-             {"COCBOT_COMMITTEE_HR", hr},
-             {"COCBOT_COMMITTEE_LEADERSHIP", leadership},
-             // No reminder may interleave with the steps.
-             {"COCBOT_DEADLINES_ACKNOWLEDGE", "30d"},
-             {"COCBOT_DEADLINES_DECISION", "30d"},
-             {"COCBOT_DEADLINES_REPORTER_UPDATE", "30d"},
-             {"COCBOT_DEADLINES_OWNER_NUDGE", "30d"},
-             {"COCBOT_DEADLINES_CONFLICT_NUDGE", "30d"}}};
-    std::string reference;
-    std::string channel;
     std::set<std::string> cleared;
     bool hr_involved = false;
 
-    WholeIncident() {
+    WholeIncident()
+        : IncidentFixture({{"COCBOT_COMMITTEE_MEMBERS", "UALICE,UBOB,UCAROL,UDAVE,UERIN"},
+                           {"COCBOT_COMMITTEE_HR", hr},
+                           {"COCBOT_COMMITTEE_LEADERSHIP", leadership},
+                           // No reminder may interleave with the steps.
+                           {"COCBOT_DEADLINES_ACKNOWLEDGE", "30d"},
+                           {"COCBOT_DEADLINES_DECISION", "30d"},
+                           {"COCBOT_DEADLINES_REPORTER_UPDATE", "30d"},
+                           {"COCBOT_DEADLINES_OWNER_NUDGE", "30d"},
+                           {"COCBOT_DEADLINES_CONFLICT_NUDGE", "30d"}}) {
         // The harness's committee channel holds three members; this committee has five.
         slack.add_channel(committee_channel, "coc-committee",
                           {"UALICE", "UBOB", "UCAROL", "UDAVE", "UERIN", "UBOT"});
@@ -85,89 +74,7 @@ struct WholeIncident {
         expected.insert("UBOT");
         if (hr_involved)
             expected.insert(hr);
-        const bool settled = eventually([&] { return slack.members(channel) == expected; });
-        CHECK_MESSAGE(settled, "members: " << listed(slack.members(channel)) << "; expected "
-                                           << listed(expected));
-        check_nothing_leaked(slack, channel, typed.all());
-        const auto log = bot.log();
-        for (const auto& secret : typed.all())
-            if (log.find(secret) != std::string::npos)
-                FAIL_CHECK("the log shows \"" << secret << "\"");
-    }
-
-    std::optional<FakeSlack::Message> posted(const std::string& fragment) const {
-        for (auto& m : slack.messages(channel))
-            if (m.text.find(fragment) != std::string::npos)
-                return m;
-        return std::nullopt;
-    }
-
-    FakeSlack::Message wait_posted(const std::string& fragment) const {
-        const bool seen = eventually([&] { return posted(fragment).has_value(); });
-        REQUIRE_MESSAGE(seen, "not posted in the channel: " << fragment);
-        return *posted(fragment);
-    }
-
-    // The incident's control message as it is now (its blocks).
-    std::string control() const {
-        for (const auto& m : slack.messages(channel))
-            if (m.text == "Incident " + reference + " control")
-                return m.blocks.dump();
-        return {};
-    }
-
-    bool offers(const std::string& action_id) const {
-        return control().find("\"action_id\":\"" + action_id + "\"") != std::string::npos;
-    }
-
-    // Presses a button of the control message, as a person can only once it is shown.
-    void press(const std::string& user, const std::string& action_id) {
-        const bool shown = eventually([&] { return offers(action_id); });
-        CHECK_MESSAGE(shown, "the control message does not offer " << action_id);
-        REQUIRE(bot.click(user, action_id, reference, channel).status == 200);
-    }
-
-    // Presses a control-message button that opens a modal, and checks which one opened.
-    void open_modal(const std::string& user, const std::string& action_id,
-                    const std::string& callback) {
-        const auto before = slack.calls("views.open").size();
-        press(user, action_id);
-        REQUIRE(eventually([&] { return slack.calls("views.open").size() > before; }));
-        const auto view = slack.calls("views.open")[before].args["view"];
-        CHECK(view["callback_id"] == callback);
-        CHECK(view["private_metadata"] == reference);
-    }
-
-    json submit(const std::string& user, const std::string& callback, const json& values) {
-        const auto response = bot.submit_view(user, callback, reference, values);
-        REQUIRE(response.status == 200);
-        return json::parse(response.body);
-    }
-
-    void submit_ok(const std::string& user, const std::string& callback, const json& values) {
-        const auto answer = submit(user, callback, values);
-        CHECK_MESSAGE(answer.value("response_action", "") == "update", answer.dump());
-    }
-
-    // The ephemeral message `user` gets for what `act` does.
-    template <typename Act>
-    std::string ephemeral_for(const std::string& user, Act act) {
-        const auto to_user = [&] {
-            std::vector<std::string> texts;
-            for (const auto& call : slack.calls("chat.postEphemeral"))
-                if (call.args.value("user", "") == user)
-                    texts.push_back(call.args.value("text", ""));
-            return texts;
-        };
-        const auto before = to_user().size();
-        act();
-        REQUIRE(eventually([&] { return to_user().size() > before; }));
-        return to_user()[before];
-    }
-
-    std::string motion_blocks(const std::string& ts) const {
-        const auto m = slack.message(channel, ts);
-        return m ? m->blocks.dump() : std::string{};
+        check_confidential(slack, bot, channel, expected, {channel}, typed.all());
     }
 
     void clear(const std::string& member) {
@@ -177,16 +84,7 @@ struct WholeIncident {
         // Slack tells of every join; a cleared member's is no intrusion.
         REQUIRE(bot.member_joined(member, channel).status == 200);
     }
-
-    std::string list_for(const std::string& user) {
-        return json::parse(bot.slash(user, "list").body).value("text", "");
-    }
 };
-
-bool has_ballot_buttons(const std::string& blocks) {
-    return blocks.find("ballot_yes") != std::string::npos ||
-           blocks.find("ballot_no") != std::string::npos;
-}
 
 } // namespace
 
