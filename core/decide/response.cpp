@@ -281,11 +281,12 @@ Outcome record_hr_report(const Committee& committee, const Incident& incident,
     std::string text = mention(command.by) + " recorded HR's report:";
     tell_channel(decision, incident, ChannelNotice{{}, text, hr_report_text(report)});
     if (!report.taking_action)
-        tell_channel(decision, incident,
-                     ChannelNotice{incident.to_alert(),
-                                   "HR will not take action. The committee may re-evaluate the "
-                                   "incident: propose re-opening it with the *Re-open* button.",
-                                   {}});
+        tell_channel(
+            decision, incident,
+            ChannelNotice{incident.to_alert(),
+                          "HR will not take action. The committee may re-evaluate the "
+                          "incident: propose re-opening it with the *Re-open (vote)* button.",
+                          {}});
     settle(decision, committee, incident, now);
     decision.reply = "Recorded.";
     return decision;
