@@ -1,6 +1,9 @@
+// File: config/config.hpp
+// The configuration as plain aggregates, holding the defaults of DESIGN.md section 3.
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -18,6 +21,7 @@ struct Endpoint {
 
 struct HttpConfig {
     Endpoint listen;
+    std::size_t max_connections = 256; // served at once; one more is accepted and closed at once
 };
 
 struct SlackConfig {

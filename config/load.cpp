@@ -1,3 +1,5 @@
+// File: config/load.cpp
+// Reads the TOML file, the environment and the secrets into a validated Config.
 #include "config/load.hpp"
 
 #include "config/validate.hpp"
@@ -92,11 +94,17 @@ struct Setting {
     std::string_view key;
     std::variant<TextSetter, UserList> target;
     std::string_view example; // a valid TOML value, for messages about the type
+    bool integer = false;     // a TOML integer in the file (the environment's text is parsed)
 };
 
 // DESIGN.md §3. The environment variable of each is COCBOT_<SECTION>_<KEY>.
 constexpr std::array settings{
     Setting{"http", "listen", set_listen, R"("127.0.0.1:3000")"},
+    Setting{"http", "max_connections",
+            +[](std::string_view t, Config& c) {
+                return parse_connection_limit(t, c.http.max_connections);
+            },
+            "256", true},
     Setting{"slack", "api_url", set_api_url, R"("https://slack.com/api/")"},
     Setting{"storage", "path", set_storage_path, R"("cocbot.db")"},
     Setting{"committee", "channel", set_channel, R"("C0123456789")"},
@@ -266,6 +274,14 @@ std::optional<RawValue> read_list(const Setting& setting, const toml::node& node
 std::optional<RawValue> read_node(const Setting& setting, const toml::node& node, Errors& errors) {
     if (is_list(setting))
         return read_list(setting, node, errors);
+    if (setting.integer) {
+        // The setter checks the range, with the same message as for the environment's text.
+        if (const auto* number = node.as_integer())
+            return RawValue{std::to_string(number->get()), {}};
+        errors.push_back(name_of(setting) + ": expected a whole number such as " +
+                         std::string(setting.example) + ", got " + std::string(type_name(node)));
+        return std::nullopt;
+    }
     if (const auto* text = node.as_string())
         return RawValue{text->get(), {}};
     errors.push_back(name_of(setting) + ": expected a string such as " +

@@ -1,3 +1,5 @@
+// File: config/validate.cpp
+// The checks behind each configuration value, with messages that say what is wrong.
 #include "config/validate.hpp"
 
 #include "config/duration.hpp"
@@ -9,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <netinet/in.h>
+#include <string>
 #include <system_error>
 #include <vector>
 
@@ -243,6 +246,17 @@ Problem check_user_id(std::string_view text) {
         return std::nullopt;
     return quoted(text) + " is not a Slack user id (U or W then capitals and digits, " +
            "e.g. U0123456789: see the member's profile, not their name)";
+}
+
+Problem parse_connection_limit(std::string_view text, std::size_t& limit) {
+    std::size_t value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc{} || end != text.data() + text.size() || value == 0 ||
+        value > max_connection_limit)
+        return quoted(text) + " is not a number of connections (a whole number from 1 to " +
+               std::to_string(max_connection_limit) + ", e.g. 256)";
+    limit = value;
+    return std::nullopt;
 }
 
 Problem parse_deadline(std::string_view text, Duration& duration) {

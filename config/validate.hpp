@@ -1,7 +1,10 @@
+// File: config/validate.hpp
+// The checks behind each configuration value, independent of keys and sources.
 #pragma once
 
 #include "config/config.hpp"
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,6 +31,10 @@ Problem check_channel_id(std::string_view text);
 
 // A user id: U or W then capitals and digits.
 Problem check_user_id(std::string_view text);
+
+// A whole number of connections, 1 to max_connection_limit.
+inline constexpr std::size_t max_connection_limit = 1'000'000;
+Problem parse_connection_limit(std::string_view text, std::size_t& limit);
 
 // parse_duration's syntax, with the message a deadline setting reports.
 Problem parse_deadline(std::string_view text, Duration& duration);

@@ -22,8 +22,32 @@ constexpr std::chrono::milliseconds linger_time{1000};
 constexpr std::size_t linger_bytes = 1024 * 1024;
 
 std::uint32_t header_limit_of(const Limits& limits) {
-    constexpr std::size_t max = std::numeric_limits<std::uint32_t>::max();
-    return static_cast<std::uint32_t>(std::min(limits.header_limit, max));
+    static_assert(max_header_limit <= std::numeric_limits<std::uint32_t>::max());
+    return static_cast<std::uint32_t>(std::min(limits.header_limit, max_header_limit));
+}
+
+std::size_t buffer_limit_of(const Limits& limits) {
+    return header_limit_of(limits) + buffer_margin;
+}
+
+// Methods whose requests carry a body, so must say how long it is.
+bool carries_body(http::verb method) {
+    return method == http::verb::post || method == http::verb::put || method == http::verb::patch;
+}
+
+// Slack always sends Content-Length, so that is the only framing accepted: a request with
+// Transfer-Encoding (chunked), or a POST, PUT or PATCH without Content-Length, gets 411 Length
+// Required as soon as its header is read, before a byte of its body. No chunk is ever parsed, so
+// chunk extensions and trailers never reach Beast: in Boost 1.81 neither counts against the header
+// or body limit, an extension grows the read buffer until its line ends, and a trailer field
+// of 64 KiB throws std::length_error from basic_fields inside Beast's read operation, where it
+// escapes io_context::run() and ends the process. Refusing is simpler and safer than
+// bounding each of those separately, and costs Slack nothing.
+bool needs_length(const http::request_parser<http::string_body>& parser) {
+    const auto& header = parser.get();
+    if (header.count(http::field::transfer_encoding) > 0 || parser.chunked())
+        return true;
+    return carries_body(header.method()) && !parser.content_length();
 }
 
 // The ways a connection normally ends: the client left, went quiet, or the server closed it.
@@ -67,18 +91,28 @@ std::string describe(std::exception_ptr failure) {
 }
 
 HttpSession::HttpSession(tcp::socket socket, std::shared_ptr<const SessionContext> context)
-    : stream_(std::move(socket)), context_(std::move(context)) {}
+    : stream_(std::move(socket)), buffer_(buffer_limit_of(context->limits)),
+      context_(std::move(context)) {}
 
 awaitable<void> HttpSession::run() {
     const Limits& limits = context_->limits;
     while (!stopping_) {
         // A fresh parser per request, so that the limits apply to each message on its own.
-        http::request_parser<http::string_body> parser;
+        Parser parser;
         parser.body_limit(limits.body_limit);
         parser.header_limit(header_limit_of(limits));
 
-        if (const error_code ec = co_await read_request(parser)) {
-            co_await on_read_error(ec);
+        const auto started = Clock::now();
+        if (const error_code ec = co_await read_header(parser, started)) {
+            co_await on_read_error(ec, Phase::header);
+            co_return;
+        }
+        if (needs_length(parser)) {
+            co_await reject(http::status::length_required, "length required\n");
+            co_return;
+        }
+        if (const error_code ec = co_await read_body(parser, started)) {
+            co_await on_read_error(ec, Phase::body);
             co_return;
         }
         Request req = parser.release();
@@ -88,13 +122,19 @@ awaitable<void> HttpSession::run() {
     }
 }
 
-awaitable<error_code> HttpSession::read_request(http::request_parser<http::string_body>& parser) {
-    // One deadline for the whole request; between requests it also bounds an idle keep-alive.
-    stream_.expires_after(context_->limits.read_timeout);
+awaitable<error_code> HttpSession::read_header(Parser& parser, Clock::time_point started) {
+    // The deadline runs from when the session starts waiting, so it also bounds an idle
+    // keep-alive, and a client that trickles its headers cannot hold the connection for long.
+    const Limits& limits = context_->limits;
+    stream_.expires_at(started + std::min(limits.header_timeout, limits.read_timeout));
     auto [ec, bytes] =
         co_await http::async_read_header(stream_, buffer_, parser, as_tuple_awaitable);
-    if (ec)
-        co_return ec;
+    co_return ec;
+}
+
+awaitable<error_code> HttpSession::read_body(Parser& parser, Clock::time_point started) {
+    // One deadline for the whole request: the body gets what the headers left of it.
+    stream_.expires_at(started + context_->limits.read_timeout);
     // A client that sent "Expect: 100-continue" (curl does, for larger bodies) waits for this
     // go-ahead before sending the body. A body over the limit was refused above, unsent.
     if (beast::iequals(parser.get()[http::field::expect], "100-continue")) {
@@ -150,10 +190,12 @@ awaitable<bool> HttpSession::write(Response& res) {
     co_return !ec;
 }
 
-awaitable<void> HttpSession::on_read_error(error_code ec) {
-    if (ec == http::error::body_limit)
+awaitable<void> HttpSession::on_read_error(error_code ec, Phase phase) {
+    // The read buffer is full: the headers, or the body's first bytes with them, are too long.
+    const bool too_long = ec == http::error::buffer_overflow;
+    if (ec == http::error::body_limit || (too_long && phase == Phase::body))
         co_await reject(http::status::payload_too_large, "payload too large\n");
-    else if (ec == http::error::header_limit)
+    else if (ec == http::error::header_limit || too_long)
         co_await reject(http::status::request_header_fields_too_large, "headers too large\n");
     else if (is_expected(ec))
         co_return;
@@ -176,9 +218,11 @@ awaitable<void> HttpSession::linger() {
     error_code ignored;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
     stream_.expires_after(linger_time);
+    // What arrives is thrown away: the buffer's space is reused, never committed or grown.
+    buffer_.clear();
+    const auto space = buffer_.prepare(buffer_.max_size());
     for (std::size_t drained = 0; drained < linger_bytes && !stopping_;) {
-        auto [ec, bytes] =
-            co_await stream_.async_read_some(buffer_.prepare(64 * 1024), as_tuple_awaitable);
+        auto [ec, bytes] = co_await stream_.async_read_some(space, as_tuple_awaitable);
         if (ec)
             co_return;
         drained += bytes;

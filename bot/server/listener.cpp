@@ -1,8 +1,9 @@
 // File: bot/server/listener.cpp
-// Accept loop and session registry. The listener's own state lives on one strand; each
-// connection gets its own strand, and the registry (touched from both) is guarded by a mutex.
+// Accept loop with a connection cap, and the session registry. The listener's state lives on one
+// strand; each connection gets its own, and the registry (touched from both) has a mutex.
 #include "bot/server/listener.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <mutex>
@@ -76,7 +77,7 @@ private:
             if (self->stopping_ || ec == net::error::operation_aborted)
                 co_return;
             if (!ec) {
-                self->spawn_session(std::move(socket));
+                self->admit(std::move(socket));
                 continue;
             }
             // Out of descriptors and the like: report, then wait instead of spinning.
@@ -84,6 +85,24 @@ private:
             self->retry_timer_.expires_after(accept_retry_delay);
             co_await self->retry_timer_.async_wait(as_tuple_awaitable);
         }
+    }
+
+    // On strand_. Above the cap, a connection is accepted and closed at once: accepting goes on,
+    // so the kernel's queue never fills with connections nobody reads, and each one costs a
+    // descriptor only for a moment. The operator hears of it once per time the cap is reached.
+    void admit(tcp::socket socket) {
+        const std::size_t cap = std::max<std::size_t>(1, context_->limits.max_connections);
+        if (session_count() < cap) {
+            at_capacity_ = false;
+            spawn_session(std::move(socket));
+            return;
+        }
+        error_code ignored;
+        socket.close(ignored);
+        if (!at_capacity_)
+            report("connections", "the limit of " + std::to_string(cap) +
+                                      " connections is reached; new ones are closed at once");
+        at_capacity_ = true;
     }
 
     void spawn_session(tcp::socket socket) {
@@ -168,6 +187,8 @@ private:
     net::steady_timer grace_timer_;
     std::shared_ptr<const SessionContext> context_;
     bool stopping_ = false;
+    // The cap was reached (and reported) since a connection was last let in.
+    bool at_capacity_ = false;
 
     std::mutex mutex_; // guards the registry, which sessions update from their own strands
     std::map<std::uint64_t, std::weak_ptr<HttpSession>> sessions_;

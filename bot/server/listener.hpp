@@ -22,8 +22,9 @@ public:
     Server& operator=(const Server&) = delete;
     ~Server();
 
-    // Binds and starts the accept loop. Throws boost::system::system_error naming the endpoint
-    // if it cannot listen there (for example, the port is taken).
+    // Binds and starts the accept loop. At most Limits::max_connections are served at once; a
+    // connection over that is accepted and closed at once. Throws boost::system::system_error
+    // naming the endpoint if it cannot listen there (for example, the port is taken).
     void start();
 
     // The bound endpoint: the actual port when constructed with port 0. Valid after start().

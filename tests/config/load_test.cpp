@@ -1,3 +1,5 @@
+// File: tests/config/load_test.cpp
+// Loading configuration from TOML text and the environment: defaults, overrides, errors.
 #include "config/load.hpp"
 
 #include <algorithm>
@@ -57,6 +59,7 @@ const std::filesystem::path example_path =
 constexpr std::string_view full_file = R"(
 [http]
 listen = "0.0.0.0:8080"
+max_connections = 64
 
 [slack]
 api_url = "https://slack.example.org/api"
@@ -96,6 +99,7 @@ TEST_SUITE("config load") {
         CHECK(result.errors.empty());
         CHECK(config.http.listen.host == "127.0.0.1");
         CHECK(config.http.listen.port == 3000);
+        CHECK(config.http.max_connections == 256);
         CHECK(config.slack.api_url == "https://slack.com/api/");
         CHECK(config.slack.signing_secret == signing_secret);
         CHECK(config.slack.bot_token == bot_token);
@@ -124,6 +128,7 @@ TEST_SUITE("config load") {
         const Config& config = *result.config;
         CHECK(config.http.listen.host == "0.0.0.0");
         CHECK(config.http.listen.port == 8080);
+        CHECK(config.http.max_connections == 64);
         CHECK(config.slack.api_url == "https://slack.example.org/api/");
         CHECK(config.storage.path == "/var/lib/cocbot/cocbot.db");
         CHECK(config.committee.channel == "G0FILE0001");
@@ -143,6 +148,7 @@ TEST_SUITE("config load") {
     TEST_CASE("the environment overrides the file") {
         Environment env = minimal_env();
         env["COCBOT_HTTP_LISTEN"] = "[::1]:9000";
+        env["COCBOT_HTTP_MAX_CONNECTIONS"] = " 32 ";
         env["COCBOT_SLACK_API_URL"] = "http://127.0.0.1:4000/api/";
         env["COCBOT_STORAGE_PATH"] = ":memory:";
         env["COCBOT_COMMITTEE_MEMBERS"] = "U0ENV0001";
@@ -155,6 +161,7 @@ TEST_SUITE("config load") {
         const Config& config = *result.config;
         CHECK(config.http.listen.host == "::1");
         CHECK(config.http.listen.port == 9000);
+        CHECK(config.http.max_connections == 32);
         CHECK(config.slack.api_url == "http://127.0.0.1:4000/api/");
         CHECK(config.storage.path == ":memory:");
         CHECK(config.committee.channel == "C0123456789");
@@ -232,7 +239,7 @@ TEST_SUITE("config load") {
             std::string value;
             std::string key;
         };
-        const std::array<Case, 45> cases{{
+        const std::array<Case, 51> cases{{
             {"COCBOT_HTTP_LISTEN", "localhost", "http.listen"},
             {"COCBOT_HTTP_LISTEN", "127.0.0.1:", "http.listen"},
             {"COCBOT_HTTP_LISTEN", "127.0.0.1:0", "http.listen"},
@@ -246,6 +253,12 @@ TEST_SUITE("config load") {
             {"COCBOT_HTTP_LISTEN", "bad_host:3000", "http.listen"},
             {"COCBOT_HTTP_LISTEN", "999.1.1.1:3000", "http.listen"},
             {"COCBOT_HTTP_LISTEN", "-bad.example:3000", "http.listen"},
+            {"COCBOT_HTTP_MAX_CONNECTIONS", "0", "http.max_connections"},
+            {"COCBOT_HTTP_MAX_CONNECTIONS", "-1", "http.max_connections"},
+            {"COCBOT_HTTP_MAX_CONNECTIONS", "", "http.max_connections"},
+            {"COCBOT_HTTP_MAX_CONNECTIONS", "many", "http.max_connections"},
+            {"COCBOT_HTTP_MAX_CONNECTIONS", "2.5", "http.max_connections"},
+            {"COCBOT_HTTP_MAX_CONNECTIONS", "1000001", "http.max_connections"},
             {"COCBOT_SLACK_API_URL", "http://slack.com/api/", "slack.api_url"},
             {"COCBOT_SLACK_API_URL", "http://10.0.0.1/api/", "slack.api_url"},
             {"COCBOT_SLACK_API_URL", "http://127.0.0.1@evil.example/", "slack.api_url"},
@@ -297,6 +310,18 @@ TEST_SUITE("config load") {
                                   "[::1]:3000); set by COCBOT_HTTP_LISTEN");
         CHECK(result.errors[1] ==
               "deadlines.decision: '7x' is not a duration (use s, m, h or d, e.g. 24h)");
+    }
+
+    TEST_CASE("a bad connection limit names its key, the accepted range and where it was set") {
+        const auto from_env = load("", "", with(minimal_env(), "COCBOT_HTTP_MAX_CONNECTIONS", "0"));
+        REQUIRE(from_env.errors.size() == 1);
+        CHECK(from_env.errors.front() ==
+              "http.max_connections: '0' is not a number of connections (a whole number from 1 "
+              "to 1000000, e.g. 256); set by COCBOT_HTTP_MAX_CONNECTIONS");
+        const auto from_file = load("[http]\nmax_connections = -3\n", "", minimal_env());
+        REQUIRE(from_file.errors.size() == 1);
+        CHECK(from_file.errors.front().starts_with(
+            "http.max_connections: '-3' is not a number of connections"));
     }
 
     TEST_CASE("a missing committee channel is an error that says where to set it") {
@@ -382,8 +407,12 @@ TEST_SUITE("config load") {
             std::string text;
             std::string prefix;
         };
-        const std::array<Case, 6> cases{{
+        const std::array<Case, 9> cases{{
             {"[http]\nlisten = 3000\n", "http.listen: expected a string"},
+            {"[http]\nmax_connections = \"256\"\n",
+             "http.max_connections: expected a whole number such as 256, got a string"},
+            {"[http]\nmax_connections = 2.5\n", "http.max_connections: expected a whole number"},
+            {"[http]\nmax_connections = true\n", "http.max_connections: expected a whole number"},
             {"[deadlines]\ndecision = 7\n", "deadlines.decision: expected a string"},
             {"[committee]\nmembers = \"U01\"\n", "committee.members: expected an array of strings"},
             {"[committee]\nhr = [\"U01\", 2]\n", "committee.hr[1]: expected a string"},
@@ -473,6 +502,7 @@ TEST_SUITE("config load") {
         SUBCASE("with the defaults for everything that has one") {
             CHECK(config.http.listen.host == defaults.http.listen.host);
             CHECK(config.http.listen.port == defaults.http.listen.port);
+            CHECK(config.http.max_connections == defaults.http.max_connections);
             CHECK(config.slack.api_url == defaults.slack.api_url);
             CHECK(config.storage.path == defaults.storage.path);
             CHECK(config.committee.hr == defaults.committee.hr);
@@ -490,11 +520,13 @@ TEST_SUITE("config load") {
         SUBCASE("every key and secret appears in it") {
             const auto text = read_text(example_path);
             for (const std::string_view needle :
-                 {"\nlisten = ", "\napi_url = ", "\npath = ", "\nchannel = ", "\nmembers = ",
-                  "\nhr = ", "\nleadership = ", "\nacknowledge = ", "\ndecision = ",
-                  "\nreporter_update = ", "\nmembership_review = ", "\nowner_nudge = ",
-                  "\nconflict_nudge = ", "\nvenue_security = ", "\ncrisis_line = ", "\ntimezone = ",
-                  "SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN"}) {
+                 {"\nlisten = ",      "\nmax_connections = ", "\napi_url = ",
+                  "\npath = ",        "\nchannel = ",         "\nmembers = ",
+                  "\nhr = ",          "\nleadership = ",      "\nacknowledge = ",
+                  "\ndecision = ",    "\nreporter_update = ", "\nmembership_review = ",
+                  "\nowner_nudge = ", "\nconflict_nudge = ",  "\nvenue_security = ",
+                  "\ncrisis_line = ", "\ntimezone = ",        "SLACK_SIGNING_SECRET",
+                  "SLACK_BOT_TOKEN",  "SLACK_APP_TOKEN"}) {
                 CAPTURE(needle);
                 CHECK(text.find(needle) != std::string::npos);
             }

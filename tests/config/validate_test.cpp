@@ -1,3 +1,5 @@
+// File: tests/config/validate_test.cpp
+// Each configuration value check on its own, with its exact messages.
 #include "config/validate.hpp"
 
 #include <array>
@@ -13,6 +15,7 @@ using cocbot::config::check_user_id;
 using cocbot::config::Duration;
 using cocbot::config::Endpoint;
 using cocbot::config::parse_api_url;
+using cocbot::config::parse_connection_limit;
 using cocbot::config::parse_deadline;
 using cocbot::config::parse_listen;
 
@@ -127,6 +130,24 @@ TEST_SUITE("config validate") {
         CHECK(check_user_id(""));
         CHECK(check_user_id("u0123"));
         CHECK(check_user_id("C0123"));
+    }
+
+    TEST_CASE("a connection limit is a whole number from 1 to a million") {
+        std::size_t limit = 7;
+        CHECK_FALSE(parse_connection_limit("256", limit));
+        CHECK(limit == 256);
+        CHECK_FALSE(parse_connection_limit("1", limit));
+        CHECK(limit == 1);
+        CHECK_FALSE(parse_connection_limit("1000000", limit));
+        CHECK(limit == 1'000'000);
+        CHECK(parse_connection_limit("0", limit) ==
+              "'0' is not a number of connections (a whole number from 1 to 1000000, e.g. 256)");
+        for (const std::string_view bad : {"", "-1", "+5", "1.5", "256 ", "0x10", "many", "1000001",
+                                           "99999999999999999999999"}) {
+            CAPTURE(bad);
+            CHECK(parse_connection_limit(bad, limit));
+        }
+        CHECK(limit == 1'000'000);
     }
 
     TEST_CASE("a deadline is a duration") {

@@ -4,133 +4,29 @@
 #include "bot/net.hpp"
 #include "bot/server/listener.hpp"
 #include "bot/server/router.hpp"
+#include "tests/server/test_server.hpp"
 #include "tests/support/http_client.hpp"
 
-#include <atomic>
 #include <doctest/doctest.h>
-#include <functional>
 #include <future>
-#include <mutex>
 #include <string>
-#include <thread>
-#include <utility>
-#include <vector>
 
 namespace {
 
 using namespace std::chrono_literals;
-using cocbot::awaitable;
-using cocbot::Request;
-using cocbot::Response;
 using cocbot::tcp;
 using cocbot::server::Limits;
-using cocbot::server::Route;
 using cocbot::server::Router;
 using cocbot::server::Server;
+using cocbot::testing::eventually;
 using cocbot::testing::http_request;
 using cocbot::testing::HttpConnection;
 using cocbot::testing::raw_request;
+using cocbot::testing::TestServer;
 namespace net = cocbot::net;
 namespace http = cocbot::http;
 
 using Clock = std::chrono::steady_clock;
-
-// Polls `condition` until it holds or `bound` passes.
-bool eventually(const std::function<bool()>& condition, std::chrono::milliseconds bound) {
-    const auto deadline = Clock::now() + bound;
-    while (!condition()) {
-        if (Clock::now() > deadline)
-            return false;
-        std::this_thread::sleep_for(10ms);
-    }
-    return true;
-}
-
-struct Report {
-    std::string what;
-    std::string detail;
-};
-
-// A Server with a test router, run on its own io_context in a background thread.
-class TestServer {
-public:
-    explicit TestServer(Limits limits = {})
-        : server_(ioc_.get_executor(), tcp::endpoint{net::ip::address_v4::loopback(), 0},
-                  make_router(), limits, [this](std::string_view what, std::string_view detail) {
-                      const std::lock_guard lock{mutex_};
-                      reports_.push_back({std::string{what}, std::string{detail}});
-                  }) {
-        server_.start();
-        port_ = server_.local_endpoint().port();
-        runner_ = std::thread([this] {
-            ioc_.run();
-            ran_.set_value();
-        });
-    }
-
-    TestServer(const TestServer&) = delete;
-    TestServer& operator=(const TestServer&) = delete;
-
-    ~TestServer() {
-        // A test that failed early must not leave the thread running.
-        if (!stopped_ && !stop_and_wait(3s))
-            ioc_.stop();
-        runner_.join();
-    }
-
-    std::uint16_t port() const { return port_; }
-    bool slow_started() const { return slow_started_; }
-    Server& server() { return server_; }
-
-    // Stops the server; true when io_context::run() then returned within `bound`.
-    bool stop_and_wait(std::chrono::milliseconds bound) {
-        server_.stop();
-        stopped_ = true;
-        return run_returned_.wait_for(bound) == std::future_status::ready;
-    }
-
-    std::vector<Report> reports() {
-        const std::lock_guard lock{mutex_};
-        return reports_;
-    }
-
-private:
-    Router make_router() {
-        return Router{{
-            {"/echo", http::verb::post,
-             [](Request& req) -> awaitable<Response> {
-                 co_return cocbot::server::text_response(req, http::status::ok, req.body());
-             }},
-            {"/echo", http::verb::put,
-             [](Request& req) -> awaitable<Response> {
-                 co_return cocbot::server::text_response(req, http::status::ok, req.body());
-             }},
-            {"/throw", http::verb::get,
-             [](Request&) -> awaitable<Response> {
-                 throw std::runtime_error("secret detail: reporter is alice");
-                 co_return Response{};
-             }},
-            {"/slow", http::verb::get,
-             [this](Request& req) -> awaitable<Response> {
-                 slow_started_ = true;
-                 net::steady_timer timer{co_await net::this_coro::executor, 300ms};
-                 co_await timer.async_wait(net::use_awaitable);
-                 co_return cocbot::server::text_response(req, http::status::ok, "slow done");
-             }},
-        }};
-    }
-
-    net::io_context ioc_;
-    std::mutex mutex_;
-    std::vector<Report> reports_;
-    std::atomic<bool> slow_started_{false};
-    Server server_;
-    std::uint16_t port_ = 0;
-    std::promise<void> ran_;
-    std::future<void> run_returned_ = ran_.get_future();
-    bool stopped_ = false;
-    std::thread runner_;
-};
 
 Limits short_limits() {
     Limits limits;
