@@ -3,18 +3,24 @@
 
 #include "storage/migrations.hpp"
 
+#include <SQLiteCpp/Exception.h>
+#include <boost/core/demangle.hpp>
 #include <cerrno>
 #include <fcntl.h>
+#include <sqlite3.h>
 #include <stdexcept>
 #include <sys/stat.h>
 #include <system_error>
+#include <typeinfo>
 #include <unistd.h>
 
 namespace cocbot::storage {
 
 namespace {
 
-constexpr int busy_timeout_ms = 5000;
+// Short: when another process (a sqlite3 shell, a backup) holds the write lock, a request fails
+// fast with "busy" and Slack retries, instead of everything behind it stalling for seconds.
+constexpr int busy_timeout_ms = 250;
 constexpr mode_t private_file_mode = 0600;
 
 bool is_in_memory(const std::string& path) {
@@ -73,6 +79,22 @@ bool Database::healthy() noexcept {
     } catch (const std::exception&) {
         return false;
     }
+}
+
+bool is_busy(const std::exception& failure) {
+    const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&failure);
+    if (sqlite == nullptr)
+        return false;
+    const int primary = sqlite->getErrorCode() & 0xff;
+    return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
+}
+
+std::string error_class(const std::exception& failure) {
+    // SQLite's message for a code is fixed text ("database is locked"); the exception's own
+    // what() may quote SQL or values, so it is never used.
+    if (const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&failure))
+        return std::string{"sqlite: "} + ::sqlite3_errstr(sqlite->getExtendedErrorCode());
+    return boost::core::demangle(typeid(failure).name());
 }
 
 std::optional<core::Time> aggregate_time(SQLite::Statement& aggregate) {

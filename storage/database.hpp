@@ -8,6 +8,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <cstdint>
+#include <exception>
 #include <optional>
 #include <string>
 
@@ -38,6 +39,13 @@ inline std::int64_t unix_seconds(core::Time time) {
 inline core::Time from_unix_seconds(std::int64_t seconds) {
     return core::Time{core::Duration{seconds}};
 }
+
+// True when `failure` is SQLite saying another connection holds the lock it needed.
+bool is_busy(const std::exception& failure);
+
+// A failure's class for a log line: SQLite's fixed text for its code, or the exception's type.
+// Never the exception's message, which may quote stored values.
+std::string error_class(const std::exception& failure);
 
 // The one time an aggregate query (MIN, MAX) yields; nullopt for its NULL on an empty table.
 std::optional<core::Time> aggregate_time(SQLite::Statement& aggregate);

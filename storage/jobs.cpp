@@ -12,11 +12,14 @@ constexpr const char* select_earliest_sql = "SELECT min(due_at) FROM jobs";
 
 constexpr const char* select_due_at_sql = "SELECT due_at FROM jobs WHERE incident_id = :id";
 
+constexpr const char* update_due_at_sql =
+    "UPDATE jobs SET due_at = :due_at WHERE incident_id = :id";
+
 } // namespace
 
 Jobs::Jobs(Database& db)
     : select_due_(db.sql(), select_due_sql), select_earliest_(db.sql(), select_earliest_sql),
-      select_due_at_(db.sql(), select_due_at_sql) {}
+      select_due_at_(db.sql(), select_due_at_sql), update_due_at_(db.sql(), update_due_at_sql) {}
 
 std::vector<core::IncidentId> Jobs::due(core::Time now) {
     select_due_.reset();
@@ -40,6 +43,13 @@ std::optional<core::Time> Jobs::due_at(const core::IncidentId& incident) {
         result = from_unix_seconds(select_due_at_.getColumn(0).getInt64());
     select_due_at_.reset();
     return result;
+}
+
+void Jobs::postpone(const core::IncidentId& incident, core::Time until) {
+    update_due_at_.reset();
+    update_due_at_.bind(":id", incident.value);
+    update_due_at_.bind(":due_at", unix_seconds(until));
+    update_due_at_.exec();
 }
 
 } // namespace cocbot::storage

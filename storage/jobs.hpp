@@ -13,7 +13,7 @@
 
 namespace cocbot::storage {
 
-// Reads only; each call is its own statement (autocommit).
+// Each call is its own statement (autocommit).
 class Jobs {
 public:
     explicit Jobs(Database& db);
@@ -24,11 +24,15 @@ public:
     std::optional<core::Time> earliest();
     // When `incident` is next due; none when it has no job.
     std::optional<core::Time> due_at(const core::IncidentId& incident);
+    // Moves a check that could not run to `until`, so that one failing incident neither spins
+    // the scheduler nor holds up the others. A command that runs later reschedules as usual.
+    void postpone(const core::IncidentId& incident, core::Time until);
 
 private:
     SQLite::Statement select_due_;
     SQLite::Statement select_earliest_;
     SQLite::Statement select_due_at_;
+    SQLite::Statement update_due_at_;
 };
 
 } // namespace cocbot::storage

@@ -68,8 +68,21 @@ CREATE TABLE jobs (
 CREATE INDEX jobs_due ON jobs (due_at);
 )sql";
 
+// Version 3: report submissions already filed, by the modal's view id and hash, so that a
+// resubmitted modal (Slack's retry, or Submit pressed twice) gets its first reference back.
+constexpr const char* schema_v3 = R"sql(
+CREATE TABLE submissions (
+    view_id     TEXT NOT NULL,
+    hash        TEXT NOT NULL,
+    incident_id TEXT NOT NULL REFERENCES incidents(id),
+    seen_at     INTEGER NOT NULL,
+    PRIMARY KEY (view_id, hash)
+);
+CREATE INDEX submissions_by_time ON submissions (seen_at);
+)sql";
+
 // Append only: a released script is never edited, since databases in the field already ran it.
-constexpr std::array migrations{schema_v1, schema_v2};
+constexpr std::array migrations{schema_v1, schema_v2, schema_v3};
 
 constexpr int latest = static_cast<int>(migrations.size());
 

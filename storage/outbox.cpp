@@ -19,12 +19,15 @@ const std::string runnable =
     "WHERE state = 'pending' AND incident_id IS NOT NULL GROUP BY incident_id))";
 
 const std::string select_due_sql =
-    "SELECT id, incident_id, type, payload, attempts, not_before FROM outbox WHERE " + runnable +
-    " AND not_before <= :now ORDER BY id LIMIT 1";
+    "SELECT id, incident_id, type, payload, attempts, not_before, created_at FROM outbox WHERE " +
+    runnable + " AND not_before <= :now ORDER BY id LIMIT 1";
 
 // Runnable effects only: one waiting behind another becomes due when that one is settled, which
 // the executor does itself before it looks again.
 const std::string select_earliest_sql = "SELECT min(not_before) FROM outbox WHERE " + runnable;
+
+constexpr const char* select_oldest_sql =
+    "SELECT min(created_at) FROM outbox WHERE state = 'pending'";
 
 constexpr const char* update_attempt_sql =
     "UPDATE outbox SET attempts = attempts + 1, not_before = :retry_at "
@@ -48,8 +51,9 @@ void expect_one_pending(int changed, std::int64_t id) {
 
 Outbox::Outbox(Database& db)
     : select_due_(db.sql(), select_due_sql), select_earliest_(db.sql(), select_earliest_sql),
-      update_attempt_(db.sql(), update_attempt_sql), update_done_(db.sql(), update_done_sql),
-      update_failed_(db.sql(), update_failed_sql), select_count_(db.sql(), select_count_sql) {}
+      select_oldest_(db.sql(), select_oldest_sql), update_attempt_(db.sql(), update_attempt_sql),
+      update_done_(db.sql(), update_done_sql), update_failed_(db.sql(), update_failed_sql),
+      select_count_(db.sql(), select_count_sql) {}
 
 std::optional<PendingEffect> Outbox::next_due(core::Time now) {
     select_due_.reset();
@@ -64,9 +68,19 @@ std::optional<PendingEffect> Outbox::next_due(core::Time now) {
     const std::string payload = select_due_.getColumn(3).getString();
     const int attempts = select_due_.getColumn(4).getInt();
     const core::Time not_before = from_unix_seconds(select_due_.getColumn(5).getInt64());
+    const core::Time created_at = from_unix_seconds(select_due_.getColumn(6).getInt64());
     select_due_.reset();
-    return PendingEffect{id, std::move(incident), decode_effect(type, payload), attempts,
-                         not_before};
+    try {
+        return PendingEffect{id,       std::move(incident), decode_effect(type, payload),
+                             attempts, not_before,          created_at};
+    } catch (const std::runtime_error& e) {
+        // decode_effect's messages name the type and the problem, never the content.
+        throw UndecodableEffect(id, e.what());
+    }
+}
+
+std::optional<core::Time> Outbox::oldest_pending_created() {
+    return aggregate_time(select_oldest_);
 }
 
 std::optional<core::Time> Outbox::earliest_pending() {

@@ -11,10 +11,14 @@ constexpr const char* select_seen_sql = "SELECT 1 FROM seen_events WHERE event_i
 
 constexpr const char* delete_before_sql = "DELETE FROM seen_events WHERE seen_at < :before";
 
+constexpr const char* delete_submissions_before_sql =
+    "DELETE FROM submissions WHERE seen_at < :before";
+
 } // namespace
 
 SeenEvents::SeenEvents(Database& db)
-    : select_seen_(db.sql(), select_seen_sql), delete_before_(db.sql(), delete_before_sql) {}
+    : select_seen_(db.sql(), select_seen_sql), delete_before_(db.sql(), delete_before_sql),
+      delete_submissions_before_(db.sql(), delete_submissions_before_sql) {}
 
 bool SeenEvents::seen(std::string_view event_id) {
     select_seen_.reset();
@@ -24,10 +28,14 @@ bool SeenEvents::seen(std::string_view event_id) {
     return found;
 }
 
-void SeenEvents::prune_before(core::Time t) {
-    delete_before_.reset();
-    delete_before_.bind(":before", unix_seconds(t));
-    delete_before_.exec();
+std::size_t SeenEvents::prune_before(core::Time t) {
+    std::size_t forgotten = 0;
+    for (SQLite::Statement* statement : {&delete_before_, &delete_submissions_before_}) {
+        statement->reset();
+        statement->bind(":before", unix_seconds(t));
+        forgotten += static_cast<std::size_t>(statement->exec());
+    }
+    return forgotten;
 }
 
 } // namespace cocbot::storage

@@ -27,6 +27,13 @@ constexpr const char* insert_seen_sql =
     "INSERT INTO seen_events (event_id, seen_at) VALUES (:event_id, :seen_at) "
     "ON CONFLICT (event_id) DO NOTHING";
 
+constexpr const char* select_submission_sql =
+    "SELECT incident_id FROM submissions WHERE view_id = :view_id AND hash = :hash";
+
+constexpr const char* insert_submission_sql =
+    "INSERT INTO submissions (view_id, hash, incident_id, seen_at) "
+    "VALUES (:view_id, :hash, :incident_id, :seen_at)";
+
 // One row per incident: a later command's computation replaces an earlier one's.
 constexpr const char* upsert_job_sql =
     "INSERT INTO jobs (incident_id, due_at) VALUES (:incident_id, :due_at) "
@@ -41,7 +48,9 @@ UnitOfWork::UnitOfWork(Database& db)
       next_number_(db_, next_number_sql), insert_incident_(db_, insert_incident_sql),
       insert_event_(db_, insert_event_sql), insert_event_secret_(db_, insert_event_secret_sql),
       insert_effect_(db_, insert_effect_sql), insert_seen_(db_, insert_seen_sql),
-      upsert_job_(db_, upsert_job_sql), delete_job_(db_, delete_job_sql) {}
+      select_submission_(db_, select_submission_sql),
+      insert_submission_(db_, insert_submission_sql), upsert_job_(db_, upsert_job_sql),
+      delete_job_(db_, delete_job_sql) {}
 
 int UnitOfWork::allocate_incident_number(int year) {
     next_number_.reset();
@@ -120,6 +129,28 @@ bool UnitOfWork::mark_seen(std::string_view slack_event_id, core::Time at) {
     insert_seen_.bind(":event_id", std::string{slack_event_id});
     insert_seen_.bind(":seen_at", unix_seconds(at));
     return insert_seen_.exec() == 1;
+}
+
+std::optional<core::IncidentId> UnitOfWork::filed_by(std::string_view view_id,
+                                                     std::string_view hash) {
+    select_submission_.reset();
+    select_submission_.bind(":view_id", std::string{view_id});
+    select_submission_.bind(":hash", std::string{hash});
+    std::optional<core::IncidentId> incident;
+    if (select_submission_.executeStep())
+        incident = core::IncidentId{select_submission_.getColumn(0).getString()};
+    select_submission_.reset();
+    return incident;
+}
+
+void UnitOfWork::record_submission(std::string_view view_id, std::string_view hash,
+                                   const core::IncidentId& incident, core::Time at) {
+    insert_submission_.reset();
+    insert_submission_.bind(":view_id", std::string{view_id});
+    insert_submission_.bind(":hash", std::string{hash});
+    insert_submission_.bind(":incident_id", incident.value);
+    insert_submission_.bind(":seen_at", unix_seconds(at));
+    insert_submission_.exec();
 }
 
 void UnitOfWork::commit() {

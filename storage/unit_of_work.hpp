@@ -39,7 +39,12 @@ public:
     // command; none when it has no deadline ahead (the job is removed). The incident must exist.
     void schedule(const core::IncidentId& incident, std::optional<core::Time> due_at);
     // False when Slack already delivered this event (a retry): the caller should do nothing.
+    // Recorded in this transaction, so a command that fails leaves the retry to do the work.
     bool mark_seen(std::string_view slack_event_id, core::Time at);
+    // The incident a report modal (its view id and hash) already filed, if any.
+    std::optional<core::IncidentId> filed_by(std::string_view view_id, std::string_view hash);
+    void record_submission(std::string_view view_id, std::string_view hash,
+                           const core::IncidentId& incident, core::Time at);
 
     // Without it, the destructor rolls everything back.
     void commit();
@@ -53,6 +58,8 @@ private:
     SQLite::Statement insert_event_secret_;
     SQLite::Statement insert_effect_;
     SQLite::Statement insert_seen_;
+    SQLite::Statement select_submission_;
+    SQLite::Statement insert_submission_;
     SQLite::Statement upsert_job_;
     SQLite::Statement delete_job_;
 };

@@ -271,7 +271,12 @@ TEST_SUITE("storage outbox") {
         const auto ids = enqueue(db, {notice("one")}, t0);
         db.sql().exec("UPDATE outbox SET type = 'teleport'");
 
-        CHECK_THROWS_AS(outbox.next_due(t0), std::runtime_error);
+        CHECK_THROWS_AS(outbox.next_due(t0), storage::UndecodableEffect);
+        try {
+            outbox.next_due(t0);
+        } catch (const storage::UndecodableEffect& e) {
+            CHECK(e.id() == ids[0]);
+        }
         outbox.mark_failed(ids[0], "cannot decode");
         CHECK_FALSE(outbox.next_due(t0).has_value());
     }
