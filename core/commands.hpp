@@ -60,6 +60,17 @@ struct RemovalFailed {
     std::string error;
 };
 
+// A step that matters for who can read the report failed for good (the executor gave up on
+// it): the people who answer for the incident must hear of it and act by hand.
+enum class FailedStep { create_channel, invite };
+
+struct StepFailed {
+    IncidentId incident;
+    FailedStep step = FailedStep::create_channel;
+    UserId user;       // for an invite: who could not be added
+    std::string error; // Slack's error name or the failure's class, never content
+};
+
 struct NameOwner {
     IncidentId incident;
     UserId by;
@@ -170,7 +181,7 @@ using Command =
                  RemovalFailed, NameOwner, RecordImmediateAction, AcknowledgeReporter,
                  CheckDeadlines, MarkReportedPersonMissing, RecordReporterFollowUp, ProposeMotion,
                  CastBallot, MemberLeft, InvolveHr, DropHr, RecordHrReport, RecordLawEnforcement,
-                 RecordConversation, ResolveIncident, ShowTimeline>;
+                 RecordConversation, ResolveIncident, ShowTimeline, StepFailed>;
 
 inline const IncidentId& incident_of(const Command& command) {
     return std::visit([](const auto& c) -> const IncidentId& { return c.incident; }, command);

@@ -28,9 +28,16 @@ struct Committee {
     Deadlines deadlines;
     std::vector<UserId> hr{};         // HR contacts, for reports that involve employees
     std::vector<UserId> leadership{}; // told when law enforcement is involved
+    // False until the shell has learned channel_members from Slack. Until then every report is
+    // treated as possibly about someone in the channel (fail closed): nothing goes there.
+    bool channel_members_known = true;
 
     bool is_member(const UserId& user) const {
         return std::find(members.begin(), members.end(), user) != members.end();
+    }
+    // Whether a message about a report about `user` may be posted in the committee channel.
+    bool may_post_in_channel_about(const UserId& user) const {
+        return channel_members_known && !sits_with(user);
     }
     // On the roster or in the committee channel: such a person must not see a report about them.
     bool sits_with(const UserId& user) const {

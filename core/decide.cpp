@@ -3,6 +3,7 @@
 // the plan.
 #include "core/decide.hpp"
 
+#include "core/decide/faults.hpp"
 #include "core/decide/intake.hpp"
 #include "core/decide/motions.hpp"
 #include "core/decide/response.hpp"
@@ -46,6 +47,7 @@ Outcome decide(const Committee& committee, const Incident& incident, const Comma
             [&](const RecordConversation& c) { return record_conversation(incident, c, now); },
             [&](const ResolveIncident& c) { return resolve_incident(committee, incident, c, now); },
             [&](const ShowTimeline& c) { return show_timeline(incident, c); },
+            [&](const StepFailed& c) { return step_failed(incident, c); },
         },
         command);
 }

@@ -18,11 +18,12 @@ std::vector<UserId> members_to_ask(const Committee& committee, const ReportedPer
     return asked;
 }
 
-// The committee is told through its channel, unless the reported person is one of them: then
-// each other member is told privately, so the reported member never sees it.
-void tell_committee(Decision& decision, const ReportFiled& filed, const Message& message,
-                    bool remember) {
-    if (!filed.reported_is_member) {
+// The committee is told through its channel, unless the reported person may be one of them (or
+// cocbot does not know yet who sits there): then each other member is told privately, so the
+// reported person never sees it.
+void tell_committee(Decision& decision, const ReportFiled& filed, bool in_channel,
+                    const Message& message, bool remember) {
+    if (in_channel) {
         decision.effects.push_back(
             Post{filed.incident, filed.committee_channel, {}, message, remember});
         return;
@@ -72,11 +73,12 @@ Outcome submit_report(const Committee& committee, const Incident& incident,
     };
     Decision decision;
     decision.reply = confirmation(command.incident, report);
+    const bool in_channel = committee.may_post_in_channel_about(report.reported.user);
     if (!report.flags.escrow) {
         if (report.flags.immediate_danger)
-            tell_committee(decision, filed,
+            tell_committee(decision, filed, in_channel,
                            DangerAlert{command.incident, report.location, committee.safety}, false);
-        tell_committee(decision, filed,
+        tell_committee(decision, filed, in_channel,
                        TriagePrompt{command.incident, report.reported, report.source, 0,
                                     static_cast<int>(filed.committee.size())},
                        true);

@@ -305,7 +305,7 @@ TEST_SUITE("decide: confidentiality as a property") {
                 const auto secret = "SECRET " + std::to_string(step);
                 const auto& incident = scene.incident;
                 Command command;
-                switch (random() % 20) {
+                switch (random() % 21) {
                 case 0:
                     command = DeclareConflict{ref, who, chance(4)};
                     break;
@@ -377,6 +377,10 @@ TEST_SUITE("decide: confidentiality as a property") {
                 case 18:
                     command = chance(2) ? Command{AcknowledgeReporter{ref, who}}
                                         : Command{MarkReportedPersonMissing{ref, who, yes}};
+                    break;
+                case 19:
+                    command = StepFailed{ref, yes ? FailedStep::create_channel : FailedStep::invite,
+                                         who, "fatal"};
                     break;
                 default:
                     command = RecordImmediateAction{ref, who, secret};
