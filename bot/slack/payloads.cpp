@@ -1,6 +1,7 @@
 #include "bot/slack/payloads.hpp"
 
 #include "bot/slack/form.hpp"
+#include "bot/slack/json_reader.hpp"
 
 #include <boost/url/grammar/ci_string.hpp>
 #include <cstddef>
@@ -13,10 +14,8 @@ namespace cocbot::slack {
 namespace {
 
 using json = nlohmann::json;
-using Path = std::initializer_list<std::string_view>;
-
-enum class Need { required, optional };
-
+using Need = JsonReader::Need;
+using Reader = JsonReader;
 // A value from the request, made safe to put in an error message or a log line.
 std::string quoted_for_error(std::string_view text) {
     constexpr std::size_t max_length = 64;
@@ -29,129 +28,6 @@ std::string quoted_for_error(std::string_view text) {
     }
     return out;
 }
-
-// Reads typed fields out of an untrusted JSON document. Instead of throwing, it keeps the
-// first problem (a message naming the field) in a slot the caller owns and returns defaults,
-// so a parser reads every field in a row and checks once at the end.
-class Reader {
-public:
-    Reader(const json& node, std::string where, std::optional<std::string>& error)
-        : node_(node), where_(std::move(where)), error_(error) {}
-
-    // A reader for a nested node sharing this reader's error slot; `name` is its path.
-    Reader child(const json& node, std::string name) const {
-        return {node, std::move(name), error_};
-    }
-
-    // The node at `path` (the node itself for an empty path); nullptr when absent or null.
-    const json* find(Path path) const {
-        const json* node = &node_;
-        std::string walked = where_;
-        for (const auto key : path) {
-            if (node->is_null()) {
-                return nullptr;
-            }
-            if (!node->is_object()) {
-                fail("field " + walked + " must be an object");
-                return nullptr;
-            }
-            const auto it = node->find(key);
-            if (it == node->end()) {
-                return nullptr;
-            }
-            node = &*it;
-            walked = join(walked, key);
-        }
-        return node->is_null() ? nullptr : node;
-    }
-
-    std::string string(Path path, Need need) const {
-        return nullable_string(path, need).value_or(std::string{});
-    }
-
-    // Slack sends null for an input left empty, so absence is a value of its own here.
-    std::optional<std::string> nullable_string(Path path, Need need = Need::optional) const {
-        const json* node = typed(path, need, &json::is_string, "a string");
-        if (node == nullptr) {
-            return std::nullopt;
-        }
-        return node->get_ref<const std::string&>();
-    }
-
-    // Like string() but a value of another type counts as absent: for fields whose shape
-    // differs between event types we do not route on (team_join's `user` is an object).
-    std::string lenient_string(Path path) const {
-        const json* node = find(path);
-        return node != nullptr && node->is_string() ? node->get_ref<const std::string&>()
-                                                    : std::string{};
-    }
-
-    bool boolean(Path path) const {
-        const json* node = typed(path, Need::optional, &json::is_boolean, "a boolean");
-        return node != nullptr && node->get<bool>();
-    }
-
-    std::int64_t integer(Path path, Need need) const {
-        const json* node = typed(path, need, &json::is_number_integer, "an integer");
-        if (node == nullptr) {
-            return 0;
-        }
-        if (node->is_number_unsigned() &&
-            node->get<std::uint64_t>() >
-                static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
-            fail("field " + name(path) + " is out of range");
-            return 0;
-        }
-        return node->get<std::int64_t>();
-    }
-
-    const json* object(Path path, Need need) const {
-        return typed(path, need, &json::is_object, "an object");
-    }
-
-    const json* array(Path path, Need need) const {
-        return typed(path, need, &json::is_array, "an array");
-    }
-
-    void fail(std::string message) const {
-        if (!error_) {
-            error_ = std::move(message);
-        }
-    }
-
-    std::string name(Path path) const {
-        std::string out = where_;
-        for (const auto key : path) {
-            out = join(out, key);
-        }
-        return out;
-    }
-
-private:
-    static std::string join(const std::string& prefix, std::string_view key) {
-        return prefix.empty() ? std::string{key} : prefix + "." + std::string{key};
-    }
-
-    const json* typed(Path path, Need need, bool (json::*is_type)() const noexcept,
-                      std::string_view type_name) const {
-        const json* node = find(path);
-        if (node == nullptr) {
-            if (need == Need::required) {
-                fail("missing field " + name(path));
-            }
-            return nullptr;
-        }
-        if (!(node->*is_type)()) {
-            fail("field " + name(path) + " must be " + std::string{type_name});
-            return nullptr;
-        }
-        return node;
-    }
-
-    const json& node_;
-    std::string where_;
-    std::optional<std::string>& error_;
-};
 
 // Parses one document with `read`, turning the first problem it noted into a ParseError.
 template <class Read>
@@ -353,6 +229,10 @@ ParseResult parse_slash_command(const Form& form) {
         if (!form.contains(key)) {
             return ParseError{"missing field " + std::string{key}};
         }
+    }
+    // Slack sends a trigger with every slash command; a request without one is not Slack's.
+    if (field("trigger_id").empty()) {
+        return ParseError{"missing field trigger_id"};
     }
     return Payload{SlashCommand{
         .team_id = field("team_id"),
