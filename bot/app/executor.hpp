@@ -2,8 +2,10 @@
 // Drains the outbox: performs each effect against the Slack Web API, at least once and
 // idempotently, and feeds results that core needs back in as commands. One effect in flight at
 // a time keeps us inside Slack's per-channel posting rate; a steady_timer is the wake-up signal.
+// Each effect runs inside its own error boundary, and the loop itself is supervised.
 #pragma once
 
+#include "bot/app/supervised.hpp"
 #include "bot/app/workflow.hpp"
 #include "bot/net.hpp"
 #include "bot/slack/web_api.hpp"
@@ -29,23 +31,18 @@ public:
     void wake();
     // Finish the effect in flight, then stop.
     void stop();
-    bool running() const { return running_; }
+    // From any thread: false while the loop is down (between a failure and its restart).
+    bool running() const { return loop_.running(); }
+
+    struct Result;
 
 private:
-    struct Result;
-    struct Posted;
-
     awaitable<void> run();
     awaitable<void> perform(const storage::PendingEffect& pending);
+    awaitable<Result> attempt(const storage::PendingEffect& pending);
     awaitable<Result> post(const storage::PendingEffect& pending, const core::Post& post);
     awaitable<Result> share_escrowed(const storage::PendingEffect& pending,
                                      const core::ShareEscrowedReports& share);
-    // Posts `message` marked with `key`, unless `history` shows an earlier attempt posted it.
-    awaitable<Posted> post_marked(const std::string& channel, const core::Message& message,
-                                  const std::string& key, const nlohmann::json& history);
-    // The channel's recent messages, when an earlier attempt may have posted some of ours.
-    awaitable<nlohmann::json> history_if_retry(const storage::PendingEffect& pending,
-                                               const std::string& channel);
     awaitable<Result> update(const core::Update& update);
     awaitable<Result> ephemeral(const storage::PendingEffect& pending, const core::Ephemeral& e);
     awaitable<Result> create_channel(const core::CreatePrivateChannel& create);
@@ -54,6 +51,8 @@ private:
     awaitable<Result> remove(const core::Remove& remove);
     awaitable<Result> archive(const core::ArchiveChannel& archive);
     void settle(const storage::PendingEffect& pending, const Result& result);
+    void fail(const storage::PendingEffect& pending, const std::string& error);
+    void fail_undecodable(const storage::UndecodableEffect& undecodable);
     core::Time retry_time(int attempts_so_far) const;
 
     net::any_io_executor executor_;
@@ -63,7 +62,7 @@ private:
     ExecutorOptions options_;
     net::steady_timer timer_;
     bool stopping_ = false;
-    bool running_ = false;
+    Supervised loop_;
 };
 
 } // namespace cocbot::app

@@ -2,12 +2,15 @@
 #include "bot/app/ingress.hpp"
 
 #include "bot/app/clock.hpp"
+#include "bot/app/ingress_answer.hpp"
 #include "bot/app/logger.hpp"
 #include "bot/slack/blocks.hpp"
 #include "bot/slack/form.hpp"
+#include "bot/slack/json_reader.hpp"
 #include "bot/slack/modals.hpp"
 #include "bot/slack/signature.hpp"
 #include "bot/slack/to_command.hpp"
+#include "storage/database.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -15,24 +18,6 @@
 namespace cocbot::app {
 
 using nlohmann::json;
-
-// What a handler decided to tell Slack, and a word for the request log.
-struct Ingress::Answer {
-    http::status status = http::status::ok;
-    std::string body;
-    std::string content_type;
-    std::string outcome = "ok";
-
-    static Answer empty(std::string outcome = "ok") {
-        return {http::status::ok, {}, {}, std::move(outcome)};
-    }
-    static Answer json_body(const json& body, std::string outcome = "ok") {
-        return {http::status::ok, body.dump(), "application/json", std::move(outcome)};
-    }
-    static Answer error(http::status status, std::string message, std::string outcome) {
-        return {status, json{{"error", message}}.dump(), "application/json", std::move(outcome)};
-    }
-};
 
 namespace {
 
@@ -47,11 +32,21 @@ bool is_ssl_check(const Request& request) {
 
 // The input blocks of a modal: the only places Slack can show a field error.
 std::vector<std::string> input_blocks(const json& view) {
+    std::optional<std::string> error;
+    const slack::JsonReader reader{view, "view", error};
     std::vector<std::string> ids;
-    for (const auto& block : view.value("blocks", json::array()))
-        if (block.value("type", "") == "input")
-            ids.push_back(block.value("block_id", ""));
+    if (const json* blocks = reader.array({"blocks"}, slack::JsonReader::Need::optional))
+        for (const auto& block : *blocks)
+            if (const auto one = reader.child(block, "block");
+                block.is_object() && one.lenient_string({"type"}) == "input")
+                ids.push_back(one.lenient_string({"block_id"}));
     return ids;
+}
+
+bool wants_details(const Request& request) {
+    const std::string_view target = request.target();
+    const auto query = target.find('?');
+    return query != std::string_view::npos && target.substr(query + 1).starts_with("verbose");
 }
 
 // Errors keyed by anything but an input block would make Slack refuse the whole answer, so a
@@ -122,55 +117,60 @@ Response make_response(const Request& request, http::status status, std::string 
 } // namespace
 
 Ingress::Ingress(net::any_io_executor executor, Workflow& workflow, slack::WebApi& api,
-                 slack::WebApi& modal_api, IngressOptions options)
-    : executor_(executor), workflow_(workflow), api_(api), modal_api_(modal_api),
+                 slack::WebApi& modal_api, const Health& health, IngressOptions options)
+    : executor_(executor), workflow_(workflow), api_(api), modal_api_(modal_api), health_(health),
       options_(std::move(options)) {}
 
 awaitable<Response> Ingress::events(Request& request) {
     const auto started = std::chrono::steady_clock::now();
-    std::string kind = "unknown";
-    const auto answer_request = [&] {
-        if (is_ssl_check(request)) {
-            kind = "ssl_check";
-            return Answer::empty();
-        }
-        const auto check = slack::verify_signature(
-            options_.signing_secret, request["X-Slack-Request-Timestamp"], request.body(),
-            request["X-Slack-Signature"], unix_seconds(now()));
-        if (check != slack::SignatureCheck::ok)
-            return Answer::error(http::status::unauthorized, "invalid request",
-                                 "rejected:" + std::string{slack::to_string(check)});
-        const auto parsed =
-            slack::parse_payload(request[http::field::content_type], request.body());
-        if (const auto* error = std::get_if<slack::ParseError>(&parsed))
-            return Answer::error(http::status::bad_request, error->message, "bad_request");
-        const auto& payload = std::get<slack::Payload>(parsed);
-        kind = std::string{slack::kind_of(payload)};
-        return dispatch(payload);
-    };
-    Answer answer;
-    try {
-        answer = answer_request();
-    } catch (const std::exception&) {
-        // Nothing of the request or the exception reaches Slack or the log: it may quote a
-        // report. The transaction rolled back, so Slack may safely retry.
-        answer = Answer::error(http::status::internal_server_error, "internal error", "error");
-    }
-
+    // The request stays alive in its session while this coroutine waits for the answer.
+    Answer answer = co_await net::co_spawn(executor_, answer_on_app(request), net::use_awaitable);
     const auto latency = std::chrono::duration_cast<std::chrono::milliseconds>(
         std::chrono::steady_clock::now() - started);
     log(Level::info, "request",
-        {{"kind", kind},
+        {{"kind", answer.kind},
          {"outcome", answer.outcome},
          {"status", std::to_string(static_cast<int>(answer.status))},
          {"latency_ms", std::to_string(latency.count())}});
     co_return make_response(request, answer.status, std::move(answer.body), answer.content_type);
 }
 
+awaitable<Ingress::Answer> Ingress::answer_on_app(const Request& request) {
+    try {
+        co_return answer(request);
+    } catch (const std::exception& e) {
+        co_return Answer::failure(e);
+    }
+}
+
+Ingress::Answer Ingress::answer(const Request& request) {
+    if (is_ssl_check(request)) {
+        auto answer = Answer::empty();
+        answer.kind = "ssl_check";
+        return answer;
+    }
+    const auto check =
+        slack::verify_signature(options_.signing_secret, request["X-Slack-Request-Timestamp"],
+                                request.body(), request["X-Slack-Signature"], unix_seconds(now()));
+    if (check != slack::SignatureCheck::ok)
+        return Answer::error(http::status::unauthorized, "invalid request",
+                             "rejected:" + std::string{slack::to_string(check)});
+    const auto parsed = slack::parse_payload(request[http::field::content_type], request.body());
+    if (const auto* error = std::get_if<slack::ParseError>(&parsed))
+        return Answer::error(http::status::bad_request, error->message, "bad_request");
+    const auto& payload = std::get<slack::Payload>(parsed);
+    auto answer = dispatch(payload);
+    answer.kind = std::string{slack::kind_of(payload)};
+    return answer;
+}
+
 awaitable<Response> Ingress::health(Request& request) {
-    const bool healthy = workflow_.healthy();
-    co_return make_response(request, healthy ? http::status::ok : http::status::service_unavailable,
-                            healthy ? "ok\n" : "database unavailable\n", "text/plain");
+    const auto checks = health_.checks(now());
+    const bool ok = all_ok(checks);
+    std::string body =
+        wants_details(request) ? health_details(checks) : health_summary(checks) + "\n";
+    co_return make_response(request, ok ? http::status::ok : http::status::service_unavailable,
+                            std::move(body), "text/plain");
 }
 
 Ingress::Answer Ingress::dispatch(const slack::Payload& payload) {
@@ -180,10 +180,7 @@ Ingress::Answer Ingress::dispatch(const slack::Payload& payload) {
 Ingress::Answer Ingress::on(const slack::SlashCommand& command) {
     const auto sub = slack::subcommand_of(command.text);
     if (sub == "report") {
-        if (command.trigger_id.empty())
-            return Answer::json_body(ephemeral_text("Slack sent no trigger to open the form; "
-                                                    "please try `/coc report` again."),
-                                     "no_trigger");
+        // parse_payload refused a slash command without a trigger: there is one.
         open_modal(command.trigger_id, slack::report_modal());
         return Answer::empty("modal_opening");
     }
@@ -350,59 +347,16 @@ Ingress::Answer Ingress::report(const slack::ViewSubmission& submission) {
     if (const auto* errors = std::get_if<std::vector<core::FieldError>>(&form))
         return Answer::json_body(field_errors(*errors, inputs, slack::ids::description),
                                  "invalid_report");
+    const auto from = submission.view_id.empty()
+                          ? std::nullopt
+                          : std::optional{Submission{submission.view_id, submission.hash}};
     return answer_with_fields(workflow_.file_report(core::UserId{submission.user_id},
-                                                    std::get<core::Report>(form), now()),
+                                                    std::get<core::Report>(form), now(), from),
                               inputs, slack::ids::description, "filed");
 }
 
 Ingress::Answer Ingress::on(const slack::ViewClosed&) {
     return Answer::empty("ignored");
-}
-
-Ingress::Answer Ingress::on(const slack::EventCallback& event) {
-    if (!event.event_id.empty() && !workflow_.first_delivery(event.event_id, now()))
-        return Answer::empty("duplicate");
-    const core::UserId user{event.user};
-    const bool committee_channel = event.channel == workflow_.committee().channel.value;
-    if (event.type == "member_joined_channel" && committee_channel) {
-        workflow_.committee_channel_joined(user);
-        return Answer::empty("committee_joined");
-    }
-    if (event.type == "member_left_channel" && committee_channel) {
-        workflow_.committee_channel_left(user);
-        return Answer::empty("committee_left");
-    }
-    if (event.type == "member_joined_channel" || event.type == "member_left_channel")
-        return on_incident_membership(event, event.type == "member_joined_channel");
-    if (event.type == "app_home_opened" && event.tab == "home" && !user.empty()) {
-        publish_home(user);
-        return Answer::empty("home");
-    }
-    return Answer::empty("ignored");
-}
-
-// Someone joined or left an incident channel: core checks who may be there, and who votes.
-Ingress::Answer Ingress::on_incident_membership(const slack::EventCallback& event, bool joined) {
-    // The bot's own joins (it creates every incident channel) are not intruders.
-    if (event.user.empty() || event.user == bot_user_)
-        return Answer::empty("ignored");
-    const auto incident = workflow_.incident_for_channel(core::ChannelId{event.channel});
-    if (!incident)
-        return Answer::empty("ignored");
-    const core::UserId user{event.user};
-    const auto outcome = joined ? workflow_.handle(core::MemberJoined{*incident, user}, now())
-                                : workflow_.handle(core::MemberLeft{*incident, user}, now());
-    if (!std::holds_alternative<core::Decision>(outcome))
-        return Answer::empty("refused");
-    return Answer::empty(joined ? "checked" : "left");
-}
-
-Ingress::Answer Ingress::on(const slack::UrlVerification& verification) {
-    return Answer::json_body({{"challenge", verification.challenge}});
-}
-
-Ingress::Answer Ingress::on(const slack::SslCheck&) {
-    return Answer::empty();
 }
 
 } // namespace cocbot::app

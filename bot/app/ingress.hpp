@@ -1,8 +1,11 @@
 // File: bot/app/ingress.hpp
 // The 3-second path: verify, parse, decide, commit, answer. Slack never waits for the Web API
-// here; the one exception is views.open, which is started at once and not awaited.
+// here; the one exception is views.open, which is started at once and not awaited. Requests
+// arrive on the I/O thread and are handled on the application's executor, which owns SQLite,
+// so the I/O thread never waits for the database.
 #pragma once
 
+#include "bot/app/health.hpp"
 #include "bot/app/workflow.hpp"
 #include "bot/net.hpp"
 #include "bot/slack/payloads.hpp"
@@ -18,21 +21,25 @@ struct IngressOptions {
 
 class Ingress {
 public:
-    // `modal_api` answers quickly or not at all (trigger ids expire in 3 s); `api` retries.
+    // `executor` is the application's (it owns `workflow` and both APIs). `modal_api` answers
+    // quickly or not at all (trigger ids expire in 3 s); `api` retries.
     Ingress(net::any_io_executor executor, Workflow& workflow, slack::WebApi& api,
-            slack::WebApi& modal_api, IngressOptions options);
+            slack::WebApi& modal_api, const Health& health, IngressOptions options);
 
     // The bot's own user id (from auth.test): its own channel joins are not intruders.
     void set_bot_user(std::string user_id) { bot_user_ = std::move(user_id); }
 
-    // POST /slack/events: slash commands, interactivity and the Events API.
+    // POST /slack/events: slash commands, interactivity and the Events API. Any thread.
     awaitable<Response> events(Request& request);
-    // GET /healthz: 200 while the database answers.
+    // GET /healthz: 200 "ok" or 503 with the first failing check; ?verbose lists every check.
+    // Answered from what the application thread last probed, without waiting for it.
     awaitable<Response> health(Request& request);
 
 private:
     struct Answer;
 
+    awaitable<Answer> answer_on_app(const Request& request);
+    Answer answer(const Request& request);
     Answer dispatch(const slack::Payload& payload);
     Answer on(const slack::SlashCommand& command);
     Answer on(const slack::BlockActions& actions);
@@ -42,6 +49,7 @@ private:
     Answer on(const slack::UrlVerification& verification);
     Answer on(const slack::SslCheck& check);
     Answer on_incident_membership(const slack::EventCallback& event, bool joined);
+    Answer handled(const slack::EventCallback& event, std::string outcome);
     Answer report(const slack::ViewSubmission& submission);
     Answer list(const slack::SlashCommand& command);
     Answer status(const slack::SlashCommand& command);
@@ -59,6 +67,7 @@ private:
     Workflow& workflow_;
     slack::WebApi& api_;
     slack::WebApi& modal_api_;
+    const Health& health_;
     IngressOptions options_;
     std::string bot_user_;
 };

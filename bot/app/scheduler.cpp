@@ -8,19 +8,19 @@
 
 namespace cocbot::app {
 
+namespace {
+
+// How long a check that failed waits before it is tried again.
+constexpr std::chrono::minutes failed_check_pause{5};
+
+} // namespace
+
 Scheduler::Scheduler(net::any_io_executor executor, storage::Database& database, Workflow& workflow)
-    : executor_(executor), jobs_(database), workflow_(workflow), timer_(executor) {}
+    : executor_(executor), jobs_(database), workflow_(workflow), timer_(executor),
+      loop_(executor, "scheduler", [this] { return run(); }) {}
 
 void Scheduler::start() {
-    net::co_spawn(executor_, run(), [](std::exception_ptr e) {
-        if (!e)
-            return;
-        try {
-            std::rethrow_exception(e);
-        } catch (const std::exception& ex) {
-            log(Level::error, "scheduler_stopped", {{"reason", ex.what()}});
-        }
-    });
+    loop_.start();
 }
 
 void Scheduler::wake() {
@@ -29,16 +29,28 @@ void Scheduler::wake() {
 
 void Scheduler::stop() {
     stopping_ = true;
+    loop_.stop();
     timer_.cancel();
 }
 
-void Scheduler::run_due() {
-    for (const auto& incident : jobs_.due(now())) {
+void Scheduler::check(const core::IncidentId& incident) {
+    try {
         // Each check commits its reminders' events with the next check time, in one
         // transaction: a crash before the commit runs it again, after it never.
         workflow_.handle(core::CheckDeadlines{incident}, now());
         log(Level::info, "deadline_check", {{"incident", incident.value}});
+    } catch (...) {
+        const auto why = failure_class(std::current_exception());
+        log(Level::error, "deadline_check",
+            {{"incident", incident.value}, {"outcome", "failed"}, {"class", why}});
+        // If even this fails (the database is locked), the loop's supervisor takes over.
+        jobs_.postpone(incident, now() + failed_check_pause);
     }
+}
+
+void Scheduler::run_due() {
+    for (const auto& incident : jobs_.due(now()))
+        check(incident);
 }
 
 awaitable<void> Scheduler::run() {

@@ -1,11 +1,17 @@
 // File: bot/app/service.cpp
+// Two threads: the I/O thread runs the HTTP server and nothing that can wait; the application
+// thread owns SQLite, the workflow, the Web API clients, the executor and the scheduler.
 #include "bot/app/service.hpp"
 
 #include "bot/app/executor.hpp"
+#include "bot/app/health.hpp"
 #include "bot/app/ingress.hpp"
 #include "bot/app/logger.hpp"
+#include "bot/app/monitor.hpp"
 #include "bot/app/scheduler.hpp"
+#include "bot/app/supervised.hpp"
 #include "bot/app/workflow.hpp"
+#include "bot/app/workspace.hpp"
 #include "bot/server/listener.hpp"
 #include "bot/server/router.hpp"
 #include "storage/database.hpp"
@@ -13,10 +19,10 @@
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
+#include <optional>
+#include <thread>
 
 namespace cocbot::app {
-
-using nlohmann::json;
 
 namespace {
 
@@ -44,56 +50,75 @@ tcp::endpoint endpoint_from(const config::Endpoint& listen) {
     return {net::ip::make_address(listen.host), listen.port};
 }
 
-std::vector<std::pair<std::string, std::string>> members_query(const std::string& channel,
-                                                               const std::string& cursor) {
-    std::vector<std::pair<std::string, std::string>> query{{"channel", channel}, {"limit", "500"}};
-    if (!cursor.empty())
-        query.emplace_back("cursor", cursor);
-    return query;
-}
-
-// Learn who the bot is (so its own channel joins are not taken for intruders) and who sits in
-// the committee channel (so a report about one of them is never posted there). Failures are
-// logged, not fatal: a Slack outage at start-up must not stop intake.
-awaitable<void> learn_workspace(slack::WebApi& api, Ingress& ingress, Workflow& workflow) {
-    const auto auth = co_await api.call("auth.test", json::object());
-    if (auth.ok) {
-        ingress.set_bot_user(auth.body.value("user_id", ""));
-        log(Level::info, "slack_auth", {{"outcome", "ok"}});
-    } else {
-        log(Level::error, "slack_auth", {{"outcome", "failed"}, {"error", auth.error}});
-    }
-
-    const auto channel = workflow.committee().channel.value;
-    std::vector<core::UserId> members;
-    std::string cursor;
-    for (int page = 0; page < 20; ++page) { // bounded: 20 pages of 500 members
-        const auto listed =
-            co_await api.get("conversations.members", members_query(channel, cursor));
-        if (!listed.ok) {
-            log(Level::warn, "committee_channel", {{"outcome", "failed"}, {"error", listed.error}});
-            co_return;
+// io_context::run() is never left for good by an exception from a handler: it is logged (by
+// class) and the context runs on. Returns when the context runs out of work or is stopped.
+void run_resilient(net::io_context& io, std::string_view name) {
+    for (;;) {
+        try {
+            io.run();
+            return;
+        } catch (...) {
+            log(Level::error, "handler_failed",
+                {{"thread", std::string{name}},
+                 {"class", failure_class(std::current_exception())}});
         }
-        for (const auto& member : listed.body.value("members", json::array()))
-            members.push_back(core::UserId{member.get<std::string>()});
-        cursor = listed.body.value("response_metadata", json::object()).value("next_cursor", "");
-        if (cursor.empty())
-            break;
     }
-    log(Level::info, "committee_channel",
-        {{"outcome", "ok"}, {"members", std::to_string(members.size())}});
-    workflow.set_committee_channel_members(std::move(members));
 }
 
-void log_exception(std::string_view what, std::exception_ptr e) {
-    if (!e)
-        return;
-    try {
-        std::rethrow_exception(e);
-    } catch (const std::exception& ex) {
-        log(Level::error, what, {{"reason", ex.what()}});
-    }
+void report_http(std::string_view what, std::string_view detail) {
+    log(Level::warn, "http", {{"what", std::string{what}}, {"detail", std::string{detail}}});
 }
+
+// Everything the application thread owns, built and destroyed in this order.
+struct App {
+    App(const config::Config& config, net::any_io_executor ex)
+        : database(config.storage.path), workflow(database, committee_from(config)),
+          api(ex, {.base_url = config.slack.api_url, .token = config.slack.bot_token}),
+          // views.open must land within the trigger's 3 seconds: one quick attempt.
+          modal_api(ex, {.base_url = config.slack.api_url,
+                         .token = config.slack.bot_token,
+                         .request_timeout = std::chrono::milliseconds{2500},
+                         .max_attempts = 1}),
+          executor(ex, database, workflow, api), scheduler(ex, database, workflow),
+          monitor(ex, database, workflow, health),
+          ingress(ex, workflow, api, modal_api, health, {config.slack.signing_secret}),
+          workspace(ex, api, workflow,
+                    [this](std::string user) { ingress.set_bot_user(std::move(user)); }) {
+        workflow.on_committed([this] {
+            executor.wake();
+            scheduler.wake();
+        });
+        health.watch("executor", [this] { return executor.running(); });
+        health.watch("scheduler", [this] { return scheduler.running(); });
+    }
+
+    void start() {
+        monitor.start();
+        executor.start();
+        scheduler.start();
+        workspace.start();
+    }
+
+    // Graceful: the effect being performed finishes; whatever is still in the outbox runs on
+    // the next start.
+    void stop() {
+        workspace.stop();
+        scheduler.stop();
+        executor.stop();
+        monitor.stop();
+    }
+
+    Health health;
+    storage::Database database;
+    Workflow workflow;
+    slack::WebApi api;
+    slack::WebApi modal_api;
+    Executor executor;
+    Scheduler scheduler;
+    Monitor monitor;
+    Ingress ingress;
+    Workspace workspace;
+};
 
 } // namespace
 
@@ -101,61 +126,40 @@ int serve(const config::Config& config) {
     // Times shown to people are in the workspace's time zone (the C library reads TZ).
     ::setenv("TZ", config.workspace.timezone.c_str(), 1);
     ::tzset();
-    storage::Database database{config.storage.path};
-    Workflow workflow{database, committee_from(config)};
 
-    net::io_context io{1};
-    const auto ex = io.get_executor();
-    slack::WebApi api{ex, {.base_url = config.slack.api_url, .token = config.slack.bot_token}};
-    // views.open must land within the trigger's 3 seconds: one quick attempt, no queueing.
-    slack::WebApi modal_api{ex,
-                            {.base_url = config.slack.api_url,
-                             .token = config.slack.bot_token,
-                             .request_timeout = std::chrono::milliseconds{2500},
-                             .max_attempts = 1}};
-
-    Executor executor{ex, database, workflow, api};
-    Scheduler scheduler{ex, database, workflow};
-    workflow.on_committed([&] {
-        executor.wake();
-        scheduler.wake();
-    });
-    Ingress ingress{ex, workflow, api, modal_api, {config.slack.signing_secret}};
+    net::io_context io;     // HTTP: never waits for SQLite or the Web API
+    net::io_context app_io; // SQLite, the workflow, the Web API
+    App app{config, app_io.get_executor()};
 
     server::Router router{{
-        {"/slack/events", http::verb::post, [&](Request& r) { return ingress.events(r); }},
-        {"/healthz", http::verb::get, [&](Request& r) { return ingress.health(r); }},
+        {"/slack/events", http::verb::post, [&](Request& r) { return app.ingress.events(r); }},
+        {"/healthz", http::verb::get, [&](Request& r) { return app.ingress.health(r); }},
     }};
-    server::Server http_server{
-        ex,
-        endpoint_from(config.http.listen),
-        std::move(router),
-        {},
-        [](std::string_view what, std::string_view detail) {
-            log(Level::warn, "http",
-                {{"what", std::string{what}}, {"detail", std::string{detail}}});
-        }};
+    server::Limits limits;
+    limits.max_connections = config.http.max_connections;
+    server::Server http_server{io.get_executor(), endpoint_from(config.http.listen),
+                               std::move(router), limits, report_http};
     http_server.start();
-    executor.start();
-    scheduler.start();
-    net::co_spawn(ex, learn_workspace(api, ingress, workflow),
-                  [](std::exception_ptr e) { log_exception("learn_workspace", e); });
+
+    // The application thread stays up until the HTTP server has finished its last request.
+    auto app_work = net::make_work_guard(app_io);
+    net::post(app_io, [&] { app.start(); });
+    std::thread app_thread{[&] { run_resilient(app_io, "app"); }};
     log(Level::info, "listening",
         {{"address",
           config.http.listen.host + ":" + std::to_string(http_server.local_endpoint().port())}});
 
-    // Graceful stop: no new requests, finish those in flight and the effect being performed.
-    // Whatever is still in the outbox runs on the next start.
     net::signal_set signals{io, SIGINT, SIGTERM};
     signals.async_wait([&](const error_code& ec, int signal) {
         if (ec)
             return;
         log(Level::info, "stopping", {{"signal", std::to_string(signal)}});
         http_server.stop();
-        executor.stop();
-        scheduler.stop();
+        net::post(app_io, [&] { app.stop(); });
     });
-    io.run();
+    run_resilient(io, "io");
+    app_work.reset();
+    app_thread.join();
     log(Level::info, "stopped");
     return 0;
 }

@@ -3,7 +3,7 @@
 
 #include "core/deadlines.hpp"
 #include "storage/event_store.hpp"
-#include "storage/unit_of_work.hpp"
+#include "storage/seen_events.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -32,15 +32,22 @@ std::vector<core::Effect> reply_effects(const core::Outcome& outcome,
 } // namespace
 
 Workflow::Workflow(storage::Database& database, core::Committee committee)
-    : database_(database), committee_(std::move(committee)) {}
+    : database_(database), committee_(std::move(committee)) {
+    committee_.channel_members_known = false;
+}
 
 void Workflow::on_committed(std::function<void()> callback) {
     on_committed_ = std::move(callback);
 }
 
 core::Outcome Workflow::file_report(const core::UserId& submitted_by, const core::Report& report,
-                                    core::Time now) {
+                                    core::Time now, const std::optional<Submission>& from) {
     storage::UnitOfWork work{database_};
+    if (const auto filed = from ? work.filed_by(from->view_id, from->hash) : std::nullopt)
+        // Deciding is pure: the same report under its first reference gives the same answer.
+        // Nothing of it is committed.
+        return core::decide(committee_, core::Incident{},
+                            core::SubmitReport{*filed, submitted_by, report, {}}, now);
     const int year = year_of(now);
     const int number = work.allocate_incident_number(year);
     const auto id = core::make_incident_id(year, number);
@@ -54,6 +61,8 @@ core::Outcome Workflow::file_report(const core::UserId& submitted_by, const core
         work.enqueue(id, decision->effects, now);
         const auto filed = core::replay(core::Incident{}, decision->events);
         work.schedule(id, core::next_check(filed, committee_.deadlines));
+        if (from)
+            work.record_submission(from->view_id, from->hash, id, now);
         work.commit();
         notify();
     }
@@ -63,6 +72,35 @@ core::Outcome Workflow::file_report(const core::UserId& submitted_by, const core
 core::Outcome Workflow::handle(const core::Command& command, core::Time now,
                                const std::optional<ReplyTo>& reply_to) {
     storage::UnitOfWork work{database_};
+    auto outcome = decide_and_stage(work, command, now, reply_to);
+    work.commit();
+    notify();
+    return outcome;
+}
+
+std::optional<core::Outcome> Workflow::handle_event(std::string_view event_id,
+                                                    const core::Command& command, core::Time now) {
+    storage::UnitOfWork work{database_};
+    if (!work.mark_seen(event_id, now))
+        return std::nullopt;
+    auto outcome = decide_and_stage(work, command, now, std::nullopt);
+    work.commit();
+    notify();
+    return outcome;
+}
+
+bool Workflow::event_seen(std::string_view event_id) {
+    return storage::SeenEvents{database_}.seen(event_id);
+}
+
+void Workflow::record_event(std::string_view event_id, core::Time now) {
+    storage::UnitOfWork work{database_};
+    work.mark_seen(event_id, now);
+    work.commit();
+}
+
+core::Outcome Workflow::decide_and_stage(storage::UnitOfWork& work, const core::Command& command,
+                                         core::Time now, const std::optional<ReplyTo>& reply_to) {
     const auto& id = core::incident_of(command);
     const auto incident = storage::EventStore{database_}.incident(id);
     auto outcome = core::decide(committee_, incident, command, now);
@@ -78,8 +116,6 @@ core::Outcome Workflow::handle(const core::Command& command, core::Time now,
     // The incident's next deadline check is written with the events that moved it.
     if (after.exists())
         work.schedule(id, core::next_check(after, committee_.deadlines));
-    work.commit();
-    notify();
     return outcome;
 }
 
@@ -107,6 +143,7 @@ std::optional<core::IncidentId> Workflow::incident_for_channel(const core::Chann
 
 void Workflow::set_committee_channel_members(std::vector<core::UserId> members) {
     committee_.channel_members = std::move(members);
+    committee_.channel_members_known = true;
 }
 
 void Workflow::committee_channel_joined(const core::UserId& user) {
@@ -117,13 +154,6 @@ void Workflow::committee_channel_joined(const core::UserId& user) {
 
 void Workflow::committee_channel_left(const core::UserId& user) {
     std::erase(committee_.channel_members, user);
-}
-
-bool Workflow::first_delivery(std::string_view slack_event_id, core::Time now) {
-    storage::UnitOfWork work{database_};
-    const bool first = work.mark_seen(slack_event_id, now);
-    work.commit();
-    return first;
 }
 
 bool Workflow::healthy() {

@@ -343,7 +343,10 @@ HttpResponse Bot::slash_command(const std::string& user, const std::string& chan
                            {"trigger_id", trigger}}));
 }
 
-HttpResponse Bot::submit_report(const std::string& user, const ReportInput& input) {
+HttpResponse Bot::submit_report(const std::string& user, const ReportInput& input,
+                                std::string view_id) {
+    if (view_id.empty())
+        view_id = "V" + std::to_string(++views_);
     const json payload{
         {"type", "view_submission"},
         {"team", {{"id", "T0001"}, {"domain", "example"}}},
@@ -352,7 +355,7 @@ HttpResponse Bot::submit_report(const std::string& user, const ReportInput& inpu
         {"token", "deprecated"},
         {"trigger_id", "trigger-2"},
         {"view",
-         {{"id", "V0001"},
+         {{"id", view_id},
           {"team_id", "T0001"},
           {"type", "modal"},
           {"callback_id", "coc_report"},

@@ -75,7 +75,10 @@ public:
     // `/coc <text>` typed in `channel` (an incident's channel for vote and timeline).
     HttpResponse slash_in(const std::string& user, const std::string& channel,
                           const std::string& text);
-    HttpResponse submit_report(const std::string& user, const ReportInput& input);
+    // Submits the report modal: a new modal each time, unless `view_id` names one submitted
+    // before (Slack's retry, or Submit pressed twice).
+    HttpResponse submit_report(const std::string& user, const ReportInput& input,
+                               std::string view_id = {});
     HttpResponse click(const std::string& user, const std::string& action_id,
                        const std::string& value, const std::string& channel);
     // ballot_yes / ballot_no on motion `number` of `reference`'s incident.
@@ -112,6 +115,7 @@ private:
     std::string log_path_;
     std::uint16_t port_;
     std::unique_ptr<ChildProcess> process_;
+    int views_ = 0;
 };
 
 std::int64_t unix_now();

@@ -11,6 +11,7 @@
 #include <boost/url/parse.hpp>
 #include <boost/url/url_view.hpp>
 #include <charconv>
+#include <climits>
 #include <cstdio>
 #include <future>
 #include <map>
@@ -204,7 +205,12 @@ json SlackState::handle(std::string_view method, const json& args) {
 }
 
 std::string SlackState::next_ts() {
-    const long long micros = 1'700'000'000'000'000LL + 100 * ++ts_counter_;
+    // As on Slack, a message's ts is when it was posted (made unique and increasing).
+    const long long wall = std::chrono::duration_cast<std::chrono::microseconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count();
+    ts_counter_ = std::max(wall, ts_counter_ + 100);
+    const long long micros = ts_counter_;
     char ts[32];
     std::snprintf(ts, sizeof ts, "%lld.%06lld", micros / 1'000'000, micros % 1'000'000);
     return ts;
@@ -331,22 +337,26 @@ json SlackState::history(const json& args) {
     const auto limit =
         static_cast<std::size_t>(std::max(1LL, to_number(text_arg(args, "limit"), 100)));
     const long long oldest = ts_micros(text_arg(args, "oldest"));
+    // Newest first, a page at a time; the cursor is the ts the next page starts below.
+    const auto cursor = text_arg(args, "cursor");
+    const long long below = cursor.empty() ? LLONG_MAX : ts_micros(cursor);
     json out = json::array();
-    bool has_more = false;
+    std::string next_cursor;
     for (auto it = messages_.rbegin(); it != messages_.rend(); ++it) {
-        if (it->channel != channel || ts_micros(it->ts) <= oldest) {
+        const long long at = ts_micros(it->ts);
+        if (it->channel != channel || at <= oldest || at >= below) {
             continue;
         }
         if (out.size() == limit) {
-            has_more = true;
+            next_cursor = out.back().value("ts", "");
             break;
         }
         out.push_back(message_json(*it, with_metadata));
     }
     return {{"ok", true},
             {"messages", out},
-            {"has_more", has_more},
-            {"response_metadata", {{"next_cursor", ""}}}};
+            {"has_more", !next_cursor.empty()},
+            {"response_metadata", {{"next_cursor", next_cursor}}}};
 }
 
 json SlackState::create(const json& args) {

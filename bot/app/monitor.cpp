@@ -1,0 +1,53 @@
+// File: bot/app/monitor.cpp
+#include "bot/app/monitor.hpp"
+
+#include "bot/app/clock.hpp"
+#include "bot/app/logger.hpp"
+
+namespace cocbot::app {
+
+Monitor::Monitor(net::any_io_executor executor, storage::Database& database,
+                 const Workflow& workflow, Health& health)
+    : database_(database), outbox_(database), seen_(database), workflow_(workflow), health_(health),
+      timer_(executor), loop_(executor, "monitor", [this] { return run(); }) {}
+
+void Monitor::start() {
+    loop_.start();
+}
+
+void Monitor::stop() {
+    stopping_ = true;
+    loop_.stop();
+    timer_.cancel();
+}
+
+void Monitor::probe() {
+    const bool database_ok = database_.healthy();
+    std::optional<core::Time> oldest;
+    if (database_ok)
+        oldest = outbox_.oldest_pending_created();
+    health_.probed(database_ok, oldest, workflow_.committee_channel_known(),
+                   workflow_.committee().channel_members.size());
+}
+
+void Monitor::prune() {
+    const auto forgotten = seen_.prune_before(now() - health_.options().seen_events_kept);
+    if (forgotten > 0)
+        log(Level::info, "pruned", {{"seen_events", std::to_string(forgotten)}});
+}
+
+awaitable<void> Monitor::run() {
+    const auto& options = health_.options();
+    auto next_prune = std::chrono::steady_clock::now();
+    while (!stopping_) {
+        probe();
+        if (std::chrono::steady_clock::now() >= next_prune) {
+            prune();
+            next_prune = std::chrono::steady_clock::now() + options.prune_interval;
+        }
+        timer_.expires_after(options.probe_interval);
+        co_await timer_.async_wait(net::as_tuple(net::use_awaitable));
+    }
+}
+
+} // namespace cocbot::app

@@ -1,0 +1,39 @@
+// File: bot/app/monitor.hpp
+// The application thread's housekeeping: probes what /healthz reports, every few seconds, and
+// forgets Slack deliveries old enough that Slack no longer retries them.
+#pragma once
+
+#include "bot/app/health.hpp"
+#include "bot/app/supervised.hpp"
+#include "bot/app/workflow.hpp"
+#include "bot/net.hpp"
+#include "storage/outbox.hpp"
+#include "storage/seen_events.hpp"
+
+namespace cocbot::app {
+
+class Monitor {
+public:
+    Monitor(net::any_io_executor executor, storage::Database& database, const Workflow& workflow,
+            Health& health);
+
+    void start();
+    void stop();
+    bool running() const { return loop_.running(); }
+
+private:
+    awaitable<void> run();
+    void probe();
+    void prune();
+
+    storage::Database& database_;
+    storage::Outbox outbox_;
+    storage::SeenEvents seen_;
+    const Workflow& workflow_;
+    Health& health_;
+    net::steady_timer timer_;
+    bool stopping_ = false;
+    Supervised loop_;
+};
+
+} // namespace cocbot::app

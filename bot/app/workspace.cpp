@@ -1,0 +1,113 @@
+// File: bot/app/workspace.cpp
+#include "bot/app/workspace.hpp"
+
+#include "bot/app/logger.hpp"
+#include "bot/slack/json_reader.hpp"
+
+#include <algorithm>
+
+namespace cocbot::app {
+
+using nlohmann::json;
+using Need = slack::JsonReader::Need;
+
+namespace {
+
+std::vector<std::pair<std::string, std::string>> members_query(const std::string& channel,
+                                                               const std::string& cursor) {
+    std::vector<std::pair<std::string, std::string>> query{{"channel", channel}, {"limit", "500"}};
+    if (!cursor.empty())
+        query.emplace_back("cursor", cursor);
+    return query;
+}
+
+// One page of conversations.members into `members`; the next cursor, or nullopt when the page
+// is not shaped as Slack documents it.
+std::optional<std::string> read_members_page(const json& page, std::vector<core::UserId>& members) {
+    std::optional<std::string> error;
+    const slack::JsonReader reader{page, "conversations.members", error};
+    const auto ids = reader.strings({"members"}, Need::required);
+    auto cursor = reader.string({"response_metadata", "next_cursor"}, Need::optional);
+    if (error)
+        return std::nullopt;
+    for (const auto& id : ids)
+        members.push_back(core::UserId{id});
+    return cursor;
+}
+
+} // namespace
+
+Workspace::Workspace(net::any_io_executor executor, slack::WebApi& api, Workflow& workflow,
+                     std::function<void(std::string)> on_bot_user, Backoff backoff)
+    : api_(api), workflow_(workflow), on_bot_user_(std::move(on_bot_user)), backoff_(backoff),
+      pause_(executor), loop_(executor, "workspace", [this] { return run(); }) {}
+
+void Workspace::start() {
+    loop_.start();
+}
+
+void Workspace::stop() {
+    stopping_ = true;
+    loop_.stop();
+    pause_.cancel();
+}
+
+awaitable<void> Workspace::run() {
+    // Retried with backoff: a Slack outage at start-up must neither stop intake nor leave the
+    // committee channel's membership unknown for good.
+    bool bot_known = false;
+    auto pause = backoff_.first;
+    while (!stopping_) {
+        if (!bot_known)
+            bot_known = co_await learn_bot_user();
+        if (bot_known) {
+            if (auto members = co_await committee_channel_members()) {
+                log(Level::info, "committee_channel",
+                    {{"outcome", "ok"}, {"members", std::to_string(members->size())}});
+                workflow_.set_committee_channel_members(std::move(*members));
+                co_return;
+            }
+        }
+        pause_.expires_after(pause);
+        co_await pause_.async_wait(net::as_tuple(net::use_awaitable));
+        pause = std::min(pause * 2, backoff_.longest);
+    }
+}
+
+awaitable<bool> Workspace::learn_bot_user() {
+    const auto auth = co_await api_.call("auth.test", json::object());
+    std::optional<std::string> error;
+    const slack::JsonReader reader{auth.body, "auth.test", error};
+    const auto user = auth.ok ? reader.string({"user_id"}, Need::required) : std::string{};
+    if (!auth.ok || error || user.empty()) {
+        log(Level::error, "slack_auth",
+            {{"outcome", "failed"}, {"error", auth.ok ? "unexpected_answer" : auth.error}});
+        co_return false;
+    }
+    on_bot_user_(user);
+    log(Level::info, "slack_auth", {{"outcome", "ok"}});
+    co_return true;
+}
+
+awaitable<std::optional<std::vector<core::UserId>>> Workspace::committee_channel_members() {
+    const auto channel = workflow_.committee().channel.value;
+    std::vector<core::UserId> members;
+    std::string cursor;
+    for (int page = 0; page < 20; ++page) { // bounded: 20 pages of 500 members
+        const auto listed =
+            co_await api_.get("conversations.members", members_query(channel, cursor));
+        const auto next = listed.ok ? read_members_page(listed.body, members) : std::nullopt;
+        if (!next) {
+            log(Level::warn, "committee_channel",
+                {{"outcome", "failed"}, {"error", listed.ok ? "unexpected_answer" : listed.error}});
+            co_return std::nullopt;
+        }
+        if (next->empty())
+            co_return members;
+        cursor = *next;
+    }
+    log(Level::warn, "committee_channel", {{"outcome", "failed"}, {"error", "too_many_pages"}});
+    co_return std::nullopt;
+}
+
+} // namespace cocbot::app

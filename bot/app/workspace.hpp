@@ -1,0 +1,41 @@
+// File: bot/app/workspace.hpp
+// Learns, at start-up and until it succeeds, who the bot is (so its own channel joins are not
+// taken for intruders) and who sits in the committee channel (so that a report about one of
+// them is never posted there). Until the membership is known, cocbot fails closed.
+#pragma once
+
+#include "bot/app/supervised.hpp"
+#include "bot/app/workflow.hpp"
+#include "bot/net.hpp"
+#include "bot/slack/web_api.hpp"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cocbot::app {
+
+class Workspace {
+public:
+    Workspace(net::any_io_executor executor, slack::WebApi& api, Workflow& workflow,
+              std::function<void(std::string)> on_bot_user, Backoff backoff = {});
+
+    void start();
+    void stop();
+
+private:
+    awaitable<void> run();
+    awaitable<bool> learn_bot_user();
+    awaitable<std::optional<std::vector<core::UserId>>> committee_channel_members();
+
+    slack::WebApi& api_;
+    Workflow& workflow_;
+    std::function<void(std::string)> on_bot_user_;
+    Backoff backoff_;
+    net::steady_timer pause_;
+    bool stopping_ = false;
+    Supervised loop_;
+};
+
+} // namespace cocbot::app
