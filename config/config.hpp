@@ -52,6 +52,13 @@ struct DeadlinesConfig {
     Duration conflict_nudge{std::chrono::hours{24}}; // one DM to a member yet to answer conflicts
 };
 
+// How the outbox retries Slack, and when waiting output counts as stuck.
+struct OutboxConfig {
+    int max_attempts = 8;                          // then the effect is failed and people told
+    Duration first_retry{std::chrono::seconds{5}}; // doubled after each failed attempt
+    Duration alert_after{std::chrono::minutes{5}}; // /healthz is 503 while an effect waits longer
+};
+
 struct SafetyConfig {
     std::string venue_security; // shown in immediate-danger alerts
     std::string crisis_line;    // shown in immediate-danger alerts
@@ -67,6 +74,7 @@ struct Config {
     StorageConfig storage;
     CommitteeConfig committee;
     DeadlinesConfig deadlines;
+    OutboxConfig outbox;
     SafetyConfig safety;
     WorkspaceConfig workspace;
 };

@@ -143,6 +143,15 @@ constexpr std::array settings{
                 return parse_deadline(t, c.deadlines.conflict_nudge);
             },
             R"("24h")"},
+    Setting{"outbox", "max_attempts",
+            +[](std::string_view t, Config& c) { return parse_attempts(t, c.outbox.max_attempts); },
+            "8", true},
+    Setting{"outbox", "first_retry",
+            +[](std::string_view t, Config& c) { return parse_deadline(t, c.outbox.first_retry); },
+            R"("5s")"},
+    Setting{"outbox", "alert_after",
+            +[](std::string_view t, Config& c) { return parse_deadline(t, c.outbox.alert_after); },
+            R"("5m")"},
     Setting{"safety", "venue_security",
             +[](std::string_view t, Config& c) -> Problem {
                 c.safety.venue_security = t;

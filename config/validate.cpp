@@ -259,6 +259,17 @@ Problem parse_connection_limit(std::string_view text, std::size_t& limit) {
     return std::nullopt;
 }
 
+Problem parse_attempts(std::string_view text, int& attempts) {
+    int value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc{} || end != text.data() + text.size() || value < 1 ||
+        value > max_attempt_limit)
+        return quoted(text) + " is not a number of attempts (a whole number from 1 to " +
+               std::to_string(max_attempt_limit) + ", e.g. 8)";
+    attempts = value;
+    return std::nullopt;
+}
+
 Problem parse_deadline(std::string_view text, Duration& duration) {
     const auto parsed = parse_duration(text);
     if (!parsed)

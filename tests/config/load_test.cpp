@@ -81,6 +81,11 @@ membership_review = "90d"
 owner_nudge = "6h"
 conflict_nudge = "2d"
 
+[outbox]
+max_attempts = 3
+first_retry = "30s"
+alert_after = "15m"
+
 [safety]
 venue_security = "+1 555 0100"
 crisis_line = "+1 555 0199"
@@ -100,6 +105,9 @@ TEST_SUITE("config load") {
         CHECK(config.http.listen.host == "127.0.0.1");
         CHECK(config.http.listen.port == 3000);
         CHECK(config.http.max_connections == 256);
+        CHECK(config.outbox.max_attempts == 8);
+        CHECK(config.outbox.first_retry == 5s);
+        CHECK(config.outbox.alert_after == 5min);
         CHECK(config.slack.api_url == "https://slack.com/api/");
         CHECK(config.slack.signing_secret == signing_secret);
         CHECK(config.slack.bot_token == bot_token);
@@ -141,6 +149,9 @@ TEST_SUITE("config load") {
         CHECK(config.deadlines.membership_review == std::chrono::days{90});
         CHECK(config.deadlines.owner_nudge == 6h);
         CHECK(config.deadlines.conflict_nudge == std::chrono::days{2});
+        CHECK(config.outbox.max_attempts == 3);
+        CHECK(config.outbox.first_retry == 30s);
+        CHECK(config.outbox.alert_after == 15min);
         CHECK(config.safety.venue_security == "+1 555 0100");
         CHECK(config.safety.crisis_line == "+1 555 0199");
     }
@@ -239,7 +250,7 @@ TEST_SUITE("config load") {
             std::string value;
             std::string key;
         };
-        const std::array<Case, 51> cases{{
+        const std::array<Case, 56> cases{{
             {"COCBOT_HTTP_LISTEN", "localhost", "http.listen"},
             {"COCBOT_HTTP_LISTEN", "127.0.0.1:", "http.listen"},
             {"COCBOT_HTTP_LISTEN", "127.0.0.1:0", "http.listen"},
@@ -259,6 +270,11 @@ TEST_SUITE("config load") {
             {"COCBOT_HTTP_MAX_CONNECTIONS", "many", "http.max_connections"},
             {"COCBOT_HTTP_MAX_CONNECTIONS", "2.5", "http.max_connections"},
             {"COCBOT_HTTP_MAX_CONNECTIONS", "1000001", "http.max_connections"},
+            {"COCBOT_OUTBOX_MAX_ATTEMPTS", "0", "outbox.max_attempts"},
+            {"COCBOT_OUTBOX_MAX_ATTEMPTS", "101", "outbox.max_attempts"},
+            {"COCBOT_OUTBOX_MAX_ATTEMPTS", "three", "outbox.max_attempts"},
+            {"COCBOT_OUTBOX_FIRST_RETRY", "soon", "outbox.first_retry"},
+            {"COCBOT_OUTBOX_ALERT_AFTER", "5", "outbox.alert_after"},
             {"COCBOT_SLACK_API_URL", "http://slack.com/api/", "slack.api_url"},
             {"COCBOT_SLACK_API_URL", "http://10.0.0.1/api/", "slack.api_url"},
             {"COCBOT_SLACK_API_URL", "http://127.0.0.1@evil.example/", "slack.api_url"},
