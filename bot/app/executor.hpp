@@ -8,7 +8,7 @@
 #include "bot/app/supervised.hpp"
 #include "bot/app/workflow.hpp"
 #include "bot/net.hpp"
-#include "bot/slack/web_api.hpp"
+#include "bot/slack/api.hpp"
 #include "storage/outbox.hpp"
 
 #include <chrono>
@@ -24,7 +24,7 @@ struct ExecutorOptions {
 class Executor {
 public:
     Executor(net::any_io_executor executor, storage::Database& database, Workflow& workflow,
-             slack::WebApi& api, ExecutorOptions options = {});
+             slack::Api& api, ExecutorOptions options = {});
 
     void start();
     // New work was committed: look at the outbox now rather than at the next timer.
@@ -58,7 +58,7 @@ private:
     net::any_io_executor executor_;
     storage::Outbox outbox_;
     Workflow& workflow_;
-    slack::WebApi& api_;
+    slack::Api& api_;
     ExecutorOptions options_;
     net::steady_timer timer_;
     bool stopping_ = false;

@@ -43,6 +43,14 @@ std::vector<std::string> input_blocks(const json& view) {
     return ids;
 }
 
+std::string_view header(const Request& request, std::string_view name) {
+    const auto field = request.find(name);
+    if (field == request.end())
+        return {};
+    const auto value = field->value();
+    return {value.data(), value.size()};
+}
+
 bool wants_details(const Request& request) {
     const std::string_view target = request.target();
     const auto query = target.find('?');
@@ -116,8 +124,8 @@ Response make_response(const Request& request, http::status status, std::string 
 
 } // namespace
 
-Ingress::Ingress(net::any_io_executor executor, Workflow& workflow, slack::WebApi& api,
-                 slack::WebApi& modal_api, const Health& health, IngressOptions options)
+Ingress::Ingress(net::any_io_executor executor, Workflow& workflow, slack::Api& api,
+                 slack::Api& modal_api, const Health& health, IngressOptions options)
     : executor_(executor), workflow_(workflow), api_(api), modal_api_(modal_api), health_(health),
       options_(std::move(options)) {}
 
@@ -149,9 +157,9 @@ Ingress::Answer Ingress::answer(const Request& request) {
         answer.kind = "ssl_check";
         return answer;
     }
-    const auto check =
-        slack::verify_signature(options_.signing_secret, request["X-Slack-Request-Timestamp"],
-                                request.body(), request["X-Slack-Signature"], unix_seconds(now()));
+    const auto check = slack::verify_signature(
+        options_.signing_secret, header(request, "X-Slack-Request-Timestamp"), request.body(),
+        header(request, "X-Slack-Signature"), unix_seconds(now()));
     if (check != slack::SignatureCheck::ok)
         return Answer::error(http::status::unauthorized, "invalid request",
                              "rejected:" + std::string{slack::to_string(check)});
@@ -267,7 +275,7 @@ Ingress::Answer Ingress::reopen(const slack::SlashCommand& command) {
 void Ingress::open_modal(std::string trigger_id, json view) {
     // The trigger expires in 3 seconds: call views.open now, without making Slack wait for it.
     // (Arguments are built outside the coroutine: GCC 12 miscompiles braced lists inside one.)
-    auto open = [](slack::WebApi& api, json args) -> awaitable<void> {
+    auto open = [](slack::Api& api, json args) -> awaitable<void> {
         log_call("views_open", co_await api.call("views.open", std::move(args)));
     };
     net::co_spawn(executor_, open(modal_api_, views_open_args(trigger_id, std::move(view))),
@@ -278,7 +286,7 @@ void Ingress::open_modal(std::string trigger_id, json view) {
 }
 
 void Ingress::publish_home(const core::UserId& user) {
-    auto publish = [](slack::WebApi& api, json args) -> awaitable<void> {
+    auto publish = [](slack::Api& api, json args) -> awaitable<void> {
         log_call("views_publish", co_await api.call("views.publish", std::move(args)));
     };
     net::co_spawn(executor_, publish(api_, views_publish_args(user, workflow_.overview_for(user))),

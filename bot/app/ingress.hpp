@@ -8,8 +8,8 @@
 #include "bot/app/health.hpp"
 #include "bot/app/workflow.hpp"
 #include "bot/net.hpp"
+#include "bot/slack/api.hpp"
 #include "bot/slack/payloads.hpp"
-#include "bot/slack/web_api.hpp"
 
 #include <string>
 
@@ -23,8 +23,8 @@ class Ingress {
 public:
     // `executor` is the application's (it owns `workflow` and both APIs). `modal_api` answers
     // quickly or not at all (trigger ids expire in 3 s); `api` retries.
-    Ingress(net::any_io_executor executor, Workflow& workflow, slack::WebApi& api,
-            slack::WebApi& modal_api, const Health& health, IngressOptions options);
+    Ingress(net::any_io_executor executor, Workflow& workflow, slack::Api& api,
+            slack::Api& modal_api, const Health& health, IngressOptions options);
 
     // The bot's own user id (from auth.test): its own channel joins are not intruders.
     void set_bot_user(std::string user_id) { bot_user_ = std::move(user_id); }
@@ -65,8 +65,8 @@ private:
 
     net::any_io_executor executor_;
     Workflow& workflow_;
-    slack::WebApi& api_;
-    slack::WebApi& modal_api_;
+    slack::Api& api_;
+    slack::Api& modal_api_;
     const Health& health_;
     IngressOptions options_;
     std::string bot_user_;

@@ -84,8 +84,8 @@ std::optional<std::string> read_history_page(const json& page, MarkedMessages& f
     return cursor;
 }
 
-awaitable<std::optional<MarkedMessages>>
-marked_since(slack::WebApi& api, const std::string& channel, core::Time since, int max_pages) {
+awaitable<std::optional<MarkedMessages>> marked_since(slack::Api& api, const std::string& channel,
+                                                      core::Time since, int max_pages) {
     MarkedMessages found;
     std::string cursor;
     for (int page = 0; page < max_pages; ++page) {

@@ -3,7 +3,7 @@
 // Slack's message metadata; a retry looks the key up in the channel's recent history first.
 #pragma once
 
-#include "bot/slack/web_api.hpp"
+#include "bot/slack/api.hpp"
 #include "core/messages.hpp"
 #include "core/time.hpp"
 
@@ -29,8 +29,8 @@ using MarkedMessages = std::map<std::string, std::string>;
 // Every marked message in `channel` posted after `since`, following Slack's pagination (which
 // may return fewer messages than asked for) for at most `max_pages` pages. Nullopt when any
 // page fails or is not shaped as Slack documents it: then the caller must not post blind.
-awaitable<std::optional<MarkedMessages>>
-marked_since(slack::WebApi& api, const std::string& channel, core::Time since, int max_pages = 20);
+awaitable<std::optional<MarkedMessages>> marked_since(slack::Api& api, const std::string& channel,
+                                                      core::Time since, int max_pages = 20);
 
 // One page of conversations.history: adds its marked messages to `found` and returns the next
 // cursor ("" on the last page); nullopt when the page is not shaped as documented.

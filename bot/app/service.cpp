@@ -14,6 +14,7 @@
 #include "bot/app/workspace.hpp"
 #include "bot/server/listener.hpp"
 #include "bot/server/router.hpp"
+#include "bot/slack/web_api.hpp"
 #include "storage/database.hpp"
 
 #include <chrono>
@@ -72,15 +73,18 @@ void report_http(std::string_view what, std::string_view detail) {
 // Everything the application thread owns, built and destroyed in this order.
 struct App {
     App(const config::Config& config, net::any_io_executor ex)
-        : database(config.storage.path), workflow(database, committee_from(config)),
+        : health({.max_effect_age = config.outbox.alert_after}), database(config.storage.path),
+          workflow(database, committee_from(config)),
           api(ex, {.base_url = config.slack.api_url, .token = config.slack.bot_token}),
           // views.open must land within the trigger's 3 seconds: one quick attempt.
           modal_api(ex, {.base_url = config.slack.api_url,
                          .token = config.slack.bot_token,
                          .request_timeout = std::chrono::milliseconds{2500},
                          .max_attempts = 1}),
-          executor(ex, database, workflow, api), scheduler(ex, database, workflow),
-          monitor(ex, database, workflow, health),
+          executor(ex, database, workflow, api,
+                   {.max_attempts = config.outbox.max_attempts,
+                    .first_retry = config.outbox.first_retry}),
+          scheduler(ex, database, workflow), monitor(ex, database, workflow, health),
           ingress(ex, workflow, api, modal_api, health, {config.slack.signing_secret}),
           workspace(ex, api, workflow,
                     [this](std::string user) { ingress.set_bot_user(std::move(user)); }) {

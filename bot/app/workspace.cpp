@@ -37,7 +37,7 @@ std::optional<std::string> read_members_page(const json& page, std::vector<core:
 
 } // namespace
 
-Workspace::Workspace(net::any_io_executor executor, slack::WebApi& api, Workflow& workflow,
+Workspace::Workspace(net::any_io_executor executor, slack::Api& api, Workflow& workflow,
                      std::function<void(std::string)> on_bot_user, Backoff backoff)
     : api_(api), workflow_(workflow), on_bot_user_(std::move(on_bot_user)), backoff_(backoff),
       pause_(executor), loop_(executor, "workspace", [this] { return run(); }) {}

@@ -7,7 +7,7 @@
 #include "bot/app/supervised.hpp"
 #include "bot/app/workflow.hpp"
 #include "bot/net.hpp"
-#include "bot/slack/web_api.hpp"
+#include "bot/slack/api.hpp"
 
 #include <functional>
 #include <optional>
@@ -18,7 +18,7 @@ namespace cocbot::app {
 
 class Workspace {
 public:
-    Workspace(net::any_io_executor executor, slack::WebApi& api, Workflow& workflow,
+    Workspace(net::any_io_executor executor, slack::Api& api, Workflow& workflow,
               std::function<void(std::string)> on_bot_user, Backoff backoff = {});
 
     void start();
@@ -29,7 +29,7 @@ private:
     awaitable<bool> learn_bot_user();
     awaitable<std::optional<std::vector<core::UserId>>> committee_channel_members();
 
-    slack::WebApi& api_;
+    slack::Api& api_;
     Workflow& workflow_;
     std::function<void(std::string)> on_bot_user_;
     Backoff backoff_;

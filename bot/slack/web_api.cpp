@@ -247,8 +247,7 @@ awaitable<ApiResult> WebApi::call(std::string method, nlohmann::json args) {
     co_return co_await perform(std::move(request));
 }
 
-awaitable<ApiResult> WebApi::get(std::string method,
-                                 std::vector<std::pair<std::string, std::string>> query) {
+awaitable<ApiResult> WebApi::get(std::string method, Query query) {
     std::string target = base_.path + urls::encode(method, urls::pchars);
     if (!query.empty()) {
         target += '?' + encode_query(query);
@@ -314,16 +313,7 @@ std::optional<milliseconds> WebApi::interpret(Attempt attempt, ApiResult& result
         result.error = "http_" + std::to_string(result.http_status);
         return result.http_status >= 500 ? std::optional(use_backoff) : std::nullopt;
     }
-    if (!result.body.is_object() || !result.body.contains("ok") ||
-        !result.body["ok"].is_boolean()) {
-        result.error = "invalid_response";
-        return std::nullopt;
-    }
-    result.ok = result.body["ok"].get<bool>();
-    if (!result.ok) {
-        const auto& error = result.body["error"];
-        result.error = error.is_string() ? error.get<std::string>() : "unknown_error";
-    }
+    read_ok(result);
     return std::nullopt;
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "bot/net.hpp"
+#include "bot/slack/api.hpp"
 
 #include <chrono>
 #include <memory>
@@ -20,18 +21,6 @@ namespace detail {
 struct Connection; // one pooled keep-alive connection (web_api.cpp)
 struct Attempt;    // what one HTTP attempt produced (web_api.cpp)
 } // namespace detail
-
-struct ApiResult {
-    bool ok = false;
-    // Slack's error name on ok:false, or a transport failure: "timeout", "connection_failed",
-    // "tls_failed", "http_<status>", "invalid_response", "ratelimited" (429 after retries).
-    std::string error;
-    nlohmann::json body; // the parsed response object, when there was one
-    int http_status = 0;
-    int attempts = 0; // HTTP attempts made; a stale pooled connection does not count
-    // The last 429's Retry-After, so a caller that gave up can schedule its own retry.
-    std::optional<std::chrono::seconds> retry_after;
-};
 
 // Where the API lives. `host` is the name to resolve and verify (IPv6 without brackets);
 // `path` always ends with '/'.
@@ -55,7 +44,7 @@ struct WebApiOptions {
 };
 
 // Not thread-safe: use it from one thread (or strand); calls may overlap as coroutines.
-class WebApi {
+class WebApi final : public Api {
 public:
     // Throws std::invalid_argument when options.base_url is not acceptable to parse_base_url.
     WebApi(net::any_io_executor executor, WebApiOptions options);
@@ -64,11 +53,10 @@ public:
     WebApi& operator=(const WebApi&) = delete;
 
     // POST <base><method> with a JSON body and the Bearer token.
-    awaitable<ApiResult> call(std::string method, nlohmann::json args);
+    awaitable<ApiResult> call(std::string method, nlohmann::json args) override;
 
     // GET <base><method>?<query>, for read methods (conversations.history, users.info, ...).
-    awaitable<ApiResult> get(std::string method,
-                             std::vector<std::pair<std::string, std::string>> query);
+    awaitable<ApiResult> get(std::string method, Query query) override;
 
     // Idle keep-alive connections currently pooled (for tests and diagnostics).
     std::size_t idle_connections() const { return idle_.size(); }
