@@ -131,7 +131,7 @@ TEST_SUITE("decide: the conversation with the reported person") {
         CHECK(scene.incident.conversations.empty());
     }
 
-    TEST_CASE("behaviour, impact and plan are required; context and call-in are not") {
+    TEST_CASE("behaviour, impact and plan are required, context and call-in are not") {
         auto scene = owned();
         for (auto field : {&Conversation::behaviour, &Conversation::impact, &Conversation::plan}) {
             auto c = conversation();
@@ -455,7 +455,7 @@ TEST_SUITE("decide: re-opening a resolved incident") {
               ArchiveChannel{ref, second_channel});
     }
 
-    TEST_CASE("a rejected vote archives the new channel; a later re-opening gets a third") {
+    TEST_CASE("a rejected vote archives the new channel, a later re-opening gets a third") {
         auto scene = resolved();
         const int n = scene.propose(carol, MotionKind::reopen);
         scene.open_channel(second_channel);

@@ -82,7 +82,7 @@ TEST_SUITE("deadlines") {
         CHECK(next_check(i, deadlines) == t0 + 200s);
     }
 
-    TEST_CASE("naming an owner cancels the owners nudge; answering cancels a member's nudge") {
+    TEST_CASE("naming an owner cancels the owners nudge, answering cancels a member's nudge") {
         auto i = evolve(incident(), ConflictDeclared{alice, false, t0});
         i = evolve(i, OwnerNamed{OwnerRole::primary, alice, alice, t0});
         const auto owed = owed_reminders(i, deadlines);
@@ -94,7 +94,7 @@ TEST_SUITE("deadlines") {
               }) == 1);
     }
 
-    TEST_CASE("channel reminders wait for the channel; escrowed reports owe nothing") {
+    TEST_CASE("channel reminders wait for the channel, escrowed reports owe nothing") {
         ReportFiled filed;
         filed.incident = ref;
         filed.at = t0;

@@ -109,7 +109,7 @@ TEST_SUITE("decide: proposing motions") {
         }
     }
 
-    TEST_CASE("a second open motion of the same standard kind is not created; custom ones are") {
+    TEST_CASE("a second open motion of the same standard kind is not created, custom ones are") {
         auto scene = four_cleared();
         scene.propose(bob, MotionKind::violation);
         const auto again = scene.run(ProposeMotion{ref, carol, MotionKind::violation, {}, {}});
@@ -191,7 +191,7 @@ TEST_SUITE("decide: ballots") {
         CHECK(tally.result == MotionResult::open);
     }
 
-    TEST_CASE("three of four decide; two against two stays open") {
+    TEST_CASE("three of four decide, two against two stays open") {
         auto scene = four_cleared();
         const int split = scene.propose(bob, MotionKind::custom, "Ask for the footage");
         const int clear = scene.propose(bob, MotionKind::violation);
@@ -320,7 +320,7 @@ TEST_SUITE("decide: recounts") {
         CHECK(scene.motion(n).ballots.at(dave) == true);           // but it is kept
     }
 
-    TEST_CASE("a member leaving the channel shrinks the electorate; returning restores it") {
+    TEST_CASE("a member leaving the channel shrinks the electorate, returning restores it") {
         auto scene = four_cleared();
         const int n = scene.propose(bob, MotionKind::violation);
         scene.vote(n, alice, true);

@@ -56,7 +56,7 @@ TEST_SUITE("decide: HR informs the committee") {
         CHECK(scene.motion(n).ballots.empty());
     }
 
-    TEST_CASE("HR done removes HR; an HR contact joining afterwards is removed") {
+    TEST_CASE("HR done removes HR, an HR contact joining afterwards is removed") {
         auto scene = three_cleared();
         scene.run(InvolveHr{ref, bob, HrScope::informing});
         const auto d = scene.run(DropHr{ref, carol});
@@ -148,7 +148,7 @@ TEST_SUITE("decide: hand-off to HR") {
             CHECK_FALSE(panel.hr_declined);
     }
 
-    TEST_CASE("a cleared member may record HR's report too; others may not") {
+    TEST_CASE("a cleared member may record HR's report too, others may not") {
         auto scene = three_cleared();
         scene.run(InvolveHr{ref, bob, HrScope::employees_only});
         for (const auto& who : {erin, stranger, reported})

@@ -97,7 +97,7 @@ TEST_SUITE("overview") {
         }
     }
 
-    TEST_CASE("resolved incidents are not open; only a re-opening vote on them is listed") {
+    TEST_CASE("resolved incidents are not open, only a re-opening vote on them is listed") {
         auto scene = opened({sample::alice, sample::bob, sample::carol});
         scene.propose(sample::bob, MotionKind::custom, "Left undecided");
         scene.run(ResolveIncident{sample::ref, sample::alice, "Done"});

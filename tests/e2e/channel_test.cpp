@@ -25,15 +25,6 @@ ReportInput report_about(std::string reported) {
     return input;
 }
 
-// A person with Slack rights adds someone by hand, outside cocbot.
-void invite_by_hand(const FakeSlack& slack, const std::string& channel, const std::string& user) {
-    const json body{{"channel", channel}, {"users", user}};
-    const auto response = http_request(
-        slack.port(), http::verb::post, "/api/conversations.invite", body.dump(),
-        {{"Content-Type", "application/json"}, {"Authorization", "Bearer xoxp-a-human"}});
-    REQUIRE(json::parse(response.body)["ok"] == true);
-}
-
 bool contains_secret(const std::string& text) {
     for (const auto& s : secrets)
         if (text.find(s) != std::string::npos)

@@ -1,6 +1,7 @@
 // File: tests/e2e/harness.cpp
 #include "tests/e2e/harness.hpp"
 
+#include <SQLiteCpp/Database.h>
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
@@ -17,6 +18,14 @@ std::int64_t unix_now() {
     return std::chrono::duration_cast<std::chrono::seconds>(
                std::chrono::system_clock::now().time_since_epoch())
         .count();
+}
+
+void invite_by_hand(const FakeSlack& slack, const std::string& channel, const std::string& user) {
+    const json body{{"channel", channel}, {"users", user}};
+    const auto response = http_request(
+        slack.port(), http::verb::post, "/api/conversations.invite", body.dump(),
+        {{"Content-Type", "application/json"}, {"Authorization", "Bearer xoxp-a-human"}});
+    REQUIRE(json::parse(response.body)["ok"] == true);
 }
 
 std::string reference_from(const HttpResponse& response) {
@@ -281,17 +290,45 @@ Bot::~Bot() {
     std::filesystem::remove_all(folder_, ignored);
 }
 
-void Bot::start() {
+void Bot::launch() {
     process_ = std::make_unique<ChildProcess>(COCBOT_BINARY, std::vector<std::string>{"serve"},
                                               env_, log_path_);
+}
+
+void Bot::start() {
+    launch();
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
     while (std::chrono::steady_clock::now() < deadline && process_->running()) {
-        if (http_request(port_, http::verb::get, "/healthz", {}, {}, std::chrono::seconds(1))
-                .status == 200)
+        if (health().status == 200)
             return;
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     FAIL("cocbot did not become healthy; its log:\n" << log());
+}
+
+void Bot::start_unready() {
+    launch();
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (std::chrono::steady_clock::now() < deadline && process_->running()) {
+        if (health().status != 0)
+            return;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    FAIL("cocbot did not start serving; its log:\n" << log());
+}
+
+HttpResponse Bot::health(bool verbose) {
+    return http_request(port_, http::verb::get, verbose ? "/healthz?verbose" : "/healthz", {}, {},
+                        std::chrono::seconds(1));
+}
+
+int Bot::pending_effects() const {
+    SQLite::Database db(database_, SQLite::OPEN_READONLY);
+    return db.execAndGet("SELECT count(*) FROM outbox WHERE state = 'pending'").getInt();
+}
+
+bool Bot::wait_idle(std::chrono::milliseconds timeout) const {
+    return eventually([&] { return pending_effects() == 0; }, timeout);
 }
 
 void Bot::kill() {

@@ -60,7 +60,9 @@ public:
     explicit Bot(FakeSlack& slack, std::map<std::string, std::string> extra_env = {});
     ~Bot();
 
-    void start();    // launches and waits (bounded) until GET /healthz answers 200
+    void start(); // launches and waits (bounded) until GET /healthz answers 200
+    // Launches and waits (bounded) until GET /healthz answers at all, healthy or not.
+    void start_unready();
     void kill();     // SIGKILL: no chance to clean up
     int terminate(); // SIGTERM: returns the exit status
 
@@ -98,11 +100,19 @@ public:
     HttpResponse member_left(const std::string& user, const std::string& channel);
     HttpResponse home_opened(const std::string& user);
 
+    // GET /healthz, or /healthz?verbose with every check.
+    HttpResponse health(bool verbose = false);
+    // Effects in the outbox still to be performed, read from the database file.
+    int pending_effects() const;
+    // Waits (bounded) until the outbox is empty: nothing more will reach Slack by itself.
+    bool wait_idle(std::chrono::milliseconds timeout = std::chrono::seconds(20)) const;
+
     std::string log() const;
     // Every byte cocbot keeps on disk: the database and its write-ahead log.
     std::string stored_bytes() const;
 
 private:
+    void launch();
     HttpResponse slash_command(const std::string& user, const std::string& channel,
                                const std::string& text, const std::string& trigger);
     HttpResponse channel_event(const std::string& type, const std::string& user,
@@ -134,6 +144,9 @@ bool eventually(Predicate predicate, std::chrono::milliseconds timeout = std::ch
     }
     return predicate();
 }
+
+// A person with Slack rights adds `user` to `channel` by hand, outside cocbot.
+void invite_by_hand(const FakeSlack& slack, const std::string& channel, const std::string& user);
 
 // The ts of motion `number`'s message in `channel`, found by its ballot buttons (so while it is
 // open); read its live tally afterwards with FakeSlack::message(channel, ts).

@@ -239,7 +239,7 @@ TEST_SUITE("web_api") {
         }
     }
 
-    TEST_CASE("server errors are retried with backoff; other HTTP errors are not") {
+    TEST_CASE("server errors are retried with backoff, other HTTP errors are not") {
         FakeSlack slack;
         net::io_context io;
         auto options = options_for(slack.base_url());

@@ -128,6 +128,12 @@ public:
     json handle(std::string_view method, const json& args);
 
     void add_channel(Channel channel) { channels_[channel.id] = std::move(channel); }
+    // A message someone else posted: plain text, no metadata.
+    void add_message(std::string channel, std::string text) {
+        auto ts = next_ts();
+        messages_.push_back({std::move(channel), std::move(ts), std::move(text), {}, {}});
+    }
+    std::size_t history_page_cap = 0; // 0: a page holds `limit` messages, as asked
     std::vector<Message> messages(const std::string& channel) const;
     std::optional<std::string> channel_id(std::string_view name) const;
     std::set<std::string> members(std::string_view id) const;
@@ -335,7 +341,8 @@ json SlackState::history(const json& args) {
     }
     const bool with_metadata = flag_arg(args, "include_all_metadata");
     const auto limit =
-        static_cast<std::size_t>(std::max(1LL, to_number(text_arg(args, "limit"), 100)));
+        std::min(static_cast<std::size_t>(std::max(1LL, to_number(text_arg(args, "limit"), 100))),
+                 history_page_cap == 0 ? SIZE_MAX : history_page_cap);
     const long long oldest = ts_micros(text_arg(args, "oldest"));
     // Newest first, a page at a time; the cursor is the ts the next page starts below.
     const auto cursor = text_arg(args, "cursor");
@@ -804,6 +811,16 @@ void FakeSlack::fail_next(std::string method, int http_status, int times,
 void FakeSlack::set_error(std::string method, std::string error, int times) {
     std::lock_guard lock(impl_->mutex);
     impl_->errors[std::move(method)] = ErrorAnswer{std::move(error), times};
+}
+
+void FakeSlack::add_message(std::string channel_id, std::string text) {
+    std::lock_guard lock(impl_->mutex);
+    impl_->state.add_message(std::move(channel_id), std::move(text));
+}
+
+void FakeSlack::cap_history_pages(std::size_t messages) {
+    std::lock_guard lock(impl_->mutex);
+    impl_->state.history_page_cap = messages;
 }
 
 void FakeSlack::respond(std::string method, Handler handler) {

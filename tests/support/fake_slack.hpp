@@ -55,6 +55,11 @@ public:
     void set_error(std::string method, std::string error, int times = 1);
     // A custom answer for `method`, replacing the default one (called on the server thread).
     void respond(std::string method, Handler handler);
+    // A message someone other than the bot posted in `channel_id` (a busy channel).
+    void add_message(std::string channel_id, std::string text);
+    // conversations.history returns at most `messages` per page whatever the limit asked
+    // (Slack may return fewer than asked); 0 restores the limit.
+    void cap_history_pages(std::size_t messages);
     // An existing channel (e.g. the committee channel) that invites and kicks may act on.
     void add_channel(std::string id, std::string name, std::set<std::string> members);
     // `user` leaves `channel_id` of their own accord (Slack then sends member_left_channel,
