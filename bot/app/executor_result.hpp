@@ -36,6 +36,10 @@ struct Executor::Result {
     static Result failed(std::string why) {
         return {Kind::failed, std::move(why), std::nullopt, std::nullopt};
     }
+    // The channel's history could not be read to see whether an earlier attempt posted.
+    static Result history_unavailable() {
+        return {Kind::retry, "history_unavailable", std::nullopt, std::nullopt};
+    }
     // Slack said ok but not what it documents: try again later, checking what happened first.
     static Result unexpected(std::string_view method) {
         return {Kind::retry, "unexpected_answer:" + std::string{method}, std::nullopt,

@@ -100,6 +100,15 @@ json posted_result(const std::string& channel, const std::string& ts) {
     return {{"channel", channel}, {"ts", ts}};
 }
 
+// What an earlier attempt at `pending` may have posted in `channel`: nothing to look for on a
+// first attempt; nullopt when the history cannot be read, so that nothing is posted blind.
+awaitable<std::optional<MarkedMessages>>
+earlier_posts(slack::Api& api, const storage::PendingEffect& pending, const std::string& channel) {
+    if (pending.attempts == 0)
+        co_return MarkedMessages{};
+    co_return co_await marked_since(api, channel, pending.created_at);
+}
+
 // Core named an escrowed incident the store does not hold: share the others, tell the operator.
 void log_unknown_escrow(std::int64_t effect_id) {
     log(Level::error, "escrowed_report",
@@ -120,17 +129,12 @@ awaitable<Executor::Result> Executor::post(const storage::PendingEffect& pending
             co_return Result::unexpected("conversations.open");
         channel = *id;
     }
-    MarkedMessages marked;
-    if (pending.attempts > 0) {
-        // An earlier attempt may have posted it: look before posting, and never post blind.
-        auto found = co_await marked_since(api_, channel, pending.created_at);
-        if (!found)
-            co_return Result{Result::Kind::retry, "history_unavailable", {}, {}};
-        marked = std::move(*found);
-    }
+    const auto marked = co_await earlier_posts(api_, pending, channel);
+    if (!marked)
+        co_return Result::history_unavailable();
     const auto key = effect_key(pending.id);
     std::string ts;
-    if (const auto it = marked.find(key); it != marked.end()) {
+    if (const auto it = marked->find(key); it != marked->end()) {
         ts = it->second;
     } else {
         const auto posted =
@@ -152,16 +156,12 @@ awaitable<Executor::Result> Executor::share_escrowed(const storage::PendingEffec
                                                      const core::ShareEscrowedReports& share) {
     // The reports are read now, from the event store: their text never sits in the outbox.
     const auto& channel = share.channel.value;
-    MarkedMessages marked;
-    if (pending.attempts > 0) {
-        auto found = co_await marked_since(api_, channel, pending.created_at);
-        if (!found)
-            co_return Result{Result::Kind::retry, "history_unavailable", {}, {}};
-        marked = std::move(*found);
-    }
+    const auto marked = co_await earlier_posts(api_, pending, channel);
+    if (!marked)
+        co_return Result::history_unavailable();
     for (std::size_t i = 0; i < share.escrowed.size(); ++i) {
         const auto key = effect_key(pending.id, i);
-        if (marked.contains(key))
+        if (marked->contains(key))
             continue;
         const auto details = workflow_.report_details(share.escrowed[i]);
         if (!details) {

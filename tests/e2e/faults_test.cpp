@@ -13,13 +13,7 @@ using nlohmann::json;
 
 namespace {
 
-const ReportInput report = [] {
-    ReportInput input;
-    input.reported_user = "UREPORTED";
-    input.description = "Shouted at a volunteer";
-    input.source = "in_person";
-    return input;
-}();
+const ReportInput report = plain_report();
 
 const std::vector<std::string> members{"UALICE", "UBOB", "UCAROL"};
 

@@ -14,6 +14,14 @@ namespace cocbot::testing {
 using nlohmann::json;
 namespace http = boost::beast::http;
 
+ReportInput plain_report() {
+    ReportInput input;
+    input.reported_user = "UREPORTED";
+    input.description = "Shouted at a volunteer";
+    input.source = "in_person";
+    return input;
+}
+
 std::int64_t unix_now() {
     return std::chrono::duration_cast<std::chrono::seconds>(
                std::chrono::system_clock::now().time_since_epoch())

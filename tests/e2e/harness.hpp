@@ -128,6 +128,9 @@ private:
     int views_ = 0;
 };
 
+// A report about UREPORTED taken in person, with nothing else filled in.
+ReportInput plain_report();
+
 std::int64_t unix_now();
 
 // The incident reference shown in the report modal's confirmation.

@@ -10,13 +10,7 @@ namespace http = boost::beast::http;
 
 namespace {
 
-const ReportInput report = [] {
-    ReportInput input;
-    input.reported_user = "UREPORTED";
-    input.description = "Shouted at a volunteer";
-    input.source = "in_person";
-    return input;
-}();
+const ReportInput report = plain_report();
 
 auto posts_in(const std::string& channel) {
     return [channel](const std::vector<RecordedCall>& calls) {
