@@ -539,6 +539,12 @@ TEST_SUITE("payloads") {
                   "missing field user_id");
             CHECK(error_of(parse_payload(form_type, "command=%2Fcoc&user_id=U1")) ==
                   "missing field channel_id");
+            // Slack sends a trigger with every slash command; a request without one is not Slack's.
+            CHECK(error_of(parse_payload(form_type, "command=%2Fcoc&user_id=U1&channel_id=C1")) ==
+                  "missing field trigger_id");
+            CHECK(error_of(parse_payload(form_type,
+                                         "command=%2Fcoc&user_id=U1&channel_id=C1&trigger_id=")) ==
+                  "missing field trigger_id");
         }
         SUBCASE("block_actions missing or mistyping fields") {
             auto doc = fixture_json("block_actions_message_attachment_docs.json");

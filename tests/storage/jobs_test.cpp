@@ -154,6 +154,41 @@ TEST_SUITE("storage jobs") {
         }
     }
 
+    TEST_CASE("a postponed check is no longer due, and the others are not held up") {
+        storage::Database db(":memory:");
+        file(db, {first, second});
+        storage::Jobs jobs(db);
+        schedule(db, first, t0 + 1h);
+        schedule(db, second, t0 + 2h);
+
+        jobs.postpone(first, t0 + 5h);
+
+        CHECK(jobs.due_at(first) == t0 + 5h);
+        CHECK(jobs.due_at(second) == t0 + 2h);
+        CHECK(jobs.earliest() == t0 + 2h);
+        CHECK(jobs.due(t0 + 2h) == std::vector<core::IncidentId>{second});
+        CHECK(jobs.due(t0 + 5h) == std::vector<core::IncidentId>{second, first});
+        CHECK(job_rows(db) == 2);
+
+        SUBCASE("a command that runs later reschedules as usual") {
+            schedule(db, first, t0 + 90min);
+            CHECK(jobs.due_at(first) == t0 + 90min);
+            CHECK(jobs.earliest() == t0 + 90min);
+        }
+    }
+
+    TEST_CASE("postponing an incident without a job creates none") {
+        storage::Database db(":memory:");
+        file(db, {first});
+        storage::Jobs jobs(db);
+
+        jobs.postpone(first, t0 + 1h);
+
+        CHECK(job_rows(db) == 0);
+        CHECK_FALSE(jobs.due_at(first).has_value());
+        CHECK_FALSE(jobs.earliest().has_value());
+    }
+
     TEST_CASE("jobs survive closing and reopening the file") {
         TempDir dir;
         const std::string path = dir.file("cocbot.db");

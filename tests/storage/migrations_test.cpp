@@ -59,9 +59,33 @@ TEST_SUITE("storage migrations") {
         storage::migrate(db);
 
         CHECK(storage::schema_version(db) == storage::latest_schema_version());
-        for (const char* table :
-             {"incidents", "events", "event_secrets", "outbox", "seen_events", "jobs"})
+        for (const char* table : {"incidents", "events", "event_secrets", "outbox", "seen_events",
+                                  "jobs", "submissions"})
             CHECK_MESSAGE(db.tableExists(table), table);
+    }
+
+    TEST_CASE("a version 2 database gains the submissions table and keeps its data") {
+        TempDir dir;
+        const std::string path = dir.file("cocbot.db");
+        {
+            SQLite::Database v2(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+            storage::migrate_to(v2, 2);
+            REQUIRE(storage::schema_version(v2) == 2);
+            REQUIRE_FALSE(v2.tableExists("submissions"));
+            v2.exec("INSERT INTO incidents (id, year, number, filed_at) "
+                    "VALUES ('2026-001', 2026, 1, 1773446400)");
+            v2.exec("INSERT INTO jobs (incident_id, due_at) VALUES ('2026-001', 1773450000)");
+        }
+
+        storage::Database db(path); // migrates on opening
+
+        CHECK(storage::schema_version(db.sql()) == storage::latest_schema_version());
+        CHECK(storage::Jobs(db).due_at(core::IncidentId{"2026-001"}) ==
+              storage::from_unix_seconds(1773450000));
+        storage::UnitOfWork work(db);
+        CHECK_FALSE(work.filed_by("V0001", "hash-1").has_value());
+        work.record_submission("V0001", "hash-1", core::IncidentId{"2026-001"}, t0);
+        CHECK(work.filed_by("V0001", "hash-1") == core::IncidentId{"2026-001"});
     }
 
     TEST_CASE("a version 1 database gains the jobs table and keeps its data") {

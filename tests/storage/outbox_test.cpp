@@ -281,4 +281,90 @@ TEST_SUITE("storage outbox") {
         CHECK_FALSE(outbox.next_due(t0).has_value());
     }
 
+    TEST_CASE("a payload that is not JSON is named by its row, and its text is not repeated") {
+        storage::Database db(":memory:");
+        storage::Outbox outbox(db);
+        const auto ids = enqueue(db, {notice("one"), notice("two")}, t0);
+        SQLite::Statement corrupt(db.sql(), "UPDATE outbox SET payload = :payload WHERE id = :id");
+        corrupt.bind(":payload", R"({"text": "Room 3, Tuesday night)"); // cut short
+        corrupt.bind(":id", ids[0]);
+        REQUIRE(corrupt.exec() == 1);
+
+        std::optional<std::int64_t> named;
+        std::string problem;
+        try {
+            outbox.next_due(t0);
+        } catch (const storage::UndecodableEffect& e) {
+            named = e.id();
+            problem = e.what();
+        }
+        CHECK(named == ids[0]);
+        CHECK(problem.find("not valid JSON") != std::string::npos);
+        CHECK(problem.find("Room 3") == std::string::npos);
+
+        SUBCASE("once it is marked failed, the effects behind it run") {
+            outbox.mark_failed(ids[0], "undecodable");
+            const auto next = outbox.next_due(t0);
+            REQUIRE(next.has_value());
+            CHECK(next->id == ids[1]);
+            CHECK(next->effect == notice("two"));
+        }
+    }
+
+    TEST_CASE("a payload of the wrong shape for its type is named by its row") {
+        storage::Database db(":memory:");
+        storage::Outbox outbox(db);
+        const auto ids = enqueue(db, {notice("one")}, t0);
+        db.sql().exec("UPDATE outbox SET payload = '[1, 2, 3]'");
+
+        std::optional<std::int64_t> named;
+        try {
+            outbox.next_due(t0);
+        } catch (const storage::UndecodableEffect& e) {
+            named = e.id();
+        }
+        CHECK(named == ids[0]);
+        CHECK(outbox.count("pending") == 1); // reading it changed nothing
+    }
+
+    TEST_CASE("an effect remembers when it was queued, whatever its retries") {
+        storage::Database db(":memory:");
+        storage::Outbox outbox(db);
+        const auto ids = enqueue(db, {notice("one")}, t0);
+
+        outbox.record_attempt(ids[0], t0 + 10min);
+
+        const auto retry = outbox.next_due(t0 + 10min);
+        REQUIRE(retry.has_value());
+        CHECK(retry->created_at == t0);
+        CHECK(retry->not_before == t0 + 10min);
+    }
+
+    TEST_CASE("the oldest pending effect's queueing time tells how long output has waited") {
+        storage::Database db(":memory:");
+        storage::Outbox outbox(db);
+        CHECK_FALSE(outbox.oldest_pending_created().has_value());
+
+        const auto early = enqueue(db, {notice("one"), notice("two")}, t0);
+        const auto late = enqueue(db, {notice("three")}, t0 + 5min);
+        CHECK(outbox.oldest_pending_created() == t0);
+
+        SUBCASE("a retry does not make an effect look newer") {
+            outbox.record_attempt(early[0], t0 + 1h);
+            CHECK(outbox.oldest_pending_created() == t0);
+        }
+        SUBCASE("an effect waiting behind another of its incident still counts") {
+            outbox.record_attempt(early[0], t0 + 1h);
+            outbox.mark_done(early[0], "{}");
+            CHECK(outbox.oldest_pending_created() == t0); // early[1], queued at t0
+        }
+        SUBCASE("done and failed effects do not count") {
+            outbox.mark_done(early[0], "{}");
+            outbox.mark_failed(early[1], "channel_not_found");
+            CHECK(outbox.oldest_pending_created() == t0 + 5min);
+            outbox.mark_done(late[0], "{}");
+            CHECK_FALSE(outbox.oldest_pending_created().has_value());
+        }
+    }
+
 } // TEST_SUITE

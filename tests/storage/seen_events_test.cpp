@@ -62,4 +62,24 @@ TEST_SUITE("storage seen events") {
         CHECK(seen.seen("new"));
     }
 
+    TEST_CASE("pruning says how many ids it forgot, and nothing the second time") {
+        storage::Database db(":memory:");
+        storage::SeenEvents seen(db);
+        mark_seen(db, "old-1", t0 - 3h);
+        mark_seen(db, "old-2", t0 - 2h);
+        mark_seen(db, "old-3", t0 - 1s);
+        mark_seen(db, "kept", t0);
+
+        CHECK(seen.prune_before(t0 - 2h) == 1);
+        CHECK(seen.prune_before(t0) == 2);
+        CHECK(seen.prune_before(t0) == 0);
+        CHECK(seen.seen("kept"));
+    }
+
+    TEST_CASE("pruning an empty table forgets nothing") {
+        storage::Database db(":memory:");
+
+        CHECK(storage::SeenEvents(db).prune_before(t0 + 1000h) == 0);
+    }
+
 } // TEST_SUITE
