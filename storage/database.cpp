@@ -98,13 +98,13 @@ std::string error_class(const std::exception& failure) {
 }
 
 std::optional<core::Time> aggregate_time(SQLite::Statement& aggregate) {
-    aggregate.reset();
+    aggregate.tryReset();
     aggregate.executeStep(); // an aggregate always yields one row, NULL when empty
     const SQLite::Column value = aggregate.getColumn(0);
     std::optional<core::Time> result;
     if (!value.isNull())
         result = from_unix_seconds(value.getInt64());
-    aggregate.reset();
+    aggregate.tryReset();
     return result;
 }
 

@@ -15,7 +15,9 @@
 namespace cocbot::storage {
 
 // One connection, owned by one thread (SQLite connections must not be shared concurrently).
-// Statements and repositories built on it must be destroyed before it.
+// Statements and repositories built on it must be destroyed before it. Their statements are
+// reset with tryReset(): SQLiteCpp's reset() throws the error of the last failed step again (a
+// busy one, say), which was reported when it happened and would fail the next use for nothing.
 class Database {
 public:
     // ":memory:" gives a private in-memory database. A new file is created with mode 0600: it

@@ -70,7 +70,7 @@ EventStore::EventStore(Database& db)
       select_by_channel_(db.sql(), select_by_channel_sql) {}
 
 std::vector<core::Event> EventStore::events(const core::IncidentId& incident) {
-    select_events_.reset();
+    select_events_.tryReset();
     select_events_.bind(":incident_id", incident.value);
     std::vector<EncodedEvent> rows;
     while (select_events_.executeStep())
@@ -88,15 +88,15 @@ core::Incident EventStore::incident(const core::IncidentId& id) {
 }
 
 bool EventStore::exists(const core::IncidentId& id) {
-    select_exists_.reset();
+    select_exists_.tryReset();
     select_exists_.bind(":id", id.value);
     const bool found = select_exists_.executeStep();
-    select_exists_.reset();
+    select_exists_.tryReset();
     return found;
 }
 
 std::vector<core::IncidentId> EventStore::all_incidents() {
-    select_all_.reset();
+    select_all_.tryReset();
     std::vector<core::IncidentId> ids;
     while (select_all_.executeStep())
         ids.push_back(core::IncidentId{select_all_.getColumn(0).getString()});
@@ -104,7 +104,7 @@ std::vector<core::IncidentId> EventStore::all_incidents() {
 }
 
 std::vector<core::Incident> EventStore::incidents() {
-    select_all_events_.reset();
+    select_all_events_.tryReset();
     std::vector<IncidentRow> rows;
     while (select_all_events_.executeStep()) {
         IncidentRow& row =
@@ -125,12 +125,12 @@ std::vector<core::Incident> EventStore::incidents() {
 }
 
 std::optional<core::IncidentId> EventStore::incident_by_channel(const core::ChannelId& channel) {
-    select_by_channel_.reset();
+    select_by_channel_.tryReset();
     select_by_channel_.bind(":channel", channel.value);
     std::optional<core::IncidentId> found;
     if (select_by_channel_.executeStep())
         found = core::IncidentId{select_by_channel_.getColumn(0).getString()};
-    select_by_channel_.reset();
+    select_by_channel_.tryReset();
     return found;
 }
 

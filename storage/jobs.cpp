@@ -22,12 +22,12 @@ Jobs::Jobs(Database& db)
       select_due_at_(db.sql(), select_due_at_sql), update_due_at_(db.sql(), update_due_at_sql) {}
 
 std::vector<core::IncidentId> Jobs::due(core::Time now) {
-    select_due_.reset();
+    select_due_.tryReset();
     select_due_.bind(":now", unix_seconds(now));
     std::vector<core::IncidentId> incidents;
     while (select_due_.executeStep())
         incidents.push_back(core::IncidentId{select_due_.getColumn(0).getString()});
-    select_due_.reset();
+    select_due_.tryReset();
     return incidents;
 }
 
@@ -36,17 +36,17 @@ std::optional<core::Time> Jobs::earliest() {
 }
 
 std::optional<core::Time> Jobs::due_at(const core::IncidentId& incident) {
-    select_due_at_.reset();
+    select_due_at_.tryReset();
     select_due_at_.bind(":id", incident.value);
     std::optional<core::Time> result;
     if (select_due_at_.executeStep())
         result = from_unix_seconds(select_due_at_.getColumn(0).getInt64());
-    select_due_at_.reset();
+    select_due_at_.tryReset();
     return result;
 }
 
 void Jobs::postpone(const core::IncidentId& incident, core::Time until) {
-    update_due_at_.reset();
+    update_due_at_.tryReset();
     update_due_at_.bind(":id", incident.value);
     update_due_at_.bind(":due_at", unix_seconds(until));
     update_due_at_.exec();

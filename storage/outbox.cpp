@@ -56,7 +56,7 @@ Outbox::Outbox(Database& db)
       select_count_(db.sql(), select_count_sql) {}
 
 std::optional<PendingEffect> Outbox::next_due(core::Time now) {
-    select_due_.reset();
+    select_due_.tryReset();
     select_due_.bind(":now", unix_seconds(now));
     if (!select_due_.executeStep())
         return std::nullopt;
@@ -69,7 +69,7 @@ std::optional<PendingEffect> Outbox::next_due(core::Time now) {
     const int attempts = select_due_.getColumn(4).getInt();
     const core::Time not_before = from_unix_seconds(select_due_.getColumn(5).getInt64());
     const core::Time created_at = from_unix_seconds(select_due_.getColumn(6).getInt64());
-    select_due_.reset();
+    select_due_.tryReset();
     try {
         return PendingEffect{id,       std::move(incident), decode_effect(type, payload),
                              attempts, not_before,          created_at};
@@ -88,32 +88,32 @@ std::optional<core::Time> Outbox::earliest_pending() {
 }
 
 void Outbox::record_attempt(std::int64_t id, core::Time retry_at) {
-    update_attempt_.reset();
+    update_attempt_.tryReset();
     update_attempt_.bind(":id", id);
     update_attempt_.bind(":retry_at", unix_seconds(retry_at));
     expect_one_pending(update_attempt_.exec(), id);
 }
 
 void Outbox::mark_done(std::int64_t id, std::string_view result) {
-    update_done_.reset();
+    update_done_.tryReset();
     update_done_.bind(":id", id);
     update_done_.bind(":result", std::string{result});
     expect_one_pending(update_done_.exec(), id);
 }
 
 void Outbox::mark_failed(std::int64_t id, std::string_view error) {
-    update_failed_.reset();
+    update_failed_.tryReset();
     update_failed_.bind(":id", id);
     update_failed_.bind(":error", std::string{error});
     expect_one_pending(update_failed_.exec(), id);
 }
 
 std::size_t Outbox::count(std::string_view state) {
-    select_count_.reset();
+    select_count_.tryReset();
     select_count_.bind(":state", std::string{state});
     select_count_.executeStep();
     const auto n = static_cast<std::size_t>(select_count_.getColumn(0).getInt64());
-    select_count_.reset();
+    select_count_.tryReset();
     return n;
 }
 

@@ -21,17 +21,17 @@ SeenEvents::SeenEvents(Database& db)
       delete_submissions_before_(db.sql(), delete_submissions_before_sql) {}
 
 bool SeenEvents::seen(std::string_view event_id) {
-    select_seen_.reset();
+    select_seen_.tryReset();
     select_seen_.bind(":event_id", std::string{event_id});
     const bool found = select_seen_.executeStep();
-    select_seen_.reset();
+    select_seen_.tryReset();
     return found;
 }
 
 std::size_t SeenEvents::prune_before(core::Time t) {
     std::size_t forgotten = 0;
     for (SQLite::Statement* statement : {&delete_before_, &delete_submissions_before_}) {
-        statement->reset();
+        statement->tryReset();
         statement->bind(":before", unix_seconds(t));
         forgotten += static_cast<std::size_t>(statement->exec());
     }

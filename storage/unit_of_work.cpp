@@ -53,17 +53,17 @@ UnitOfWork::UnitOfWork(Database& db)
       delete_job_(db_, delete_job_sql) {}
 
 int UnitOfWork::allocate_incident_number(int year) {
-    next_number_.reset();
+    next_number_.tryReset();
     next_number_.bind(":year", year);
     next_number_.executeStep(); // an aggregate always yields one row
     const int number = next_number_.getColumn(0).getInt();
-    next_number_.reset();
+    next_number_.tryReset();
     return number;
 }
 
 void UnitOfWork::create_incident(const core::IncidentId& id, int year, int number,
                                  core::Time filed_at) {
-    insert_incident_.reset();
+    insert_incident_.tryReset();
     insert_incident_.bind(":id", id.value);
     insert_incident_.bind(":year", year);
     insert_incident_.bind(":number", number);
@@ -75,7 +75,7 @@ void UnitOfWork::append(const core::IncidentId& incident, const std::vector<core
                         core::Time at) {
     for (const auto& event : events) {
         const EncodedEvent encoded = encode_event(event);
-        insert_event_.reset();
+        insert_event_.tryReset();
         insert_event_.bind(":incident_id", incident.value);
         insert_event_.bind(":type", encoded.type);
         insert_event_.bind(":at", unix_seconds(at));
@@ -83,7 +83,7 @@ void UnitOfWork::append(const core::IncidentId& incident, const std::vector<core
         insert_event_.exec();
         if (!encoded.sensitive)
             continue;
-        insert_event_secret_.reset();
+        insert_event_secret_.tryReset();
         insert_event_secret_.bind(":event_seq", db_.getLastInsertRowid());
         insert_event_secret_.bind(":data", *encoded.sensitive);
         insert_event_secret_.exec();
@@ -97,7 +97,7 @@ std::vector<std::int64_t> UnitOfWork::enqueue(const std::optional<core::Incident
     ids.reserve(effects.size());
     for (const auto& effect : effects) {
         const EncodedEffect encoded = encode_effect(effect);
-        insert_effect_.reset();
+        insert_effect_.tryReset();
         if (incident)
             insert_effect_.bind(":incident_id", incident->value);
         else
@@ -113,19 +113,19 @@ std::vector<std::int64_t> UnitOfWork::enqueue(const std::optional<core::Incident
 
 void UnitOfWork::schedule(const core::IncidentId& incident, std::optional<core::Time> due_at) {
     if (!due_at) {
-        delete_job_.reset();
+        delete_job_.tryReset();
         delete_job_.bind(":incident_id", incident.value);
         delete_job_.exec();
         return;
     }
-    upsert_job_.reset();
+    upsert_job_.tryReset();
     upsert_job_.bind(":incident_id", incident.value);
     upsert_job_.bind(":due_at", unix_seconds(*due_at));
     upsert_job_.exec();
 }
 
 bool UnitOfWork::mark_seen(std::string_view slack_event_id, core::Time at) {
-    insert_seen_.reset();
+    insert_seen_.tryReset();
     insert_seen_.bind(":event_id", std::string{slack_event_id});
     insert_seen_.bind(":seen_at", unix_seconds(at));
     return insert_seen_.exec() == 1;
@@ -133,19 +133,19 @@ bool UnitOfWork::mark_seen(std::string_view slack_event_id, core::Time at) {
 
 std::optional<core::IncidentId> UnitOfWork::filed_by(std::string_view view_id,
                                                      std::string_view hash) {
-    select_submission_.reset();
+    select_submission_.tryReset();
     select_submission_.bind(":view_id", std::string{view_id});
     select_submission_.bind(":hash", std::string{hash});
     std::optional<core::IncidentId> incident;
     if (select_submission_.executeStep())
         incident = core::IncidentId{select_submission_.getColumn(0).getString()};
-    select_submission_.reset();
+    select_submission_.tryReset();
     return incident;
 }
 
 void UnitOfWork::record_submission(std::string_view view_id, std::string_view hash,
                                    const core::IncidentId& incident, core::Time at) {
-    insert_submission_.reset();
+    insert_submission_.tryReset();
     insert_submission_.bind(":view_id", std::string{view_id});
     insert_submission_.bind(":hash", std::string{hash});
     insert_submission_.bind(":incident_id", incident.value);

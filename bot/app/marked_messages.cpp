@@ -66,9 +66,10 @@ json marked_post_args(const std::string& channel, const core::Message& message,
 std::optional<std::string> read_history_page(const json& page, MarkedMessages& found) {
     std::optional<std::string> error;
     const slack::JsonReader reader{page, "conversations.history", error};
+    const bool ok = reader.boolean({"ok"});
     const json* messages = reader.array({"messages"}, Need::required);
     const std::string cursor = reader.string({"response_metadata", "next_cursor"}, Need::optional);
-    if (error || messages == nullptr)
+    if (!ok || error || messages == nullptr)
         return std::nullopt;
     for (const json& message : *messages) {
         if (!message.is_object())

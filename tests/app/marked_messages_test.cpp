@@ -159,4 +159,16 @@ TEST_SUITE("app marked messages") {
         CHECK_FALSE(read_history_page(doc, found).has_value());
     }
 
+    TEST_CASE("a page that does not say ok is refused") {
+        MarkedMessages found;
+        for (const json& ok : {json{}, json{false}, json{"true"}}) {
+            json doc = page({marked("42", "1.0")}, "");
+            if (ok.is_null())
+                doc.erase("ok");
+            else
+                doc["ok"] = ok.front();
+            CHECK_FALSE(read_history_page(doc, found).has_value());
+        }
+        CHECK(found.empty());
+    }
 } // TEST_SUITE
