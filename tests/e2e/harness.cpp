@@ -305,24 +305,18 @@ void Bot::launch() {
 
 void Bot::start() {
     launch();
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    while (std::chrono::steady_clock::now() < deadline && process_->running()) {
-        if (health().status == 200)
-            return;
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    FAIL("cocbot did not become healthy; its log:\n" << log());
+    const bool healthy = eventually([&] { return !process_->running() || health().status == 200; },
+                                    std::chrono::seconds(10));
+    if (!healthy || !process_->running())
+        FAIL("cocbot did not become healthy; its log:\n" << log());
 }
 
 void Bot::start_unready() {
     launch();
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    while (std::chrono::steady_clock::now() < deadline && process_->running()) {
-        if (health().status != 0)
-            return;
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    FAIL("cocbot did not start serving; its log:\n" << log());
+    const bool serving = eventually([&] { return !process_->running() || health().status != 0; },
+                                    std::chrono::seconds(10));
+    if (!serving || !process_->running())
+        FAIL("cocbot did not start serving; its log:\n" << log());
 }
 
 HttpResponse Bot::health(bool verbose) {

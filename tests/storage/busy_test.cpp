@@ -2,6 +2,7 @@
 // Another process (a sqlite3 shell, a backup) holding the write lock: cocbot's writes fail fast
 // as "busy", so that Slack retries, and a failure is logged by its class, never its message.
 #include "storage/database.hpp"
+#include "storage/jobs.hpp"
 #include "storage/outbox.hpp"
 #include "storage/seen_events.hpp"
 #include "storage/unit_of_work.hpp"
@@ -166,6 +167,43 @@ TEST_SUITE("storage busy database") {
         CHECK(storage::error_class(plain) == "std::runtime_error");
         CHECK(storage::error_class(argument) == "std::invalid_argument");
         CHECK(storage::error_class(undecodable) == "cocbot::storage::UndecodableEffect");
+    }
+
+    TEST_CASE("a write that was busy succeeds when retried once the lock is released") {
+        TempDir dir;
+        const std::string path = dir.file("cocbot.db");
+        storage::Database db(path);
+        const core::IncidentId id{"2026-001"};
+        std::vector<std::int64_t> ids;
+        {
+            storage::UnitOfWork work(db);
+            work.create_incident(id, 2026, 1, t0);
+            work.schedule(id, t0 + 1h);
+            ids = work.enqueue(std::nullopt,
+                               {core::Ephemeral{core::ChannelId{"C0"}, core::UserId{"U0"},
+                                                core::Notice{"Thanks"}}},
+                               t0);
+            work.mark_seen("Ev-old", t0 - 2h);
+            work.commit();
+        }
+        storage::Outbox outbox(db);
+        storage::Jobs jobs(db);
+        storage::SeenEvents seen(db);
+        {
+            WriteLock lock(path);
+            REQUIRE(failure_of([&] { outbox.mark_done(ids[0], "{}"); }).has_value());
+            REQUIRE(failure_of([&] { jobs.postpone(id, t0 + 2h); }).has_value());
+            REQUIRE(failure_of([&] { seen.prune_before(t0); }).has_value());
+        }
+
+        const auto done = failure_of([&] { outbox.mark_done(ids[0], "{}"); });
+        CHECK_MESSAGE(!done.has_value(), "Outbox::mark_done: " << (done ? done->message : ""));
+        const auto postponed = failure_of([&] { jobs.postpone(id, t0 + 2h); });
+        CHECK_MESSAGE(!postponed.has_value(),
+                      "Jobs::postpone: " << (postponed ? postponed->message : ""));
+        const auto pruned = failure_of([&] { seen.prune_before(t0); });
+        CHECK_MESSAGE(!pruned.has_value(),
+                      "SeenEvents::prune_before: " << (pruned ? pruned->message : ""));
     }
 
 } // TEST_SUITE
