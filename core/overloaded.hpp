@@ -8,5 +8,8 @@ template <typename... Ts>
 struct overloaded : Ts... {
     using Ts::operator()...;
 };
+// Clang before 17 does not deduce aggregate template arguments (P1816) without this guide.
+template <typename... Ts>
+overloaded(Ts...) -> overloaded<Ts...>;
 
 } // namespace cocbot::core

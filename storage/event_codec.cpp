@@ -90,9 +90,10 @@ Variant decode_named(std::string_view what, std::string_view name, DecodeAs deco
     std::optional<Variant> result;
     // Tries the alternatives in order and stops at the first whose stored name matches.
     const auto decode_matching = [&]<std::size_t... I>(std::index_sequence<I...>) {
-        ((name == stored_name(tag<std::variant_alternative_t<I, Variant>>{}) &&
-          (result.emplace(decode_as(tag<std::variant_alternative_t<I, Variant>>{})), true)) ||
-         ...);
+        // (void): clang 14 reports the fold's unused result.
+        (void)((name == stored_name(tag<std::variant_alternative_t<I, Variant>>{}) &&
+                (result.emplace(decode_as(tag<std::variant_alternative_t<I, Variant>>{})), true)) ||
+               ...);
     };
     decode_matching(std::make_index_sequence<std::variant_size_v<Variant>>{});
     if (!result)

@@ -107,8 +107,8 @@ std::vector<core::Incident> EventStore::incidents() {
     select_all_events_.tryReset();
     std::vector<IncidentRow> rows;
     while (select_all_events_.executeStep()) {
-        IncidentRow& row =
-            rows.emplace_back(core::IncidentId{select_all_events_.getColumn(0).getString()});
+        IncidentRow& row = rows.emplace_back(IncidentRow{
+            core::IncidentId{select_all_events_.getColumn(0).getString()}, std::nullopt});
         if (!select_all_events_.getColumn(1).isNull())
             row.event = read_event(select_all_events_, 1);
     }
