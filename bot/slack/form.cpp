@@ -4,6 +4,7 @@
 #include <boost/url/encoding_opts.hpp>
 #include <boost/url/params_view.hpp>
 #include <boost/url/parse_query.hpp>
+#include <string>
 
 namespace cocbot::slack {
 
@@ -31,7 +32,11 @@ std::vector<std::string_view> Form::get_all(std::string_view key) const {
 }
 
 std::optional<Form> parse_form(std::string_view body) {
-    const boost::urls::string_view text{body.data(), body.size()};
+    // Boost.URL 1.81's parse_query measures its input again with strlen (it builds its result
+    // from s.data() alone), so it reads past the end of a view into a larger buffer and crashes
+    // on a null one. It gets a NUL-terminated copy; a NUL byte inside is refused by the grammar.
+    const std::string terminated{body};
+    const boost::urls::string_view text{terminated.data(), terminated.size()};
     // Validate without exceptions first; params_view(string, opts) would throw on bad input.
     if (!boost::urls::parse_query(text)) {
         return std::nullopt;

@@ -1,8 +1,10 @@
 #include "bot/slack/form.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <string>
 
 namespace {
@@ -96,6 +98,27 @@ TEST_SUITE("form") {
             CAPTURE(body);
             CHECK(parse_form(body) == std::nullopt);
         }
+    }
+
+    // Found by fuzz/form_fuzz (fuzz/regressions/form/): Boost.URL 1.81's parse_query runs strlen
+    // on its input, which crashed on a null view and read past the end of any other view.
+    TEST_CASE("a body is read only within its view, which need not be NUL-terminated") {
+        const auto none = parse_form(std::string_view{});
+        REQUIRE(none);
+        CHECK(none->empty());
+
+        const std::string_view text = "a=b&c=d";
+        const auto bytes = std::make_unique<char[]>(text.size()); // no NUL after the body
+        std::copy(text.begin(), text.end(), bytes.get());
+        const auto form = parse_form(std::string_view{bytes.get(), text.size()});
+        REQUIRE(form);
+        CHECK(form->size() == 2);
+        CHECK(form->get("c") == "d");
+
+        const auto first = parse_form(text.substr(0, 3)); // "a=b", followed by "&c=d"
+        REQUIRE(first);
+        CHECK(first->size() == 1);
+        CHECK(first->get("a") == "b");
     }
 
     TEST_CASE("an escaped NUL is data, not the end of the value") {
