@@ -205,9 +205,18 @@ std::string column_text(const json& j) {
 }
 
 json parsed(std::string_view what, std::string_view text) {
-    json j = json::parse(text, nullptr, false);
+    // cocbot stores no fractions. A float in a damaged row would reach get<std::int64_t>(), whose
+    // conversion is undefined behaviour when out of range, so it is refused here instead.
+    bool fraction = false;
+    const auto note_fractions = [&](int, json::parse_event_t event, const json& value) {
+        fraction = fraction || (event == json::parse_event_t::value && value.is_number_float());
+        return true;
+    };
+    json j = json::parse(text, note_fractions, false);
     if (j.is_discarded()) // parse errors quote the input, which may be sensitive: say less
         throw std::runtime_error("stored " + std::string{what} + " is not valid JSON");
+    if (fraction)
+        throw std::runtime_error("stored " + std::string{what} + " holds a non-integral number");
     return j;
 }
 

@@ -781,6 +781,18 @@ TEST_SUITE("storage event codec") {
                                                   std::nullopt),
                             std::runtime_error);
         }
+        // Found by fuzz/event_codec_fuzz (fuzz/regressions/event_codec/): converting a float
+        // out of range to a time was undefined behaviour.
+        SUBCASE("a number that is not an integer") {
+            CHECK_THROWS_AS(storage::decode_event("reported_person_missing",
+                                                  R"({"at":6.6e122,"by":"U1","missing":true})",
+                                                  std::nullopt),
+                            std::runtime_error);
+            CHECK_THROWS_AS(storage::decode_event("conflict_declared",
+                                                  R"({"member":"U1","conflicted":true,"at":1.5})",
+                                                  std::nullopt),
+                            std::runtime_error);
+        }
         SUBCASE("an immediate action without its secret part") {
             const auto encoded = storage::encode_event(immediate_action);
             CHECK_THROWS_AS(storage::decode_event(encoded.type, encoded.data, std::nullopt),
