@@ -10,6 +10,7 @@ packages=(
   nlohmann-json3-dev libsqlitecpp-dev libsqlite3-dev
   doctest-dev libtomlplusplus-dev
   sqlite3
+  clang libclang-rt-14-dev llvm-14 # tests/run-all.sh: libFuzzer, sanitizers, llvm-symbolizer
 )
 
 missing=()
