@@ -4,7 +4,7 @@
 #
 #   fuzz/run.sh [--build DIR] [--fresh] TARGET SECONDS [libFuzzer options...]
 #
-# TARGET is signature, form, payload, readers, event_codec, http_session or config. DIR is the
+# TARGET is signature, form, payload, readers, event_codec, http_session, config or executor. DIR is the
 # fuzz build (default: build-fuzz beside this folder's parent). The corpus lives in
 # DIR/fuzz/corpus/TARGET and grows from run to run; --fresh starts it again from the seeds (as
 # the CTest tests do). Inputs in fuzz/regressions/TARGET (crashes found before) run first, every
