@@ -13,7 +13,7 @@ extern char** environ;
 
 namespace {
 
-constexpr std::string_view version = "0.1.0";
+constexpr std::string_view version = COCBOT_VERSION;
 
 constexpr std::string_view usage =
     "Usage: cocbot serve [--config FILE]\n"

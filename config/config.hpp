@@ -2,6 +2,8 @@
 // The configuration as plain aggregates, holding the defaults of DESIGN.md section 3.
 #pragma once
 
+#include "core/deadlines_config.hpp"
+
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -43,13 +45,9 @@ struct CommitteeConfig {
     std::vector<std::string> leadership; // escalation contacts, user ids
 };
 
-struct DeadlinesConfig {
-    Duration acknowledge{std::chrono::hours{24}};
-    Duration decision{std::chrono::days{7}};
-    Duration reporter_update{std::chrono::hours{24}};
+// The plan's clocks, with core's defaults, and the committee's own review period.
+struct DeadlinesConfig : core::Deadlines {
     Duration membership_review{std::chrono::days{182}};
-    Duration owner_nudge{std::chrono::hours{24}};    // nudge the channel while no owner is named
-    Duration conflict_nudge{std::chrono::hours{24}}; // one DM to a member yet to answer conflicts
 };
 
 // How the outbox retries Slack, and when waiting output counts as stuck.

@@ -40,15 +40,6 @@ void check_length(std::vector<FieldError>& errors, std::string_view field,
 
 } // namespace
 
-std::string trimmed(std::string_view text) {
-    constexpr std::string_view space = " \t\r\n";
-    const auto first = text.find_first_not_of(space);
-    if (first == std::string_view::npos)
-        return {};
-    const auto last = text.find_last_not_of(space);
-    return std::string{text.substr(first, last - first + 1)};
-}
-
 IncidentId make_incident_id(int year, int number) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%04d-%03d", year, number);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/ids.hpp"
+#include "core/trim.hpp"
 
 #include <optional>
 #include <string>
@@ -62,9 +63,6 @@ inline constexpr std::size_t max_text_length = 3000;
 
 // Everything wrong with a report, in form order; empty when it can be filed.
 std::vector<FieldError> validate(const Report& report);
-
-// `text` without surrounding white space.
-std::string trimmed(std::string_view text);
 
 // The report with surrounding white space trimmed from every text field.
 Report normalised(Report report);

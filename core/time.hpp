@@ -3,10 +3,20 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 
 namespace cocbot::core {
 
 using Time = std::chrono::sys_seconds;
 using Duration = std::chrono::seconds;
+
+// Seconds since the Unix epoch: how times are stored and how Slack writes them.
+constexpr std::int64_t unix_seconds(Time time) {
+    return time.time_since_epoch().count();
+}
+
+constexpr Time from_unix_seconds(std::int64_t seconds) {
+    return Time{Duration{seconds}};
+}
 
 } // namespace cocbot::core

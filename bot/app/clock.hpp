@@ -12,8 +12,6 @@ inline core::Time now() {
     return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
 }
 
-inline std::int64_t unix_seconds(core::Time t) {
-    return t.time_since_epoch().count();
-}
+using core::unix_seconds;
 
 } // namespace cocbot::app

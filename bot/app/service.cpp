@@ -41,9 +41,7 @@ core::Committee committee_from(const config::Config& config) {
     committee.hr = users_from(config.committee.hr);
     committee.leadership = users_from(config.committee.leadership);
     committee.safety = {config.safety.venue_security, config.safety.crisis_line};
-    committee.deadlines = {config.deadlines.acknowledge, config.deadlines.decision,
-                           config.deadlines.reporter_update, config.deadlines.owner_nudge,
-                           config.deadlines.conflict_nudge};
+    committee.deadlines = config.deadlines; // the plan's clocks; the review period is not one
     return committee;
 }
 
