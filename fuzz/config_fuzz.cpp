@@ -4,6 +4,7 @@
 // Input: "<TOML text>\0<NAME=value lines>". The in-memory config::load is what load_file runs
 // once the file is read, so no temporary file is needed.
 #include "config/load.hpp"
+#include "core/trim.hpp"
 #include "fuzz/fuzz_input.hpp"
 
 #include <array>
@@ -36,14 +37,6 @@ bool any_contains(const std::vector<std::string>& messages, std::string_view tex
     return false;
 }
 
-std::string_view trimmed(std::string_view text) {
-    constexpr std::string_view space = " \t\r\n\v\f";
-    const auto first = text.find_first_not_of(space);
-    if (first == std::string_view::npos)
-        return {};
-    return text.substr(first, text.find_last_not_of(space) - first + 1);
-}
-
 // No message may quote a secret from the environment. Text that the messages hold without the
 // secrets being set (the message's own words, or a value from elsewhere) is not a leak.
 void check_no_secret_in(const config::LoadResult& result, std::string_view toml,
@@ -56,7 +49,7 @@ void check_no_secret_in(const config::LoadResult& result, std::string_view toml,
         const auto found = env.find(name);
         if (found == env.end())
             continue;
-        const auto secret = trimmed(found->second);
+        const auto secret = core::trim(found->second);
         if (secret.size() < redacted_size ||
             std::string_view{"<redacted>"}.find(secret) != std::string_view::npos)
             continue;

@@ -3,12 +3,12 @@
 // keep-alive connections, with Slack's retry rules applied around each attempt.
 #include "bot/slack/web_api.hpp"
 
+#include "core/trim.hpp"
+
 #include <algorithm>
 #include <boost/url/encode.hpp>
-#include <boost/url/parse.hpp>
 #include <boost/url/rfc/pchars.hpp>
 #include <boost/url/rfc/unreserved_chars.hpp>
-#include <boost/url/url.hpp>
 #include <charconv>
 #include <openssl/ssl.h>
 #include <openssl/x509_vfy.h>
@@ -32,41 +32,6 @@ constexpr std::size_t max_idle_connections = 4;
 constexpr auto max_idle_age = seconds(30);
 constexpr auto max_backoff = milliseconds(60'000);
 
-bool iequals(std::string_view a, std::string_view b) {
-    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-        return std::tolower(static_cast<unsigned char>(x)) ==
-               std::tolower(static_cast<unsigned char>(y));
-    });
-}
-
-bool is_loopback(const urls::url_view& url) {
-    switch (url.host_type()) {
-    case urls::host_type::ipv4:
-        return url.host_ipv4_address().to_bytes()[0] == 127;
-    case urls::host_type::ipv6:
-        return url.host_ipv6_address().is_loopback();
-    case urls::host_type::name:
-        return iequals(url.host_name(), "localhost");
-    default:
-        return false;
-    }
-}
-
-std::optional<unsigned> parse_unsigned(std::string_view text) {
-    unsigned value = 0;
-    const auto* end = text.data() + text.size();
-    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-    if (text.empty() || ec != std::errc{} || ptr != end) {
-        return std::nullopt;
-    }
-    return value;
-}
-
-bool valid_port(std::string_view port) {
-    const auto value = parse_unsigned(port);
-    return value && *value >= 1 && *value <= 65535;
-}
-
 ssl::context make_tls_context() {
     ssl::context context{ssl::context::tls_client};
     context.set_default_verify_paths();
@@ -84,14 +49,11 @@ std::string host_header(const BaseUrl& base) {
 
 // Slack sends whole seconds; anything else (absent, an HTTP date) means "soon".
 seconds parse_retry_after(std::string_view value) {
-    while (!value.empty() && value.front() == ' ') {
-        value.remove_prefix(1);
-    }
-    while (!value.empty() && value.back() == ' ') {
-        value.remove_suffix(1);
-    }
-    const auto parsed = parse_unsigned(value);
-    return parsed ? seconds(*parsed) : seconds(1);
+    value = core::trim(value);
+    unsigned parsed = 0;
+    const auto* end = value.data() + value.size();
+    const auto [ptr, ec] = std::from_chars(value.data(), end, parsed);
+    return !value.empty() && ec == std::errc{} && ptr == end ? seconds(parsed) : seconds(1);
 }
 
 // Form semantics turn '+' into a space, so only unreserved characters go through unencoded.
@@ -109,42 +71,6 @@ std::string encode_query(const std::vector<std::pair<std::string, std::string>>&
 }
 
 } // namespace
-
-std::optional<BaseUrl> parse_base_url(std::string_view text) {
-    const auto parsed = urls::parse_uri(text);
-    if (!parsed) {
-        return std::nullopt;
-    }
-    const urls::url_view& url = *parsed;
-    const auto scheme = url.scheme_id();
-    const auto host_type = url.host_type();
-    if ((scheme != urls::scheme::https && scheme != urls::scheme::http) || !url.has_authority() ||
-        url.has_userinfo() || url.has_query() || url.has_fragment() || url.encoded_host().empty() ||
-        url.encoded_host().find('%') != urls::string_view::npos ||
-        host_type == urls::host_type::ipvfuture || host_type == urls::host_type::none) {
-        return std::nullopt;
-    }
-    // Boost.URL 1.81 reads "127.0.0.1.example.com" as host 127.0.0.1 and path ".example.com":
-    // a path after an authority must start with '/'.
-    if (!url.encoded_path().empty() && !url.encoded_path().starts_with('/')) {
-        return std::nullopt;
-    }
-    BaseUrl base;
-    base.tls = scheme == urls::scheme::https;
-    if (!base.tls && !is_loopback(url)) {
-        return std::nullopt; // the token must never cross a network in clear text
-    }
-    base.host = url.host_address();
-    base.port = url.port().empty() ? (base.tls ? "443" : "80") : std::string(url.port());
-    if (!valid_port(base.port)) {
-        return std::nullopt;
-    }
-    base.path = url.encoded_path();
-    if (base.path.empty() || base.path.back() != '/') {
-        base.path += '/';
-    }
-    return base;
-}
 
 // One keep-alive connection; the read buffer lives with it because it may hold extra bytes.
 namespace detail {

@@ -5,6 +5,7 @@
 
 #include "bot/net.hpp"
 #include "bot/slack/api.hpp"
+#include "bot/slack/base_url.hpp"
 
 #include <chrono>
 #include <memory>
@@ -21,18 +22,6 @@ namespace detail {
 struct Connection; // one pooled keep-alive connection (web_api.cpp)
 struct Attempt;    // what one HTTP attempt produced (web_api.cpp)
 } // namespace detail
-
-// Where the API lives. `host` is the name to resolve and verify (IPv6 without brackets);
-// `path` always ends with '/'.
-struct BaseUrl {
-    bool tls = true;
-    std::string host;
-    std::string port;
-    std::string path;
-};
-
-// https:// for any host; http:// only for loopback hosts (127.0.0.0/8, localhost, [::1]).
-std::optional<BaseUrl> parse_base_url(std::string_view url);
 
 struct WebApiOptions {
     std::string base_url = "https://slack.com/api/";

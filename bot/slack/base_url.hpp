@@ -1,0 +1,23 @@
+// File: bot/slack/base_url.hpp
+// Where the Web API lives, parsed once from configuration: the token goes in clear text only
+// to a loopback host.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace cocbot::slack {
+
+// `host` is the name to resolve and verify (IPv6 without brackets); `path` always ends with '/'.
+struct BaseUrl {
+    bool tls = true;
+    std::string host;
+    std::string port;
+    std::string path;
+};
+
+// https:// for any host; http:// only for loopback hosts (127.0.0.0/8, localhost, [::1]).
+std::optional<BaseUrl> parse_base_url(std::string_view url);
+
+} // namespace cocbot::slack
