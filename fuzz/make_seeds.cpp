@@ -7,7 +7,8 @@
 // Usage: fuzz_make_seeds OUT_DIR EXAMPLE_TOML FIXTURE_DIR...
 // Missing fixture folders are skipped (../shared is there only beside the steering repository),
 // but finding no fixture at all is an error.
-#include "bot/slack/blocks.hpp"
+#include "bot/slack/messages.hpp"
+#include "bot/slack/report_modal.hpp"
 #include "bot/slack/modals.hpp"
 #include "bot/slack/signature.hpp"
 #include "storage/event_codec.hpp"

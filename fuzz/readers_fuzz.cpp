@@ -4,7 +4,7 @@
 // subcommands, on whatever parse_payload accepts.
 //
 // Input: "<Content-Type>\n<body>", as for payload_fuzz, so the two share seeds.
-#include "bot/slack/blocks.hpp"
+#include "bot/slack/ids.hpp"
 #include "bot/slack/payloads.hpp"
 #include "bot/slack/to_command.hpp"
 #include "fuzz/fuzz_input.hpp"

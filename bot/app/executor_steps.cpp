@@ -4,7 +4,7 @@
 #include "bot/app/executor_result.hpp"
 #include "bot/app/logger.hpp"
 #include "bot/app/marked_messages.hpp"
-#include "bot/slack/blocks.hpp"
+#include "bot/slack/messages.hpp"
 #include "bot/slack/json_reader.hpp"
 
 namespace cocbot::app {

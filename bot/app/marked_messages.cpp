@@ -1,7 +1,7 @@
 // File: bot/app/marked_messages.cpp
 #include "bot/app/marked_messages.hpp"
 
-#include "bot/slack/blocks.hpp"
+#include "bot/slack/messages.hpp"
 #include "bot/slack/json_reader.hpp"
 
 namespace cocbot::app {

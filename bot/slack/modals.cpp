@@ -1,7 +1,9 @@
 // File: bot/slack/modals.cpp
 #include "bot/slack/modals.hpp"
 
-#include "bot/slack/blocks.hpp"
+#include "bot/slack/ids.hpp"
+#include "bot/slack/kit.hpp"
+#include "bot/slack/mrkdwn.hpp"
 #include "core/consequences.hpp"
 
 #include <array>

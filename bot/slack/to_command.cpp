@@ -1,14 +1,13 @@
 // File: bot/slack/to_command.cpp
 #include "bot/slack/to_command.hpp"
 
-#include "bot/slack/blocks.hpp"
+#include "bot/slack/ids.hpp"
 #include "core/conversation.hpp"
 #include "core/hr.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <charconv>
 #include <utility>
 
 namespace cocbot::slack {
@@ -263,24 +262,6 @@ std::optional<core::Command> command_from_submission(const ViewSubmission& submi
         return core::ResolveIncident{incident, user, text_of(state, ids::resolution)};
     }
     return std::nullopt;
-}
-
-std::string motion_value(const core::IncidentId& incident, int number) {
-    return incident.value + "/" + std::to_string(number);
-}
-
-std::optional<std::pair<core::IncidentId, int>> parse_motion_value(std::string_view value) {
-    const auto slash = value.find('/');
-    if (slash == 0 || slash == std::string_view::npos)
-        return std::nullopt;
-    const auto digits = value.substr(slash + 1);
-    int number = 0;
-    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), number);
-    // Only plain digits: no sign, no second slash, nothing after the number.
-    if (digits.empty() || digits.front() < '0' || digits.front() > '9' || error != std::errc{} ||
-        end != digits.data() + digits.size() || number < 1)
-        return std::nullopt;
-    return std::pair{core::IncidentId{std::string{value.substr(0, slash)}}, number};
 }
 
 std::string subcommand_of(std::string_view text) {

@@ -2,6 +2,7 @@
 // Slack payloads to core's vocabulary. Pure: no I/O, no clock.
 #pragma once
 
+#include "bot/slack/ids.hpp"
 #include "bot/slack/modals.hpp"
 #include "bot/slack/payloads.hpp"
 #include "core/commands.hpp"
@@ -30,10 +31,6 @@ std::optional<ActionIntent> intent_from_action(const BlockActions& actions);
 
 // A submitted incident modal (every ModalKind) as a command; nullopt for other views.
 std::optional<core::Command> command_from_submission(const ViewSubmission& submission);
-
-// A motion's ballot buttons carry "<incident>/<number>".
-std::string motion_value(const core::IncidentId& incident, int number);
-std::optional<std::pair<core::IncidentId, int>> parse_motion_value(std::string_view value);
 
 // `/coc <text>`: the first word, lower-cased; empty for a bare `/coc`.
 std::string subcommand_of(std::string_view text);

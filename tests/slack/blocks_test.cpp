@@ -1,4 +1,7 @@
-#include "bot/slack/blocks.hpp"
+#include "bot/slack/answers.hpp"
+#include "bot/slack/messages.hpp"
+#include "bot/slack/mrkdwn.hpp"
+#include "bot/slack/report_modal.hpp"
 
 #include <algorithm>
 #include <doctest/doctest.h>

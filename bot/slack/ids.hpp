@@ -1,14 +1,14 @@
-// File: bot/slack/blocks.hpp
-// Block Kit rendering of what core says, and the views cocbot opens. Pure functions to JSON.
+// File: bot/slack/ids.hpp
+// The Slack UI's identifiers (callback, block and action ids) and the values buttons carry: the
+// names that messages, modals and the readers of Slack's payloads must agree on.
 #pragma once
 
-#include "core/messages.hpp"
-#include "core/overview.hpp"
+#include "core/ids.hpp"
 
-#include <cstddef>
-#include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace cocbot::slack {
 
@@ -74,66 +74,11 @@ inline constexpr std::string_view resolution = "resolution";
 inline constexpr std::string_view incident_block_prefix = "incident:";
 } // namespace ids
 
-// A message as chat.postMessage takes it: `text` is the notification fallback.
-struct RenderedMessage {
-    std::string text;
-    nlohmann::json blocks;
-};
+// A motion's ballot buttons carry "<incident>/<number>".
+std::string motion_value(const core::IncidentId& incident, int number);
+std::optional<std::pair<core::IncidentId, int>> parse_motion_value(std::string_view value);
 
-RenderedMessage render(const core::Message& message);
-
-// The intake modal of `/coc report` (callback_id coc_report, block_id = action_id).
-nlohmann::json report_modal();
-
-// What replaces the modal once a report is filed: private to the submitter, never stored.
-nlohmann::json confirmation_modal(std::string_view text);
-
-// `/coc list`: the caller's incidents and unanswered conflict questions.
-std::string list_text(const core::Overview& overview);
-
-// `/coc status <ref>` for someone cleared for it, with the time left on each open deadline.
-std::string status_text(const core::IncidentSummary& summary, core::Time now);
-
-// The answer for an unknown reference, and for one the caller may not see: the same words.
-std::string unknown_incident_text(std::string_view reference);
-
-// App Home: the member's open incidents and pending conflict declarations.
-nlohmann::json home_view(const core::Overview& overview);
-
-// `/coc help`, and the answer to anything `/coc` does not understand.
-std::string help_text();
-
-// Escapes the three characters Slack's mrkdwn treats as control characters.
-std::string escape(std::string_view text);
-
-// escape(text), cut at a character boundary so that it fits in `max_bytes` (an ellipsis marks
-// the cut). Slack counts characters; bytes are never fewer, so the limit holds.
-std::string escape_clipped(std::string_view text, std::size_t max_bytes);
-
-// Slack's limits for what cocbot renders (Block Kit reference).
-namespace limits {
-inline constexpr std::size_t section_text = 3000;
-inline constexpr std::size_t message_blocks = 50;
-inline constexpr std::size_t actions_elements = 25;
-} // namespace limits
-
-// Block Kit building blocks, shared by the messages and the modals.
-namespace kit {
-nlohmann::json plain(std::string_view text);
-nlohmann::json mrkdwn(std::string_view text);
-nlohmann::json section(std::string_view text);
-nlohmann::json context(std::string_view text);
-nlohmann::json button(std::string_view action_id, std::string_view label, std::string_view value,
-                      std::string_view style = {});
-nlohmann::json option(std::string_view value, std::string_view label);
-nlohmann::json text_input(bool multiline = false);
-
-// Whether Slack itself insists on an input (and does not label it "optional"). Core validates
-// every submission again, so this only spares a round trip.
-enum class Entry { optional, required };
-// An input block named `id` (block_id = action_id = id).
-nlohmann::json input(std::string_view id, std::string_view label, nlohmann::json element,
-                     std::string_view hint = {}, Entry entry = Entry::optional);
-} // namespace kit
+// The actions block that holds an incident's selects: "incident:<ref>".
+std::string incident_block_id(const core::IncidentId& incident);
 
 } // namespace cocbot::slack

@@ -1,0 +1,164 @@
+// File: bot/slack/answers.cpp
+// What cocbot tells one member privately: `/coc list`, `/coc status`, App Home and the help.
+#include "bot/slack/answers.hpp"
+
+#include "bot/slack/ids.hpp"
+#include "bot/slack/kit.hpp"
+#include "bot/slack/labels.hpp"
+#include "bot/slack/mrkdwn.hpp"
+
+#include <chrono>
+
+namespace cocbot::slack {
+
+using kit::button;
+using kit::context;
+using kit::mrkdwn;
+using kit::plain;
+using kit::section;
+using nlohmann::json;
+
+namespace {
+
+std::string summary_line(const core::IncidentSummary& s) {
+    std::string line =
+        "*" + s.id.value + "* · " + reported_label(s.reported) + " · " + status_label(s.status);
+    if (!s.channel.empty())
+        line += " · <#" + s.channel.value + ">";
+    return line;
+}
+
+std::string pending_line(const core::PendingDeclaration& p) {
+    return "*" + p.id.value + "* · " + reported_label(p.reported) + " (via " +
+           std::string{core::describe(p.source)} +
+           "): do you have a conflict of interest? Answer on the prompt.";
+}
+
+// "Motion 2 in 2026-007: <text> — you voted yes": the text is clipped, a list is no place for
+// a whole plan.
+std::string motion_line(const core::OpenMotion& m) {
+    constexpr std::size_t shown = 300;
+    const std::string ballot = !m.ballot   ? "you have not voted"
+                               : *m.ballot ? "you voted yes"
+                                           : "you voted no";
+    return "Motion " + std::to_string(m.number) + " in *" + m.incident.value +
+           "*: " + escape_clipped(m.text, shown) + " — " + ballot;
+}
+
+} // namespace
+
+std::string list_text(const core::Overview& overview) {
+    if (overview.open.empty() && overview.pending.empty() && overview.motions.empty())
+        return "You have no open incidents and no unanswered conflict questions.";
+    std::string text;
+    if (!overview.open.empty()) {
+        text += "*Your incidents*";
+        for (const auto& s : overview.open)
+            text += "\n• " + summary_line(s);
+    }
+    if (!overview.pending.empty()) {
+        text += std::string{text.empty() ? "" : "\n"} + "*Waiting for your answer*";
+        for (const auto& p : overview.pending)
+            text += "\n• " + pending_line(p);
+    }
+    if (!overview.motions.empty()) {
+        text += std::string{text.empty() ? "" : "\n"} + "*Open motions*";
+        for (const auto& m : overview.motions)
+            text += "\n• " + motion_line(m);
+    }
+    return text;
+}
+
+namespace {
+
+std::string time_left(core::Time due, core::Time now) {
+    if (due <= now)
+        return "overdue";
+    const auto left = std::chrono::duration_cast<std::chrono::minutes>(due - now);
+    const auto days = left.count() / (24 * 60), hours = left.count() / 60 % 24,
+               minutes = left.count() % 60;
+    std::string text = "in ";
+    if (days > 0)
+        text += std::to_string(days) + "d ";
+    if (days > 0 || hours > 0)
+        text += std::to_string(hours) + "h ";
+    return text + std::to_string(minutes) + "m";
+}
+
+std::string deadline_line(const core::Reminder& r, core::Time now) {
+    std::string what = "Acknowledge the reporter";
+    if (r.kind == core::ReminderKind::owners_missing)
+        what = "Name the owners";
+    else if (r.kind == core::ReminderKind::decision_overdue)
+        what = "Tell the reporter the decision";
+    else if (r.kind == core::ReminderKind::reporter_update)
+        what = "Update the reporter";
+    return what + " by " + format_time(r.due) + " (" + time_left(r.due, now) + ")";
+}
+
+} // namespace
+
+std::string status_text(const core::IncidentSummary& s, core::Time now) {
+    std::string text = summary_line(s) + "\nReceived " + format_time(s.filed_at) +
+                       "\nPrimary owner: " + owner_label(s.primary_owner) +
+                       " · secondary owner: " + owner_label(s.secondary_owner);
+    if (s.primary_owner.empty() && s.secondary_owner.empty())
+        text += "\nResponsible until owners are named: " +
+                (s.responsible.empty() ? std::string{"the committee"} : owner_label(s.responsible));
+    for (const auto& deadline : s.deadlines)
+        text += "\n:alarm_clock: " + deadline_line(deadline, now);
+    return text;
+}
+
+std::string unknown_incident_text(std::string_view reference) {
+    return "There is no incident " + escape(reference) +
+           " that you can see. `/coc list` shows yours.";
+}
+
+json home_view(const core::Overview& overview) {
+    json blocks = json::array({json{{"type", "header"}, {"text", plain("Code of Conduct")}}});
+    blocks.push_back(section("*Your incidents*"));
+    if (overview.open.empty())
+        blocks.push_back(context("None open."));
+    for (const auto& s : overview.open)
+        blocks.push_back(section(summary_line(s)));
+    blocks.push_back(section("*Waiting for your answer*"));
+    if (overview.pending.empty())
+        blocks.push_back(context("Nothing."));
+    for (const auto& p : overview.pending)
+        blocks.push_back(
+            json{{"type", "section"},
+                 {"text", mrkdwn(pending_line(p))},
+                 {"accessory", button(ids::conflict_none, "No conflict", p.id.value)}});
+    blocks.push_back(section("*Open motions*"));
+    if (overview.motions.empty())
+        blocks.push_back(context("None waiting for a vote."));
+    // A home tab holds 100 blocks: a long list of motions gives way to `/coc list`.
+    constexpr std::size_t shown_motions = 20;
+    for (std::size_t i = 0; i < overview.motions.size() && i < shown_motions; ++i)
+        blocks.push_back(section(motion_line(overview.motions[i])));
+    if (overview.motions.size() > shown_motions)
+        blocks.push_back(context(std::to_string(overview.motions.size() - shown_motions) +
+                                 " more: `/coc list` shows them all."));
+    blocks.push_back(context("Use `/coc report` to make a report."));
+    return {{"type", "home"}, {"blocks", std::move(blocks)}};
+}
+
+std::string help_text() {
+    return "*cocbot* runs the Code of Conduct committee's incident response plan.\n"
+           "• `/coc report`: make a report, or take one on someone's behalf. Only committee "
+           "members without a conflict of interest will see it.\n"
+           "• `/coc list`: the incidents you are cleared for, and conflict questions you have "
+           "not answered.\n"
+           "• `/coc status <reference>`: where an incident stands.\n"
+           "• `/coc vote <motion>`: in an incident's channel, put a question to its members; a "
+           "simple majority of the members in the channel decides.\n"
+           "• `/coc timeline`: in an incident's channel, post its written record.\n"
+           "• `/coc reopen <reference> [reason]`: propose re-opening a resolved incident, or "
+           "one HR handed back.\n"
+           "• `/coc help`: this message.\n"
+           "If someone is in immediate danger, tick *Immediate danger* in the report: the "
+           "committee is alerted at once.";
+}
+
+} // namespace cocbot::slack

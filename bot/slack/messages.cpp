@@ -1,0 +1,180 @@
+// File: bot/slack/messages.cpp
+// The messages of the committee channel, an incident's channel and direct messages, one core
+// message kind each; the control panel, motions and the timeline have files of their own.
+#include "bot/slack/messages.hpp"
+
+#include "bot/slack/control_panel.hpp"
+#include "bot/slack/ids.hpp"
+#include "bot/slack/kit.hpp"
+#include "bot/slack/labels.hpp"
+#include "bot/slack/motion_message.hpp"
+#include "bot/slack/mrkdwn.hpp"
+#include "bot/slack/timeline_message.hpp"
+#include "core/overloaded.hpp"
+
+namespace cocbot::slack {
+
+using kit::button;
+using kit::context;
+using kit::section;
+using nlohmann::json;
+
+namespace {
+
+RenderedMessage render_prompt(const core::TriagePrompt& prompt) {
+    const std::string question =
+        "*" + reported_label(prompt.reported) + "* has been reported (via " +
+        std::string{core::describe(prompt.source)} + "). Who does not have a conflict of interest?";
+    const std::string status = "Incident " + prompt.incident.value + " · " +
+                               std::to_string(prompt.answered) + " of " +
+                               std::to_string(prompt.committee_size) +
+                               " members have answered. You never need to say why.";
+    json actions{
+        {"type", "actions"},
+        {"block_id", "conflict"},
+        {"elements",
+         json::array(
+             {button(ids::conflict_none, "No conflict", prompt.incident.value, "primary"),
+              button(ids::conflict_declared, "I have a conflict", prompt.incident.value)})}};
+    return {question, json::array({section(question), context(status), std::move(actions)})};
+}
+
+RenderedMessage render_alert(const core::DangerAlert& alert) {
+    const std::string headline =
+        ":rotating_light: *Immediate danger reported* (incident " + alert.incident.value + ")";
+    std::string details;
+    if (!alert.location.empty())
+        details += "*Where:* " + escape(alert.location) + "\n";
+    if (!alert.safety.venue_security.empty())
+        details += "*Venue security:* " + escape(alert.safety.venue_security) + "\n";
+    if (!alert.safety.crisis_line.empty())
+        details += "*Crisis line:* " + escape(alert.safety.crisis_line) + "\n";
+    details += "Only call law enforcement if the reporter asks you to. Any responder may act "
+               "now, without a vote.";
+    return {"Immediate danger reported (incident " + alert.incident.value + ")",
+            json::array({section(headline), section(details)})};
+}
+
+std::string flag_list(const core::Flags& flags) {
+    std::string text;
+    const auto add = [&](bool on, std::string_view name) {
+        if (on)
+            text += (text.empty() ? "" : ", ") + std::string{name};
+    };
+    add(flags.anonymous, "anonymous");
+    add(flags.escrow, "escrow");
+    add(flags.immediate_danger, "immediate danger");
+    add(flags.involves_employee, "involves an employee");
+    add(flags.no_updates, "reporter wants no further updates");
+    return text.empty() ? "none" : text;
+}
+
+std::string or_dash(const std::string& text) {
+    return text.empty() ? "—" : escape(text);
+}
+
+RenderedMessage render_details(const core::ReportDetails& d) {
+    const auto& r = d.report;
+    std::string reporter;
+    if (r.flags.anonymous)
+        reporter = "anonymous (nothing identifying was stored; follow-up is impossible)";
+    else
+        reporter = or_dash(r.reporter_name) + " · contact: " + or_dash(r.reporter_contact);
+    const std::string fields =
+        "*Reported:* " + reported_label(r.reported) + "\n*Reporter:* " + reporter +
+        "\n*Came in via:* " + std::string{core::describe(r.source)} +
+        (d.submitted_by.empty() ? std::string{} : ", taken by " + mention(d.submitted_by)) +
+        "\n*Where and when:* " + or_dash(r.location) + "\n*Flags:* " + flag_list(r.flags) +
+        "\n*Received:* " + format_time(d.filed_at);
+    const std::string headline = "*Report " + d.incident.value + "*";
+    return {"Report " + d.incident.value,
+            json::array({section(headline), section(fields),
+                         section("*What happened:*\n" + escape(r.description))})};
+}
+
+RenderedMessage render_escrow(const core::EscrowNotice& n) {
+    const std::string text =
+        "There " +
+        std::string{n.count == 1 ? "is 1 escrowed report"
+                                 : "are " + std::to_string(n.count) + " escrowed reports"} +
+        " about the same person. Any member here can propose to share them in this channel; a "
+        "majority decides.";
+    return {text, json::array({section(text),
+                               json{{"type", "actions"},
+                                    {"block_id", "escrow"},
+                                    {"elements", json::array({button(ids::activate_escrow,
+                                                                     "Propose to share them",
+                                                                     n.incident.value)})}}})};
+}
+
+RenderedMessage render_channel_notice(const core::ChannelNotice& n) {
+    // core's own words may carry mentions; what a person typed is escaped and quoted.
+    const std::string prefix = mentions(n.mention);
+    std::string text = prefix.empty() ? n.text : prefix + " " + n.text;
+    if (!n.quote.empty())
+        for (std::string_view rest = n.quote; !rest.empty();) {
+            const auto end = rest.find('\n');
+            text += "\n>" + escape(rest.substr(0, end));
+            rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
+        }
+    return {text, json::array({section(text)})};
+}
+
+RenderedMessage render_deadline(const core::DeadlineReminder& r) {
+    const std::string when = format_time(r.due);
+    std::string text = mentions(r.mention);
+    text += text.empty() ? "" : " ";
+    switch (r.kind) {
+    case core::ReminderKind::acknowledge_soon:
+        text += ":alarm_clock: The reporter of incident " + r.incident.value +
+                " must be acknowledged by " + when +
+                ". Press *Reporter acknowledged* on the control message once they are.";
+        break;
+    case core::ReminderKind::acknowledge_due:
+        text += ":rotating_light: The deadline to acknowledge the reporter of incident " +
+                r.incident.value + " passed at " + when + ". Acknowledge them now.";
+        break;
+    case core::ReminderKind::decision_overdue:
+        text += ":hourglass: The committee's decision on incident " + r.incident.value +
+                " was due to reach the reporter by " + when +
+                ". Tell the reporter it will take longer, and record it with *Follow up with "
+                "reporter*.";
+        break;
+    case core::ReminderKind::reporter_update:
+        text += "The reported person in incident " + r.incident.value +
+                " has still not been found: update the reporter, and record it with *Follow up "
+                "with reporter*.";
+        break;
+    case core::ReminderKind::owners_missing:
+    case core::ReminderKind::conflict_nudge:
+        text += "Incident " + r.incident.value +
+                " still has no owners. Name a primary and a secondary owner on the control "
+                "message.";
+        break;
+    }
+    return {text, json::array({section(text)})};
+}
+
+RenderedMessage render_notice(const core::Notice& notice) {
+    return {notice.text, json::array({section(escape(notice.text))})};
+}
+
+} // namespace
+
+RenderedMessage render(const core::Message& message) {
+    return std::visit(core::overloaded{
+                          [](const core::TriagePrompt& m) { return render_prompt(m); },
+                          [](const core::DangerAlert& m) { return render_alert(m); },
+                          [](const core::ReportDetails& m) { return render_details(m); },
+                          [](const core::ControlPanel& m) { return render_panel(m); },
+                          [](const core::EscrowNotice& m) { return render_escrow(m); },
+                          [](const core::ChannelNotice& m) { return render_channel_notice(m); },
+                          [](const core::DeadlineReminder& m) { return render_deadline(m); },
+                          [](const core::Notice& m) { return render_notice(m); },
+                          [](const core::MotionMessage& m) { return render_motion(m); },
+                          [](const core::Timeline& m) { return render_timeline(m); },
+                      },
+                      message);
+}
+
+} // namespace cocbot::slack
