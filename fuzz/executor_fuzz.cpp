@@ -8,6 +8,7 @@
 // is settled (done or failed) within its attempts, however Slack answered.
 #include "bot/app/clock.hpp"
 #include "bot/app/executor.hpp"
+#include "bot/app/read_models.hpp"
 #include "bot/app/workflow.hpp"
 #include "bot/slack/api.hpp"
 #include "fuzz/fuzz_input.hpp"
@@ -117,8 +118,10 @@ awaitable<void> watch(app::Executor& executor, storage::Database& db) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     storage::Database db{":memory:"};
-    app::Workflow workflow{db, committee()};
-    workflow.set_committee_channel_members(committee().channel_members);
+    app::CommitteeRoster roster{committee()};
+    roster.set_channel_members(committee().channel_members);
+    app::Workflow workflow{db, roster};
+    const app::ReadModels reads{db, roster};
     stage_effects(db, workflow);
 
     net::io_context io;
@@ -127,6 +130,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     app::Executor executor{io.get_executor(),
                            db,
                            workflow,
+                           reads,
                            slack,
                            {.max_attempts = 2, .first_retry = std::chrono::seconds{0}}};
     workflow.on_committed([&] { executor.wake(); });

@@ -34,8 +34,9 @@ std::optional<core::Command> failure_report(const core::Effect& effect, const st
 } // namespace
 
 Executor::Executor(net::any_io_executor executor, storage::Database& database, Workflow& workflow,
-                   slack::Api& api, ExecutorOptions options)
-    : executor_(executor), outbox_(database), workflow_(workflow), api_(api), options_(options),
+                   const ReadModels& reads, slack::Api& api, ExecutorOptions options)
+    : executor_(executor), outbox_(database), workflow_(workflow), reads_(reads), api_(api),
+      options_(options),
       timer_(executor), loop_(executor, "executor", [this] { return run(); }) {}
 
 void Executor::start() {

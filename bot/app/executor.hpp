@@ -6,6 +6,7 @@
 #pragma once
 
 #include "bot/app/supervised.hpp"
+#include "bot/app/read_models.hpp"
 #include "bot/app/workflow.hpp"
 #include "bot/net.hpp"
 #include "bot/slack/api.hpp"
@@ -24,7 +25,7 @@ struct ExecutorOptions {
 class Executor {
 public:
     Executor(net::any_io_executor executor, storage::Database& database, Workflow& workflow,
-             slack::Api& api, ExecutorOptions options = {});
+             const ReadModels& reads, slack::Api& api, ExecutorOptions options = {});
 
     void start();
     // New work was committed: look at the outbox now rather than at the next timer.
@@ -58,6 +59,7 @@ private:
     net::any_io_executor executor_;
     storage::Outbox outbox_;
     Workflow& workflow_;
+    const ReadModels& reads_;
     slack::Api& api_;
     ExecutorOptions options_;
     net::steady_timer timer_;

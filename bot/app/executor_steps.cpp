@@ -163,7 +163,7 @@ awaitable<Executor::Result> Executor::share_escrowed(const storage::PendingEffec
         const auto key = effect_key(pending.id, i);
         if (marked->contains(key))
             continue;
-        const auto details = workflow_.report_details(share.escrowed[i]);
+        const auto details = reads_.report_details(share.escrowed[i]);
         if (!details) {
             log_unknown_escrow(pending.id);
             continue;

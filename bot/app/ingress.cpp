@@ -126,10 +126,11 @@ Response make_response(const Request& request, http::status status, std::string 
 
 } // namespace
 
-Ingress::Ingress(net::any_io_executor executor, Workflow& workflow, slack::Api& api,
+Ingress::Ingress(net::any_io_executor executor, Parts parts, slack::Api& api,
                  slack::Api& modal_api, const Health& health, IngressOptions options)
-    : executor_(executor), workflow_(workflow), api_(api), modal_api_(modal_api), health_(health),
-      options_(std::move(options)) {}
+    : executor_(executor), workflow_(parts.workflow), reads_(parts.reads),
+      deliveries_(parts.deliveries), roster_(parts.roster), api_(api), modal_api_(modal_api),
+      health_(health), options_(std::move(options)) {}
 
 awaitable<Response> Ingress::events(Request& request) {
     const auto started = std::chrono::steady_clock::now();
@@ -209,7 +210,7 @@ Ingress::Answer Ingress::on(const slack::SlashCommand& command) {
 }
 
 Ingress::Answer Ingress::list(const slack::SlashCommand& command) {
-    const auto overview = workflow_.overview_for(core::UserId{command.user_id});
+    const auto overview = reads_.overview_for(core::UserId{command.user_id});
     return Answer::json_body(ephemeral_text(slack::list_text(overview)), "list");
 }
 
@@ -220,7 +221,7 @@ Ingress::Answer Ingress::status(const slack::SlashCommand& command) {
                                                 "`/coc status 2026-007`."),
                                  "status_usage");
     const auto summary =
-        workflow_.summary_for(core::UserId{command.user_id}, core::IncidentId{reference});
+        reads_.summary_for(core::UserId{command.user_id}, core::IncidentId{reference});
     // Not cleared and unknown get the very same answer: the existence of an incident is secret.
     return Answer::json_body(ephemeral_text(summary ? slack::status_text(*summary, now())
                                                     : slack::unknown_incident_text(reference)),
@@ -228,7 +229,7 @@ Ingress::Answer Ingress::status(const slack::SlashCommand& command) {
 }
 
 Ingress::Answer Ingress::vote(const slack::SlashCommand& command) {
-    const auto incident = workflow_.incident_for_channel(core::ChannelId{command.channel_id});
+    const auto incident = reads_.incident_for_channel(core::ChannelId{command.channel_id});
     if (!incident)
         return Answer::json_body(
             ephemeral_text("Use /coc vote inside an incident's private channel."),
@@ -243,7 +244,7 @@ Ingress::Answer Ingress::vote(const slack::SlashCommand& command) {
 }
 
 Ingress::Answer Ingress::timeline(const slack::SlashCommand& command) {
-    const auto incident = workflow_.incident_for_channel(core::ChannelId{command.channel_id});
+    const auto incident = reads_.incident_for_channel(core::ChannelId{command.channel_id});
     if (!incident)
         return Answer::json_body(
             ephemeral_text("Use /coc timeline inside an incident's private channel."),
@@ -266,7 +267,7 @@ Ingress::Answer Ingress::reopen(const slack::SlashCommand& command) {
     const core::UserId user{command.user_id};
     const core::IncidentId incident{reference};
     // Not cleared and unknown get the very same answer: the existence of an incident is secret.
-    if (!workflow_.summary_for(user, incident))
+    if (!reads_.summary_for(user, incident))
         return Answer::json_body(ephemeral_text(slack::unknown_incident_text(reference)),
                                  "reopen_unknown");
     const auto outcome = workflow_.handle(
@@ -291,7 +292,7 @@ void Ingress::publish_home(const core::UserId& user) {
     auto publish = [](slack::Api& api, json args) -> awaitable<void> {
         log_call("views_publish", co_await api.call("views.publish", std::move(args)));
     };
-    net::co_spawn(executor_, publish(api_, views_publish_args(user, workflow_.overview_for(user))),
+    net::co_spawn(executor_, publish(api_, views_publish_args(user, reads_.overview_for(user))),
                   [](std::exception_ptr e) {
                       if (e)
                           log(Level::error, "views_publish", {{"outcome", "exception"}});

@@ -6,6 +6,8 @@
 #pragma once
 
 #include "bot/app/health.hpp"
+#include "bot/app/deliveries.hpp"
+#include "bot/app/read_models.hpp"
 #include "bot/app/workflow.hpp"
 #include "bot/net.hpp"
 #include "bot/slack/api.hpp"
@@ -21,10 +23,18 @@ struct IngressOptions {
 
 class Ingress {
 public:
-    // `executor` is the application's (it owns `workflow` and both APIs). `modal_api` answers
+    // What the ingress works with, all on the application thread.
+    struct Parts {
+        Workflow& workflow;
+        const ReadModels& reads;
+        Deliveries& deliveries;
+        CommitteeRoster& roster;
+    };
+
+    // `executor` is the application's (it owns the parts and both APIs). `modal_api` answers
     // quickly or not at all (trigger ids expire in 3 s); `api` retries.
-    Ingress(net::any_io_executor executor, Workflow& workflow, slack::Api& api,
-            slack::Api& modal_api, const Health& health, IngressOptions options);
+    Ingress(net::any_io_executor executor, Parts parts, slack::Api& api, slack::Api& modal_api,
+            const Health& health, IngressOptions options);
 
     // The bot's own user id (from auth.test): its own channel joins are not intruders.
     void set_bot_user(std::string user_id) { bot_user_ = std::move(user_id); }
@@ -65,6 +75,9 @@ private:
 
     net::any_io_executor executor_;
     Workflow& workflow_;
+    const ReadModels& reads_;
+    Deliveries& deliveries_;
+    CommitteeRoster& roster_;
     slack::Api& api_;
     slack::Api& modal_api_;
     const Health& health_;

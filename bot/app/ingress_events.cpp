@@ -10,18 +10,18 @@ namespace cocbot::app {
 Ingress::Answer Ingress::on(const slack::EventCallback& event) {
     // A delivery already handled changes nothing. Events that cause a command record their id
     // in the command's transaction; the others once they are handled.
-    if (!event.event_id.empty() && workflow_.event_seen(event.event_id))
+    if (!event.event_id.empty() && deliveries_.seen(event.event_id))
         return Answer::empty("duplicate");
     const core::UserId user{event.user};
-    const bool committee_channel = event.channel == workflow_.committee().channel.value;
+    const bool committee_channel = event.channel == roster_.committee().channel.value;
     if (event.type == "member_joined_channel" || event.type == "member_left_channel") {
         const bool joined = event.type == "member_joined_channel";
         if (!committee_channel)
             return on_incident_membership(event, joined);
         if (joined)
-            workflow_.committee_channel_joined(user);
+            roster_.joined(user);
         else
-            workflow_.committee_channel_left(user);
+            roster_.left(user);
         return handled(event, joined ? "committee_joined" : "committee_left");
     }
     if (event.type == "app_home_opened" && event.tab == "home" && !user.empty()) {
@@ -33,7 +33,7 @@ Ingress::Answer Ingress::on(const slack::EventCallback& event) {
 
 Ingress::Answer Ingress::handled(const slack::EventCallback& event, std::string outcome) {
     if (!event.event_id.empty())
-        workflow_.record_event(event.event_id, now());
+        deliveries_.record(event.event_id, now());
     return Answer::empty(std::move(outcome));
 }
 
@@ -42,7 +42,7 @@ Ingress::Answer Ingress::on_incident_membership(const slack::EventCallback& even
     // The bot's own joins (it creates every incident channel) are not intruders.
     if (event.user.empty() || event.user == bot_user_)
         return Answer::empty("ignored");
-    const auto incident = workflow_.incident_for_channel(core::ChannelId{event.channel});
+    const auto incident = reads_.incident_for_channel(core::ChannelId{event.channel});
     if (!incident)
         return Answer::empty("ignored");
     const core::UserId user{event.user};

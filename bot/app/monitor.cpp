@@ -7,8 +7,8 @@
 namespace cocbot::app {
 
 Monitor::Monitor(net::any_io_executor executor, storage::Database& database,
-                 const Workflow& workflow, Health& health)
-    : database_(database), outbox_(database), seen_(database), workflow_(workflow), health_(health),
+                 const CommitteeRoster& roster, Health& health)
+    : database_(database), outbox_(database), seen_(database), roster_(roster), health_(health),
       timer_(executor), loop_(executor, "monitor", [this] { return run(); }) {}
 
 void Monitor::start() {
@@ -26,8 +26,8 @@ void Monitor::probe() {
     std::optional<core::Time> oldest;
     if (database_ok)
         oldest = outbox_.oldest_pending_created();
-    health_.probed(database_ok, oldest, workflow_.committee_channel_known(),
-                   workflow_.committee().channel_members.size());
+    health_.probed(database_ok, oldest, roster_.channel_known(),
+                   roster_.committee().channel_members.size());
 }
 
 void Monitor::prune() {

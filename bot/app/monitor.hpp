@@ -5,7 +5,7 @@
 
 #include "bot/app/health.hpp"
 #include "bot/app/supervised.hpp"
-#include "bot/app/workflow.hpp"
+#include "bot/app/committee_roster.hpp"
 #include "bot/net.hpp"
 #include "storage/outbox.hpp"
 #include "storage/seen_events.hpp"
@@ -14,7 +14,7 @@ namespace cocbot::app {
 
 class Monitor {
 public:
-    Monitor(net::any_io_executor executor, storage::Database& database, const Workflow& workflow,
+    Monitor(net::any_io_executor executor, storage::Database& database, const CommitteeRoster& roster,
             Health& health);
 
     void start();
@@ -29,7 +29,7 @@ private:
     storage::Database& database_;
     storage::Outbox outbox_;
     storage::SeenEvents seen_;
-    const Workflow& workflow_;
+    const CommitteeRoster& roster_;
     Health& health_;
     net::steady_timer timer_;
     bool stopping_ = false;

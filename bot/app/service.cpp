@@ -72,19 +72,21 @@ void report_http(std::string_view what, std::string_view detail) {
 struct App {
     App(const config::Config& config, net::any_io_executor ex)
         : health({.max_effect_age = config.outbox.alert_after}), database(config.storage.path),
-          workflow(database, committee_from(config)),
+          roster(committee_from(config)), workflow(database, roster), reads(database, roster),
+          deliveries(database),
           api(ex, {.base_url = config.slack.api_url, .token = config.slack.bot_token}),
           // views.open must land within the trigger's 3 seconds: one quick attempt.
           modal_api(ex, {.base_url = config.slack.api_url,
                          .token = config.slack.bot_token,
                          .request_timeout = std::chrono::milliseconds{2500},
                          .max_attempts = 1}),
-          executor(ex, database, workflow, api,
+          executor(ex, database, workflow, reads, api,
                    {.max_attempts = config.outbox.max_attempts,
                     .first_retry = config.outbox.first_retry}),
-          scheduler(ex, database, workflow), monitor(ex, database, workflow, health),
-          ingress(ex, workflow, api, modal_api, health, {config.slack.signing_secret}),
-          workspace(ex, api, workflow,
+          scheduler(ex, database, workflow), monitor(ex, database, roster, health),
+          ingress(ex, {workflow, reads, deliveries, roster}, api, modal_api, health,
+                  {config.slack.signing_secret}),
+          workspace(ex, api, roster,
                     [this](std::string user) { ingress.set_bot_user(std::move(user)); }) {
         workflow.on_committed([this] {
             executor.wake();
@@ -112,7 +114,10 @@ struct App {
 
     Health health;
     storage::Database database;
+    CommitteeRoster roster;
     Workflow workflow;
+    ReadModels reads;
+    Deliveries deliveries;
     slack::WebApi api;
     slack::WebApi modal_api;
     Executor executor;

@@ -1,11 +1,11 @@
 // File: bot/app/workflow.hpp
-// Where core meets storage: load an incident, decide, and commit the decision's events and
-// effects in one transaction. No Slack, no Asio: the ingress and the executor both call in.
+// The write path, where core meets storage: load an incident, decide, and commit the decision's
+// events, effects and next deadline check in one transaction. No Slack, no Asio: the ingress,
+// the executor and the scheduler all call in.
 #pragma once
 
-#include "core/committee.hpp"
+#include "bot/app/committee_roster.hpp"
 #include "core/decide.hpp"
-#include "core/overview.hpp"
 #include "storage/database.hpp"
 #include "storage/unit_of_work.hpp"
 
@@ -30,14 +30,15 @@ struct Submission {
 
 class Workflow {
 public:
-    Workflow(storage::Database& database, core::Committee committee);
+    Workflow(storage::Database& database, const CommitteeRoster& roster);
 
     // Called after every commit that may have queued effects or moved a deadline, so that the
     // executor and the scheduler look again.
     void on_committed(std::function<void()> callback);
 
-    // Files a report under the next reference of `now`'s year. A submission already filed gets
-    // the same answer again, with its first reference, and files nothing.
+    // Files a report under the next reference of `now`'s year: a SubmitReport handled like any
+    // other command. A submission already filed gets the same answer again, with its first
+    // reference, and files nothing.
     core::Outcome file_report(const core::UserId& submitted_by, const core::Report& report,
                               core::Time now, const std::optional<Submission>& from = std::nullopt);
 
@@ -53,41 +54,13 @@ public:
     std::optional<core::Outcome> handle_event(std::string_view event_id,
                                               const core::Command& command, core::Time now);
 
-    // For events that cause no command: whether `event_id` was handled already, and recording
-    // that it now has been (after the handling, so a failure leaves Slack's retry the work).
-    bool event_seen(std::string_view event_id);
-    void record_event(std::string_view event_id, core::Time now);
-
-    // A stored report as the incident channel shows it (for sharing escrowed reports once a
-    // vote activated them); nullopt for an unknown incident.
-    std::optional<core::ReportDetails> report_details(const core::IncidentId& incident);
-
-    // Read-only views for one member: what `/coc list`, `/coc status` and App Home show.
-    core::Overview overview_for(const core::UserId& member);
-    std::optional<core::IncidentSummary> summary_for(const core::UserId& member,
-                                                     const core::IncidentId& incident);
-
-    // The incident whose private channel this is, if any.
-    std::optional<core::IncidentId> incident_for_channel(const core::ChannelId& channel);
-
-    // Who sits in the committee channel, as Slack last told us (see core::Committee). Until
-    // the first call, cocbot fails closed: nothing about a report goes to that channel.
-    void set_committee_channel_members(std::vector<core::UserId> members);
-    bool committee_channel_known() const { return committee_.channel_members_known; }
-    void committee_channel_joined(const core::UserId& user);
-    void committee_channel_left(const core::UserId& user);
-
-    bool healthy();
-
-    const core::Committee& committee() const { return committee_; }
-
 private:
     core::Outcome decide_and_stage(storage::UnitOfWork& work, const core::Command& command,
                                    core::Time now, const std::optional<ReplyTo>& reply_to);
-    void notify() const;
+    void commit(storage::UnitOfWork& work) const;
 
     storage::Database& database_;
-    core::Committee committee_;
+    const CommitteeRoster& roster_;
     std::function<void()> on_committed_;
 };
 

@@ -37,9 +37,9 @@ std::optional<std::string> read_members_page(const json& page, std::vector<core:
 
 } // namespace
 
-Workspace::Workspace(net::any_io_executor executor, slack::Api& api, Workflow& workflow,
+Workspace::Workspace(net::any_io_executor executor, slack::Api& api, CommitteeRoster& roster,
                      std::function<void(std::string)> on_bot_user, Backoff backoff)
-    : api_(api), workflow_(workflow), on_bot_user_(std::move(on_bot_user)), backoff_(backoff),
+    : api_(api), roster_(roster), on_bot_user_(std::move(on_bot_user)), backoff_(backoff),
       pause_(executor), loop_(executor, "workspace", [this] { return run(); }) {}
 
 void Workspace::start() {
@@ -64,7 +64,7 @@ awaitable<void> Workspace::run() {
             if (auto members = co_await committee_channel_members()) {
                 log(Level::info, "committee_channel",
                     {{"outcome", "ok"}, {"members", std::to_string(members->size())}});
-                workflow_.set_committee_channel_members(std::move(*members));
+                roster_.set_channel_members(std::move(*members));
                 co_return;
             }
         }
@@ -90,7 +90,7 @@ awaitable<bool> Workspace::learn_bot_user() {
 }
 
 awaitable<std::optional<std::vector<core::UserId>>> Workspace::committee_channel_members() {
-    const auto channel = workflow_.committee().channel.value;
+    const auto channel = roster_.committee().channel.value;
     std::vector<core::UserId> members;
     std::string cursor;
     for (int page = 0; page < 20; ++page) { // bounded: 20 pages of 500 members

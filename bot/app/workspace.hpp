@@ -5,7 +5,7 @@
 #pragma once
 
 #include "bot/app/supervised.hpp"
-#include "bot/app/workflow.hpp"
+#include "bot/app/committee_roster.hpp"
 #include "bot/net.hpp"
 #include "bot/slack/api.hpp"
 
@@ -18,7 +18,7 @@ namespace cocbot::app {
 
 class Workspace {
 public:
-    Workspace(net::any_io_executor executor, slack::Api& api, Workflow& workflow,
+    Workspace(net::any_io_executor executor, slack::Api& api, CommitteeRoster& roster,
               std::function<void(std::string)> on_bot_user, Backoff backoff = {});
 
     void start();
@@ -30,7 +30,7 @@ private:
     awaitable<std::optional<std::vector<core::UserId>>> committee_channel_members();
 
     slack::Api& api_;
-    Workflow& workflow_;
+    CommitteeRoster& roster_;
     std::function<void(std::string)> on_bot_user_;
     Backoff backoff_;
     net::steady_timer pause_;

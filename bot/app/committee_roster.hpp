@@ -1,0 +1,28 @@
+// File: bot/app/committee_roster.hpp
+// The committee as configured, and who sits in its channel as Slack last told us. Until the
+// first listing, cocbot fails closed: nothing about a report goes to that channel.
+#pragma once
+
+#include "core/committee.hpp"
+
+#include <vector>
+
+namespace cocbot::app {
+
+class CommitteeRoster {
+public:
+    explicit CommitteeRoster(core::Committee committee);
+
+    const core::Committee& committee() const { return committee_; }
+    bool channel_known() const { return committee_.channel_members_known; }
+
+    // A whole listing (conversations.members), then the joins and leaves Slack reports.
+    void set_channel_members(std::vector<core::UserId> members);
+    void joined(const core::UserId& user);
+    void left(const core::UserId& user);
+
+private:
+    core::Committee committee_;
+};
+
+} // namespace cocbot::app

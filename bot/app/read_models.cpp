@@ -1,0 +1,35 @@
+// File: bot/app/read_models.cpp
+#include "bot/app/read_models.hpp"
+
+#include "storage/event_store.hpp"
+
+namespace cocbot::app {
+
+ReadModels::ReadModels(storage::Database& database, const CommitteeRoster& roster)
+    : database_(database), roster_(roster) {}
+
+core::Overview ReadModels::overview_for(const core::UserId& member) const {
+    return core::overview_for(member, storage::EventStore{database_}.incidents(),
+                              roster_.committee().deadlines);
+}
+
+std::optional<core::IncidentSummary>
+ReadModels::summary_for(const core::UserId& member, const core::IncidentId& incident) const {
+    return core::summary_for(member, storage::EventStore{database_}.incident(incident),
+                             roster_.committee().deadlines);
+}
+
+std::optional<core::ReportDetails>
+ReadModels::report_details(const core::IncidentId& incident) const {
+    const auto stored = storage::EventStore{database_}.incident(incident);
+    if (!stored.exists())
+        return std::nullopt;
+    return core::ReportDetails{stored.id, stored.filed_at, stored.report, stored.submitted_by};
+}
+
+std::optional<core::IncidentId>
+ReadModels::incident_for_channel(const core::ChannelId& channel) const {
+    return storage::EventStore{database_}.incident_by_channel(channel);
+}
+
+} // namespace cocbot::app

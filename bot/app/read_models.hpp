@@ -1,0 +1,36 @@
+// File: bot/app/read_models.hpp
+// What cocbot reads without deciding anything: the lists, statuses and App Home a member sees,
+// a stored report for sharing, and which incident a channel belongs to.
+#pragma once
+
+#include "bot/app/committee_roster.hpp"
+#include "core/messages.hpp"
+#include "core/overview.hpp"
+#include "storage/database.hpp"
+
+#include <optional>
+
+namespace cocbot::app {
+
+class ReadModels {
+public:
+    ReadModels(storage::Database& database, const CommitteeRoster& roster);
+
+    // What `/coc list`, `/coc status` and App Home show one member.
+    core::Overview overview_for(const core::UserId& member) const;
+    std::optional<core::IncidentSummary> summary_for(const core::UserId& member,
+                                                     const core::IncidentId& incident) const;
+
+    // A stored report as the incident channel shows it (for sharing escrowed reports once a
+    // vote activated them); nullopt for an unknown incident.
+    std::optional<core::ReportDetails> report_details(const core::IncidentId& incident) const;
+
+    // The incident whose private channel this is, if any.
+    std::optional<core::IncidentId> incident_for_channel(const core::ChannelId& channel) const;
+
+private:
+    storage::Database& database_;
+    const CommitteeRoster& roster_;
+};
+
+} // namespace cocbot::app
