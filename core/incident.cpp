@@ -1,7 +1,6 @@
 // File: core/incident.cpp
 #include "core/incident.hpp"
 
-#include "core/overloaded.hpp"
 #include "core/timeline.hpp"
 
 #include <algorithm>
@@ -142,120 +141,149 @@ void record(Incident& incident, const Event& event) {
     incident.timeline.push_back(std::move(*entry));
 }
 
+// What each event changes. One overload per event: std::visit fails to compile when an event
+// is added without saying what it does to the incident.
+struct Apply {
+    Incident& incident;
+
+    void operator()(const ReportFiled& e) const {
+        incident.id = e.incident;
+        incident.status = e.report.flags.escrow ? Status::escrowed : Status::triage;
+        incident.filed_at = e.at;
+        incident.report = e.report;
+        incident.submitted_by = e.submitted_by;
+        incident.committee = e.committee;
+        incident.committee_channel = e.committee_channel;
+        incident.reported_is_member = e.reported_is_member;
+        incident.escrow_matches = e.escrow_matches;
+    }
+
+    void operator()(const ConflictDeclared& e) const {
+        incident.declarations[e.member] =
+            e.conflicted ? Declaration::conflict : Declaration::no_conflict;
+        if (e.conflicted)
+            forget_away(incident, e.member);
+    }
+
+    void operator()(const MessagePosted& e) const {
+        if (e.kind == MessageKind::triage_prompt)
+            incident.triage_prompt = e.message;
+        else if (e.kind == MessageKind::control_panel)
+            incident.control_panel = e.message;
+        else if (e.kind == MessageKind::motion)
+            incident.motion_messages[e.motion] = e.message;
+    }
+
+    void operator()(const ChannelOpened& e) const {
+        incident.channel = e.channel;
+        incident.archived = false;
+        ++incident.channels_opened;
+    }
+
+    void operator()(const OwnerNamed& e) const {
+        (e.role == OwnerRole::primary ? incident.primary_owner : incident.secondary_owner) =
+            e.owner;
+    }
+
+    void operator()(const UnclearedMemberFound&) const {}
+
+    void operator()(const RemovalRefused&) const {}
+
+    void operator()(const ImmediateActionRecorded&) const {}
+
+    void operator()(const ReporterAcknowledged& e) const { incident.acknowledged_at = e.at; }
+
+    void operator()(const ReminderSent& e) const { incident.reminders_sent.push_back(e); }
+
+    void operator()(const ReportedPersonMissing& e) const {
+        incident.missing_since = e.missing ? std::optional<Time>{e.at} : std::nullopt;
+    }
+
+    void operator()(const ReporterFollowedUp& e) const { incident.follow_ups.push_back(e); }
+
+    void operator()(const EscrowActivated& e) const {
+        incident.escrow_activated.insert(incident.escrow_activated.end(), e.escrowed.begin(),
+                                         e.escrowed.end());
+    }
+
+    void operator()(const MotionProposed& e) const {
+        // Re-opening a resolved incident happens in a new channel: the old one
+        // is archived, and a bot cannot unarchive it.
+        if (e.kind == MotionKind::reopen && incident.status == Status::resolved) {
+            incident.channel = {};
+            incident.archived = false;
+            incident.control_panel.reset();
+            incident.away.clear();
+        }
+        incident.motions.push_back(Motion{e.motion,
+                                          e.kind,
+                                          e.text,
+                                          e.by,
+                                          e.at,
+                                          {},
+                                          MotionResult::open,
+                                          std::nullopt,
+                                          std::nullopt});
+    }
+
+    void operator()(const BallotCast& e) const {
+        if (auto* m = motion_at(incident, e.motion))
+            m->ballots[e.voter] = e.yes;
+    }
+
+    void operator()(const MotionDecided& e) const {
+        if (auto* m = motion_at(incident, e.motion)) {
+            m->final_tally = count(*m, incident.electorate());
+            m->result = e.passed ? MotionResult::passed : MotionResult::rejected;
+            m->final_tally->result = m->result;
+            m->decided_at = e.at;
+            // A rejected re-opening closes the channel opened for its vote.
+            if (m->kind == MotionKind::reopen && !e.passed && incident.status == Status::resolved)
+                incident.archived = true;
+        }
+    }
+
+    void operator()(const MemberLeftChannel& e) const { incident.away.push_back(e.user); }
+
+    void operator()(const MemberReturned& e) const { forget_away(incident, e.user); }
+
+    void operator()(const HrInvolved& e) const {
+        incident.hr = e;
+        if (e.scope == HrScope::employees_only)
+            incident.status = Status::handed_off;
+    }
+
+    void operator()(const HrDropped&) const { incident.hr.reset(); }
+
+    void operator()(const HrReported& e) const { incident.hr_report = e; }
+
+    void operator()(const LawEnforcementInvolved& e) const {
+        incident.law_enforcement.push_back(e);
+    }
+
+    void operator()(const ConversationRecorded& e) const { incident.conversations.push_back(e); }
+
+    void operator()(const IncidentResolved& e) const {
+        incident.resolution = e;
+        incident.status = Status::resolved;
+        incident.archived = true;
+        for (auto& m : incident.motions)
+            if (m.open()) {
+                m.result = MotionResult::lapsed;
+                m.decided_at = e.at;
+                m.final_tally = count(m, incident.electorate());
+            }
+    }
+
+    void operator()(const IncidentReopened&) const {
+        incident.resolution.reset();
+        incident.hr_report.reset();
+        incident.status = Status::triage;
+    }
+};
+
 void apply(Incident& incident, const Event& event) {
-    std::visit(overloaded{
-                   [&](const ReportFiled& e) {
-                       incident.id = e.incident;
-                       incident.status = e.report.flags.escrow ? Status::escrowed : Status::triage;
-                       incident.filed_at = e.at;
-                       incident.report = e.report;
-                       incident.submitted_by = e.submitted_by;
-                       incident.committee = e.committee;
-                       incident.committee_channel = e.committee_channel;
-                       incident.reported_is_member = e.reported_is_member;
-                       incident.escrow_matches = e.escrow_matches;
-                   },
-                   [&](const ConflictDeclared& e) {
-                       incident.declarations[e.member] =
-                           e.conflicted ? Declaration::conflict : Declaration::no_conflict;
-                       if (e.conflicted)
-                           forget_away(incident, e.member);
-                   },
-                   [&](const MessagePosted& e) {
-                       if (e.kind == MessageKind::triage_prompt)
-                           incident.triage_prompt = e.message;
-                       else if (e.kind == MessageKind::control_panel)
-                           incident.control_panel = e.message;
-                       else if (e.kind == MessageKind::motion)
-                           incident.motion_messages[e.motion] = e.message;
-                   },
-                   [&](const ChannelOpened& e) {
-                       incident.channel = e.channel;
-                       incident.archived = false;
-                       ++incident.channels_opened;
-                   },
-                   [&](const OwnerNamed& e) {
-                       (e.role == OwnerRole::primary ? incident.primary_owner
-                                                     : incident.secondary_owner) = e.owner;
-                   },
-                   [&](const UnclearedMemberFound&) {},
-                   [&](const RemovalRefused&) {},
-                   [&](const ImmediateActionRecorded&) {},
-                   [&](const ReporterAcknowledged& e) { incident.acknowledged_at = e.at; },
-                   [&](const ReminderSent& e) { incident.reminders_sent.push_back(e); },
-                   [&](const ReportedPersonMissing& e) {
-                       incident.missing_since =
-                           e.missing ? std::optional<Time>{e.at} : std::nullopt;
-                   },
-                   [&](const ReporterFollowedUp& e) { incident.follow_ups.push_back(e); },
-                   [&](const EscrowActivated& e) {
-                       incident.escrow_activated.insert(incident.escrow_activated.end(),
-                                                        e.escrowed.begin(), e.escrowed.end());
-                   },
-                   [&](const MotionProposed& e) {
-                       // Re-opening a resolved incident happens in a new channel: the old one
-                       // is archived, and a bot cannot unarchive it.
-                       if (e.kind == MotionKind::reopen && incident.status == Status::resolved) {
-                           incident.channel = {};
-                           incident.archived = false;
-                           incident.control_panel.reset();
-                           incident.away.clear();
-                       }
-                       incident.motions.push_back(Motion{e.motion,
-                                                         e.kind,
-                                                         e.text,
-                                                         e.by,
-                                                         e.at,
-                                                         {},
-                                                         MotionResult::open,
-                                                         std::nullopt,
-                                                         std::nullopt});
-                   },
-                   [&](const BallotCast& e) {
-                       if (auto* m = motion_at(incident, e.motion))
-                           m->ballots[e.voter] = e.yes;
-                   },
-                   [&](const MotionDecided& e) {
-                       if (auto* m = motion_at(incident, e.motion)) {
-                           m->final_tally = count(*m, incident.electorate());
-                           m->result = e.passed ? MotionResult::passed : MotionResult::rejected;
-                           m->final_tally->result = m->result;
-                           m->decided_at = e.at;
-                           // A rejected re-opening closes the channel opened for its vote.
-                           if (m->kind == MotionKind::reopen && !e.passed &&
-                               incident.status == Status::resolved)
-                               incident.archived = true;
-                       }
-                   },
-                   [&](const MemberLeftChannel& e) { incident.away.push_back(e.user); },
-                   [&](const MemberReturned& e) { forget_away(incident, e.user); },
-                   [&](const HrInvolved& e) {
-                       incident.hr = e;
-                       if (e.scope == HrScope::employees_only)
-                           incident.status = Status::handed_off;
-                   },
-                   [&](const HrDropped&) { incident.hr.reset(); },
-                   [&](const HrReported& e) { incident.hr_report = e; },
-                   [&](const LawEnforcementInvolved& e) { incident.law_enforcement.push_back(e); },
-                   [&](const ConversationRecorded& e) { incident.conversations.push_back(e); },
-                   [&](const IncidentResolved& e) {
-                       incident.resolution = e;
-                       incident.status = Status::resolved;
-                       incident.archived = true;
-                       for (auto& m : incident.motions)
-                           if (m.open()) {
-                               m.result = MotionResult::lapsed;
-                               m.decided_at = e.at;
-                               m.final_tally = count(m, incident.electorate());
-                           }
-                   },
-                   [&](const IncidentReopened&) {
-                       incident.resolution.reset();
-                       incident.hr_report.reset();
-                       incident.status = Status::triage;
-                   },
-               },
-               event);
+    std::visit(Apply{incident}, event);
 }
 
 } // namespace
