@@ -144,21 +144,12 @@ json home_view(const core::Overview& overview) {
     return {{"type", "home"}, {"blocks", std::move(blocks)}};
 }
 
-std::string help_text() {
-    return "*cocbot* runs the Code of Conduct committee's incident response plan.\n"
-           "• `/coc report`: make a report, or take one on someone's behalf. Only committee "
-           "members without a conflict of interest will see it.\n"
-           "• `/coc list`: the incidents you are cleared for, and conflict questions you have "
-           "not answered.\n"
-           "• `/coc status <reference>`: where an incident stands.\n"
-           "• `/coc vote <motion>`: in an incident's channel, put a question to its members; a "
-           "simple majority of the members in the channel decides.\n"
-           "• `/coc timeline`: in an incident's channel, post its written record.\n"
-           "• `/coc reopen <reference> [reason]`: propose re-opening a resolved incident, or "
-           "one HR handed back.\n"
-           "• `/coc help`: this message.\n"
-           "If someone is in immediate danger, tick *Immediate danger* in the report: the "
-           "committee is alerted at once.";
+std::string help_text(const std::vector<std::string_view>& lines) {
+    std::string text = "*cocbot* runs the Code of Conduct committee's incident response plan.\n";
+    for (const auto line : lines)
+        text += "• " + std::string{line} + "\n";
+    return text + "If someone is in immediate danger, tick *Immediate danger* in the report: the "
+                  "committee is alerted at once.";
 }
 
 } // namespace cocbot::slack

@@ -1,3 +1,5 @@
+#include "bot/slack/ids.hpp"
+#include "bot/slack/report_modal.hpp"
 #include "bot/slack/to_command.hpp"
 
 #include <doctest/doctest.h>
