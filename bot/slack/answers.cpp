@@ -121,15 +121,20 @@ json home_view(const core::Overview& overview) {
     if (overview.open.empty())
         blocks.push_back(context("None open."));
     for (const auto& s : overview.open)
-        blocks.push_back(section(summary_line(s)));
+        kit::add_sections(blocks, summary_line(s));
     blocks.push_back(section("*Waiting for your answer*"));
     if (overview.pending.empty())
         blocks.push_back(context("Nothing."));
-    for (const auto& p : overview.pending)
+    for (const auto& p : overview.pending) {
+        // The button goes with the line's first section; a long name continues below it.
+        auto parts = split_mrkdwn(pending_line(p), limits::section_text);
         blocks.push_back(
             json{{"type", "section"},
-                 {"text", mrkdwn(pending_line(p))},
+                 {"text", mrkdwn(parts.front())},
                  {"accessory", button(ids::conflict_none, "No conflict", p.id.value)}});
+        for (std::size_t i = 1; i < parts.size(); ++i)
+            blocks.push_back(section(parts[i]));
+    }
     blocks.push_back(section("*Open motions*"));
     if (overview.motions.empty())
         blocks.push_back(context("None waiting for a vote."));
