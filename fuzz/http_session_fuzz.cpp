@@ -44,15 +44,15 @@ awaitable<Response> slack_events(Request& req) {
     const auto check = slack::verify_signature(secret, req["X-Slack-Request-Timestamp"], req.body(),
                                                req["X-Slack-Signature"], now);
     if (check != slack::SignatureCheck::ok)
-        co_return server::text_response(req, http::status::unauthorized, "unauthorized\n");
+        co_return server::response(req, http::status::unauthorized, "unauthorized\n");
     const auto parsed = slack::parse_payload(req[http::field::content_type], req.body());
     if (std::holds_alternative<slack::ParseError>(parsed))
-        co_return server::text_response(req, http::status::bad_request, "bad request\n");
-    co_return server::json_response(req, http::status::ok, "{}");
+        co_return server::response(req, http::status::bad_request, "bad request\n");
+    co_return server::response(req, http::status::ok, "{}", "application/json");
 }
 
 awaitable<Response> health(Request& req) {
-    co_return server::text_response(req, http::status::ok, "ok\n");
+    co_return server::response(req, http::status::ok, "ok\n");
 }
 
 // A handler that fails, as one whose database is gone would: the session answers 500.

@@ -8,8 +8,8 @@
 // Missing fixture folders are skipped (../shared is there only beside the steering repository),
 // but finding no fixture at all is an error.
 #include "bot/slack/messages.hpp"
-#include "bot/slack/report_modal.hpp"
 #include "bot/slack/modals.hpp"
+#include "bot/slack/report_modal.hpp"
 #include "bot/slack/signature.hpp"
 #include "storage/event_codec.hpp"
 
@@ -204,11 +204,9 @@ std::vector<Body> ui_bodies() {
     for (std::size_t i = 0; i < messages.size(); ++i)
         add_clicks(bodies, std::to_string(i), slack::render(messages[i]).blocks);
     add_submission(bodies, "report", slack::report_modal());
-    for (int k = 0; k <= static_cast<int>(slack::ModalKind::resolve); ++k) {
-        const auto kind = static_cast<slack::ModalKind>(k);
-        add_submission(bodies, std::string{slack::callback_id(kind)},
-                       slack::modal_for(kind, incident));
-    }
+    for (const auto& modal : slack::incident_modals())
+        add_submission(bodies, std::string{modal.view.callback_id},
+                       slack::modal_for(modal.kind, incident));
     return bodies;
 }
 

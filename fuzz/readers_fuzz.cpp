@@ -6,6 +6,7 @@
 // Input: "<Content-Type>\n<body>", as for payload_fuzz, so the two share seeds.
 #include "bot/slack/ids.hpp"
 #include "bot/slack/payloads.hpp"
+#include "bot/slack/report_modal.hpp"
 #include "bot/slack/to_command.hpp"
 #include "fuzz/fuzz_input.hpp"
 

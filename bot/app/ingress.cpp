@@ -4,12 +4,12 @@
 #include "bot/app/clock.hpp"
 #include "bot/app/ingress_answer.hpp"
 #include "bot/app/logger.hpp"
+#include "bot/server/router.hpp"
 #include "bot/slack/answers.hpp"
-#include "bot/slack/ids.hpp"
-#include "bot/slack/report_modal.hpp"
 #include "bot/slack/form.hpp"
-#include "bot/slack/json_reader.hpp"
+#include "bot/slack/ids.hpp"
 #include "bot/slack/modals.hpp"
+#include "bot/slack/report_modal.hpp"
 #include "bot/slack/signature.hpp"
 #include "bot/slack/to_command.hpp"
 #include "storage/database.hpp"
@@ -30,19 +30,6 @@ bool is_ssl_check(const Request& request) {
         return false;
     const auto form = slack::parse_form(request.body());
     return form && form->get("ssl_check") == "1";
-}
-
-// The input blocks of a modal: the only places Slack can show a field error.
-std::vector<std::string> input_blocks(const json& view) {
-    std::optional<std::string> error;
-    const slack::JsonReader reader{view, "view", error};
-    std::vector<std::string> ids;
-    if (const json* blocks = reader.array({"blocks"}, slack::JsonReader::Need::optional))
-        for (const auto& block : *blocks)
-            if (const auto one = reader.child(block, "block");
-                block.is_object() && one.lenient_string({"type"}) == "input")
-                ids.push_back(one.lenient_string({"block_id"}));
-    return ids;
 }
 
 std::string_view header(const Request& request, std::string_view name) {
@@ -73,32 +60,6 @@ json field_errors(const std::vector<core::FieldError>& errors,
     return {{"response_action", "errors"}, {"errors", std::move(map)}};
 }
 
-// What a typed command says back: core's reply, or the reason it was refused (the field's own
-// words when there is one, as they are the more precise).
-std::string said(const core::Outcome& outcome) {
-    if (const auto* decision = std::get_if<core::Decision>(&outcome))
-        return decision->reply;
-    const auto& rejection = std::get<core::Rejection>(outcome);
-    return rejection.fields.empty() ? rejection.message : rejection.fields.front().message;
-}
-
-const char* outcome_word(const core::Outcome& outcome) {
-    return std::holds_alternative<core::Decision>(outcome) ? "ok" : "refused";
-}
-
-// `<first word> <rest>` of a command's argument, both trimmed.
-std::pair<std::string, std::string> split_first(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t");
-    if (first == std::string_view::npos)
-        return {};
-    const auto end = std::min(text.find_first_of(" \t", first), text.size());
-    return {std::string{text.substr(first, end - first)}, slack::argument_of(text)};
-}
-
-json ephemeral_text(std::string_view text) {
-    return {{"response_type", "ephemeral"}, {"text", text}};
-}
-
 json views_open_args(const std::string& trigger_id, json view) {
     return {{"trigger_id", trigger_id}, {"view", std::move(view)}};
 }
@@ -110,18 +71,6 @@ json views_publish_args(const core::UserId& user, const core::Overview& overview
 void log_call(std::string_view what, const slack::ApiResult& result) {
     if (!result.ok)
         log(Level::warn, what, {{"outcome", "failed"}, {"error", result.error}});
-}
-
-Response make_response(const Request& request, http::status status, std::string body,
-                       std::string_view content_type) {
-    Response response{status, request.version()};
-    response.set(http::field::server, "cocbot");
-    if (!content_type.empty())
-        response.set(http::field::content_type, content_type);
-    response.keep_alive(request.keep_alive());
-    response.body() = std::move(body);
-    response.prepare_payload();
-    return response;
 }
 
 } // namespace
@@ -143,7 +92,7 @@ awaitable<Response> Ingress::events(Request& request) {
          {"outcome", answer.outcome},
          {"status", std::to_string(static_cast<int>(answer.status))},
          {"latency_ms", std::to_string(latency.count())}});
-    co_return make_response(request, answer.status, std::move(answer.body), answer.content_type);
+    co_return server::response(request, answer.status, std::move(answer.body), answer.content_type);
 }
 
 awaitable<Ingress::Answer> Ingress::answer_on_app(const Request& request) {
@@ -180,99 +129,12 @@ awaitable<Response> Ingress::health(Request& request) {
     const bool ok = all_ok(checks);
     std::string body =
         wants_details(request) ? health_details(checks) : health_summary(checks) + "\n";
-    co_return make_response(request, ok ? http::status::ok : http::status::service_unavailable,
-                            std::move(body), "text/plain");
+    co_return server::response(request, ok ? http::status::ok : http::status::service_unavailable,
+                               std::move(body), "text/plain");
 }
 
 Ingress::Answer Ingress::dispatch(const slack::Payload& payload) {
     return std::visit([this](const auto& p) { return on(p); }, payload);
-}
-
-Ingress::Answer Ingress::on(const slack::SlashCommand& command) {
-    const auto sub = slack::subcommand_of(command.text);
-    if (sub == "report") {
-        // parse_payload refused a slash command without a trigger: there is one.
-        open_modal(command.trigger_id, slack::report_modal());
-        return Answer::empty("modal_opening");
-    }
-    if (sub == "list")
-        return list(command);
-    if (sub == "status")
-        return status(command);
-    if (sub == "vote")
-        return vote(command);
-    if (sub == "timeline")
-        return timeline(command);
-    if (sub == "reopen")
-        return reopen(command);
-    return Answer::json_body(ephemeral_text(slack::help_text()),
-                             sub == "help" ? "help" : "unknown_help");
-}
-
-Ingress::Answer Ingress::list(const slack::SlashCommand& command) {
-    const auto overview = reads_.overview_for(core::UserId{command.user_id});
-    return Answer::json_body(ephemeral_text(slack::list_text(overview)), "list");
-}
-
-Ingress::Answer Ingress::status(const slack::SlashCommand& command) {
-    const auto reference = slack::argument_of(command.text);
-    if (reference.empty())
-        return Answer::json_body(ephemeral_text("Usage: `/coc status <reference>`, for example "
-                                                "`/coc status 2026-007`."),
-                                 "status_usage");
-    const auto summary =
-        reads_.summary_for(core::UserId{command.user_id}, core::IncidentId{reference});
-    // Not cleared and unknown get the very same answer: the existence of an incident is secret.
-    return Answer::json_body(ephemeral_text(summary ? slack::status_text(*summary, now())
-                                                    : slack::unknown_incident_text(reference)),
-                             "status");
-}
-
-Ingress::Answer Ingress::vote(const slack::SlashCommand& command) {
-    const auto incident = reads_.incident_for_channel(core::ChannelId{command.channel_id});
-    if (!incident)
-        return Answer::json_body(
-            ephemeral_text("Use /coc vote inside an incident's private channel."),
-            "vote_elsewhere");
-    const auto outcome = workflow_.handle(core::ProposeMotion{*incident,
-                                                              core::UserId{command.user_id},
-                                                              core::MotionKind::custom,
-                                                              slack::argument_of(command.text),
-                                                              {}},
-                                          now());
-    return Answer::json_body(ephemeral_text(said(outcome)), outcome_word(outcome));
-}
-
-Ingress::Answer Ingress::timeline(const slack::SlashCommand& command) {
-    const auto incident = reads_.incident_for_channel(core::ChannelId{command.channel_id});
-    if (!incident)
-        return Answer::json_body(
-            ephemeral_text("Use /coc timeline inside an incident's private channel."),
-            "timeline_elsewhere");
-    const auto outcome =
-        workflow_.handle(core::ShowTimeline{*incident, core::UserId{command.user_id}}, now());
-    // The timeline itself is posted in the channel; there may be nothing more to say.
-    const auto text = said(outcome);
-    if (text.empty())
-        return Answer::empty(outcome_word(outcome));
-    return Answer::json_body(ephemeral_text(text), outcome_word(outcome));
-}
-
-Ingress::Answer Ingress::reopen(const slack::SlashCommand& command) {
-    const auto [reference, reason] = split_first(slack::argument_of(command.text));
-    if (reference.empty())
-        return Answer::json_body(ephemeral_text("Usage: `/coc reopen <reference> [reason]`, for "
-                                                "example `/coc reopen 2026-007`."),
-                                 "reopen_usage");
-    const core::UserId user{command.user_id};
-    const core::IncidentId incident{reference};
-    // Not cleared and unknown get the very same answer: the existence of an incident is secret.
-    if (!reads_.summary_for(user, incident))
-        return Answer::json_body(ephemeral_text(slack::unknown_incident_text(reference)),
-                                 "reopen_unknown");
-    const auto outcome = workflow_.handle(
-        core::ProposeMotion{incident, user, core::MotionKind::reopen, reason, {}}, now());
-    return Answer::json_body(ephemeral_text(said(outcome)), outcome_word(outcome));
 }
 
 void Ingress::open_modal(std::string trigger_id, json view) {
@@ -340,20 +202,20 @@ Ingress::Answer Ingress::answer_with_fields(const core::Outcome& outcome,
 Ingress::Answer Ingress::on(const slack::ViewSubmission& submission) {
     if (submission.callback_id == slack::ids::report_callback)
         return report(submission);
-    const auto kind = slack::modal_from_callback(submission.callback_id);
-    if (!kind)
+    const auto* modal = slack::modal_by_callback(submission.callback_id);
+    if (!modal)
         return Answer::empty("ignored");
     auto command = slack::command_from_submission(submission);
     if (!command)
         return Answer::empty("ignored");
     // A refusal without a field of its own is shown on the modal's first input.
-    const auto inputs = input_blocks(slack::modal_for(*kind, submission.private_metadata));
+    const auto inputs = slack::input_ids(modal->view);
     return answer_with_fields(workflow_.handle(*command, now()), inputs,
                               inputs.empty() ? std::string{} : inputs.front(), "recorded");
 }
 
 Ingress::Answer Ingress::report(const slack::ViewSubmission& submission) {
-    const auto inputs = input_blocks(slack::report_modal());
+    const auto inputs = slack::input_ids(slack::report_view());
     const auto form = slack::report_from_view(submission.state);
     if (const auto* errors = std::get_if<std::vector<core::FieldError>>(&form))
         return Answer::json_body(field_errors(*errors, inputs, slack::ids::description),

@@ -14,6 +14,7 @@
 #include "bot/slack/payloads.hpp"
 
 #include <string>
+#include <vector>
 
 namespace cocbot::app {
 
@@ -39,6 +40,9 @@ public:
     // The bot's own user id (from auth.test): its own channel joins are not intruders.
     void set_bot_user(std::string user_id) { bot_user_ = std::move(user_id); }
 
+    // `/coc help`: the line of each subcommand in the table of them.
+    static std::string help();
+
     // POST /slack/events: slash commands, interactivity and the Events API. Any thread.
     awaitable<Response> events(Request& request);
     // GET /healthz: 200 "ok" or 503 with the first failing check; ?verbose lists every check.
@@ -47,6 +51,8 @@ public:
 
 private:
     struct Answer;
+    struct Subcommand;
+    static const std::vector<Subcommand>& subcommands();
 
     awaitable<Answer> answer_on_app(const Request& request);
     Answer answer(const Request& request);
@@ -61,6 +67,8 @@ private:
     Answer on_incident_membership(const slack::EventCallback& event, bool joined);
     Answer handled(const slack::EventCallback& event, std::string outcome);
     Answer report(const slack::ViewSubmission& submission);
+    Answer report_modal(const slack::SlashCommand& command);
+    Answer help_answer(const slack::SlashCommand& command);
     Answer list(const slack::SlashCommand& command);
     Answer status(const slack::SlashCommand& command);
     Answer vote(const slack::SlashCommand& command);

@@ -4,9 +4,13 @@
 
 #include "bot/app/ingress.hpp"
 #include "bot/app/logger.hpp"
+#include "core/decision.hpp"
 #include "storage/database.hpp"
 
 #include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <variant>
 
 namespace cocbot::app {
 
@@ -24,6 +28,10 @@ struct Ingress::Answer {
     static Answer json_body(const nlohmann::json& body, std::string outcome = "ok") {
         return {http::status::ok, body.dump(), "application/json", std::move(outcome)};
     }
+    // A private answer to a slash command, seen only by the member who typed it.
+    static Answer ephemeral(std::string_view text, std::string outcome) {
+        return json_body({{"response_type", "ephemeral"}, {"text", text}}, std::move(outcome));
+    }
     static Answer error(http::status status, std::string message, std::string outcome) {
         return {status, nlohmann::json{{"error", message}}.dump(), "application/json",
                 std::move(outcome)};
@@ -38,5 +46,18 @@ struct Ingress::Answer {
                     : error(http::status::internal_server_error, "internal error", "error");
     }
 };
+
+// What a typed command says back: core's reply, or the reason it was refused (the field's own
+// words when there is one, as they are the more precise).
+inline std::string said(const core::Outcome& outcome) {
+    if (const auto* decision = std::get_if<core::Decision>(&outcome))
+        return decision->reply;
+    const auto& rejection = std::get<core::Rejection>(outcome);
+    return rejection.fields.empty() ? rejection.message : rejection.fields.front().message;
+}
+
+inline const char* outcome_word(const core::Outcome& outcome) {
+    return std::holds_alternative<core::Decision>(outcome) ? "ok" : "refused";
+}
 
 } // namespace cocbot::app

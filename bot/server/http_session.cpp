@@ -64,16 +64,6 @@ bool is_malformed(error_code ec) {
     return ec.category() == make_error_code(http::error::bad_method).category();
 }
 
-// The answers the session sends on its own, when there is no usable request to answer.
-Response closing_response(http::status status, std::string body) {
-    Response res{status, 11};
-    res.set(http::field::content_type, "text/plain; charset=utf-8");
-    res.keep_alive(false);
-    res.body() = std::move(body);
-    res.prepare_payload();
-    return res;
-}
-
 } // namespace
 
 std::string describe(std::exception_ptr failure) {
@@ -177,8 +167,7 @@ awaitable<Response> HttpSession::respond(Request& req) {
         std::string where{req.method_string()};
         where.append(" ").append(target.substr(0, target.find('?')));
         report("handler", where + ": " + describe(std::current_exception()));
-        co_return text_response(req, http::status::internal_server_error,
-                                "internal server error\n");
+        co_return response(req, http::status::internal_server_error, "internal server error\n");
     }
 }
 
@@ -206,7 +195,9 @@ awaitable<void> HttpSession::on_read_error(error_code ec, Phase phase) {
 }
 
 awaitable<void> HttpSession::reject(http::status status, std::string body) {
-    Response res = closing_response(status, std::move(body));
+    // There is no usable request to answer: HTTP/1.1, and the connection closes.
+    Response res = response(Request{}, status, std::move(body));
+    res.keep_alive(false);
     if (co_await write(res))
         co_await linger();
 }

@@ -1,5 +1,5 @@
 // File: bot/server/router.cpp
-// Table lookup from (path, verb) to handler, and the small responses the server itself sends.
+// Table lookup from (path, verb) to handler, and the one builder of responses.
 #include "bot/server/router.hpp"
 
 #include <utility>
@@ -10,16 +10,6 @@ namespace {
 // Routes match on the path alone; a query string never changes which handler runs.
 std::string_view path_of(std::string_view target) {
     return target.substr(0, target.find('?'));
-}
-
-Response make_response(const Request& req, http::status status, std::string body,
-                       std::string_view content_type) {
-    Response res{status, req.version()};
-    res.set(http::field::content_type, content_type);
-    res.keep_alive(req.keep_alive());
-    res.body() = std::move(body);
-    res.prepare_payload();
-    return res;
 }
 
 } // namespace
@@ -40,18 +30,22 @@ awaitable<Response> Router::dispatch(Request& req) const {
         allow += http::to_string(route.verb);
     }
     if (allow.empty())
-        co_return text_response(req, http::status::not_found, "not found\n");
-    Response res = text_response(req, http::status::method_not_allowed, "method not allowed\n");
+        co_return response(req, http::status::not_found, "not found\n");
+    Response res = response(req, http::status::method_not_allowed, "method not allowed\n");
     res.set(http::field::allow, allow);
     co_return res;
 }
 
-Response text_response(const Request& req, http::status status, std::string body) {
-    return make_response(req, status, std::move(body), "text/plain; charset=utf-8");
-}
-
-Response json_response(const Request& req, http::status status, std::string body) {
-    return make_response(req, status, std::move(body), "application/json; charset=utf-8");
+Response response(const Request& req, http::status status, std::string body,
+                  std::string_view content_type) {
+    Response res{status, req.version()};
+    res.set(http::field::server, "cocbot");
+    if (!content_type.empty())
+        res.set(http::field::content_type, content_type);
+    res.keep_alive(req.keep_alive());
+    res.body() = std::move(body);
+    res.prepare_payload();
+    return res;
 }
 
 } // namespace cocbot::server

@@ -34,8 +34,11 @@ private:
     std::vector<Route> routes_;
 };
 
-// Small responses that answer `req`: version and keep-alive are copied from it.
-Response text_response(const Request& req, http::status status, std::string body);
-Response json_response(const Request& req, http::status status, std::string body);
+inline constexpr std::string_view plain_text = "text/plain; charset=utf-8";
+
+// Every response cocbot sends is built here: it answers `req` in its HTTP version, keeps the
+// connection open if the request allows it, and has no Content-Type when `content_type` is empty.
+Response response(const Request& req, http::status status, std::string body,
+                  std::string_view content_type = plain_text);
 
 } // namespace cocbot::server

@@ -121,15 +121,20 @@ json home_view(const core::Overview& overview) {
     if (overview.open.empty())
         blocks.push_back(context("None open."));
     for (const auto& s : overview.open)
-        blocks.push_back(section(summary_line(s)));
+        kit::add_sections(blocks, summary_line(s));
     blocks.push_back(section("*Waiting for your answer*"));
     if (overview.pending.empty())
         blocks.push_back(context("Nothing."));
-    for (const auto& p : overview.pending)
+    for (const auto& p : overview.pending) {
+        // The button goes with the line's first section; a long name continues below it.
+        auto parts = split_mrkdwn(pending_line(p), limits::section_text);
         blocks.push_back(
             json{{"type", "section"},
-                 {"text", mrkdwn(pending_line(p))},
+                 {"text", mrkdwn(parts.front())},
                  {"accessory", button(ids::conflict_none, "No conflict", p.id.value)}});
+        for (std::size_t i = 1; i < parts.size(); ++i)
+            blocks.push_back(section(parts[i]));
+    }
     blocks.push_back(section("*Open motions*"));
     if (overview.motions.empty())
         blocks.push_back(context("None waiting for a vote."));
@@ -144,21 +149,12 @@ json home_view(const core::Overview& overview) {
     return {{"type", "home"}, {"blocks", std::move(blocks)}};
 }
 
-std::string help_text() {
-    return "*cocbot* runs the Code of Conduct committee's incident response plan.\n"
-           "• `/coc report`: make a report, or take one on someone's behalf. Only committee "
-           "members without a conflict of interest will see it.\n"
-           "• `/coc list`: the incidents you are cleared for, and conflict questions you have "
-           "not answered.\n"
-           "• `/coc status <reference>`: where an incident stands.\n"
-           "• `/coc vote <motion>`: in an incident's channel, put a question to its members; a "
-           "simple majority of the members in the channel decides.\n"
-           "• `/coc timeline`: in an incident's channel, post its written record.\n"
-           "• `/coc reopen <reference> [reason]`: propose re-opening a resolved incident, or "
-           "one HR handed back.\n"
-           "• `/coc help`: this message.\n"
-           "If someone is in immediate danger, tick *Immediate danger* in the report: the "
-           "committee is alerted at once.";
+std::string help_text(const std::vector<std::string_view>& lines) {
+    std::string text = "*cocbot* runs the Code of Conduct committee's incident response plan.\n";
+    for (const auto line : lines)
+        text += "• " + std::string{line} + "\n";
+    return text + "If someone is in immediate danger, tick *Immediate danger* in the report: the "
+                  "committee is alerted at once.";
 }
 
 } // namespace cocbot::slack

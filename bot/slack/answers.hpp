@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cocbot::slack {
 
@@ -23,7 +24,8 @@ std::string unknown_incident_text(std::string_view reference);
 // App Home: the member's open incidents and pending conflict declarations.
 nlohmann::json home_view(const core::Overview& overview);
 
-// `/coc help`, and the answer to anything `/coc` does not understand.
-std::string help_text();
+// `/coc help`, and the answer to anything `/coc` does not understand: a bullet for each of
+// `lines` (one per subcommand) between what cocbot is and what to do in immediate danger.
+std::string help_text(const std::vector<std::string_view>& lines);
 
 } // namespace cocbot::slack

@@ -38,6 +38,14 @@ inline constexpr std::string_view followup_callback = "coc_reporter_followup";
 inline constexpr std::string_view note = "note";
 inline constexpr std::string_view decision = "decision";
 inline constexpr std::string_view immediate_action_callback = "coc_immediate_action";
+inline constexpr std::string_view motion_plan_callback = "coc_motion_plan";
+inline constexpr std::string_view motion_consequences_callback = "coc_motion_consequences";
+inline constexpr std::string_view motion_refusal_callback = "coc_motion_refusal";
+inline constexpr std::string_view hr_involve_callback = "coc_hr_involve";
+inline constexpr std::string_view hr_report_callback = "coc_hr_report";
+inline constexpr std::string_view law_enforcement_callback = "coc_law_enforcement";
+inline constexpr std::string_view conversation_callback = "coc_conversation";
+inline constexpr std::string_view resolve_callback = "coc_resolve";
 inline constexpr std::string_view action = "action";
 // The control message's decisions and the incident's later steps (DESIGN.md §3).
 inline constexpr std::string_view motion_violation = "motion_violation";

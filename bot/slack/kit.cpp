@@ -2,6 +2,7 @@
 // Block Kit's building blocks as JSON.
 #include "bot/slack/kit.hpp"
 
+#include "bot/slack/mrkdwn.hpp"
 #include "core/report.hpp"
 
 #include <algorithm>
@@ -56,6 +57,11 @@ json input(std::string_view id, std::string_view label, json element, std::strin
     if (!hint.empty())
         block["hint"] = plain(hint);
     return block;
+}
+
+void add_sections(json& blocks, std::string_view text) {
+    for (const auto& part : split_mrkdwn(text, limits::section_text))
+        blocks.push_back(section(part));
 }
 
 void add_actions(json& blocks, std::string_view block_id, const json& elements) {

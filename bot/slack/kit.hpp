@@ -34,6 +34,10 @@ enum class Entry { optional, required };
 nlohmann::json input(std::string_view id, std::string_view label, nlohmann::json element,
                      std::string_view hint = {}, Entry entry = Entry::optional);
 
+// Appends `text` (mrkdwn) as as many sections as Slack's 3,000 characters a section take
+// (split_mrkdwn); nothing for empty text.
+void add_sections(nlohmann::json& blocks, std::string_view text);
+
 // Appends `elements` as actions blocks named `block_id`, `block_id`_2, ...: Slack allows 25
 // elements in one.
 void add_actions(nlohmann::json& blocks, std::string_view block_id, const nlohmann::json& elements);

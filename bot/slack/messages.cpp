@@ -36,7 +36,13 @@ RenderedMessage render_prompt(const core::TriagePrompt& prompt) {
          json::array(
              {button(ids::conflict_none, "No conflict", prompt.incident.value, "primary"),
               button(ids::conflict_declared, "I have a conflict", prompt.incident.value)})}};
-    return {question, json::array({section(question), context(status), std::move(actions)})};
+    // A reported name typed by a person may be long: the question takes as many sections as it
+    // needs.
+    json blocks = json::array();
+    kit::add_sections(blocks, question);
+    blocks.push_back(context(status));
+    blocks.push_back(std::move(actions));
+    return {question, std::move(blocks)};
 }
 
 RenderedMessage render_alert(const core::DangerAlert& alert) {
@@ -51,8 +57,9 @@ RenderedMessage render_alert(const core::DangerAlert& alert) {
         details += "*Crisis line:* " + escape(alert.safety.crisis_line) + "\n";
     details += "Only call law enforcement if the reporter asks you to. Any responder may act "
                "now, without a vote.";
-    return {"Immediate danger reported (incident " + alert.incident.value + ")",
-            json::array({section(headline), section(details)})};
+    json blocks = json::array({section(headline)});
+    kit::add_sections(blocks, details);
+    return {"Immediate danger reported (incident " + alert.incident.value + ")", std::move(blocks)};
 }
 
 std::string flag_list(const core::Flags& flags) {
@@ -87,9 +94,11 @@ RenderedMessage render_details(const core::ReportDetails& d) {
         "\n*Where and when:* " + or_dash(r.location) + "\n*Flags:* " + flag_list(r.flags) +
         "\n*Received:* " + format_time(d.filed_at);
     const std::string headline = "*Report " + d.incident.value + "*";
-    return {"Report " + d.incident.value,
-            json::array({section(headline), section(fields),
-                         section("*What happened:*\n" + escape(r.description))})};
+    // What people typed may fill a section on its own: each part takes the sections it needs.
+    json blocks = json::array({section(headline)});
+    kit::add_sections(blocks, fields);
+    kit::add_sections(blocks, "*What happened:*\n" + escape(r.description));
+    return {"Report " + d.incident.value, std::move(blocks)};
 }
 
 RenderedMessage render_escrow(const core::EscrowNotice& n) {
@@ -117,7 +126,9 @@ RenderedMessage render_channel_notice(const core::ChannelNotice& n) {
             text += "\n>" + escape(rest.substr(0, end));
             rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
         }
-    return {text, json::array({section(text)})};
+    json blocks = json::array();
+    kit::add_sections(blocks, text);
+    return {text, std::move(blocks)};
 }
 
 RenderedMessage render_deadline(const core::DeadlineReminder& r) {
@@ -156,7 +167,9 @@ RenderedMessage render_deadline(const core::DeadlineReminder& r) {
 }
 
 RenderedMessage render_notice(const core::Notice& notice) {
-    return {notice.text, json::array({section(escape(notice.text))})};
+    json blocks = json::array();
+    kit::add_sections(blocks, escape(notice.text));
+    return {notice.text, std::move(blocks)};
 }
 
 } // namespace

@@ -1,254 +1,285 @@
 // File: bot/slack/modals.cpp
+// The incident modals' table, and looking a modal up by kind, callback id or button.
 #include "bot/slack/modals.hpp"
 
 #include "bot/slack/ids.hpp"
-#include "bot/slack/kit.hpp"
+#include "bot/slack/modal_elements.hpp"
 #include "bot/slack/mrkdwn.hpp"
-#include "core/consequences.hpp"
+#include "bot/slack/view_values.hpp"
+#include "core/conversation.hpp"
+#include "core/hr.hpp"
 
-#include <array>
-#include <string>
-#include <utility>
+#include <algorithm>
+#include <stdexcept>
 
 namespace cocbot::slack {
 
 using kit::Entry;
-using kit::input;
-using kit::option;
-using kit::plain;
-using kit::section;
-using kit::text_input;
-using nlohmann::json;
+using namespace elements;
 
 namespace {
 
-constexpr std::array<std::pair<ModalKind, std::string_view>, 10> callbacks{{
-    {ModalKind::immediate_action, ids::immediate_action_callback},
-    {ModalKind::follow_up, ids::followup_callback},
-    {ModalKind::motion_plan, "coc_motion_plan"},
-    {ModalKind::motion_consequences, "coc_motion_consequences"},
-    {ModalKind::motion_refusal, "coc_motion_refusal"},
-    {ModalKind::hr_involve, "coc_hr_involve"},
-    {ModalKind::hr_report, "coc_hr_report"},
-    {ModalKind::law_enforcement, "coc_law_enforcement"},
-    {ModalKind::conversation, "coc_conversation"},
-    {ModalKind::resolve, "coc_resolve"},
-}};
-
-// The frame every incident modal shares: the incident rides in private_metadata.
-json modal(ModalKind kind, std::string_view incident, std::string_view title,
-           std::string_view submit, json blocks) {
-    return {{"type", "modal"},
-            {"callback_id", callback_id(kind)},
-            {"private_metadata", incident},
-            {"title", plain(title)},
-            {"submit", plain(submit)},
-            {"close", plain("Cancel")},
-            {"blocks", std::move(blocks)}};
-}
-
-json radio(std::initializer_list<std::pair<std::string_view, std::string_view>> choices) {
-    json options = json::array();
-    for (const auto& [value, label] : choices)
-        options.push_back(option(value, label));
-    return {{"type", "radio_buttons"}, {"options", std::move(options)}};
-}
-
-json yes_no(std::string_view yes, std::string_view no) {
-    return radio({{"yes", yes}, {"no", no}});
-}
-
-// The reference came back from a button's value: show it, but never as markup.
-std::string ref(std::string_view incident) {
-    return escape(incident);
-}
-
-json immediate_action(std::string_view incident) {
-    return modal(ModalKind::immediate_action, incident, "Immediate action", "Record",
-                 json::array({section("What did you do, and why could it not wait? It is recorded "
-                                      "in incident " +
-                                      ref(incident) + "."),
-                              input(ids::action, "Action taken", text_input(true))}));
-}
-
-json follow_up(std::string_view incident) {
-    const json decision = option(ids::decision, "This told the reporter the committee's decision");
-    return modal(
-        ModalKind::follow_up, incident, "Reporter follow-up", "Record",
-        json::array(
-            {section("What did you tell the reporter in incident " + ref(incident) + ", and how?"),
-             input(ids::note, "What was communicated", text_input(true)),
-             input(ids::decision, "Decision",
-                   {{"type", "checkboxes"}, {"options", json::array({decision})}})}));
-}
-
 constexpr std::string_view vote_rule =
-    "The members in the incident's channel vote on it; a simple majority of them decides.";
+    " The members in the incident's channel vote on it; a simple majority of them decides.";
 
-json motion_plan(std::string_view incident) {
-    return modal(ModalKind::motion_plan, incident, "Propose a plan", "Propose",
-                 json::array({section("Propose the behavioural modification plan for incident " +
-                                      ref(incident) + ". " + std::string{vote_rule}),
-                              input(ids::text, "The plan", text_input(true),
-                                    "What the reported person must do so that the behaviour is "
-                                    "not repeated.",
-                                    Entry::required)}));
+// The plan, consequences and refusal modals propose a motion in the typed words.
+core::ProposeMotion proposal(const Submitted& s, core::MotionKind kind) {
+    return {s.incident, s.by, kind, text_of(s.state, ids::text), {}};
 }
 
-json motion_refusal(std::string_view incident) {
-    return modal(
-        ModalKind::motion_refusal, incident, "If the plan is refused", "Propose",
-        json::array({section("Propose the response in incident " + ref(incident) +
-                             " if the reported person does not understand why their "
-                             "behaviour was inappropriate, or refuses the plan. " +
-                             std::string{vote_rule}),
-                     input(ids::text, "The response", text_input(true), {}, Entry::required)}));
+std::string words(std::initializer_list<std::string_view> parts) {
+    std::string text;
+    for (auto part : parts)
+        text += part;
+    return text;
 }
 
-json motion_consequences(std::string_view incident) {
-    json options = json::array();
-    for (const auto& c : core::possible_consequences())
-        options.push_back(option(c.id, c.label));
-    const json select{{"type", "multi_static_select"},
-                      {"placeholder", plain("Choose from the plan's list")},
-                      {"options", std::move(options)}};
-    return modal(ModalKind::motion_consequences, incident, "Propose consequences", "Propose",
-                 json::array({section("Propose consequences for incident " + ref(incident) +
-                                      ": choose from the plan's list, describe others, or both. " +
-                                      std::string{vote_rule}),
-                              input(ids::consequences, "Consequences", select),
-                              input(ids::text, "Other consequences", text_input(true),
-                                    "Anything the list does not name.")}));
+ModalSpec immediate_action() {
+    return {ModalKind::immediate_action,
+            ids::immediate_action,
+            {ids::immediate_action_callback,
+             "Immediate action",
+             "Record",
+             {{ids::action, "Action taken", paragraph}}},
+            [](const std::string& ref) {
+                return words({"What did you do, and why could it not wait? It is recorded in "
+                              "incident ",
+                              ref, "."});
+            },
+            [](const Submitted& s) -> std::optional<core::Command> {
+                return core::RecordImmediateAction{s.incident, s.by, text_of(s.state, ids::action)};
+            }};
 }
 
-json hr_involve(std::string_view incident) {
-    const json scope = radio({
-        {"informing", "An employee and a community member: HR informs, the committee decides"},
-        {"employees_only", "Only employees: hand off to HR"},
-    });
-    return modal(ModalKind::hr_involve, incident, "Involve HR", "Involve HR",
-                 json::array({section("The HR contacts are invited to incident " + ref(incident) +
-                                      "'s channel, where they can read everything posted "
-                                      "there, the report included. When only employees are "
-                                      "involved, HR takes the incident over and reports back "
-                                      "here."),
-                              input(ids::scope, "Who is involved?", scope, {}, Entry::required)}));
+ModalSpec follow_up() {
+    return {ModalKind::follow_up,
+            ids::reporter_followup,
+            {ids::followup_callback,
+             "Reporter follow-up",
+             "Record",
+             {{ids::note, "What was communicated", paragraph},
+              {ids::decision, "Decision", decision_checkbox}}},
+            [](const std::string& ref) {
+                return words({"What did you tell the reporter in incident ", ref, ", and how?"});
+            },
+            [](const Submitted& s) -> std::optional<core::Command> {
+                return core::RecordReporterFollowUp{s.incident, s.by, text_of(s.state, ids::note),
+                                                    checked(s.state, ids::decision, ids::decision)};
+            }};
 }
 
-json hr_report(std::string_view incident) {
-    const json finding = radio({
-        {"violation", "It was a Code of Conduct violation"},
-        {"no_violation", "It was not a Code of Conduct violation"},
-        {"undetermined", "Undetermined"},
-    });
-    return modal(
-        ModalKind::hr_report, incident, "HR report", "Record",
-        json::array(
-            {section("HR's report back on incident " + ref(incident) + "."),
-             input(ids::finding, "Was it a Code of Conduct violation?", finding, {},
-                   Entry::required),
-             input(ids::plan, "The reported person's behavioural modification plan",
-                   text_input(true)),
-             input(ids::consequences, "What consequences (if any) they face", text_input(true)),
-             input(ids::taking_action, "Is HR taking action?",
-                   yes_no("Yes", "No: the committee may re-open and re-evaluate it"), {},
-                   Entry::required)}));
+ModalSpec motion_plan() {
+    return {ModalKind::motion_plan,
+            ids::motion_plan,
+            {ids::motion_plan_callback,
+             "Propose a plan",
+             "Propose",
+             {{ids::text, "The plan", paragraph,
+               "What the reported person must do so that the behaviour is not repeated.",
+               Entry::required}}},
+            [](const std::string& ref) {
+                return words({"Propose the behavioural modification plan for incident ", ref, ".",
+                              vote_rule});
+            },
+            [](const Submitted& s) -> std::optional<core::Command> {
+                return proposal(s, core::MotionKind::plan);
+            }};
 }
 
-json law_enforcement(std::string_view incident) {
-    const json asked{
-        {"type", "checkboxes"},
-        {"options", json::array({option(ids::reporter_asked, "The reporter asked for it")})}};
-    return modal(ModalKind::law_enforcement, incident, "Law enforcement", "Record",
-                 json::array({section("Law enforcement is involved only at the reporter's "
-                                      "request. The leadership contacts are told that it was "
-                                      "involved in incident " +
-                                      ref(incident) + ", and whom to ask; nothing more."),
-                              input(ids::reporter_asked, "The reporter's request", asked),
-                              input(ids::note, "What was shared with law enforcement",
-                                    text_input(true), {}, Entry::required)}));
+ModalSpec motion_consequences() {
+    return {ModalKind::motion_consequences,
+            ids::motion_consequences,
+            {ids::motion_consequences_callback,
+             "Propose consequences",
+             "Propose",
+             {{ids::consequences, "Consequences", consequences_select},
+              {ids::text, "Other consequences", paragraph, "Anything the list does not name."}}},
+            [](const std::string& ref) {
+                return words({"Propose consequences for incident ", ref,
+                              ": choose from the plan's list, describe others, or both.",
+                              vote_rule});
+            },
+            [](const Submitted& s) -> std::optional<core::Command> {
+                auto propose = proposal(s, core::MotionKind::consequences);
+                propose.consequences = selected(s.state, ids::consequences);
+                return propose;
+            }};
 }
 
-json conversation(std::string_view incident) {
-    const json talkers{{"type", "multi_users_select"},
-                       {"placeholder", plain("Two committee members")},
-                       {"max_selected_items", 2}};
-    const json apology = radio({
-        {"none", "They did not apologise"},
-        {"relayed", "An apology will be relayed; they must not contact the reporter"},
-        {"not_relayed", "They apologised, but it will not be relayed"},
-    });
-    return modal(
-        ModalKind::conversation, incident, "Conversation record", "Record",
-        json::array(
-            {section("Two members talked to the reported person in incident " + ref(incident) +
-                     ". Record it in the plan's terms."),
-             input(ids::talkers, "Who talked to them", talkers, {}, Entry::required),
-             input(ids::behaviour, "Behaviour", text_input(true),
-                   "What they did, e.g. \"When you joined, you greeted people with 'hey guys'.\"",
-                   Entry::required),
-             input(ids::context, "Context", text_input(true), "Why it matters in our community."),
-             input(ids::impact, "Impact", text_input(true), "How it affected others.",
-                   Entry::required),
-             input(ids::call_in, "Call in", text_input(true),
-                   "e.g. \"I need your help to keep our community welcoming.\""),
-             input(ids::plan, "Behavioural modification plan", text_input(true), {},
-                   Entry::required),
-             input(ids::accepted, "Did they accept the plan?",
-                   yes_no("Yes", "No: the committee may need new motions"), {}, Entry::required),
-             input(ids::apology, "Apology", apology, {}, Entry::required)}));
+ModalSpec motion_refusal() {
+    return {ModalKind::motion_refusal,
+            ids::motion_refusal,
+            {ids::motion_refusal_callback,
+             "If the plan is refused",
+             "Propose",
+             {{ids::text, "The response", paragraph, {}, Entry::required}}},
+            [](const std::string& ref) {
+                return words({"Propose the response in incident ", ref,
+                              " if the reported person does not understand why their behaviour "
+                              "was inappropriate, or refuses the plan.",
+                              vote_rule});
+            },
+            [](const Submitted& s) -> std::optional<core::Command> {
+                return proposal(s, core::MotionKind::refusal);
+            }};
 }
 
-json resolve(std::string_view incident) {
-    return modal(ModalKind::resolve, incident, "Resolve incident", "Resolve",
-                 json::array({section("Resolving closes incident " + ref(incident) +
-                                      " and archives its channel. A vote can re-open it."),
-                              input(ids::resolution, "How was it resolved?", text_input(true),
-                                    "In general words: this goes into the anonymised "
-                                    "transparency report.",
-                                    Entry::required)}));
+ModalSpec hr_involve() {
+    return {ModalKind::hr_involve,
+            ids::hr_involve,
+            {ids::hr_involve_callback,
+             "Involve HR",
+             "Involve HR",
+             {{ids::scope, "Who is involved?", scope_radio, {}, Entry::required}}},
+            [](const std::string& ref) {
+                return words({"The HR contacts are invited to incident ", ref,
+                              "'s channel, where they can read everything posted there, the "
+                              "report included. When only employees are involved, HR takes the "
+                              "incident over and reports back here."});
+            },
+            [](const Submitted& s) -> std::optional<core::Command> {
+                const auto scope = parsed_choice(s.state, ids::scope, core::hr_scope_from_string);
+                if (!scope)
+                    return std::nullopt;
+                return core::InvolveHr{s.incident, s.by, *scope};
+            }};
+}
+
+ModalSpec hr_report() {
+    return {
+        ModalKind::hr_report,
+        ids::hr_report,
+        {ids::hr_report_callback,
+         "HR report",
+         "Record",
+         {{ids::finding, "Was it a Code of Conduct violation?", finding_radio, {}, Entry::required},
+          {ids::plan, "The reported person's behavioural modification plan", paragraph},
+          {ids::consequences, "What consequences (if any) they face", paragraph},
+          {ids::taking_action, "Is HR taking action?", taking_action_radio, {}, Entry::required}}},
+        [](const std::string& ref) {
+            return words({"HR's report back on incident ", ref, "."});
+        },
+        [](const Submitted& s) -> std::optional<core::Command> {
+            const auto finding = parsed_choice(s.state, ids::finding, core::hr_finding_from_string);
+            const auto taking_action = yes_or_no(s.state, ids::taking_action);
+            if (!finding || !taking_action)
+                return std::nullopt;
+            return core::RecordHrReport{s.incident, s.by,
+                                        core::HrReport{*finding, text_of(s.state, ids::plan),
+                                                       text_of(s.state, ids::consequences),
+                                                       *taking_action}};
+        }};
+}
+
+ModalSpec law_enforcement() {
+    return {ModalKind::law_enforcement,
+            ids::law_enforcement,
+            {ids::law_enforcement_callback,
+             "Law enforcement",
+             "Record",
+             {{ids::reporter_asked, "The reporter's request", reporter_asked_checkbox},
+              {ids::note, "What was shared with law enforcement", paragraph, {}, Entry::required}}},
+            [](const std::string& ref) {
+                return words({"Law enforcement is involved only at the reporter's request. The "
+                              "leadership contacts are told that it was involved in incident ",
+                              ref, ", and whom to ask; nothing more."});
+            },
+            [](const Submitted& s) -> std::optional<core::Command> {
+                return core::RecordLawEnforcement{
+                    s.incident, s.by, checked(s.state, ids::reporter_asked, ids::reporter_asked),
+                    text_of(s.state, ids::note)};
+            }};
+}
+
+ModalSpec conversation() {
+    return {
+        ModalKind::conversation,
+        ids::record_conversation,
+        {ids::conversation_callback,
+         "Conversation record",
+         "Record",
+         {{ids::talkers, "Who talked to them", talkers_select, {}, Entry::required},
+          {ids::behaviour, "Behaviour", paragraph,
+           "What they did, e.g. \"When you joined, you greeted people with 'hey guys'.\"",
+           Entry::required},
+          {ids::context, "Context", paragraph, "Why it matters in our community."},
+          {ids::impact, "Impact", paragraph, "How it affected others.", Entry::required},
+          {ids::call_in, "Call in", paragraph,
+           "e.g. \"I need your help to keep our community welcoming.\""},
+          {ids::plan, "Behavioural modification plan", paragraph, {}, Entry::required},
+          {ids::accepted, "Did they accept the plan?", accepted_radio, {}, Entry::required},
+          {ids::apology, "Apology", apology_radio, {}, Entry::required}}},
+        [](const std::string& ref) {
+            return words({"Two members talked to the reported person in incident ", ref,
+                          ". Record it in the plan's terms."});
+        },
+        [](const Submitted& s) -> std::optional<core::Command> {
+            const auto accepted = yes_or_no(s.state, ids::accepted);
+            const auto apology = parsed_choice(s.state, ids::apology, core::apology_from_string);
+            if (!accepted || !apology)
+                return std::nullopt;
+            return core::RecordConversation{
+                s.incident, s.by,
+                core::Conversation{selected_users(s.state, ids::talkers),
+                                   text_of(s.state, ids::behaviour), text_of(s.state, ids::context),
+                                   text_of(s.state, ids::impact), text_of(s.state, ids::call_in),
+                                   text_of(s.state, ids::plan), *accepted, *apology}};
+        }};
+}
+
+ModalSpec resolve() {
+    return {ModalKind::resolve,
+            ids::resolve,
+            {ids::resolve_callback,
+             "Resolve incident",
+             "Resolve",
+             {{ids::resolution, "How was it resolved?", paragraph,
+               "In general words: this goes into the anonymised transparency report.",
+               Entry::required}}},
+            [](const std::string& ref) {
+                return words({"Resolving closes incident ", ref,
+                              " and archives its channel. A vote can re-open it."});
+            },
+            [](const Submitted& s) -> std::optional<core::Command> {
+                return core::ResolveIncident{s.incident, s.by, text_of(s.state, ids::resolution)};
+            }};
+}
+
+template <typename Match>
+const ModalSpec* find_modal(Match match) {
+    const auto& all = incident_modals();
+    const auto it = std::find_if(all.begin(), all.end(), match);
+    return it == all.end() ? nullptr : &*it;
 }
 
 } // namespace
 
-std::string_view callback_id(ModalKind kind) {
-    for (const auto& [k, id] : callbacks)
-        if (k == kind)
-            return id;
-    return {};
+const std::vector<ModalSpec>& incident_modals() {
+    static const std::vector<ModalSpec> all{
+        immediate_action(), follow_up(), motion_plan(),     motion_consequences(), motion_refusal(),
+        hr_involve(),       hr_report(), law_enforcement(), conversation(),        resolve(),
+    };
+    return all;
 }
 
-std::optional<ModalKind> modal_from_callback(std::string_view id) {
-    for (const auto& [kind, callback] : callbacks)
-        if (callback == id)
-            return kind;
-    return std::nullopt;
+const ModalSpec& modal_spec(ModalKind kind) {
+    if (const auto* spec = find_modal([&](const ModalSpec& s) { return s.kind == kind; }))
+        return *spec;
+    throw std::logic_error("a modal kind without a spec");
 }
 
-json modal_for(ModalKind kind, std::string_view incident) {
-    switch (kind) {
-    case ModalKind::immediate_action:
-        return immediate_action(incident);
-    case ModalKind::follow_up:
-        return follow_up(incident);
-    case ModalKind::motion_plan:
-        return motion_plan(incident);
-    case ModalKind::motion_consequences:
-        return motion_consequences(incident);
-    case ModalKind::motion_refusal:
-        return motion_refusal(incident);
-    case ModalKind::hr_involve:
-        return hr_involve(incident);
-    case ModalKind::hr_report:
-        return hr_report(incident);
-    case ModalKind::law_enforcement:
-        return law_enforcement(incident);
-    case ModalKind::conversation:
-        return conversation(incident);
-    case ModalKind::resolve:
-        return resolve(incident);
-    }
-    return {};
+const ModalSpec* modal_by_callback(std::string_view callback_id) {
+    return find_modal([&](const ModalSpec& s) { return s.view.callback_id == callback_id; });
+}
+
+const ModalSpec* modal_by_button(std::string_view action_id) {
+    return find_modal([&](const ModalSpec& s) { return s.button == action_id; });
+}
+
+nlohmann::json modal_for(ModalKind kind, std::string_view incident) {
+    const auto& spec = modal_spec(kind);
+    // The reference came back from a button's value: show it, but never as markup.
+    return render_view(spec.view, spec.intro(escape(incident)), incident);
 }
 
 } // namespace cocbot::slack

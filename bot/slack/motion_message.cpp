@@ -78,8 +78,8 @@ RenderedMessage render_motion(const core::MotionMessage& m) {
         (m.proposed_by.empty() ? std::string{} : " · proposed by " + mention(m.proposed_by));
     json blocks = json::array({section(title)});
     // The question is a person's words (or quotes them): never markup, and never cut short.
-    for (const auto& part : escaped_parts(m.text, limits::section_text))
-        blocks.push_back(section(part.empty() ? "—" : part));
+    const auto question = escape(m.text);
+    kit::add_sections(blocks, question.empty() ? "—" : question);
     blocks.push_back(context(tally_text(m.tally)));
     blocks.push_back(m.tally.result == core::MotionResult::open ? context(result_text(m.tally))
                                                                 : section(result_text(m.tally)));

@@ -83,14 +83,76 @@ std::string clipped(std::string_view text, std::size_t max_bytes, Mentions menti
     return out.size() + ellipsis.size() <= max_bytes ? out + std::string{ellipsis} : out;
 }
 
-std::vector<std::string> escaped_parts(std::string_view text, std::size_t max_bytes) {
-    std::vector<std::string> parts{std::string{}};
-    for_each_piece(text, Mentions::escape, [&](const std::string& piece) {
-        if (parts.back().size() + piece.size() > max_bytes)
-            parts.emplace_back();
-        parts.back() += piece;
+namespace {
+
+bool continuation_byte(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+// Whether text can be cut before text[i]: not inside a UTF-8 character, an "&...;" escape or a
+// "<...>" mention or link.
+bool can_cut(std::string_view text, std::size_t i) {
+    if (i >= text.size())
         return true;
-    });
+    if (continuation_byte(text[i]))
+        return false;
+    const auto before = text.substr(0, i);
+    const auto amp = before.rfind('&');
+    if (amp != std::string_view::npos && i - amp <= 5 && before.find(';', amp) == before.npos &&
+        text.find(';', i) != text.npos && text.find(';', i) - amp <= 5)
+        return false;
+    const auto open = before.rfind('<');
+    return open == std::string_view::npos ||
+           (before.find('>', open) != before.npos || text.find('>', i) == text.npos);
+}
+
+// Where the part starting at `from` ends, at most `max_bytes` on, and how many bytes of the
+// break to drop.
+std::pair<std::size_t, std::size_t> part_end(std::string_view text, std::size_t from,
+                                             std::size_t max_bytes) {
+    if (text.size() - from <= max_bytes)
+        return {text.size(), 0};
+    const auto window = text.substr(from, max_bytes + 1); // a break may sit just past the end
+    const auto half = max_bytes / 2;
+    for (const char separator : {'\n', ' '}) {
+        const auto at = window.rfind(separator);
+        if (at != window.npos && at > half && can_cut(text, from + at))
+            return {from + at, 1};
+    }
+    auto end = from + max_bytes;
+    while (end > from + 1 && !can_cut(text, end))
+        --end;
+    // Nothing in reach can be cut (a mention longer than a part): cut between characters.
+    if (end == from + 1 && !can_cut(text, end))
+        for (end = from + max_bytes; end > from + 1 && continuation_byte(text[end]); --end) {
+        }
+    return {end, 0};
+}
+
+// Whether the part [from, end) was cut inside a quoted line, which the next part continues.
+bool continues_quote(std::string_view text, std::size_t from, std::size_t end,
+                     const std::string& carry) {
+    if (text[end] == '\n')
+        return false;
+    const auto line = text.rfind('\n', end - 1);
+    if (line == text.npos || line < from) // the line began before this part
+        return !carry.empty() || text[from] == '>';
+    return text[line + 1] == '>';
+}
+
+} // namespace
+
+std::vector<std::string> split_mrkdwn(std::string_view text, std::size_t max_bytes) {
+    std::vector<std::string> parts;
+    std::string carry; // a quote's ">" when a quoted line continues in the next part
+    for (std::size_t from = 0; from < text.size();) {
+        const auto room = max_bytes - carry.size();
+        const auto [end, dropped] = part_end(text, from, room);
+        parts.push_back(carry + std::string{text.substr(from, end - from)});
+        carry = end < text.size() && max_bytes > 1 && continues_quote(text, from, end, carry) ? ">"
+                                                                                              : "";
+        from = end + dropped;
+    }
     return parts;
 }
 

@@ -22,7 +22,11 @@ enum class Mentions { escape, keep };
 // As escape_clipped, but with `mentions` kept whole (never cut) when they are kept.
 std::string clipped(std::string_view text, std::size_t max_bytes, Mentions mentions);
 
-// Escaped and split into parts of at most `max_bytes`, so that nothing is cut off.
-std::vector<std::string> escaped_parts(std::string_view text, std::size_t max_bytes);
+// `text` (mrkdwn) in parts of at most `max_bytes`, in order, with nothing left out: cut at a line
+// break where one falls in the second half of a part, else at a space, else anywhere but inside
+// a UTF-8 character, an escape such as &amp; or a <...> mention. The break's line feed or space
+// is dropped; a quoted line (">") cut short stays quoted in the next part. Empty text has no
+// parts.
+std::vector<std::string> split_mrkdwn(std::string_view text, std::size_t max_bytes);
 
 } // namespace cocbot::slack

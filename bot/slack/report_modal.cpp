@@ -1,59 +1,115 @@
 // File: bot/slack/report_modal.cpp
-// The report modal, and the view that replaces it once the report is filed.
+// The report modal: its inputs, its view, reading its state back, and its confirmation.
 #include "bot/slack/report_modal.hpp"
 
 #include "bot/slack/ids.hpp"
 #include "bot/slack/kit.hpp"
 #include "bot/slack/mrkdwn.hpp"
-#include "core/report.hpp"
+#include "bot/slack/view_values.hpp"
+
+#include <array>
 
 namespace cocbot::slack {
 
-using kit::input;
 using kit::option;
 using kit::plain;
 using kit::section;
-using kit::text_input;
 using nlohmann::json;
 
-// Every input of the report is optional for Slack, so that cocbot's own validation answers with
-// one voice (response_action: errors) and a phone report can be typed in any order.
-json report_modal() {
+namespace {
+
+// Each flag's checkbox: its value, its label, and the flag it sets.
+struct FlagBox {
+    std::string_view value;
+    std::string_view label;
+    bool core::Flags::*flag;
+};
+
+constexpr std::array<FlagBox, 5> flag_boxes{{
+    {"anonymous", "Anonymous: store no name, contact or Slack id of the reporter",
+     &core::Flags::anonymous},
+    {"escrow", "Escrow: keep it on record, act only if the behaviour repeats",
+     &core::Flags::escrow},
+    {"immediate_danger", "Immediate danger: alert the committee now",
+     &core::Flags::immediate_danger},
+    {"involves_employee", "Involves an employee", &core::Flags::involves_employee},
+    {"no_updates", "The reporter wants no further updates", &core::Flags::no_updates},
+}};
+
+json user_select() {
+    return {{"type", "users_select"}};
+}
+
+json line() {
+    return kit::text_input();
+}
+
+json paragraph() {
+    return kit::text_input(true);
+}
+
+json source_select() {
     json sources = json::array();
     for (auto s : {core::Source::slack, core::Source::phone, core::Source::in_person,
                    core::Source::email, core::Source::web_form, core::Source::other})
         sources.push_back(option(core::to_string(s), core::describe(s)));
-    json source_select{
-        {"type", "static_select"}, {"options", sources}, {"initial_option", sources[0]}};
+    return {{"type", "static_select"}, {"options", sources}, {"initial_option", sources[0]}};
+}
 
-    const json flag_options = json::array({
-        option("anonymous", "Anonymous: store no name, contact or Slack id of the reporter"),
-        option("escrow", "Escrow: keep it on record, act only if the behaviour repeats"),
-        option("immediate_danger", "Immediate danger: alert the committee now"),
-        option("involves_employee", "Involves an employee"),
-        option("no_updates", "The reporter wants no further updates"),
-    });
+json flag_checkboxes() {
+    json options = json::array();
+    for (const auto& box : flag_boxes)
+        options.push_back(option(box.value, box.label));
+    return {{"type", "checkboxes"}, {"options", std::move(options)}};
+}
 
-    json blocks = json::array({
-        section("Everything you enter is seen only by committee members without a conflict of "
-                "interest."),
-        input(ids::reported_user, "Who was reported?", {{"type", "users_select"}}),
-        input(ids::reported_name, "Or their name, if they are not on Slack", text_input()),
-        input(ids::description, "What happened?", text_input(true)),
-        input(ids::location, "Where and when?", text_input()),
-        input(ids::source, "How did the report come in?", std::move(source_select)),
-        input(ids::reporter_name, "Reporter's name", text_input(),
-              "Leave empty for an anonymous report."),
-        input(ids::reporter_contact, "Reporter's contact", text_input(),
-              "Phone, email, whatever they are comfortable giving."),
-        input(ids::flags, "This report", {{"type", "checkboxes"}, {"options", flag_options}}),
-    });
-    return {{"type", "modal"},
-            {"callback_id", ids::report_callback},
-            {"title", plain("Code of Conduct report")},
-            {"submit", plain("Submit report")},
-            {"close", plain("Cancel")},
-            {"blocks", std::move(blocks)}};
+} // namespace
+
+// Every input of the report is optional for Slack, so that cocbot's own validation answers with
+// one voice (response_action: errors) and a phone report can be typed in any order.
+const ModalView& report_view() {
+    static const ModalView view{
+        ids::report_callback,
+        "Code of Conduct report",
+        "Submit report",
+        {
+            {ids::reported_user, "Who was reported?", user_select},
+            {ids::reported_name, "Or their name, if they are not on Slack", line},
+            {ids::description, "What happened?", paragraph},
+            {ids::location, "Where and when?", line},
+            {ids::source, "How did the report come in?", source_select},
+            {ids::reporter_name, "Reporter's name", line, "Leave empty for an anonymous report."},
+            {ids::reporter_contact, "Reporter's contact", line,
+             "Phone, email, whatever they are comfortable giving."},
+            {ids::flags, "This report", flag_checkboxes},
+        }};
+    return view;
+}
+
+json report_modal() {
+    return render_view(report_view(), "Everything you enter is seen only by committee members "
+                                      "without a conflict of interest.");
+}
+
+ReportOrErrors report_from_view(const ViewState& state) {
+    core::Report report;
+    if (const auto user = selected_user(state, ids::reported_user))
+        report.reported.user = *user;
+    report.reported.name = text_of(state, ids::reported_name);
+    report.description = text_of(state, ids::description);
+    report.location = text_of(state, ids::location);
+    report.reporter_name = text_of(state, ids::reporter_name);
+    report.reporter_contact = text_of(state, ids::reporter_contact);
+    if (const auto source = choice(state, ids::source)) {
+        const auto parsed = core::source_from_string(*source);
+        if (!parsed)
+            return std::vector<core::FieldError>{
+                {std::string{ids::source}, "Choose one of the listed ways."}};
+        report.source = *parsed;
+    }
+    for (const auto& box : flag_boxes)
+        report.flags.*box.flag = checked(state, ids::flags, box.value);
+    return report;
 }
 
 json confirmation_modal(std::string_view text) {

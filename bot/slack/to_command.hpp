@@ -1,22 +1,17 @@
 // File: bot/slack/to_command.hpp
-// Slack payloads to core's vocabulary. Pure: no I/O, no clock.
+// Slack's button presses and modal submissions to core's vocabulary. Pure: no I/O, no clock.
 #pragma once
 
-#include "bot/slack/ids.hpp"
 #include "bot/slack/modals.hpp"
 #include "bot/slack/payloads.hpp"
 #include "core/commands.hpp"
-#include "core/report.hpp"
 
 #include <optional>
+#include <string>
+#include <string_view>
 #include <variant>
-#include <vector>
 
 namespace cocbot::slack {
-
-// The report modal's state as a core report, or the fields Slack must flag inline.
-using ReportOrErrors = std::variant<core::Report, std::vector<core::FieldError>>;
-ReportOrErrors report_from_view(const ViewState& state);
 
 // A button press that opens a modal: views.open must be called at once (the trigger expires).
 struct OpenModal {

@@ -66,14 +66,14 @@ std::optional<std::string> TestServer::crash() {
 
 server::Router TestServer::make_router() {
     auto echo = [](Request& req) -> awaitable<Response> {
-        co_return server::text_response(req, http::status::ok, req.body());
+        co_return server::response(req, http::status::ok, req.body());
     };
     return server::Router{{
         {"/echo", http::verb::post, echo},
         {"/echo", http::verb::put, echo},
         {"/healthz", http::verb::get,
          [](Request& req) -> awaitable<Response> {
-             co_return server::text_response(req, http::status::ok, "ok\n");
+             co_return server::response(req, http::status::ok, "ok\n");
          }},
         {"/throw", http::verb::get,
          [](Request&) -> awaitable<Response> {
@@ -85,7 +85,7 @@ server::Router TestServer::make_router() {
              slow_started_ = true;
              net::steady_timer timer{co_await net::this_coro::executor, 300ms};
              co_await timer.async_wait(net::use_awaitable);
-             co_return server::text_response(req, http::status::ok, "slow done");
+             co_return server::response(req, http::status::ok, "slow done");
          }},
     }};
 }

@@ -163,10 +163,11 @@ TEST_SUITE("blocks") {
         CHECK_FALSE(modal.contains("submit"));
     }
 
-    TEST_CASE("help mentions every command a user can type") {
-        const auto help = slack::help_text();
-        CHECK(help.find("/coc report") != std::string::npos);
-        CHECK(help.find("/coc help") != std::string::npos);
+    TEST_CASE("help shows each subcommand's line between what cocbot is and the danger advice") {
+        const auto help = slack::help_text({"`/coc one`: first", "`/coc two`: second"});
+        CHECK(help.starts_with("*cocbot* runs the Code of Conduct committee's incident response"));
+        CHECK(help.find("• `/coc one`: first\n• `/coc two`: second\n") != std::string::npos);
+        CHECK(help.ends_with("the committee is alerted at once."));
     }
 
     TEST_CASE("status shows each open deadline with the time left") {

@@ -66,8 +66,12 @@ TEST_SUITE("modals") {
     TEST_CASE("every modal has its callback, the incident, its inputs and a short title") {
         for (const auto& expected : every_modal()) {
             CAPTURE(expected.callback);
-            CHECK(slack::callback_id(expected.kind) == expected.callback);
-            CHECK(slack::modal_from_callback(expected.callback) == expected.kind);
+            const auto& spec = slack::modal_spec(expected.kind);
+            CHECK(spec.view.callback_id == expected.callback);
+            const auto* found = slack::modal_by_callback(expected.callback);
+            REQUIRE(found != nullptr);
+            CHECK(found->kind == expected.kind);
+            CHECK(slack::input_ids(spec.view) == expected.inputs);
             const auto modal = slack::modal_for(expected.kind, "2026-007");
             CHECK(modal.at("type") == "modal");
             CHECK(modal.at("callback_id") == expected.callback);
@@ -89,8 +93,8 @@ TEST_SUITE("modals") {
                     for (const auto& o : b.at("element").at("options"))
                         CHECK(o.at("text").at("text").get<std::string>().size() <= 75);
         }
-        CHECK_FALSE(slack::modal_from_callback("coc_report").has_value());
-        CHECK_FALSE(slack::modal_from_callback("").has_value());
+        CHECK(slack::modal_by_callback("coc_report") == nullptr);
+        CHECK(slack::modal_by_callback("") == nullptr);
     }
 
     TEST_CASE("a reference shown in a modal is never markup") {
