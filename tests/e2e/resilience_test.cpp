@@ -146,7 +146,7 @@ TEST_SUITE("e2e: a slow or unwell Slack") {
         const auto attempts = slack.calls("chat.postMessage");
         REQUIRE(count_calls(slack, "chat.postMessage") == 2);
         CHECK(attempts[1].at - attempts[0].at >= 900ms);
-        std::this_thread::sleep_for(500ms);
+        REQUIRE(bot.wait_idle());
         CHECK(slack.messages(committee_channel).size() == 1);
     }
 
@@ -165,7 +165,7 @@ TEST_SUITE("e2e: a slow or unwell Slack") {
         Bot second{slack, {{"COCBOT_STORAGE_PATH", first.database_path()}}};
         second.start();
         REQUIRE(wait_messages(slack, committee_channel, 1, 30s));
-        std::this_thread::sleep_for(500ms);
+        REQUIRE(second.wait_idle());
         CHECK(slack.messages(committee_channel).size() == 1);
     }
 
@@ -189,7 +189,7 @@ TEST_SUITE("e2e: a slow or unwell Slack") {
                 return false;
             },
             30s));
-        std::this_thread::sleep_for(1s);
+        REQUIRE(bot.wait_idle());
         CHECK(slack.messages(committee_channel).size() == 1);
         CHECK(count_calls(slack, "chat.postMessage") == 1);
     }
@@ -205,8 +205,7 @@ TEST_SUITE("e2e: a slow or unwell Slack") {
             REQUIRE(bot.submit_report("UCAROL", escrowed).status == 200);
         }
         const auto reference = reference_from(bot.submit_report("UALICE", report));
-        REQUIRE(eventually([&] { return slack.channel_id("coc-" + reference).has_value(); }));
-        const auto channel = *slack.channel_id("coc-" + reference);
+        const auto channel = incident_channel(slack, reference);
         REQUIRE(bot.click("UALICE", "conflict_none", reference, committee_channel).status == 200);
         REQUIRE(bot.click("UALICE", "activate_escrow", reference, channel).status == 200);
         REQUIRE(eventually([&] { return motion_ts(slack, channel, reference, 1).has_value(); }));
@@ -227,7 +226,7 @@ TEST_SUITE("e2e: a slow or unwell Slack") {
         slack.set_delay(0ms);
         bot.start();
         REQUIRE(eventually([&] { return shared("Second older account") == 1; }, 30s));
-        std::this_thread::sleep_for(500ms);
+        REQUIRE(bot.wait_idle());
         CHECK(shared("First older account") == 1);
         CHECK(shared("Second older account") == 1);
     }
@@ -237,8 +236,7 @@ TEST_SUITE("e2e: a slow or unwell Slack") {
         Bot bot{slack};
         bot.start();
         const auto reference = reference_from(bot.submit_report("UTAKER", report));
-        REQUIRE(eventually([&] { return slack.channel_id("coc-" + reference).has_value(); }));
-        const auto channel = *slack.channel_id("coc-" + reference);
+        const auto channel = incident_channel(slack, reference);
         REQUIRE(wait_messages(slack, channel, 2));
         const json archive{{"channel", channel}};
         REQUIRE(json::parse(http_request(slack.port(), http::verb::post,
