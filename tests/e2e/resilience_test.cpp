@@ -2,6 +2,7 @@
 #include "tests/e2e/harness.hpp"
 
 #include <doctest/doctest.h>
+#include <filesystem>
 
 using namespace cocbot::testing;
 using namespace std::chrono_literals;
@@ -263,5 +264,24 @@ TEST_SUITE("e2e: a slow or unwell Slack") {
         bot.start();
         CHECK(bot.terminate() == 0);
         CHECK(bot.log().find("stopped") != std::string::npos);
+    }
+
+    TEST_CASE("cocbot refuses to run on a test clock unless Slack is on loopback") {
+        TestClock clock; // its folder holds the log and would hold the database
+        const auto log = clock.file() + ".log";
+        ChildProcess refused{COCBOT_BINARY,
+                             {"serve"},
+                             {{"SLACK_SIGNING_SECRET", signing_secret},
+                              {"SLACK_BOT_TOKEN", bot_token},
+                              {"COCBOT_COMMITTEE_CHANNEL", committee_channel},
+                              {"COCBOT_HTTP_LISTEN", "127.0.0.1:" + std::to_string(free_port())},
+                              {"COCBOT_STORAGE_PATH", clock.file() + ".db"},
+                              {"COCBOT_TEST_CLOCK_FILE", clock.file()}},
+                             log};
+        const auto status = refused.wait(10s);
+        REQUIRE(status.has_value());
+        CHECK(*status == 2);
+        CHECK(read_file(log).find("COCBOT_TEST_CLOCK_FILE is for tests") != std::string::npos);
+        CHECK_FALSE(std::filesystem::exists(clock.file() + ".db"));
     }
 }
