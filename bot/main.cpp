@@ -1,9 +1,11 @@
 // File: bot/main.cpp
 // `cocbot serve [--config FILE]`, `cocbot --help`, `cocbot --version`. Wiring only.
+#include "bot/app/clock.hpp"
 #include "bot/app/service.hpp"
 #include "config/load.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <optional>
 #include <string_view>
@@ -38,6 +40,19 @@ int fail(std::string_view message) {
     return 2;
 }
 
+// COCBOT_TEST_CLOCK_FILE sets the clock ahead, for the end-to-end tests only. It is refused
+// unless Slack is reached over plain http://, which the configuration allows only for a
+// loopback host: a bot that talks to the real Slack can never run on a test clock.
+std::optional<int> start_test_clock(const cocbot::config::Config& config) {
+    const char* file = std::getenv("COCBOT_TEST_CLOCK_FILE");
+    if (file == nullptr)
+        return std::nullopt;
+    if (!config.slack.api_url.starts_with("http://"))
+        return fail("COCBOT_TEST_CLOCK_FILE is for tests against a Slack on loopback only");
+    cocbot::app::use_test_clock(file);
+    return std::nullopt;
+}
+
 int serve(const std::vector<std::string_view>& args) {
     std::optional<std::filesystem::path> config_path;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -56,6 +71,8 @@ int serve(const std::vector<std::string_view>& args) {
         return 2;
     }
     try {
+        if (const auto refused = start_test_clock(*loaded.config))
+            return *refused;
         return cocbot::app::serve(*loaded.config);
     } catch (const std::exception& e) {
         // Start-up failures (the port is taken, the database cannot be opened) end here.

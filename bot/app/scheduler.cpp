@@ -60,7 +60,7 @@ awaitable<void> Scheduler::run() {
         if (const auto next = jobs_.earliest())
             wait = std::clamp(*next - now(), std::chrono::seconds{0}, wait);
         // Checks are due by the second; wake just after the second turns.
-        timer_.expires_after(wait + std::chrono::milliseconds{50});
+        timer_.expires_after(std::min(wait + std::chrono::milliseconds{50}, clock_poll_limit()));
         co_await timer_.async_wait(net::as_tuple(net::use_awaitable));
     }
 }

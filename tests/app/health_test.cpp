@@ -1,6 +1,7 @@
 // File: tests/app/health_test.cpp
 // What /healthz answers: every check in a fixed order, from the last probe and the loops' state.
 #include "bot/app/health.hpp"
+#include "tests/support/times.hpp"
 
 #include <chrono>
 #include <doctest/doctest.h>
@@ -15,7 +16,7 @@ using namespace std::chrono_literals;
 using app::Health;
 using app::HealthCheck;
 
-const core::Time t0{core::Duration{1'773'446'400}}; // 2026-03-14
+using testing::t0;
 
 const HealthCheck* check_named(const std::vector<HealthCheck>& checks, const std::string& name) {
     for (const auto& check : checks)

@@ -14,17 +14,6 @@ namespace {
 const std::vector<std::string> secrets{"Kept touching", "Dana Reporter", "dana@example.org",
                                        "Hallway track"};
 
-ReportInput report_about(std::string reported) {
-    ReportInput input;
-    input.reported_user = std::move(reported);
-    input.description = "Kept touching my shoulder after I asked him to stop";
-    input.location = "Hallway track, Tuesday 3pm";
-    input.reporter_name = "Dana Reporter";
-    input.reporter_contact = "dana@example.org";
-    input.source = "in_person";
-    return input;
-}
-
 bool contains_secret(const std::string& text) {
     for (const auto& s : secrets)
         if (text.find(s) != std::string::npos)
@@ -41,7 +30,7 @@ TEST_SUITE("e2e: conflicts and the incident channel") {
         bot.start();
 
         const auto reference =
-            reference_from(bot.submit_report("UALICE", report_about("UREPORTED")));
+            reference_from(bot.submit_report("UALICE", shoulder_report("UREPORTED")));
         const std::string name = "coc-" + reference;
         REQUIRE(eventually([&] { return slack.channel_id(name).has_value(); }));
         const auto channel = *slack.channel_id(name);
@@ -155,11 +144,10 @@ TEST_SUITE("e2e: conflicts and the incident channel") {
         FakeSlack slack;
         Bot bot{slack};
         bot.start();
-        const auto reference = reference_from(bot.submit_report("UALICE", report_about("UBOB")));
+        const auto reference = reference_from(bot.submit_report("UALICE", shoulder_report("UBOB")));
         REQUIRE(wait_messages(slack, "UALICE", 1));
         REQUIRE(wait_messages(slack, "UCAROL", 1));
-        REQUIRE(eventually([&] { return slack.channel_id("coc-" + reference).has_value(); }));
-        const auto channel = *slack.channel_id("coc-" + reference);
+        const auto channel = incident_channel(slack, reference);
         REQUIRE(bot.click("UALICE", "conflict_none", reference, "DUALICE").status == 200);
         REQUIRE(eventually([&] { return slack.members(channel).count("UALICE") == 1; }));
 
@@ -167,7 +155,7 @@ TEST_SUITE("e2e: conflicts and the incident channel") {
         REQUIRE(bot.click("UBOB", "conflict_none", reference, committee_channel).status == 200);
         REQUIRE(bot.home_opened("UBOB").status == 200);
         REQUIRE(eventually([&] { return !slack.calls("views.publish").empty(); }));
-        std::this_thread::sleep_for(300ms);
+        REQUIRE(bot.wait_idle());
 
         CHECK(slack.messages(committee_channel).empty());
         CHECK(slack.messages("UBOB").empty());
@@ -194,14 +182,13 @@ TEST_SUITE("e2e: conflicts and the incident channel") {
         FakeSlack slack;
         Bot bot{slack};
         bot.start();
-        ReportInput escrowed = report_about("UREPORTED");
+        ReportInput escrowed = shoulder_report("UREPORTED");
         escrowed.description = "An older account, kept in escrow";
         escrowed.flags = {"escrow"};
         REQUIRE(bot.submit_report("UCAROL", escrowed).status == 200);
         const auto reference =
-            reference_from(bot.submit_report("UALICE", report_about("UREPORTED")));
-        REQUIRE(eventually([&] { return slack.channel_id("coc-" + reference).has_value(); }));
-        const auto channel = *slack.channel_id("coc-" + reference);
+            reference_from(bot.submit_report("UALICE", shoulder_report("UREPORTED")));
+        const auto channel = incident_channel(slack, reference);
         REQUIRE(eventually([&] {
             for (const auto& m : slack.messages(channel))
                 if (m.text.find("1 escrowed report") != std::string::npos)
@@ -235,11 +222,10 @@ TEST_SUITE("e2e: conflicts and the incident channel") {
         FakeSlack slack;
         Bot bot{slack};
         bot.start();
-        ReportInput danger = report_about("UREPORTED");
+        ReportInput danger = shoulder_report("UREPORTED");
         danger.flags = {"immediate_danger"};
         const auto reference = reference_from(bot.submit_report("UALICE", danger));
-        REQUIRE(eventually([&] { return slack.channel_id("coc-" + reference).has_value(); }));
-        const auto channel = *slack.channel_id("coc-" + reference);
+        const auto channel = incident_channel(slack, reference);
         REQUIRE(bot.click("UALICE", "conflict_none", reference, committee_channel).status == 200);
 
         REQUIRE(bot.click("UALICE", "immediate_action", reference, channel).status == 200);
@@ -275,9 +261,8 @@ TEST_SUITE("e2e: motions and commands in the incident channel") {
         Bot bot{slack};
         bot.start();
         const auto reference =
-            reference_from(bot.submit_report("UALICE", report_about("UREPORTED")));
-        REQUIRE(eventually([&] { return slack.channel_id("coc-" + reference).has_value(); }));
-        const auto channel = *slack.channel_id("coc-" + reference);
+            reference_from(bot.submit_report("UALICE", shoulder_report("UREPORTED")));
+        const auto channel = incident_channel(slack, reference);
         REQUIRE(bot.click("UALICE", "conflict_none", reference, committee_channel).status == 200);
         REQUIRE(bot.click("UBOB", "conflict_declared", reference, committee_channel).status == 200);
         REQUIRE(bot.click("UCAROL", "conflict_none", reference, committee_channel).status == 200);

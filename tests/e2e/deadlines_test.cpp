@@ -1,4 +1,6 @@
-// End-to-end: the plan's clocks, with deadlines of seconds, across a SIGKILL and a restart.
+// End-to-end: the plan's clocks, across a SIGKILL and a restart. The bot runs on a TestClock:
+// a deadline of hours passes when the test moves the clock, and every "nothing more" is checked
+// once the bot is idle (no effect pending, no check due), not after a pause.
 #include "tests/e2e/harness.hpp"
 
 #include <doctest/doctest.h>
@@ -19,14 +21,6 @@ ReportInput phone_report() {
     return input;
 }
 
-std::size_t count_containing(const FakeSlack& slack, const std::string& channel,
-                             const std::string& words) {
-    std::size_t n = 0;
-    for (const auto& m : slack.messages(channel))
-        n += m.text.find(words) != std::string::npos;
-    return n;
-}
-
 const std::string soon = "must be acknowledged by";
 const std::string overdue = "deadline to acknowledge the reporter";
 const std::string no_owners = "still has no owners";
@@ -36,26 +30,30 @@ const std::string no_owners = "still has no owners";
 TEST_SUITE("e2e: deadlines") {
     TEST_CASE("each reminder appears once, at its deadline") {
         FakeSlack slack;
+        TestClock clock;
         Bot bot{slack,
-                {{"COCBOT_DEADLINES_ACKNOWLEDGE", "4s"},
-                 {"COCBOT_DEADLINES_OWNER_NUDGE", "6s"},
-                 {"COCBOT_DEADLINES_CONFLICT_NUDGE", "6s"}}};
+                {{"COCBOT_DEADLINES_ACKNOWLEDGE", "4h"},
+                 {"COCBOT_DEADLINES_OWNER_NUDGE", "6h"},
+                 {"COCBOT_DEADLINES_CONFLICT_NUDGE", "6h"}},
+                &clock};
         bot.start();
-        const auto filed_at = std::chrono::steady_clock::now();
         const auto reference = reference_from(bot.submit_report("UALICE", phone_report()));
-        REQUIRE(eventually([&] { return slack.channel_id("coc-" + reference).has_value(); }, 10s));
-        const auto channel = *slack.channel_id("coc-" + reference);
+        const auto channel = incident_channel(slack, reference);
         REQUIRE(bot.click("UALICE", "conflict_none", reference, committee_channel).status == 200);
 
-        // 75% of 4 s: not before about 3 s, then exactly once.
-        std::this_thread::sleep_until(filed_at + 2s);
+        // 75% of 4 h: not before 3 h, then exactly once.
+        clock.advance(2h + 50min);
+        REQUIRE(bot.wait_idle());
         CHECK(count_containing(slack, channel, soon) == 0);
-        REQUIRE(eventually([&] { return count_containing(slack, channel, soon) == 1; }, 5s));
-        REQUIRE(eventually([&] { return count_containing(slack, channel, overdue) == 1; }, 5s));
-        REQUIRE(eventually([&] { return count_containing(slack, channel, no_owners) == 1; }, 8s));
+        clock.advance(15min);
+        REQUIRE(eventually([&] { return count_containing(slack, channel, soon) == 1; }));
+        clock.advance(1h);
+        REQUIRE(eventually([&] { return count_containing(slack, channel, overdue) == 1; }));
+        clock.advance(2h);
+        REQUIRE(eventually([&] { return count_containing(slack, channel, no_owners) == 1; }));
         // The members who did not answer are asked once more, privately; Alice answered.
-        REQUIRE(wait_messages(slack, "UBOB", 1, 8s));
-        REQUIRE(wait_messages(slack, "UCAROL", 1, 8s));
+        REQUIRE(wait_messages(slack, "UBOB", 1));
+        REQUIRE(wait_messages(slack, "UCAROL", 1));
         CHECK(slack.messages("UALICE").empty());
         CHECK(slack.messages("UBOB")[0].text.find("Who does not have a conflict") !=
               std::string::npos);
@@ -64,7 +62,8 @@ TEST_SUITE("e2e: deadlines") {
             if (m.text.find(soon) != std::string::npos)
                 CHECK(m.text.find("<@UALICE>") != std::string::npos);
 
-        std::this_thread::sleep_for(2s);
+        clock.advance(2h);
+        REQUIRE(bot.wait_idle());
         CHECK(count_containing(slack, channel, soon) == 1);
         CHECK(count_containing(slack, channel, overdue) == 1);
         CHECK(count_containing(slack, channel, no_owners) == 1);
@@ -73,42 +72,47 @@ TEST_SUITE("e2e: deadlines") {
 
     TEST_CASE("killed before a deadline and restarted after it, the reminder still appears once") {
         FakeSlack slack;
-        Bot first{slack, {{"COCBOT_DEADLINES_ACKNOWLEDGE", "4s"}}};
+        TestClock clock;
+        Bot first{slack, {{"COCBOT_DEADLINES_ACKNOWLEDGE", "4h"}}, &clock};
         first.start();
         const auto reference = reference_from(first.submit_report("UALICE", phone_report()));
-        REQUIRE(eventually([&] { return slack.channel_id("coc-" + reference).has_value(); }, 10s));
-        const auto channel = *slack.channel_id("coc-" + reference);
+        const auto channel = incident_channel(slack, reference);
+        // Nothing pending when killed: an effect waiting 5 h would make the restart unhealthy.
+        REQUIRE(first.wait_idle());
         first.kill();
-        std::this_thread::sleep_for(5s); // both acknowledgement reminders fall due while down
+        clock.advance(5h); // both acknowledgement reminders fall due while down
         CHECK(count_containing(slack, channel, soon) == 0);
 
         Bot second{slack,
-                   {{"COCBOT_DEADLINES_ACKNOWLEDGE", "4s"},
-                    {"COCBOT_STORAGE_PATH", first.database_path()}}};
+                   {{"COCBOT_DEADLINES_ACKNOWLEDGE", "4h"},
+                    {"COCBOT_STORAGE_PATH", first.database_path()}},
+                   &clock};
         second.start();
-        REQUIRE(eventually([&] { return count_containing(slack, channel, overdue) == 1; }, 10s));
-        std::this_thread::sleep_for(1s);
+        REQUIRE(eventually([&] { return count_containing(slack, channel, overdue) == 1; }));
+        REQUIRE(second.wait_idle());
         CHECK(count_containing(slack, channel, soon) == 1);
         CHECK(count_containing(slack, channel, overdue) == 1);
 
         // A second restart owes nothing more.
         second.kill();
         Bot third{slack,
-                  {{"COCBOT_DEADLINES_ACKNOWLEDGE", "4s"},
-                   {"COCBOT_STORAGE_PATH", first.database_path()}}};
+                  {{"COCBOT_DEADLINES_ACKNOWLEDGE", "4h"},
+                   {"COCBOT_STORAGE_PATH", first.database_path()}},
+                  &clock};
         third.start();
-        std::this_thread::sleep_for(1500ms);
+        clock.advance(1h);
+        REQUIRE(third.wait_idle());
         CHECK(count_containing(slack, channel, soon) == 1);
         CHECK(count_containing(slack, channel, overdue) == 1);
     }
 
     TEST_CASE("a cancelled reminder never appears") {
         FakeSlack slack;
-        Bot bot{slack, {{"COCBOT_DEADLINES_ACKNOWLEDGE", "3s"}}};
+        TestClock clock;
+        Bot bot{slack, {{"COCBOT_DEADLINES_ACKNOWLEDGE", "3h"}}, &clock};
         bot.start();
         const auto reference = reference_from(bot.submit_report("UALICE", phone_report()));
-        REQUIRE(eventually([&] { return slack.channel_id("coc-" + reference).has_value(); }, 10s));
-        const auto channel = *slack.channel_id("coc-" + reference);
+        const auto channel = incident_channel(slack, reference);
         REQUIRE(bot.click("UALICE", "conflict_none", reference, committee_channel).status == 200);
         const auto status = [&] {
             return json::parse(bot.slash("UALICE", "status " + reference).body)["text"]
@@ -117,36 +121,39 @@ TEST_SUITE("e2e: deadlines") {
         CHECK(status().find("Acknowledge the reporter by") != std::string::npos);
         REQUIRE(bot.click("UALICE", "ack_reporter", reference, channel).status == 200);
         REQUIRE(eventually(
-            [&] { return count_containing(slack, channel, "acknowledged the reporter") == 1; },
-            5s));
+            [&] { return count_containing(slack, channel, "acknowledged the reporter") == 1; }));
         CHECK(status().find("Acknowledge the reporter by") == std::string::npos);
-        std::this_thread::sleep_for(4s);
+        clock.advance(4h);
+        REQUIRE(bot.wait_idle());
         CHECK(count_containing(slack, channel, soon) == 0);
         CHECK(count_containing(slack, channel, overdue) == 0);
     }
 
     TEST_CASE("the decision reminder repeats until the decision reaches the reporter") {
         FakeSlack slack;
+        TestClock clock;
         Bot bot{slack,
-                {{"COCBOT_DEADLINES_DECISION", "3s"}, {"COCBOT_DEADLINES_REPORTER_UPDATE", "2s"}}};
+                {{"COCBOT_DEADLINES_DECISION", "3h"}, {"COCBOT_DEADLINES_REPORTER_UPDATE", "2h"}},
+                &clock};
         bot.start();
         ReportInput report = phone_report();
         report.source = "slack"; // acknowledged by its own confirmation: no acknowledgement clock
         const auto reference = reference_from(bot.submit_report("UALICE", report));
-        REQUIRE(eventually([&] { return slack.channel_id("coc-" + reference).has_value(); }, 10s));
-        const auto channel = *slack.channel_id("coc-" + reference);
+        const auto channel = incident_channel(slack, reference);
         REQUIRE(bot.click("UALICE", "conflict_none", reference, committee_channel).status == 200);
 
         const std::string decision_due = "was due to reach the reporter";
-        REQUIRE(
-            eventually([&] { return count_containing(slack, channel, decision_due) == 1; }, 6s));
-        REQUIRE(
-            eventually([&] { return count_containing(slack, channel, decision_due) == 2; }, 6s));
+        clock.advance(3h);
+        REQUIRE(eventually([&] { return count_containing(slack, channel, decision_due) == 1; }));
+        clock.advance(3h);
+        REQUIRE(eventually([&] { return count_containing(slack, channel, decision_due) == 2; }));
 
         // The reported person cannot be found: the owners are reminded to update the reporter.
         REQUIRE(bot.click("UALICE", "cannot_find", reference, channel).status == 200);
+        REQUIRE(bot.wait_idle());
+        clock.advance(2h);
         REQUIRE(eventually(
-            [&] { return count_containing(slack, channel, "has still not been found") == 1; }, 6s));
+            [&] { return count_containing(slack, channel, "has still not been found") == 1; }));
         REQUIRE(bot.click("UALICE", "reported_found", reference, channel).status == 200);
 
         const json values{
@@ -160,9 +167,11 @@ TEST_SUITE("e2e: deadlines") {
         const auto recorded = bot.submit_view("UALICE", "coc_reporter_followup", reference, values);
         REQUIRE(recorded.status == 200);
         CHECK(json::parse(recorded.body)["response_action"] == "update");
+        REQUIRE(bot.wait_idle());
         const auto decisions = count_containing(slack, channel, decision_due);
         const auto updates = count_containing(slack, channel, "has still not been found");
-        std::this_thread::sleep_for(4s);
+        clock.advance(4h);
+        REQUIRE(bot.wait_idle());
         CHECK(count_containing(slack, channel, decision_due) == decisions);
         CHECK(count_containing(slack, channel, "has still not been found") == updates);
         CHECK(count_containing(slack, channel, "told the reporter the committee's decision") == 1);

@@ -26,27 +26,9 @@ bool dm_holds(const FakeSlack& slack, const std::string& user, const std::string
     return false;
 }
 
-// Outbox rows in `state`, read from the bot's database file.
-int effects_in(const Bot& bot, const std::string& state) {
-    SQLite::Database db(bot.database_path(), SQLite::OPEN_READONLY);
-    SQLite::Statement count(db, "SELECT count(*) FROM outbox WHERE state = ?");
-    count.bind(1, state);
-    count.executeStep();
-    return count.getColumn(0).getInt();
-}
-
 json member_joined_event(const std::string& event_id, const std::string& user,
                          const std::string& channel) {
-    return {{"type", "event_callback"},
-            {"team_id", "T0001"},
-            {"event_id", event_id},
-            {"event_time", unix_now()},
-            {"event",
-             {{"type", "member_joined_channel"},
-              {"user", user},
-              {"channel", channel},
-              {"channel_type", "G"},
-              {"team", "T0001"}}}};
+    return channel_event(event_id, "member_joined_channel", user, channel, unix_now());
 }
 
 // Another process (a sqlite3 shell, a backup) holding the database's write lock.
@@ -60,11 +42,6 @@ public:
 private:
     SQLite::Database db_;
 };
-
-std::string incident_channel(const FakeSlack& slack, const std::string& reference) {
-    REQUIRE(eventually([&] { return slack.channel_id("coc-" + reference).has_value(); }));
-    return *slack.channel_id("coc-" + reference);
-}
 
 } // namespace
 
@@ -80,7 +57,7 @@ TEST_SUITE("e2e: a Web API answer of the wrong shape") {
         Bot bot{slack, {{"COCBOT_OUTBOX_MAX_ATTEMPTS", "2"}, {"COCBOT_OUTBOX_FIRST_RETRY", "1s"}}};
         bot.start();
         const auto reference = reference_from(bot.submit_report("UTAKER", report));
-        REQUIRE(eventually([&] { return effects_in(bot, "failed") == 1; }, 30s));
+        REQUIRE(eventually([&] { return bot.effects("failed") == 1; }, 30s));
         REQUIRE(bot.wait_idle());
         CHECK(creates == 2);
         for (const auto& member : members)
@@ -109,7 +86,7 @@ TEST_SUITE("e2e: a Web API answer of the wrong shape") {
         REQUIRE(bot.submit_report("UTAKER", report).status == 200);
         REQUIRE(wait_messages(slack, committee_channel, 1, 10s));
         REQUIRE(bot.wait_idle());
-        CHECK(effects_in(bot, "failed") == 2);
+        CHECK(bot.effects("failed") == 2);
         SQLite::Database db(bot.database_path(), SQLite::OPEN_READONLY);
         SQLite::Statement errors(db, "SELECT last_error FROM outbox WHERE state = 'failed'");
         while (errors.executeStep())

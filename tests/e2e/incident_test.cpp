@@ -12,23 +12,12 @@ using nlohmann::json;
 
 namespace {
 
-std::size_t count_of(const std::string& text, const std::string& part) {
-    std::size_t n = 0;
-    for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1))
-        ++n;
-    return n;
-}
-
-const std::string hr = "UHARPER";
+const std::string harper = "UHARPER"; // the HR contact
 const std::string leadership = "ULEAD";
 const std::string conflicted = "UERIN";
 
 // What people typed about the incident: only its channel may ever show it.
-struct Typed {
-    std::string description = "Mimicked her accent in two standups after being asked to stop";
-    std::string location = "Room 4B, Thursday standup";
-    std::string reporter_name = "Priya Reporter";
-    std::string reporter_contact = "priya@example.org";
+struct Typed : TypedReport {
     std::string plan = "Complete the inclusive language workshop before the next sprint";
     std::string law_note = "Shared the written statement with the precinct";
     std::string behaviour = "Mimicked a colleague in two meetings";
@@ -39,51 +28,25 @@ struct Typed {
     std::string follow_up = "Called her to explain the outcome and the coaching";
     std::string resolution = "Coaching completed, no further incidents";
 
+    Typed()
+        : TypedReport{"Mimicked her accent in two standups after being asked to stop",
+                      "Room 4B, Thursday standup", "Priya Reporter", "priya@example.org"} {}
+
     std::vector<std::string> all() const {
-        return {description, location,  reporter_name, reporter_contact, plan,
-                law_note,    behaviour, context,       impact,           call_in,
-                talk_plan,   follow_up, resolution};
+        auto out = words();
+        out.insert(out.end(), {plan, law_note, behaviour, context, impact, call_in, talk_plan,
+                               follow_up, resolution});
+        return out;
     }
 };
 
-struct WholeIncident : IncidentFixture {
+// Five members (the harness's committee channel holds three), HR and leadership configured.
+struct WholeIncident : ConfidentialIncident {
     const Typed typed;
-    std::set<std::string> cleared;
-    bool hr_involved = false;
 
     WholeIncident()
-        : IncidentFixture({{"COCBOT_COMMITTEE_MEMBERS", "UALICE,UBOB,UCAROL,UDAVE,UERIN"},
-                           {"COCBOT_COMMITTEE_HR", hr},
-                           {"COCBOT_COMMITTEE_LEADERSHIP", leadership},
-                           // No reminder may interleave with the steps.
-                           {"COCBOT_DEADLINES_ACKNOWLEDGE", "30d"},
-                           {"COCBOT_DEADLINES_DECISION", "30d"},
-                           {"COCBOT_DEADLINES_REPORTER_UPDATE", "30d"},
-                           {"COCBOT_DEADLINES_OWNER_NUDGE", "30d"},
-                           {"COCBOT_DEADLINES_CONFLICT_NUDGE", "30d"}}) {
-        // The harness's committee channel holds three members; this committee has five.
-        slack.add_channel(committee_channel, "coc-committee",
-                          {"UALICE", "UBOB", "UCAROL", "UDAVE", "UERIN", "UBOT"});
-        bot.start();
-    }
-
-    // After each step: Slack's members are the cleared (and HR while involved), and no typed
-    // word has left the incident's channel, in any Web API call or in the log.
-    void check_step() {
-        std::set<std::string> expected = cleared;
-        expected.insert("UBOT");
-        if (hr_involved)
-            expected.insert(hr);
-        check_confidential(slack, bot, channel, expected, {channel}, typed.all());
-    }
-
-    void clear(const std::string& member) {
-        REQUIRE(bot.click(member, "conflict_none", reference, committee_channel).status == 200);
-        cleared.insert(member);
-        check_step();
-        // Slack tells of every join; a cleared member's is no intrusion.
-        REQUIRE(bot.member_joined(member, channel).status == 200);
-    }
+        : ConfidentialIncident({"UALICE", "UBOB", "UCAROL", "UDAVE", "UERIN"}, harper,
+                               Typed{}.all(), {{"COCBOT_COMMITTEE_LEADERSHIP", leadership}}) {}
 };
 
 } // namespace
@@ -93,18 +56,7 @@ TEST_SUITE("e2e: one whole incident") {
                       "a whole incident is decided by the cleared members in their channel and "
                       "closed, and its details never leave that channel") {
         // 1. A member files a report about an employee; four members are cleared, one is not.
-        ReportInput report;
-        report.reported_user = "UREPORTED";
-        report.description = typed.description;
-        report.location = typed.location;
-        report.reporter_name = typed.reporter_name;
-        report.reporter_contact = typed.reporter_contact;
-        report.source = "in_person";
-        report.flags = {"involves_employee"};
-        reference = reference_from(bot.submit_report("UALICE", report));
-        REQUIRE(eventually([&] { return slack.channel_id("coc-" + reference).has_value(); }));
-        channel = *slack.channel_id("coc-" + reference);
-        check_step();
+        file("UALICE", typed.employee_report());
         REQUIRE(eventually([&] { return slack.messages(channel).size() >= 2; }));
         CHECK(slack.messages(channel)[0].blocks.dump().find(typed.reporter_name) !=
               std::string::npos);

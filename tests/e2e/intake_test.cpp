@@ -9,16 +9,7 @@ using nlohmann::json;
 
 namespace {
 
-const ReportInput full_report{
-    .reported_user = "UREPORTED",
-    .reported_name = "",
-    .description = "Kept touching my shoulder after I asked him to stop",
-    .location = "Hallway track, Tuesday 3pm",
-    .reporter_name = "Dana Reporter",
-    .reporter_contact = "dana@example.org",
-    .source = "phone",
-    .flags = {},
-};
+const ReportInput full_report = shoulder_report("UREPORTED", "phone");
 
 ReportInput only_location(std::string location) {
     ReportInput input;
@@ -89,7 +80,7 @@ TEST_SUITE("e2e: intake") {
         CHECK(body["response_action"] == "errors");
         CHECK(body["errors"].contains("reported_user"));
         CHECK(body["errors"].contains("description"));
-        std::this_thread::sleep_for(300ms);
+        REQUIRE(bot.wait_idle());
         CHECK(slack.calls("chat.postMessage").empty());
         CHECK(bot.stored_bytes().find("somewhere") == std::string::npos);
     }
@@ -140,14 +131,15 @@ TEST_SUITE("e2e: intake") {
         const auto reference = reference_from(bot.submit_report("UTAKER", full_report));
         REQUIRE(slack.wait_for(
             [](const auto& calls) { return has_message_in(calls, committee_channel); }, 10s));
-        // The prompt's position reaches core after the post; give it a moment to be recorded.
-        std::this_thread::sleep_for(300ms);
+        // The prompt's position reaches core after the post, before its effect is done.
+        REQUIRE(bot.wait_idle());
 
         CHECK(bot.click("UALICE", "conflict_none", reference, committee_channel).status == 200);
         REQUIRE(slack.wait_for([](const auto& calls) { return prompt_updates(calls) == 1; }, 10s));
         CHECK(bot.click("UBOB", "conflict_declared", reference, committee_channel).status == 200);
         REQUIRE(slack.wait_for([](const auto& calls) { return prompt_updates(calls) == 2; }, 10s));
-        std::this_thread::sleep_for(100ms);
+        // The fake records a call before it answers: the update is in once its effect is done.
+        REQUIRE(bot.wait_idle());
         const auto prompt = slack.messages(committee_channel).front();
         CHECK(prompt.text.find("Who does not have a conflict of interest?") != std::string::npos);
         CHECK(prompt.blocks.dump().find("2 of 3 members have answered") != std::string::npos);
@@ -175,7 +167,7 @@ TEST_SUITE("e2e: intake") {
                 return false;
             },
             10s));
-        std::this_thread::sleep_for(200ms);
+        REQUIRE(bot.wait_idle());
         CHECK(prompt_updates(slack.calls()) == 2);
     }
 
@@ -244,7 +236,7 @@ TEST_SUITE("e2e: intake") {
         const auto response = bot.submit_report("UTAKER", escrow);
         REQUIRE(response.status == 200);
         CHECK(response.body.find("escrow") != std::string::npos);
-        std::this_thread::sleep_for(500ms);
+        REQUIRE(bot.wait_idle());
         CHECK(slack.calls("chat.postMessage").empty());
         CHECK(bot.stored_bytes().find("Kept touching my shoulder") != std::string::npos);
     }

@@ -11,81 +11,43 @@ using nlohmann::json;
 
 namespace {
 
-const std::string hr = "UHARPER";
+const std::string harper = "UHARPER"; // the HR contact
 const std::string conflicted = "UDAVE";
 const std::string outsider = "UMALLORY";
 
 // What people typed about the incident: only its channels may ever show it.
-struct Typed {
-    std::string description = "Shouted over a speaker at the meetup and followed her outside";
-    std::string location = "Main hall, Tuesday meetup";
-    std::string reporter_name = "Nadia Reporter";
-    std::string reporter_contact = "nadia@example.org";
+struct Typed : TypedReport {
     std::string resolution = "Apologised in writing; banned from two meetups";
     std::string reason = "New facts came in";
     std::string hr_plan = "Warned in writing by the line manager";
     std::string hr_consequences = "None beyond the warning";
 
+    Typed()
+        : TypedReport{"Shouted over a speaker at the meetup and followed her outside",
+                      "Main hall, Tuesday meetup", "Nadia Reporter", "nadia@example.org"} {}
+
     std::vector<std::string> all() const {
-        return {description, location, reporter_name, reporter_contact,
-                resolution,  reason,   hr_plan,       hr_consequences};
+        auto out = words();
+        out.insert(out.end(), {resolution, reason, hr_plan, hr_consequences});
+        return out;
     }
 };
 
 // Three cleared members (of a committee of four); HR configured for the hand-off.
-struct Reopening : IncidentFixture {
+struct Reopening : ConfidentialIncident {
     const Typed typed;
-    std::set<std::string> cleared;
-    bool hr_involved = false;
-    // Every channel the incident has had; each may show its details.
-    std::set<std::string> channels;
 
     Reopening()
-        : IncidentFixture({{"COCBOT_COMMITTEE_MEMBERS", "UALICE,UBOB,UCAROL," + conflicted},
-                           {"COCBOT_COMMITTEE_HR", hr},
-                           // No reminder may interleave with the steps.
-                           {"COCBOT_DEADLINES_ACKNOWLEDGE", "30d"},
-                           {"COCBOT_DEADLINES_DECISION", "30d"},
-                           {"COCBOT_DEADLINES_REPORTER_UPDATE", "30d"},
-                           {"COCBOT_DEADLINES_OWNER_NUDGE", "30d"},
-                           {"COCBOT_DEADLINES_CONFLICT_NUDGE", "30d"}}) {
-        slack.add_channel(committee_channel, "coc-committee",
-                          {"UALICE", "UBOB", "UCAROL", conflicted, "UBOT"});
-        bot.start();
-    }
+        : ConfidentialIncident({"UALICE", "UBOB", "UCAROL", conflicted}, harper, Typed{}.all()) {}
 
     // A report about an employee; Alice, Bob and Carol are cleared, Dave has a conflict.
     void file_and_clear() {
-        ReportInput report;
-        report.reported_user = "UREPORTED";
-        report.description = typed.description;
-        report.location = typed.location;
-        report.reporter_name = typed.reporter_name;
-        report.reporter_contact = typed.reporter_contact;
-        report.source = "in_person";
-        report.flags = {"involves_employee"};
-        file_report("UALICE", report);
-        channels.insert(channel);
-        check_step();
-        for (const auto* member : {"UALICE", "UBOB", "UCAROL"}) {
-            REQUIRE(bot.click(member, "conflict_none", reference, committee_channel).status == 200);
-            cleared.insert(member);
-            check_step();
-            REQUIRE(bot.member_joined(member, channel).status == 200);
-        }
+        file("UALICE", typed.employee_report());
+        for (const auto* member : {"UALICE", "UBOB", "UCAROL"})
+            clear(member);
         REQUIRE(bot.click(conflicted, "conflict_declared", reference, committee_channel).status ==
                 200);
         check_step();
-    }
-
-    // After each step: Slack's members of the current channel are the cleared (and HR while
-    // involved), and no typed word has left the incident's channels, in any call or the log.
-    void check_step() {
-        std::set<std::string> expected = cleared;
-        expected.insert("UBOT");
-        if (hr_involved)
-            expected.insert(hr);
-        check_confidential(slack, bot, channel, expected, channels, typed.all());
     }
 
     bool control_says(const std::string& part) const {

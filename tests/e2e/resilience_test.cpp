@@ -2,6 +2,7 @@
 #include "tests/e2e/harness.hpp"
 
 #include <doctest/doctest.h>
+#include <filesystem>
 
 using namespace cocbot::testing;
 using namespace std::chrono_literals;
@@ -146,7 +147,7 @@ TEST_SUITE("e2e: a slow or unwell Slack") {
         const auto attempts = slack.calls("chat.postMessage");
         REQUIRE(count_calls(slack, "chat.postMessage") == 2);
         CHECK(attempts[1].at - attempts[0].at >= 900ms);
-        std::this_thread::sleep_for(500ms);
+        REQUIRE(bot.wait_idle());
         CHECK(slack.messages(committee_channel).size() == 1);
     }
 
@@ -165,7 +166,7 @@ TEST_SUITE("e2e: a slow or unwell Slack") {
         Bot second{slack, {{"COCBOT_STORAGE_PATH", first.database_path()}}};
         second.start();
         REQUIRE(wait_messages(slack, committee_channel, 1, 30s));
-        std::this_thread::sleep_for(500ms);
+        REQUIRE(second.wait_idle());
         CHECK(slack.messages(committee_channel).size() == 1);
     }
 
@@ -189,7 +190,7 @@ TEST_SUITE("e2e: a slow or unwell Slack") {
                 return false;
             },
             30s));
-        std::this_thread::sleep_for(1s);
+        REQUIRE(bot.wait_idle());
         CHECK(slack.messages(committee_channel).size() == 1);
         CHECK(count_calls(slack, "chat.postMessage") == 1);
     }
@@ -205,8 +206,7 @@ TEST_SUITE("e2e: a slow or unwell Slack") {
             REQUIRE(bot.submit_report("UCAROL", escrowed).status == 200);
         }
         const auto reference = reference_from(bot.submit_report("UALICE", report));
-        REQUIRE(eventually([&] { return slack.channel_id("coc-" + reference).has_value(); }));
-        const auto channel = *slack.channel_id("coc-" + reference);
+        const auto channel = incident_channel(slack, reference);
         REQUIRE(bot.click("UALICE", "conflict_none", reference, committee_channel).status == 200);
         REQUIRE(bot.click("UALICE", "activate_escrow", reference, channel).status == 200);
         REQUIRE(eventually([&] { return motion_ts(slack, channel, reference, 1).has_value(); }));
@@ -227,7 +227,7 @@ TEST_SUITE("e2e: a slow or unwell Slack") {
         slack.set_delay(0ms);
         bot.start();
         REQUIRE(eventually([&] { return shared("Second older account") == 1; }, 30s));
-        std::this_thread::sleep_for(500ms);
+        REQUIRE(bot.wait_idle());
         CHECK(shared("First older account") == 1);
         CHECK(shared("Second older account") == 1);
     }
@@ -237,8 +237,7 @@ TEST_SUITE("e2e: a slow or unwell Slack") {
         Bot bot{slack};
         bot.start();
         const auto reference = reference_from(bot.submit_report("UTAKER", report));
-        REQUIRE(eventually([&] { return slack.channel_id("coc-" + reference).has_value(); }));
-        const auto channel = *slack.channel_id("coc-" + reference);
+        const auto channel = incident_channel(slack, reference);
         REQUIRE(wait_messages(slack, channel, 2));
         const json archive{{"channel", channel}};
         REQUIRE(json::parse(http_request(slack.port(), http::verb::post,
@@ -265,5 +264,24 @@ TEST_SUITE("e2e: a slow or unwell Slack") {
         bot.start();
         CHECK(bot.terminate() == 0);
         CHECK(bot.log().find("stopped") != std::string::npos);
+    }
+
+    TEST_CASE("cocbot refuses to run on a test clock unless Slack is on loopback") {
+        TestClock clock; // its folder holds the log and would hold the database
+        const auto log = clock.file() + ".log";
+        ChildProcess refused{COCBOT_BINARY,
+                             {"serve"},
+                             {{"SLACK_SIGNING_SECRET", signing_secret},
+                              {"SLACK_BOT_TOKEN", bot_token},
+                              {"COCBOT_COMMITTEE_CHANNEL", committee_channel},
+                              {"COCBOT_HTTP_LISTEN", "127.0.0.1:" + std::to_string(free_port())},
+                              {"COCBOT_STORAGE_PATH", clock.file() + ".db"},
+                              {"COCBOT_TEST_CLOCK_FILE", clock.file()}},
+                             log};
+        const auto status = refused.wait(10s);
+        REQUIRE(status.has_value());
+        CHECK(*status == 2);
+        CHECK(read_file(log).find("COCBOT_TEST_CLOCK_FILE is for tests") != std::string::npos);
+        CHECK_FALSE(std::filesystem::exists(clock.file() + ".db"));
     }
 }

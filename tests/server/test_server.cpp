@@ -8,17 +8,6 @@
 namespace cocbot::testing {
 
 using namespace std::chrono_literals;
-using Clock = std::chrono::steady_clock;
-
-bool eventually(const std::function<bool()>& condition, std::chrono::milliseconds bound) {
-    const auto deadline = Clock::now() + bound;
-    while (!condition()) {
-        if (Clock::now() > deadline)
-            return false;
-        std::this_thread::sleep_for(10ms);
-    }
-    return true;
-}
 
 TestServer::TestServer(server::Limits limits)
     : server_(ioc_.get_executor(), tcp::endpoint{net::ip::address_v4::loopback(), 0}, make_router(),

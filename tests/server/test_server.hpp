@@ -5,6 +5,7 @@
 #include "bot/net.hpp"
 #include "bot/server/listener.hpp"
 #include "bot/server/router.hpp"
+#include "tests/support/eventually.hpp"
 
 #include <atomic>
 #include <chrono>
@@ -18,9 +19,6 @@
 #include <vector>
 
 namespace cocbot::testing {
-
-// Polls `condition` until it holds or `bound` passes.
-bool eventually(const std::function<bool()>& condition, std::chrono::milliseconds bound);
 
 struct Report {
     std::string what;

@@ -1,6 +1,8 @@
 // File: tests/support/process.cpp
 #include "tests/support/process.hpp"
 
+#include "tests/support/eventually.hpp"
+
 #include <arpa/inet.h>
 #include <csignal>
 #include <fcntl.h>
@@ -75,12 +77,8 @@ bool ChildProcess::running() {
 }
 
 std::optional<int> ChildProcess::wait(std::chrono::milliseconds timeout) {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (running()) {
-        if (std::chrono::steady_clock::now() >= deadline)
-            return std::nullopt;
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
+    if (!eventually([&] { return !running(); }, timeout))
+        return std::nullopt;
     return status_;
 }
 
