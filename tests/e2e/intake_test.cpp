@@ -240,4 +240,30 @@ TEST_SUITE("e2e: intake") {
         CHECK(slack.calls("chat.postMessage").empty());
         CHECK(bot.stored_bytes().find("Kept touching my shoulder") != std::string::npos);
     }
+
+    TEST_CASE("a report with a 3000-character description reaches its channel whole") {
+        FakeSlack slack;
+        Bot bot{slack};
+        bot.start();
+        // As long as core allows, and longer still once escaped: "&" becomes "&amp;".
+        std::string description;
+        while (description.size() < 3000 - 10)
+            description += "R&D <x> ";
+        description.resize(3000 - 10);
+        description += " lastword.";
+        REQUIRE(description.size() == 3000);
+        ReportInput input = full_report;
+        input.description = description;
+        const auto reference = reference_from(bot.submit_report("UTAKER", input));
+        const std::string name = "coc-" + reference;
+        REQUIRE(eventually([&] { return slack.channel_id(name).has_value(); }));
+        const auto channel = *slack.channel_id(name);
+        // The details and the control message: Slack did not refuse the details (invalid_blocks).
+        REQUIRE(wait_messages(slack, channel, 2));
+        REQUIRE(bot.wait_idle());
+        bool found = false;
+        for (const auto& message : slack.messages(channel))
+            found = found || message.blocks.dump().find("lastword.") != std::string::npos;
+        CHECK(found);
+    }
 }
