@@ -5,6 +5,7 @@
 // Input: "event\0<type>\0<data>[\0<sensitive>]" or "effect\0<type>\0<payload>". Without the
 // last separator an event has no sensitive column (NULL in the database).
 #include "fuzz/fuzz_input.hpp"
+#include "storage/effect_codec.hpp"
 #include "storage/event_codec.hpp"
 
 #include <cstdint>

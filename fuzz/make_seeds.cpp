@@ -10,6 +10,7 @@
 #include "bot/slack/blocks.hpp"
 #include "bot/slack/modals.hpp"
 #include "bot/slack/signature.hpp"
+#include "storage/effect_codec.hpp"
 #include "storage/event_codec.hpp"
 
 #include <boost/url/encode.hpp>

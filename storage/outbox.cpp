@@ -1,7 +1,7 @@
 // File: storage/outbox.cpp
 #include "storage/outbox.hpp"
 
-#include "storage/event_codec.hpp"
+#include "storage/effect_codec.hpp"
 
 #include <stdexcept>
 #include <string>

@@ -1,6 +1,7 @@
 // File: storage/unit_of_work.cpp
 #include "storage/unit_of_work.hpp"
 
+#include "storage/effect_codec.hpp"
 #include "storage/event_codec.hpp"
 
 namespace cocbot::storage {

@@ -1,6 +1,7 @@
 // File: tests/storage/stored_rows_test.cpp
 // Rows exactly as cocbot wrote them before the codec was driven by field descriptions: they must
 // decode to the same values, and encoding those values must give the same rows back.
+#include "storage/effect_codec.hpp"
 #include "storage/event_codec.hpp"
 
 #include <chrono>
