@@ -71,10 +71,22 @@ Database::Database(const std::string& path) : sql_(open(path)) {
     migrate(sql_);
 }
 
+SQLite::Statement& Database::prepared(std::string_view sql) {
+    auto found = statements_.find(sql);
+    if (found == statements_.end()) {
+        auto statement = std::make_unique<SQLite::Statement>(sql_, std::string{sql});
+        found = statements_.emplace(std::string{sql}, std::move(statement)).first;
+    }
+    found->second->tryReset();
+    return *found->second;
+}
+
 bool Database::healthy() noexcept {
     try {
         // Reading the schema touches the file's first page, unlike a bare SELECT 1.
-        sql_.execAndGet("SELECT count(*) FROM sqlite_master");
+        SQLite::Statement& probe = prepared("SELECT count(*) FROM sqlite_master");
+        probe.executeStep();
+        probe.tryReset();
         return true;
     } catch (const std::exception&) {
         return false;

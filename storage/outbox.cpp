@@ -50,10 +50,11 @@ void expect_one_pending(int changed, std::int64_t id) {
 } // namespace
 
 Outbox::Outbox(Database& db)
-    : select_due_(db.sql(), select_due_sql), select_earliest_(db.sql(), select_earliest_sql),
-      select_oldest_(db.sql(), select_oldest_sql), update_attempt_(db.sql(), update_attempt_sql),
-      update_done_(db.sql(), update_done_sql), update_failed_(db.sql(), update_failed_sql),
-      select_count_(db.sql(), select_count_sql) {}
+    : select_due_(db.prepared(select_due_sql)), select_earliest_(db.prepared(select_earliest_sql)),
+      select_oldest_(db.prepared(select_oldest_sql)),
+      update_attempt_(db.prepared(update_attempt_sql)), update_done_(db.prepared(update_done_sql)),
+      update_failed_(db.prepared(update_failed_sql)), select_count_(db.prepared(select_count_sql)) {
+}
 
 std::optional<PendingEffect> Outbox::next_due(core::Time now) {
     select_due_.tryReset();

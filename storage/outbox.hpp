@@ -64,13 +64,13 @@ public:
     std::size_t count(std::string_view state);
 
 private:
-    SQLite::Statement select_due_;
-    SQLite::Statement select_earliest_;
-    SQLite::Statement select_oldest_;
-    SQLite::Statement update_attempt_;
-    SQLite::Statement update_done_;
-    SQLite::Statement update_failed_;
-    SQLite::Statement select_count_;
+    SQLite::Statement& select_due_;
+    SQLite::Statement& select_earliest_;
+    SQLite::Statement& select_oldest_;
+    SQLite::Statement& update_attempt_;
+    SQLite::Statement& update_done_;
+    SQLite::Statement& update_failed_;
+    SQLite::Statement& select_count_;
 };
 
 } // namespace cocbot::storage
