@@ -36,8 +36,9 @@ enum class Place { data, sealed };
 
 // required: the key must be there. optional: always written, but rows written before the field
 // existed lack it and decode with the type's default. omitted_when_empty: not written when empty
-// (an anonymous reporter's identity keys), and read as optional.
-enum class Presence { required, optional, omitted_when_empty };
+// (an anonymous reporter's identity keys), and read as optional. no_longer_written: read from
+// rows written by earlier versions, never written now (text the executor loads from the events).
+enum class Presence { required, optional, omitted_when_empty, no_longer_written };
 
 template <typename Owner, typename Member>
 struct Field {
@@ -170,7 +171,8 @@ bool is_empty(const T& value) {
 template <typename Owner, typename Member>
 void write(const Field<Owner, Member>& f, const Owner& value, Parts& out) {
     const Member& member = value.*f.member;
-    if (f.presence == Presence::omitted_when_empty && is_empty(member))
+    if (f.presence == Presence::no_longer_written ||
+        (f.presence == Presence::omitted_when_empty && is_empty(member)))
         return;
     (f.place == Place::sealed ? out.sealed : out.data)[std::string{f.key}] = to_json(member);
 }
@@ -240,10 +242,12 @@ inline const json& unseal(const json& stored) {
     return stored;
 }
 
+// The "sensitive" member is written when there is something in it. When it is missing, a
+// required sealed field fails to decode (its key is not found), as any missing key does.
 template <typename T>
 json to_described(const T& value) {
     Parts parts = write_parts(value);
-    if constexpr (has_sealed_fields<T>())
+    if (!parts.sealed.empty())
         parts.data["sensitive"] = seal(std::move(parts.sealed));
     return std::move(parts.data);
 }
@@ -252,7 +256,8 @@ template <typename T>
 void from_described(const json& j, T& value) {
     Parts parts{j, json::object()};
     if constexpr (has_sealed_fields<T>())
-        parts.sealed = unseal(j.at("sensitive"));
+        if (const auto sensitive = j.find("sensitive"); sensitive != j.end())
+            parts.sealed = unseal(*sensitive);
     read_parts(parts, value);
 }
 

@@ -35,12 +35,18 @@ constexpr auto description(tag<core::DangerAlert>) {
                     field("safety", &T::safety));
 }
 
-// The whole report and who submitted it: all of it sensitive.
+// Messages that show what people wrote reference it: the outbox keeps the incident (and the
+// motion's number), and the executor reads the text from the incident's events when it posts,
+// so that the text is stored once, with the events. Rows queued by earlier versions still hold
+// it, in their "sensitive" member, and decode with it.
+constexpr auto loaded = Presence::no_longer_written;
+
+// The whole report and who submitted it, read from the incident's ReportFiled.
 constexpr auto description(tag<core::ReportDetails>) {
     using T = core::ReportDetails;
     return describe(field("incident", &T::incident), field("filed_at", &T::filed_at),
-                    sealed("report", &T::report),
-                    sealed("submitted_by", &T::submitted_by, Presence::omitted_when_empty));
+                    sealed("report", &T::report, loaded),
+                    sealed("submitted_by", &T::submitted_by, loaded));
 }
 
 void check_storable(tag<core::ReportDetails>, const core::ReportDetails& details) {
@@ -94,11 +100,11 @@ constexpr auto description(tag<core::Tally>) {
                     field("needed", &T::needed), field("result", &T::result));
 }
 
-// The question is what a member typed (a plan, a refusal): sensitive, like the event.
+// The question is what a member typed (a plan, a refusal): read from the motion's MotionProposed.
 constexpr auto description(tag<core::MotionMessage>) {
     using T = core::MotionMessage;
     return describe(field("incident", &T::incident), field("number", &T::number),
-                    field("kind", &T::kind), sealed("text", &T::text),
+                    field("kind", &T::kind), sealed("text", &T::text, loaded),
                     field("proposed_by", &T::proposed_by), field("tally", &T::tally));
 }
 
@@ -108,10 +114,11 @@ constexpr auto description(tag<core::TimelineLine>) {
                     field("quote", &T::quote, Place::data, Presence::optional));
 }
 
-// The whole record of the incident, quotes included: every line is sensitive.
+// The whole record of the incident, quotes included: replayed from its events, as it stood when
+// the effect was queued.
 constexpr auto description(tag<core::Timeline>) {
     using T = core::Timeline;
-    return describe(field("incident", &T::incident), sealed("lines", &T::lines));
+    return describe(field("incident", &T::incident), sealed("lines", &T::lines, loaded));
 }
 
 json encode(tag<core::Message>, const core::Message& message) {

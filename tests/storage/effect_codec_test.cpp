@@ -32,6 +32,25 @@ SplitPayload split(const core::Post& post) {
     return {query.getColumn(0).getString(), query.getColumn(1).getString()};
 }
 
+// `message` as the outbox keeps it: without the text it references, which the executor reads
+// from the incident's events when it posts.
+core::Message as_queued(core::Message message) {
+    if (auto* details = std::get_if<core::ReportDetails>(&message)) {
+        details->report = {};
+        details->submitted_by = {};
+    } else if (auto* motion = std::get_if<core::MotionMessage>(&message)) {
+        motion->text.clear();
+    } else if (auto* timeline = std::get_if<core::Timeline>(&message)) {
+        timeline->lines.clear();
+    }
+    return message;
+}
+
+// The whole payload of a Post, for messages that have nothing to seal.
+std::string payload_of(const core::Post& post) {
+    return storage::encode_effect(post).payload;
+}
+
 } // namespace
 
 TEST_SUITE("storage effect codec") {
@@ -121,10 +140,17 @@ TEST_SUITE("storage effect codec") {
             const core::Effect ephemeral =
                 core::Ephemeral{core::ChannelId{"C0COMMITTEE"}, core::UserId{"U0MEMBER1"}, message};
 
-            CHECK(round_trip(post) == post);
-            CHECK(round_trip(direct) == direct);
-            CHECK(round_trip(update) == update);
-            CHECK(round_trip(ephemeral) == ephemeral);
+            const auto queued = as_queued(message);
+            CHECK(round_trip(post) ==
+                  core::Effect{core::Post{id, core::ChannelId{"C0COMMITTEE"}, {}, queued, true}});
+            CHECK(round_trip(direct) ==
+                  core::Effect{core::Post{id, {}, core::UserId{"U0MEMBER1"}, queued, false}});
+            CHECK(round_trip(update) ==
+                  core::Effect{core::Update{
+                      id, {core::ChannelId{"C0COMMITTEE"}, "1712345678.000100"}, queued}});
+            CHECK(round_trip(ephemeral) ==
+                  core::Effect{core::Ephemeral{core::ChannelId{"C0COMMITTEE"},
+                                               core::UserId{"U0MEMBER1"}, queued}});
         }
 
         SUBCASE("a control panel in each status") {
@@ -165,11 +191,12 @@ TEST_SUITE("storage effect codec") {
         }
     }
 
-    TEST_CASE("the report and what people typed sit in an outbox payload's sensitive member") {
+    TEST_CASE(
+        "an outbox payload references what people wrote, or keeps it in its sensitive member") {
         const core::IncidentId id{"2026-001"};
 
-        SUBCASE("report details") {
-            const auto payload = split(core::Post{
+        SUBCASE("report details: the incident, not the report") {
+            const auto payload = payload_of(core::Post{
                 id,
                 core::ChannelId{"G0INCIDENT"},
                 {},
@@ -179,28 +206,26 @@ TEST_SUITE("storage effect codec") {
                  {"Repeated unwelcome comments", "Hall B", "Alex Reporter", "alex@example.org",
                   "U0SUBMITTER", "U0REPORTED", "Sam Example"}) {
                 CAPTURE(field);
-                CHECK(contains(payload.sensitive, field));
-                CHECK_FALSE(contains(payload.rest, field));
+                CHECK_FALSE(contains(payload, field));
             }
-            CHECK(contains(payload.rest, "2026-001"));
+            CHECK(contains(payload, "2026-001"));
         }
-        SUBCASE("a motion's question") {
-            const auto payload =
-                split(core::Post{id, core::ChannelId{"G0INCIDENT"}, {}, motion_message(id), true});
-            CHECK(contains(payload.sensitive, "workshop on respectful conduct"));
-            CHECK_FALSE(contains(payload.rest, "workshop on respectful conduct"));
-            CHECK(contains(payload.rest, "U0MEMBER3")); // the tally stays public
+        SUBCASE("a motion's question: the motion, not its text") {
+            const auto payload = payload_of(
+                core::Post{id, core::ChannelId{"G0INCIDENT"}, {}, motion_message(id), true});
+            CHECK_FALSE(contains(payload, "workshop on respectful conduct"));
+            CHECK(contains(payload, R"("number":2)"));
+            CHECK(contains(payload, "U0MEMBER3")); // the tally stays public
         }
-        SUBCASE("a timeline's lines") {
+        SUBCASE("a timeline: the incident, not its lines") {
             const auto payload =
-                split(core::Post{id, core::ChannelId{"G0INCIDENT"}, {}, timeline(id), false});
+                payload_of(core::Post{id, core::ChannelId{"G0INCIDENT"}, {}, timeline(id), false});
             for (const std::string field :
                  {"Report filed", "workshop on respectful conduct", "the workshop attended"}) {
                 CAPTURE(field);
-                CHECK(contains(payload.sensitive, field));
-                CHECK_FALSE(contains(payload.rest, field));
+                CHECK_FALSE(contains(payload, field));
             }
-            CHECK(contains(payload.rest, "2026-001"));
+            CHECK(contains(payload, "2026-001"));
         }
         SUBCASE("a channel notice's quote") {
             const auto payload = split(core::Post{

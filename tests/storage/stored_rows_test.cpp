@@ -1,12 +1,14 @@
 // File: tests/storage/stored_rows_test.cpp
 // Rows exactly as cocbot wrote them before the codec was driven by field descriptions: they must
-// decode to the same values, and encoding those values must give the same rows back.
+// decode to the same values, and encoding those values must give the same rows back (except the
+// messages that now reference their text instead of holding it).
 #include "storage/effect_codec.hpp"
 #include "storage/event_codec.hpp"
 
 #include <chrono>
 #include <cstddef>
 #include <doctest/doctest.h>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -224,6 +226,19 @@ const std::vector<storage::EncodedEffect>
          R"({"channel":"G0INCIDENT","escrowed":["2025-004",""],"incident":"2026-001"})"},
     };
 
+// What is written now instead, by index into stored_effects, for the messages that reference the
+// text they show (the report, a motion's question, the record) rather than hold it.
+const std::map<std::size_t, std::string> written_now{
+    {2,
+     R"({"channel":"G0INCIDENT","incident":"2026-001","message":{"filed_at":1773446400,"incident":"2026-001","type":"report_details"},"remember":true,"to_user":""})"},
+    {3,
+     R"({"channel":"G0INCIDENT","incident":"2026-001","message":{"filed_at":1773446400,"incident":"2026-001","type":"report_details"},"remember":true,"to_user":""})"},
+    {10,
+     R"({"channel":"G0INCIDENT","incident":"2026-001","message":{"incident":"2026-001","kind":"refusal","number":2,"proposed_by":"U0MEMBER1","tally":{"electorate":5,"needed":3,"no":["U0MEMBER2"],"result":"rejected","yes":["U0MEMBER1"]},"type":"motion"},"remember":true,"to_user":""})"},
+    {11,
+     R"({"channel":"G0INCIDENT","incident":"2026-001","message":{"incident":"2026-001","type":"timeline"},"remember":true,"to_user":""})"},
+};
+
 } // namespace
 
 TEST_SUITE("storage stored rows") {
@@ -246,7 +261,10 @@ TEST_SUITE("storage stored rows") {
             const auto& row = stored_effects[i];
             CAPTURE(row.payload);
             CHECK(storage::decode_effect(row.type, row.payload) == effects[i]);
-            CHECK(storage::encode_effect(effects[i]) == row);
+            const auto now = written_now.find(i);
+            CHECK(storage::encode_effect(effects[i]) ==
+                  storage::EncodedEffect{row.type,
+                                         now == written_now.end() ? row.payload : now->second});
         }
     }
 }
