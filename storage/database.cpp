@@ -83,10 +83,9 @@ SQLite::Statement& Database::prepared(std::string_view sql) {
 
 bool Database::healthy() noexcept {
     try {
-        // Reading the schema touches the file's first page, unlike a bare SELECT 1.
-        SQLite::Statement& probe = prepared("SELECT count(*) FROM sqlite_master");
-        probe.executeStep();
-        probe.tryReset();
+        // Reading the schema touches the file's first page, unlike a bare SELECT 1. Not through
+        // prepared(): /healthz may ask from another thread, and the cache belongs to one.
+        sql_.execAndGet("SELECT count(*) FROM sqlite_master");
         return true;
     } catch (const std::exception&) {
         return false;

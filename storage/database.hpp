@@ -38,6 +38,7 @@ public:
 
     // The statement for `sql`, prepared on first use and reset; it lives as long as the
     // connection. Throws SQLite::Exception for SQL that does not prepare (nothing is cached).
+    // Only from the thread that owns the connection's repositories (the app thread).
     SQLite::Statement& prepared(std::string_view sql);
     // How many statements are cached: each distinct SQL text once.
     std::size_t prepared_count() const { return statements_.size(); }
