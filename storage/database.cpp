@@ -84,7 +84,7 @@ SQLite::Statement& Database::prepared(std::string_view sql) {
 bool Database::healthy() noexcept {
     try {
         // Reading the schema touches the file's first page, unlike a bare SELECT 1. Not through
-        // prepared(): /healthz may ask from another thread, and the cache belongs to one.
+        // prepared(): the probe must not depend on the cache it is there to vouch for.
         sql_.execAndGet("SELECT count(*) FROM sqlite_master");
         return true;
     } catch (const std::exception&) {
