@@ -1,9 +1,35 @@
 // File: core/messages.cpp
 #include "core/messages.hpp"
 
+#include "core/names.hpp"
 #include "core/overloaded.hpp"
 
 namespace cocbot::core {
+
+namespace {
+
+constexpr NameTable<MessageKind, 10> kind_names{{
+    {MessageKind::triage_prompt, "triage_prompt"},
+    {MessageKind::danger_alert, "danger_alert"},
+    {MessageKind::report_details, "report_details"},
+    {MessageKind::control_panel, "control_panel"},
+    {MessageKind::escrow_notice, "escrow_notice"},
+    {MessageKind::channel_notice, "channel_notice"},
+    {MessageKind::deadline_reminder, "deadline_reminder"},
+    {MessageKind::notice, "notice"},
+    {MessageKind::motion, "motion"},
+    {MessageKind::timeline, "timeline"},
+}};
+
+} // namespace
+
+std::string_view to_string(MessageKind kind) {
+    return name_in(kind_names, kind);
+}
+
+std::optional<MessageKind> message_kind_from_string(std::string_view text) {
+    return value_in(kind_names, text);
+}
 
 MessageKind kind_of(const Message& message) {
     return std::visit(overloaded{

@@ -12,6 +12,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -37,6 +38,9 @@ enum class MessageKind {
     motion,
     timeline,
 };
+
+std::string_view to_string(MessageKind kind);
+std::optional<MessageKind> message_kind_from_string(std::string_view text);
 
 // "<reported person> has been reported (via <source>). Who does not have a conflict of interest?"
 // Never the reporter, never a detail. `answered` counts answers without saying who answered what.

@@ -38,6 +38,10 @@ std::string_view to_string(MotionResult result) {
     return name_in(result_names, result);
 }
 
+std::optional<MotionResult> motion_result_from_string(std::string_view text) {
+    return value_in(result_names, text);
+}
+
 int majority_of(int electorate) {
     return electorate / 2 + 1;
 }

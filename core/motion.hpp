@@ -35,6 +35,7 @@ enum class MotionResult {
 };
 
 std::string_view to_string(MotionResult result);
+std::optional<MotionResult> motion_result_from_string(std::string_view text);
 
 // The count of a motion against one electorate. `needed` is a simple majority of it.
 struct Tally {

@@ -2,6 +2,7 @@
 // Where an incident stands in the plan, and who holds which role in it.
 #pragma once
 
+#include <optional>
 #include <string_view>
 
 namespace cocbot::core {
@@ -15,12 +16,14 @@ enum class Status {
 };
 
 std::string_view to_string(Status status);
+std::optional<Status> status_from_string(std::string_view text);
 
 enum class Declaration { no_conflict, conflict };
 
 enum class OwnerRole { primary, secondary };
 
 std::string_view to_string(OwnerRole role);
+std::optional<OwnerRole> owner_role_from_string(std::string_view text);
 
 enum class ReminderKind {
     acknowledge_soon, // 75% of the acknowledgement time has passed
@@ -33,5 +36,6 @@ enum class ReminderKind {
 };
 
 std::string_view to_string(ReminderKind kind);
+std::optional<ReminderKind> reminder_kind_from_string(std::string_view text);
 
 } // namespace cocbot::core

@@ -11,6 +11,7 @@
 #include "bot/slack/modals.hpp"
 #include "bot/slack/report_modal.hpp"
 #include "bot/slack/signature.hpp"
+#include "storage/effect_codec.hpp"
 #include "storage/event_codec.hpp"
 
 #include <boost/url/encode.hpp>

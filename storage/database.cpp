@@ -71,9 +71,20 @@ Database::Database(const std::string& path) : sql_(open(path)) {
     migrate(sql_);
 }
 
+SQLite::Statement& Database::prepared(std::string_view sql) {
+    auto found = statements_.find(sql);
+    if (found == statements_.end()) {
+        auto statement = std::make_unique<SQLite::Statement>(sql_, std::string{sql});
+        found = statements_.emplace(std::string{sql}, std::move(statement)).first;
+    }
+    found->second->tryReset();
+    return *found->second;
+}
+
 bool Database::healthy() noexcept {
     try {
-        // Reading the schema touches the file's first page, unlike a bare SELECT 1.
+        // Reading the schema touches the file's first page, unlike a bare SELECT 1. Not through
+        // prepared(): the probe must not depend on the cache it is there to vouch for.
         sql_.execAndGet("SELECT count(*) FROM sqlite_master");
         return true;
     } catch (const std::exception&) {

@@ -7,10 +7,15 @@
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+#include <cstddef>
 #include <cstdint>
 #include <exception>
+#include <functional>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace cocbot::storage {
 
@@ -18,6 +23,10 @@ namespace cocbot::storage {
 // Statements and repositories built on it must be destroyed before it. Their statements are
 // reset with tryReset(): SQLiteCpp's reset() throws the error of the last failed step again (a
 // busy one, say), which was reported when it happened and would fail the next use for nothing.
+//
+// Statements are prepared once per connection and kept (prepared()), so a repository built for
+// one command costs a lookup, not a compilation of its SQL. Every user resets a statement before
+// it binds and after it reads, so that a cached statement never holds a read open between uses.
 class Database {
 public:
     // ":memory:" gives a private in-memory database. A new file is created with mode 0600: it
@@ -27,11 +36,20 @@ public:
 
     SQLite::Database& sql() { return sql_; }
 
+    // The statement for `sql`, prepared on first use and reset; it lives as long as the
+    // connection. Throws SQLite::Exception for SQL that does not prepare (nothing is cached).
+    // Only from the thread that owns the connection's repositories (the app thread).
+    SQLite::Statement& prepared(std::string_view sql);
+    // How many statements are cached: each distinct SQL text once.
+    std::size_t prepared_count() const { return statements_.size(); }
+
     // True when the database answers a query that reads the file; never throws.
     bool healthy() noexcept;
 
 private:
     SQLite::Database sql_;
+    // Declared after sql_, so destroyed before it. Keyed by the SQL text itself.
+    std::map<std::string, std::unique_ptr<SQLite::Statement>, std::less<>> statements_;
 };
 
 // Times are stored as unix seconds.

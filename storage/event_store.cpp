@@ -65,9 +65,10 @@ struct IncidentRow {
 } // namespace
 
 EventStore::EventStore(Database& db)
-    : select_events_(db.sql(), select_events_sql), select_exists_(db.sql(), select_exists_sql),
-      select_all_(db.sql(), select_all_sql), select_all_events_(db.sql(), select_all_events_sql),
-      select_by_channel_(db.sql(), select_by_channel_sql) {}
+    : select_events_(db.prepared(select_events_sql)),
+      select_exists_(db.prepared(select_exists_sql)), select_all_(db.prepared(select_all_sql)),
+      select_all_events_(db.prepared(select_all_events_sql)),
+      select_by_channel_(db.prepared(select_by_channel_sql)) {}
 
 std::vector<core::Event> EventStore::events(const core::IncidentId& incident) {
     select_events_.tryReset();

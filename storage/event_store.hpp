@@ -32,11 +32,11 @@ public:
     std::optional<core::IncidentId> incident_by_channel(const core::ChannelId& channel);
 
 private:
-    SQLite::Statement select_events_;
-    SQLite::Statement select_exists_;
-    SQLite::Statement select_all_;
-    SQLite::Statement select_all_events_;
-    SQLite::Statement select_by_channel_;
+    SQLite::Statement& select_events_;
+    SQLite::Statement& select_exists_;
+    SQLite::Statement& select_all_;
+    SQLite::Statement& select_all_events_;
+    SQLite::Statement& select_by_channel_;
 };
 
 } // namespace cocbot::storage

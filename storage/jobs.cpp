@@ -18,8 +18,9 @@ constexpr const char* update_due_at_sql =
 } // namespace
 
 Jobs::Jobs(Database& db)
-    : select_due_(db.sql(), select_due_sql), select_earliest_(db.sql(), select_earliest_sql),
-      select_due_at_(db.sql(), select_due_at_sql), update_due_at_(db.sql(), update_due_at_sql) {}
+    : select_due_(db.prepared(select_due_sql)), select_earliest_(db.prepared(select_earliest_sql)),
+      select_due_at_(db.prepared(select_due_at_sql)),
+      update_due_at_(db.prepared(update_due_at_sql)) {}
 
 std::vector<core::IncidentId> Jobs::due(core::Time now) {
     select_due_.tryReset();

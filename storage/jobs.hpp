@@ -29,10 +29,10 @@ public:
     void postpone(const core::IncidentId& incident, core::Time until);
 
 private:
-    SQLite::Statement select_due_;
-    SQLite::Statement select_earliest_;
-    SQLite::Statement select_due_at_;
-    SQLite::Statement update_due_at_;
+    SQLite::Statement& select_due_;
+    SQLite::Statement& select_earliest_;
+    SQLite::Statement& select_due_at_;
+    SQLite::Statement& update_due_at_;
 };
 
 } // namespace cocbot::storage

@@ -1,7 +1,7 @@
 // File: storage/outbox.cpp
 #include "storage/outbox.hpp"
 
-#include "storage/event_codec.hpp"
+#include "storage/effect_codec.hpp"
 
 #include <stdexcept>
 #include <string>
@@ -33,8 +33,14 @@ constexpr const char* update_attempt_sql =
     "UPDATE outbox SET attempts = attempts + 1, not_before = :retry_at "
     "WHERE id = :id AND state = 'pending'";
 
+// A done effect keeps no sensitive text: rows queued by earlier versions held a message's text
+// in its "sensitive" member, which goes when they are done.
 constexpr const char* update_done_sql =
-    "UPDATE outbox SET state = 'done', result = :result WHERE id = :id AND state = 'pending'";
+    "UPDATE outbox SET state = 'done', result = :result, "
+    "payload = json_remove(payload, '$.message.sensitive') WHERE id = :id AND state = 'pending'";
+
+constexpr const char* delete_done_before_sql =
+    "DELETE FROM outbox WHERE state = 'done' AND created_at < :before";
 
 constexpr const char* update_failed_sql =
     "UPDATE outbox SET state = 'failed', last_error = :error WHERE id = :id AND state = 'pending'";
@@ -50,10 +56,11 @@ void expect_one_pending(int changed, std::int64_t id) {
 } // namespace
 
 Outbox::Outbox(Database& db)
-    : select_due_(db.sql(), select_due_sql), select_earliest_(db.sql(), select_earliest_sql),
-      select_oldest_(db.sql(), select_oldest_sql), update_attempt_(db.sql(), update_attempt_sql),
-      update_done_(db.sql(), update_done_sql), update_failed_(db.sql(), update_failed_sql),
-      select_count_(db.sql(), select_count_sql) {}
+    : select_due_(db.prepared(select_due_sql)), select_earliest_(db.prepared(select_earliest_sql)),
+      select_oldest_(db.prepared(select_oldest_sql)),
+      update_attempt_(db.prepared(update_attempt_sql)), update_done_(db.prepared(update_done_sql)),
+      update_failed_(db.prepared(update_failed_sql)), select_count_(db.prepared(select_count_sql)),
+      delete_done_before_(db.prepared(delete_done_before_sql)) {}
 
 std::optional<PendingEffect> Outbox::next_due(core::Time now) {
     select_due_.tryReset();
@@ -106,6 +113,12 @@ void Outbox::mark_failed(std::int64_t id, std::string_view error) {
     update_failed_.bind(":id", id);
     update_failed_.bind(":error", std::string{error});
     expect_one_pending(update_failed_.exec(), id);
+}
+
+std::size_t Outbox::prune_done_before(core::Time t) {
+    delete_done_before_.tryReset();
+    delete_done_before_.bind(":before", unix_seconds(t));
+    return static_cast<std::size_t>(delete_done_before_.exec());
 }
 
 std::size_t Outbox::count(std::string_view state) {

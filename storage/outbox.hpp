@@ -59,18 +59,22 @@ public:
     void mark_done(std::int64_t id, std::string_view result);
     // A permanent failure, kept for the operator.
     void mark_failed(std::int64_t id, std::string_view error);
+    // Forgets done effects queued before `t` (failed ones stay for the operator). Returns how
+    // many rows were forgotten.
+    std::size_t prune_done_before(core::Time t);
 
     // Effects in `state`: "pending", "done" or "failed".
     std::size_t count(std::string_view state);
 
 private:
-    SQLite::Statement select_due_;
-    SQLite::Statement select_earliest_;
-    SQLite::Statement select_oldest_;
-    SQLite::Statement update_attempt_;
-    SQLite::Statement update_done_;
-    SQLite::Statement update_failed_;
-    SQLite::Statement select_count_;
+    SQLite::Statement& select_due_;
+    SQLite::Statement& select_earliest_;
+    SQLite::Statement& select_oldest_;
+    SQLite::Statement& update_attempt_;
+    SQLite::Statement& update_done_;
+    SQLite::Statement& update_failed_;
+    SQLite::Statement& select_count_;
+    SQLite::Statement& delete_done_before_;
 };
 
 } // namespace cocbot::storage

@@ -17,8 +17,8 @@ constexpr const char* delete_submissions_before_sql =
 } // namespace
 
 SeenEvents::SeenEvents(Database& db)
-    : select_seen_(db.sql(), select_seen_sql), delete_before_(db.sql(), delete_before_sql),
-      delete_submissions_before_(db.sql(), delete_submissions_before_sql) {}
+    : select_seen_(db.prepared(select_seen_sql)), delete_before_(db.prepared(delete_before_sql)),
+      delete_submissions_before_(db.prepared(delete_submissions_before_sql)) {}
 
 bool SeenEvents::seen(std::string_view event_id) {
     select_seen_.tryReset();

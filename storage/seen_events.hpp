@@ -22,9 +22,9 @@ public:
     std::size_t prune_before(core::Time t);
 
 private:
-    SQLite::Statement select_seen_;
-    SQLite::Statement delete_before_;
-    SQLite::Statement delete_submissions_before_;
+    SQLite::Statement& select_seen_;
+    SQLite::Statement& delete_before_;
+    SQLite::Statement& delete_submissions_before_;
 };
 
 } // namespace cocbot::storage

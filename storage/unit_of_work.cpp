@@ -1,6 +1,7 @@
 // File: storage/unit_of_work.cpp
 #include "storage/unit_of_work.hpp"
 
+#include "storage/effect_codec.hpp"
 #include "storage/event_codec.hpp"
 
 namespace cocbot::storage {
@@ -45,12 +46,14 @@ constexpr const char* delete_job_sql = "DELETE FROM jobs WHERE incident_id = :in
 
 UnitOfWork::UnitOfWork(Database& db)
     : db_(db.sql()), transaction_(db_, SQLite::TransactionBehavior::IMMEDIATE),
-      next_number_(db_, next_number_sql), insert_incident_(db_, insert_incident_sql),
-      insert_event_(db_, insert_event_sql), insert_event_secret_(db_, insert_event_secret_sql),
-      insert_effect_(db_, insert_effect_sql), insert_seen_(db_, insert_seen_sql),
-      select_submission_(db_, select_submission_sql),
-      insert_submission_(db_, insert_submission_sql), upsert_job_(db_, upsert_job_sql),
-      delete_job_(db_, delete_job_sql) {}
+      next_number_(db.prepared(next_number_sql)),
+      insert_incident_(db.prepared(insert_incident_sql)),
+      insert_event_(db.prepared(insert_event_sql)),
+      insert_event_secret_(db.prepared(insert_event_secret_sql)),
+      insert_effect_(db.prepared(insert_effect_sql)), insert_seen_(db.prepared(insert_seen_sql)),
+      select_submission_(db.prepared(select_submission_sql)),
+      insert_submission_(db.prepared(insert_submission_sql)),
+      upsert_job_(db.prepared(upsert_job_sql)), delete_job_(db.prepared(delete_job_sql)) {}
 
 int UnitOfWork::allocate_incident_number(int year) {
     next_number_.tryReset();

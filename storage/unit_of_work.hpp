@@ -51,17 +51,17 @@ public:
 
 private:
     SQLite::Database& db_;
-    SQLite::Transaction transaction_; // begins before the statements exist, ends after them
-    SQLite::Statement next_number_;
-    SQLite::Statement insert_incident_;
-    SQLite::Statement insert_event_;
-    SQLite::Statement insert_event_secret_;
-    SQLite::Statement insert_effect_;
-    SQLite::Statement insert_seen_;
-    SQLite::Statement select_submission_;
-    SQLite::Statement insert_submission_;
-    SQLite::Statement upsert_job_;
-    SQLite::Statement delete_job_;
+    SQLite::Transaction transaction_; // begins before any statement is used
+    SQLite::Statement& next_number_;
+    SQLite::Statement& insert_incident_;
+    SQLite::Statement& insert_event_;
+    SQLite::Statement& insert_event_secret_;
+    SQLite::Statement& insert_effect_;
+    SQLite::Statement& insert_seen_;
+    SQLite::Statement& select_submission_;
+    SQLite::Statement& insert_submission_;
+    SQLite::Statement& upsert_job_;
+    SQLite::Statement& delete_job_;
 };
 
 } // namespace cocbot::storage

@@ -3,6 +3,7 @@
 
 #include "bot/app/clock.hpp"
 #include "bot/app/executor_result.hpp"
+#include "bot/app/executor_texts.hpp"
 #include "bot/app/logger.hpp"
 #include "core/overloaded.hpp"
 
@@ -35,9 +36,9 @@ std::optional<core::Command> failure_report(const core::Effect& effect, const st
 
 Executor::Executor(net::any_io_executor executor, storage::Database& database, Workflow& workflow,
                    const ReadModels& reads, slack::Api& api, ExecutorOptions options)
-    : executor_(executor), outbox_(database), workflow_(workflow), reads_(reads), api_(api),
-      options_(options),
-      timer_(executor), loop_(executor, "executor", [this] { return run(); }) {}
+    : executor_(executor), outbox_(database), events_(database), workflow_(workflow),
+      reads_(reads), api_(api), options_(options), timer_(executor),
+      loop_(executor, "executor", [this] { return run(); }) {}
 
 void Executor::start() {
     loop_.start();
@@ -99,7 +100,17 @@ awaitable<void> Executor::perform(const storage::PendingEffect& pending) {
     settle(pending, result);
 }
 
+// The outbox holds references to what people wrote; the text is read now, from the events.
 awaitable<Executor::Result> Executor::attempt(const storage::PendingEffect& pending) {
+    auto loaded = with_stored_text(pending.effect, events_, pending.created_at);
+    if (!loaded)
+        co_return Result::failed("unknown_incident");
+    storage::PendingEffect with_text = pending;
+    with_text.effect = std::move(*loaded);
+    co_return co_await attempt_loaded(with_text);
+}
+
+awaitable<Executor::Result> Executor::attempt_loaded(const storage::PendingEffect& pending) {
     return std::visit(
         core::overloaded{
             [&](const core::Post& p) { return post(pending, p); },

@@ -10,6 +10,7 @@
 #include "bot/app/workflow.hpp"
 #include "bot/net.hpp"
 #include "bot/slack/api.hpp"
+#include "storage/event_store.hpp"
 #include "storage/outbox.hpp"
 
 #include <chrono>
@@ -41,6 +42,7 @@ private:
     awaitable<void> run();
     awaitable<void> perform(const storage::PendingEffect& pending);
     awaitable<Result> attempt(const storage::PendingEffect& pending);
+    awaitable<Result> attempt_loaded(const storage::PendingEffect& pending);
     awaitable<Result> post(const storage::PendingEffect& pending, const core::Post& post);
     awaitable<Result> share_escrowed(const storage::PendingEffect& pending,
                                      const core::ShareEscrowedReports& share);
@@ -58,6 +60,7 @@ private:
 
     net::any_io_executor executor_;
     storage::Outbox outbox_;
+    storage::EventStore events_; // the text effects reference, read when they run
     Workflow& workflow_;
     const ReadModels& reads_;
     slack::Api& api_;

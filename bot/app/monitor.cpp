@@ -31,9 +31,13 @@ void Monitor::probe() {
 }
 
 void Monitor::prune() {
-    const auto forgotten = seen_.prune_before(now() - health_.options().seen_events_kept);
+    const auto& options = health_.options();
+    const auto forgotten = seen_.prune_before(now() - options.seen_events_kept);
     if (forgotten > 0)
         log(Level::info, "pruned", {{"seen_events", std::to_string(forgotten)}});
+    const auto done = outbox_.prune_done_before(now() - options.done_effects_kept);
+    if (done > 0)
+        log(Level::info, "pruned", {{"done_effects", std::to_string(done)}});
 }
 
 awaitable<void> Monitor::run() {

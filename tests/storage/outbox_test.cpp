@@ -231,7 +231,19 @@ TEST_SUITE("storage outbox") {
             core::ArchiveChannel{incident_id, channel}};
         enqueue(db, effects, t0);
 
-        CHECK(drain(outbox, t0) == effects);
+        // The motion's question and the record's lines are read from the events when they are
+        // posted (see bot/app/executor_texts.hpp): the outbox keeps the references.
+        auto queued_motion = motion;
+        queued_motion.text.clear();
+        const core::Timeline queued_record{incident_id, {}};
+        const std::vector<core::Effect> queued{
+            core::Post{incident_id, channel, {}, queued_motion, true},
+            core::Update{incident_id, {channel, "1.2"}, queued_motion},
+            core::Post{incident_id, channel, {}, queued_record, false},
+            effects[3],
+            effects[4],
+            effects[5]};
+        CHECK(drain(outbox, t0) == queued);
     }
 
     TEST_CASE("done and failed effects are kept with their outcome and counted by state") {
