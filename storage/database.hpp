@@ -53,12 +53,8 @@ private:
 };
 
 // Times are stored as unix seconds.
-inline std::int64_t unix_seconds(core::Time time) {
-    return time.time_since_epoch().count();
-}
-inline core::Time from_unix_seconds(std::int64_t seconds) {
-    return core::Time{core::Duration{seconds}};
-}
+using core::from_unix_seconds;
+using core::unix_seconds;
 
 // True when `failure` is SQLite saying another connection holds the lock it needed.
 bool is_busy(const std::exception& failure);

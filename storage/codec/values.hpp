@@ -41,10 +41,10 @@ void refuse_identity_if_anonymous(const core::Report& report, const core::UserId
 
 // Times are stored as unix seconds, ids as their text.
 inline json encode(tag<core::Time>, core::Time time) {
-    return time.time_since_epoch().count();
+    return core::unix_seconds(time);
 }
 inline void decode(tag<core::Time>, const json& j, core::Time& time) {
-    time = core::Time{core::Duration{j.get<std::int64_t>()}};
+    time = core::from_unix_seconds(j.get<std::int64_t>());
 }
 
 template <typename Tag>

@@ -61,9 +61,10 @@ core::Report report() {
 }
 
 // Runs the executor until the outbox has nothing pending (or a generous bound of polls).
-void drain(storage::Database& db, app::Workflow& workflow, slack::Api& api) {
+void drain(storage::Database& db, app::Workflow& workflow, const app::ReadModels& reads,
+           slack::Api& api) {
     net::io_context io;
-    app::Executor executor{io.get_executor(), db, workflow, api};
+    app::Executor executor{io.get_executor(), db, workflow, reads, api};
     executor.start();
     net::co_spawn(
         io,
@@ -100,8 +101,10 @@ TEST_SUITE("app executor texts") {
 
     TEST_CASE("a report queued as a reference is posted with its text, read from the events") {
         storage::Database db(":memory:");
-        app::Workflow workflow{db, committee()};
-        workflow.set_committee_channel_members(committee().channel_members);
+        app::CommitteeRoster roster{committee()};
+        roster.set_channel_members(committee().channel_members);
+        app::Workflow workflow{db, roster};
+        const app::ReadModels reads{db, roster};
         const auto id = file(workflow);
         storage::UnitOfWork work{db};
         work.enqueue(
@@ -112,7 +115,7 @@ TEST_SUITE("app executor texts") {
         work.commit();
         RecordingSlack slack;
 
-        drain(db, workflow, slack);
+        drain(db, workflow, reads, slack);
 
         CHECK(storage::Outbox{db}.count("pending") == 0);
         CHECK(any_contains(slack.posted, "Shouted at a volunteer during the keynote"));
@@ -120,11 +123,13 @@ TEST_SUITE("app executor texts") {
 
     TEST_CASE("a report queued inline by an earlier version is still posted after an upgrade") {
         storage::Database db(":memory:");
-        app::Workflow workflow{db, committee()};
-        workflow.set_committee_channel_members(committee().channel_members);
+        app::CommitteeRoster roster{committee()};
+        roster.set_channel_members(committee().channel_members);
+        app::Workflow workflow{db, roster};
+        const app::ReadModels reads{db, roster};
         const auto id = file(workflow).value;
         RecordingSlack slack;
-        drain(db, workflow, slack); // the filing's own effects
+        drain(db, workflow, reads, slack); // the filing's own effects
         slack.posted.clear();
         SQLite::Statement insert(
             db.sql(), "INSERT INTO outbox (incident_id, type, payload, created_at, not_before) "
@@ -142,7 +147,7 @@ TEST_SUITE("app executor texts") {
         insert.bind(":at", storage::unix_seconds(app::now()));
         insert.exec();
 
-        drain(db, workflow, slack);
+        drain(db, workflow, reads, slack);
 
         CHECK(storage::Outbox{db}.count("failed") == 0);
         CHECK(storage::Outbox{db}.count("pending") == 0);
