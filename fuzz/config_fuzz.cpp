@@ -14,6 +14,7 @@ namespace {
 
 namespace fuzz = cocbot::fuzz;
 namespace config = cocbot::config;
+namespace core = cocbot::core;
 
 constexpr std::array secret_names{"SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN"};
 // load() redacts secrets of at least this many characters (shorter ones would garble messages).
