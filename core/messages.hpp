@@ -8,6 +8,7 @@
 #include "core/motion.hpp"
 #include "core/report.hpp"
 #include "core/status.hpp"
+#include "core/text.hpp"
 #include "core/time.hpp"
 
 #include <optional>
@@ -102,11 +103,11 @@ struct EscrowNotice {
 };
 
 // Something the incident's channel must know, addressed to the people named in `mention`.
-// `text` is cocbot's own words (it may mention people as <@U…>); `quote` is what a person typed,
-// shown verbatim and never interpreted as markup.
+// `text` is cocbot's own words; `quote` is what a person typed, shown verbatim and never
+// interpreted as markup.
 struct ChannelNotice {
     std::vector<UserId> mention;
-    std::string text;
+    Text text;
     std::string quote;
 
     friend bool operator==(const ChannelNotice&, const ChannelNotice&) = default;
@@ -138,7 +139,7 @@ struct MotionMessage {
 struct TimelineLine {
     Time at{};
     UserId who;
-    std::string what;    // cocbot's words; may mention people as <@U…>
+    Text what;           // cocbot's words
     std::string quote{}; // what a person typed (a motion's question), shown verbatim
 
     friend bool operator==(const TimelineLine&, const TimelineLine&) = default;
@@ -153,7 +154,7 @@ struct Timeline {
 
 // A short private answer to one person (an ephemeral message).
 struct Notice {
-    std::string text;
+    Text text;
 
     friend bool operator==(const Notice&, const Notice&) = default;
 };

@@ -9,10 +9,6 @@ namespace cocbot::core {
 
 namespace {
 
-std::string mention(const UserId& user) {
-    return "<@" + user.value + ">";
-}
-
 std::string motion_ref(int number) {
     return "motion " + std::to_string(number);
 }
@@ -40,7 +36,7 @@ std::string reminder_words(ReminderKind kind) {
     return "sent a reminder";
 }
 
-TimelineLine line(Time at, UserId who, std::string what, std::string quote = {}) {
+TimelineLine line(Time at, UserId who, Text what, std::string quote = {}) {
     return {at, std::move(who), std::move(what), std::move(quote)};
 }
 
@@ -64,7 +60,7 @@ std::optional<TimelineLine> describe(const Event& event) {
             },
             [](const MessagePosted&) -> Line { return std::nullopt; },
             [](const ChannelOpened& e) -> Line {
-                return line({}, {}, "opened the private channel <#" + e.channel.value + ">");
+                return line({}, {}, "opened the private channel " + channel_ref(e.channel));
             },
             [](const OwnerNamed& e) -> Line {
                 return line(e.at, e.by,
@@ -137,7 +133,7 @@ std::optional<TimelineLine> describe(const Event& event) {
                             "request");
             },
             [](const ConversationRecorded& e) -> Line {
-                std::string who;
+                Text who;
                 for (const auto& talker : e.conversation.talkers)
                     who += (who.empty() ? "" : " and ") + mention(talker);
                 return line(e.at, e.by,

@@ -8,25 +8,21 @@
 
 namespace cocbot::slack {
 
-std::string mention(const core::UserId& user) {
-    return "<@" + user.value + ">";
-}
-
-std::string mentions(const std::vector<core::UserId>& people) {
+std::string user_links(const std::vector<core::UserId>& people) {
     std::string text;
     for (const auto& p : people)
-        text += (text.empty() ? "" : " ") + mention(p);
+        text += (text.empty() ? "" : " ") + user_link(p);
     return text;
 }
 
 std::string owner_label(const core::UserId& user) {
-    return user.empty() ? std::string{"not named yet"} : mention(user);
+    return user.empty() ? std::string{"not named yet"} : user_link(user);
 }
 
 std::string reported_label(const core::ReportedPerson& person) {
     if (person.user.empty())
         return escape(person.name);
-    std::string label = mention(person.user);
+    std::string label = user_link(person.user);
     if (!person.name.empty())
         label += " (" + escape(person.name) + ")";
     return label;

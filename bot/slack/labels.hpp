@@ -2,6 +2,7 @@
 // The short pieces of mrkdwn that messages and private answers share: people, times, statuses.
 #pragma once
 
+#include "bot/slack/mrkdwn.hpp" // user_link()
 #include "core/ids.hpp"
 #include "core/report.hpp"
 #include "core/status.hpp"
@@ -12,11 +13,8 @@
 
 namespace cocbot::slack {
 
-// "<@U123>": Slack shows the person's name.
-std::string mention(const core::UserId& user);
-
 // Mentions separated by spaces, for a message that calls people.
-std::string mentions(const std::vector<core::UserId>& people);
+std::string user_links(const std::vector<core::UserId>& people);
 
 // An owner, or "not named yet".
 std::string owner_label(const core::UserId& user);

@@ -90,7 +90,7 @@ RenderedMessage render_details(const core::ReportDetails& d) {
     const std::string fields =
         "*Reported:* " + reported_label(r.reported) + "\n*Reporter:* " + reporter +
         "\n*Came in via:* " + std::string{core::describe(r.source)} +
-        (d.submitted_by.empty() ? std::string{} : ", taken by " + mention(d.submitted_by)) +
+        (d.submitted_by.empty() ? std::string{} : ", taken by " + user_link(d.submitted_by)) +
         "\n*Where and when:* " + or_dash(r.location) + "\n*Flags:* " + flag_list(r.flags) +
         "\n*Received:* " + format_time(d.filed_at);
     const std::string headline = "*Report " + d.incident.value + "*";
@@ -117,9 +117,9 @@ RenderedMessage render_escrow(const core::EscrowNotice& n) {
 }
 
 RenderedMessage render_channel_notice(const core::ChannelNotice& n) {
-    // core's own words may carry mentions; what a person typed is escaped and quoted.
-    const std::string prefix = mentions(n.mention);
-    std::string text = prefix.empty() ? n.text : prefix + " " + n.text;
+    // What a person typed is escaped and quoted beneath cocbot's words.
+    const std::string prefix = user_links(n.mention);
+    std::string text = prefix.empty() ? to_mrkdwn(n.text) : prefix + " " + to_mrkdwn(n.text);
     if (!n.quote.empty())
         for (std::string_view rest = n.quote; !rest.empty();) {
             const auto end = rest.find('\n');
@@ -133,7 +133,7 @@ RenderedMessage render_channel_notice(const core::ChannelNotice& n) {
 
 RenderedMessage render_deadline(const core::DeadlineReminder& r) {
     const std::string when = format_time(r.due);
-    std::string text = mentions(r.mention);
+    std::string text = user_links(r.mention);
     text += text.empty() ? "" : " ";
     switch (r.kind) {
     case core::ReminderKind::acknowledge_soon:
@@ -168,8 +168,9 @@ RenderedMessage render_deadline(const core::DeadlineReminder& r) {
 
 RenderedMessage render_notice(const core::Notice& notice) {
     json blocks = json::array();
-    kit::add_sections(blocks, escape(notice.text));
-    return {notice.text, std::move(blocks)};
+    std::string text = to_mrkdwn(notice.text);
+    kit::add_sections(blocks, text);
+    return {std::move(text), std::move(blocks)};
 }
 
 } // namespace

@@ -42,7 +42,7 @@ std::string voters(const std::vector<core::UserId>& people) {
         return "nobody";
     std::string text;
     for (const auto& p : people)
-        text += (text.empty() ? "" : ", ") + mention(p);
+        text += (text.empty() ? "" : ", ") + user_link(p);
     return text;
 }
 
@@ -75,7 +75,7 @@ std::string result_text(const core::Tally& t) {
 RenderedMessage render_motion(const core::MotionMessage& m) {
     const std::string title =
         "*Motion " + std::to_string(m.number) + "* · " + std::string{motion_label(m.kind)} +
-        (m.proposed_by.empty() ? std::string{} : " · proposed by " + mention(m.proposed_by));
+        (m.proposed_by.empty() ? std::string{} : " · proposed by " + user_link(m.proposed_by));
     json blocks = json::array({section(title)});
     // The question is a person's words (or quotes them): never markup, and never cut short.
     const auto question = escape(m.text);

@@ -1,40 +1,76 @@
 // File: bot/slack/mrkdwn.cpp
-// Escaping and cutting mrkdwn, one UTF-8 character or one whole mention at a time.
+// Writing mrkdwn, and escaping and cutting it one UTF-8 character or one whole mention at a time.
 #include "bot/slack/mrkdwn.hpp"
+
+#include "core/overloaded.hpp"
 
 namespace cocbot::slack {
 
 namespace {
 
+std::string_view emoji(core::Icon icon) {
+    switch (icon) {
+    case core::Icon::warning:
+        return ":warning:";
+    }
+    return "";
+}
+
 std::size_t utf8_length(unsigned char lead) {
     return lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
 }
 
-// The length of a user or channel mention at the start of `text`, or 0.
-std::size_t mention_length(std::string_view text) {
-    if (text.size() < 4 || text[0] != '<' || (text[1] != '@' && text[1] != '#'))
-        return 0;
-    std::size_t i = 2;
-    while (i < text.size() &&
-           ((text[i] >= 'A' && text[i] <= 'Z') || (text[i] >= '0' && text[i] <= '9')))
-        ++i;
-    return i > 2 && i < text.size() && text[i] == '>' ? i + 1 : 0;
-}
-
-// The text as Slack should see it, in pieces that must not be cut: one UTF-8 character
-// (escaped), or a whole mention when mentions are kept.
+// Text as Slack should see it, in pieces that must not be cut: one UTF-8 character of plain text
+// (escaped), or a whole mention, stressed phrase or icon. `visit` returns false to stop.
 template <typename Visit>
-void for_each_piece(std::string_view text, Mentions mentions, Visit visit) {
-    for (std::size_t i = 0; i < text.size();) {
-        auto length = mentions == Mentions::keep ? mention_length(text.substr(i)) : 0;
-        const bool mention = length > 0;
-        if (!mention)
-            length = utf8_length(static_cast<unsigned char>(text[i]));
-        const auto piece = text.substr(i, length);
-        if (!visit(mention ? std::string{piece} : escape(piece)))
-            return;
+bool for_each_piece(std::string_view plain, Visit visit) {
+    for (std::size_t i = 0; i < plain.size();) {
+        const auto length = utf8_length(static_cast<unsigned char>(plain[i]));
+        if (!visit(escape(plain.substr(i, length))))
+            return false;
         i += length;
     }
+    return true;
+}
+
+template <typename Visit>
+void for_each_piece(const core::Text& text, Visit visit) {
+    for (const auto& part : text.parts()) {
+        const bool go_on = std::visit(
+            core::overloaded{
+                [&](const std::string& plain) {
+                    return for_each_piece(std::string_view{plain}, visit);
+                },
+                [&](const core::Mention& m) { return visit(user_link(m.user)); },
+                [&](const core::ChannelRef& c) { return visit(channel_link(c.channel)); },
+                [&](const core::Strong& s) { return visit("*" + escape(s.text) + "*"); },
+                [&](core::Icon i) { return visit(std::string{emoji(i)}); },
+            },
+            part);
+        if (!go_on)
+            return;
+    }
+}
+
+// The pieces of `source`, whole when they fit, else as many as fit with an ellipsis.
+template <typename Source>
+std::string clip_pieces(const Source& source, std::size_t max_bytes) {
+    constexpr std::string_view ellipsis = "…";
+    std::string whole;
+    for_each_piece(source, [&](const std::string& piece) {
+        whole += piece;
+        return true;
+    });
+    if (whole.size() <= max_bytes)
+        return whole;
+    std::string out;
+    for_each_piece(source, [&](const std::string& piece) {
+        if (out.size() + piece.size() + ellipsis.size() > max_bytes)
+            return false;
+        out += piece;
+        return true;
+    });
+    return out.size() + ellipsis.size() <= max_bytes ? out + std::string{ellipsis} : out;
 }
 
 } // namespace
@@ -61,26 +97,28 @@ std::string escape(std::string_view text) {
 }
 
 std::string escape_clipped(std::string_view text, std::size_t max_bytes) {
-    return clipped(text, max_bytes, Mentions::escape);
+    return clip_pieces(text, max_bytes);
 }
 
-std::string clipped(std::string_view text, std::size_t max_bytes, Mentions mentions) {
-    constexpr std::string_view ellipsis = "…";
-    std::string whole;
-    for_each_piece(text, mentions, [&](const std::string& piece) {
-        whole += piece;
-        return true;
-    });
-    if (whole.size() <= max_bytes)
-        return whole;
+std::string user_link(const core::UserId& user) {
+    return "<@" + user.value + ">";
+}
+
+std::string channel_link(const core::ChannelId& channel) {
+    return "<#" + channel.value + ">";
+}
+
+std::string to_mrkdwn(const core::Text& text) {
     std::string out;
-    for_each_piece(text, mentions, [&](const std::string& piece) {
-        if (out.size() + piece.size() + ellipsis.size() > max_bytes)
-            return false;
+    for_each_piece(text, [&](const std::string& piece) {
         out += piece;
         return true;
     });
-    return out.size() + ellipsis.size() <= max_bytes ? out + std::string{ellipsis} : out;
+    return out;
+}
+
+std::string clipped(const core::Text& text, std::size_t max_bytes) {
+    return clip_pieces(text, max_bytes);
 }
 
 namespace {

@@ -17,10 +17,9 @@ namespace {
 std::string timeline_line(const core::TimelineLine& line) {
     std::string text = format_time(line.at) + " — ";
     if (!line.who.empty())
-        text += mention(line.who) + " ";
-    // Core's words may mention people and channels: those mentions stay, anything else is
-    // escaped. What a person typed is escaped whole. Room is left for the line break.
-    text += clipped(line.what, limits::section_text - text.size() - 1, Mentions::keep);
+        text += user_link(line.who) + " ";
+    // What a person typed is escaped whole. Room is left for the line break.
+    text += clipped(line.what, limits::section_text - text.size() - 1);
     if (!line.quote.empty() && text.size() + 2 < limits::section_text - 1)
         text += " " + escape_clipped(line.quote, limits::section_text - text.size() - 2);
     return text;

@@ -55,17 +55,6 @@ Rejection field_error(std::string field, std::string message) {
     return {Rejection::Reason::invalid_report, message, {{std::move(field), message}}};
 }
 
-std::string mention(const UserId& user) {
-    return "<@" + user.value + ">";
-}
-
-std::string mentions(const std::vector<UserId>& users) {
-    std::string text;
-    for (const auto& user : users)
-        text += (text.empty() ? "" : ", ") + mention(user);
-    return text;
-}
-
 bool contains(const std::vector<UserId>& users, const UserId& user) {
     return std::find(users.begin(), users.end(), user) != users.end();
 }

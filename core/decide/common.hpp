@@ -28,10 +28,6 @@ Rejection not_in_electorate();
 
 Rejection field_error(std::string field, std::string message);
 
-std::string mention(const UserId& user);
-
-std::string mentions(const std::vector<UserId>& users);
-
 bool contains(const std::vector<UserId>& users, const UserId& user);
 
 bool too_long(const std::string& text);

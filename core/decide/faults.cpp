@@ -11,7 +11,7 @@ namespace {
 
 // Without a channel, the members who may still be cleared are told one by one: the committee
 // channel may hold the reported person, so nothing about this report goes there.
-Decision tell_members_privately(const Incident& incident, const std::string& text) {
+Decision tell_members_privately(const Incident& incident, const Text& text) {
     Decision decision;
     for (const auto& member : incident.committee)
         if (incident.declaration_of(member) != Declaration::conflict)
@@ -21,7 +21,7 @@ Decision tell_members_privately(const Incident& incident, const std::string& tex
 
 Decision channel_not_created(const Incident& incident, const std::string& error) {
     return tell_members_privately(
-        incident, ":warning: cocbot could not create the private channel for report " +
+        incident, icon(Icon::warning) + " cocbot could not create the private channel for report " +
                       incident.id.value + " (" + error +
                       "). The report is stored safely, but nobody can read it in Slack until this "
                       "is fixed: ask whoever runs cocbot to look at its log.");
@@ -31,8 +31,8 @@ Decision member_not_invited(const Incident& incident, const StepFailed& command)
     Decision decision;
     tell_channel(decision, incident,
                  ChannelNotice{incident.to_alert(),
-                               ":warning: cocbot could not add " + mention(command.user) +
-                                   " to this channel (" + command.error +
+                               icon(Icon::warning) + " cocbot could not add " +
+                                   mention(command.user) + " to this channel (" + command.error +
                                    "). They declared no conflict of interest; invite them by "
                                    "hand.",
                                {}});

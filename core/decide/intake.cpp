@@ -209,8 +209,8 @@ Outcome removal_failed(const Incident& incident, const RemovalFailed& command, T
     decision.events.push_back(RemovalRefused{command.user, command.error, now});
     tell_channel(decision, incident,
                  ChannelNotice{incident.to_alert(),
-                               ":warning: Slack refused to remove " + mention(command.user) +
-                                   " from this channel (" + command.error +
+                               icon(Icon::warning) + " Slack refused to remove " +
+                                   mention(command.user) + " from this channel (" + command.error +
                                    "). They are not cleared and can read everything here. "
                                    "Remove them by hand now, and say nothing more until then.",
                                {}});

@@ -148,7 +148,7 @@ Outcome mark_missing(const Committee& committee, const Incident& incident,
     Decision decision;
     decision.events.push_back(ReportedPersonMissing{command.missing, command.by, now});
     settle(decision, committee, incident, now);
-    std::string text = mention(command.by);
+    Text text = mention(command.by);
     if (!command.missing)
         text += " recorded that the reported person has been found.";
     else if (incident.reporter_reachable())
@@ -220,11 +220,13 @@ Outcome involve_hr(const Committee& committee, const Incident& incident, const I
     for (const auto& contact : contacts)
         if (!incident.is_cleared(contact))
             decision.effects.push_back(Invite{incident.id, incident.channel, contact});
-    const std::string text =
+    const Text text =
         command.scope == HrScope::informing
             ? mention(command.by) + " invited HR (" + mentions(contacts) +
                   ") to give information, including whether they know of past instances of "
-                  "similar behaviour. The decision stays with the committee. Press *HR done* "
+                  "similar behaviour. The decision stays with the committee. Press " +
+                  strong("HR done") +
+                  " "
                   "when HR has given what it has: HR will then be removed from this channel."
             : mention(command.by) + " handed the incident off to HR (" + mentions(contacts) +
                   "), as only employees are involved. HR reports back: whether it was a Code of "
@@ -278,15 +280,15 @@ Outcome record_hr_report(const Committee& committee, const Incident& incident,
         return field_error("consequences", "Keep it to at most 3000 characters.");
     Decision decision;
     decision.events.push_back(HrReported{report, command.by, now});
-    std::string text = mention(command.by) + " recorded HR's report:";
+    Text text = mention(command.by) + " recorded HR's report:";
     tell_channel(decision, incident, ChannelNotice{{}, text, hr_report_text(report)});
     if (!report.taking_action)
-        tell_channel(
-            decision, incident,
-            ChannelNotice{incident.to_alert(),
-                          "HR will not take action. The committee may re-evaluate the "
-                          "incident: propose re-opening it with the *Re-open (vote)* button.",
-                          {}});
+        tell_channel(decision, incident,
+                     ChannelNotice{incident.to_alert(),
+                                   "HR will not take action. The committee may re-evaluate the "
+                                   "incident: propose re-opening it with the " +
+                                       strong("Re-open (vote)") + " button.",
+                                   {}});
     settle(decision, committee, incident, now);
     decision.reply = "Recorded.";
     return decision;
@@ -322,8 +324,8 @@ Outcome record_law_enforcement(const Committee& committee, const Incident& incid
                         incident.id.value + ", at the reporter's request. Ask " +
                         mention(command.by) + " for the information that was shared with them."},
                  false});
-    std::string text = mention(command.by) +
-                       " recorded that law enforcement was involved, at the reporter's request. ";
+    Text text = mention(command.by) +
+                " recorded that law enforcement was involved, at the reporter's request. ";
     text += notified.empty() ? "No leadership contacts are configured (committee.leadership): "
                                "inform leadership yourselves."
                              : "The leadership contacts (" + mentions(notified) +
@@ -387,8 +389,8 @@ Outcome resolve_incident(const Committee& committee, const Incident& incident,
     Decision decision;
     decision.events.push_back(IncidentResolved{resolution, command.by, now});
     const Incident after = after_events(incident, decision.events);
-    std::string text = mention(command.by) + " resolved the incident. The timeline above is its "
-                                             "written record; this channel is being archived.";
+    Text text = mention(command.by) + " resolved the incident. The timeline above is its "
+                                      "written record; this channel is being archived.";
     if (const auto open = incident.open_motions().size(); open > 0)
         text += " " + std::to_string(open) + " open motion(s) lapsed undecided.";
     tell_channel(decision, after, Timeline{after.id, after.timeline});

@@ -13,6 +13,7 @@
 #include "core/status.hpp"
 #include "core/time.hpp"
 #include "storage/codec/fields.hpp"
+#include "storage/codec/text.hpp"
 
 #include <cstdint>
 #include <optional>

@@ -162,8 +162,8 @@ TEST_SUITE("decide: incident channel") {
         CHECK(posts[0].channel == incident_channel);
         const auto& notice = std::get<ChannelNotice>(posts[0].message);
         CHECK(notice.mention == std::vector<UserId>{alice}); // the taker, until owners exist
-        CHECK(notice.text.find("restricted_action") != std::string::npos);
-        CHECK(notice.text.find("<@UOUT>") != std::string::npos);
+        CHECK(contains(notice.text, "restricted_action"));
+        CHECK(mentions_user(notice.text, UserId{"UOUT"}));
     }
 }
 
@@ -405,7 +405,7 @@ TEST_SUITE("decide: confidentiality as a property") {
                 for (const auto& post : direct_messages(*d)) {
                     CHECK(post.to_user != reported);
                     if (const auto* notice = std::get_if<Notice>(&post.message))
-                        CHECK(notice->text.find("SECRET") == std::string::npos);
+                        CHECK_FALSE(contains(notice->text, "SECRET"));
                 }
                 // Nobody who may not be there remains in the channel unchallenged.
                 if (const auto* joined = std::get_if<MemberJoined>(&command);

@@ -110,8 +110,8 @@ TEST_SUITE("decide: the conversation with the reported person") {
         CHECK(posts[0].channel == incident_channel);
         CHECK(posts[0].to_user.empty());
         const auto& notice = std::get<ChannelNotice>(posts[0].message);
-        CHECK(contains(notice.text, "<@UBOB>"));
-        CHECK(contains(notice.text, "<@UCAROL>"));
+        CHECK(mentions_user(notice.text, bob));
+        CHECK(mentions_user(notice.text, carol));
         for (const auto& part :
              {conversation().behaviour, conversation().context, conversation().impact,
               conversation().call_in, conversation().plan})
@@ -535,13 +535,15 @@ TEST_SUITE("timeline") {
             previous = lines[i].at;
         }
         CHECK(lines.front() == TimelineLine{t0, alice, "filed the report (via Slack)", {}});
-        CHECK(lines[1] == TimelineLine{t0, {}, "opened the private channel <#GINCIDENT>", {}});
+        CHECK(lines[1] ==
+              TimelineLine{
+                  t0, {}, "opened the private channel " + channel_ref(ChannelId{"GINCIDENT"}), {}});
         CHECK(lines[2] ==
               TimelineLine{t0 + 2min, alice, "declared no conflict of interest and joined", {}});
         CHECK(lines.back() == TimelineLine{t0 + 14min, bob, "resolved the incident", {}});
         // What people typed is quoted, never taken for cocbot's own words.
         const auto proposal = std::find_if(lines.begin(), lines.end(), [](const TimelineLine& l) {
-            return l.what.rfind("proposed motion 1", 0) == 0;
+            return to_plain(l.what).rfind("proposed motion 1", 0) == 0;
         });
         REQUIRE(proposal != lines.end());
         CHECK(proposal->who == bob);

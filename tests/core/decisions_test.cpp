@@ -23,7 +23,7 @@ bool contains(const std::string& text, const std::string& part) {
 // The notice that reports a decided motion, if the decision posted one.
 std::optional<ChannelNotice> decision_notice(const Decision& decision) {
     for (const auto& notice : posted<ChannelNotice>(decision))
-        if (notice.text.rfind("Motion ", 0) == 0)
+        if (to_plain(notice.text).rfind("Motion ", 0) == 0)
             return notice;
     return std::nullopt;
 }
@@ -297,7 +297,7 @@ TEST_SUITE("decide: recounts") {
               std::vector<MotionDecided>{{first, true, 2, 0, 3, t0}, {second, false, 0, 2, 3, t0}});
         std::vector<std::string> notices;
         for (const auto& notice : posted<ChannelNotice>(d))
-            notices.push_back(notice.text);
+            notices.push_back(to_plain(notice.text));
         CHECK(std::count_if(notices.begin(), notices.end(), [](const std::string& text) {
                   return contains(text, "Motion 1 passed") ||
                          contains(text, "Motion 2 was rejected");

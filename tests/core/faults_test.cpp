@@ -97,7 +97,7 @@ TEST_SUITE("decide: an invite that failed") {
         CHECK(posts[0].to_user.empty());
         const auto& notice = std::get<ChannelNotice>(posts[0].message);
         CHECK(notice.mention == scene.incident.to_alert());
-        CHECK(mentions_text(notice.text, "<@UCAROL>"));
+        CHECK(mentions_user(notice.text, carol));
         CHECK(mentions_text(notice.text, "user_is_restricted"));
         CHECK(direct_messages(d).empty());
         CHECK(d.events.empty());

@@ -35,7 +35,7 @@ TEST_SUITE("decide: HR informs the committee") {
         CHECK(all_of<Invite>(d) ==
               std::vector<Invite>{{ref, incident_channel, hr1}, {ref, incident_channel, hr2}});
         REQUIRE(posted<ChannelNotice>(d).size() == 1);
-        CHECK(contains(posted<ChannelNotice>(d)[0].text, "<@UHR1>"));
+        CHECK(mentions_user(posted<ChannelNotice>(d)[0].text, hr1));
         CHECK(scene.incident.status == Status::triage);
         REQUIRE_FALSE(updated<ControlPanel>(d).empty());
         CHECK(updated<ControlPanel>(d).back().hr_involved == HrScope::informing);
@@ -246,7 +246,7 @@ TEST_SUITE("decide: law enforcement") {
             CHECK(dm.channel.empty());
             const auto& text = std::get<Notice>(dm.message).text;
             CHECK(contains(text, ref.value));
-            CHECK(contains(text, "<@UBOB>"));
+            CHECK(mentions_user(text, bob));
             for (const auto& secret : {r.description, r.location, r.reporter_name,
                                        r.reporter_contact, note, std::string{"UREPORTED"}})
                 CHECK_FALSE(contains(text, secret));

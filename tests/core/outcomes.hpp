@@ -15,6 +15,16 @@
 #include <variant>
 #include <vector>
 
+namespace cocbot::core {
+
+// Found by argument-dependent lookup beside each test file's own contains() for strings: whether
+// cocbot's words hold `part` (people and channels appear as "@U…" and "#C…").
+inline bool contains(const Text& text, const std::string& part) {
+    return to_plain(text).find(part) != std::string::npos;
+}
+
+} // namespace cocbot::core
+
 namespace cocbot::core::testing {
 
 inline Decision decision_of(const Outcome& outcome) {
@@ -91,6 +101,10 @@ inline std::vector<Post> direct_messages(const Decision& decision) {
 
 inline bool mentions_text(const std::string& haystack, const std::string& needle) {
     return !needle.empty() && haystack.find(needle) != std::string::npos;
+}
+
+inline bool mentions_text(const Text& haystack, const std::string& needle) {
+    return mentions_text(to_plain(haystack), needle);
 }
 
 // Everything people typed about the incident: none of it may leave its private channel.

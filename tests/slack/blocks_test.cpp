@@ -231,7 +231,8 @@ TEST_SUITE("blocks") {
     TEST_CASE(
         "a timeline line gives the time, who and what, mentions kept and typed text escaped") {
         core::Timeline t{core::IncidentId{"2026-007"},
-                         {{noon, core::UserId{"UALICE"}, "named <@UBOB> primary owner"},
+                         {{noon, core::UserId{"UALICE"},
+                           "named " + core::mention(core::UserId{"UBOB"}) + " primary owner"},
                           {noon, core::UserId{}, "proposed motion 1: <!here> & <http://x|y>"}}};
         const auto rendered = slack::render(t);
         const auto all = all_text(rendered);

@@ -73,7 +73,7 @@ TEST_SUITE("long text") {
         const auto typed = longest_text();
         core::ChannelNotice notice;
         notice.mention = {core::UserId{"UOWNER"}};
-        notice.text = "<@UALICE> recorded an immediate action:";
+        notice.text = core::mention(core::UserId{"UALICE"}) + " recorded an immediate action:";
         notice.quote = typed;
         const auto rendered = slack::render(notice);
         const auto shown = checked_sections(rendered.blocks);

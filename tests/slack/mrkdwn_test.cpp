@@ -120,3 +120,34 @@ TEST_SUITE("mrkdwn") {
         CHECK(joined(parts) == escaped);
     }
 }
+
+TEST_SUITE("mrkdwn from core's words") {
+    TEST_CASE("people, channels, stressed words and icons are written as Slack reads them") {
+        const core::Text text = core::icon(core::Icon::warning) + " " +
+                                core::mention(core::UserId{"UALICE"}) + " pressed " +
+                                core::strong("HR done") + " in " +
+                                core::channel_ref(core::ChannelId{"G0INCIDENT"});
+        CHECK(slack::to_mrkdwn(text) == ":warning: <@UALICE> pressed *HR done* in <#G0INCIDENT>");
+    }
+
+    TEST_CASE("plain words are escaped, so an error or a name cannot mention or link") {
+        const core::Text text = core::mention(core::UserId{"UALICE"}) +
+                                " could not be added (<@UEVE> & <!here> <http://x|y>)";
+        CHECK(
+            slack::to_mrkdwn(text) ==
+            "<@UALICE> could not be added (&lt;@UEVE&gt; &amp; &lt;!here&gt; &lt;http://x|y&gt;)");
+    }
+
+    TEST_CASE("a clipped sentence never cuts a mention") {
+        const core::Text text = "ab" + core::mention(core::UserId{"U0123ABC"}) + "tail";
+        const std::string whole = slack::to_mrkdwn(text);
+        CHECK(slack::clipped(text, whole.size()) == whole);
+        for (std::size_t max = 3; max < whole.size(); ++max) {
+            CAPTURE(max);
+            const auto cut = slack::clipped(text, max);
+            CHECK(cut.size() <= max);
+            const auto open = cut.find('<');
+            CHECK((open == std::string::npos || cut.find('>', open) != std::string::npos));
+        }
+    }
+}

@@ -99,10 +99,12 @@ TEST_SUITE("storage effect codec") {
         const core::Message unowned_panel =
             control_panel(id, core::Status::escrowed, core::UserId{"U0SUBMITTER"}, 0);
         const core::Message escrow = core::EscrowNotice{id, 2};
-        const core::Message channel_notice =
-            core::ChannelNotice{{core::UserId{"U0MEMBER1"}, core::UserId{"U0MEMBER2"}},
-                                "<@U0MEMBER3> recorded an immediate action:",
-                                "Asked *venue security* to <escort> them out"};
+        const core::Message channel_notice = core::ChannelNotice{
+            {core::UserId{"U0MEMBER1"}, core::UserId{"U0MEMBER2"}},
+            core::mention(core::UserId{"U0MEMBER3"}) + " recorded an " + core::strong("immediate") +
+                " action " + core::icon(core::Icon::warning) + " in " +
+                core::channel_ref(core::ChannelId{"G0INCIDENT"}) + ":",
+            "Asked *venue security* to <escort> them out"};
         const core::Message plain_notice = core::ChannelNotice{{}, "Nobody to mention", ""};
         auto awaiting = control_panel(id, core::Status::triage, {}, 1);
         awaiting.awaiting_acknowledgement = true;

@@ -105,7 +105,8 @@ std::vector<core::Message> sample_messages() {
         full_panel(),
         core::ControlPanel{id, core::Status::triage, {}, {}, member, 1},
         core::EscrowNotice{id, 2},
-        core::ChannelNotice{{member, other}, "<@U0MEMBER1> took immediate action:", "Called"},
+        core::ChannelNotice{
+            {member, other}, core::mention(member) + " took immediate action:", "Called"},
         core::DeadlineReminder{id, core::ReminderKind::decision_overdue, t0, {member}},
         core::Notice{"Recorded."},
         core::MotionMessage{id, 2, core::MotionKind::refusal, "A workshop", member, tally()},
@@ -226,17 +227,26 @@ const std::vector<storage::EncodedEffect>
          R"({"channel":"G0INCIDENT","escrowed":["2025-004",""],"incident":"2026-001"})"},
     };
 
-// What is written now instead, by index into stored_effects, for the messages that reference the
-// text they show (the report, a motion's question, the record) rather than hold it.
+// What is written now instead, by index into stored_effects: the messages that reference the text
+// they show (the report, a motion's question, the record) rather than hold it, and cocbot's own
+// words, kept as parts rather than as one string with Slack's markup in it.
 const std::map<std::size_t, std::string> written_now{
     {2,
      R"({"channel":"G0INCIDENT","incident":"2026-001","message":{"filed_at":1773446400,"incident":"2026-001","type":"report_details"},"remember":true,"to_user":""})"},
     {3,
      R"({"channel":"G0INCIDENT","incident":"2026-001","message":{"filed_at":1773446400,"incident":"2026-001","type":"report_details"},"remember":true,"to_user":""})"},
+    {7,
+     R"({"channel":"G0INCIDENT","incident":"2026-001","message":{"mention":["U0MEMBER1","U0MEMBER2"],"sensitive":{"quote":"Called"},"text":[{"user":"U0MEMBER1"}," took immediate action:"],"type":"channel_notice"},"remember":true,"to_user":""})"},
+    {9,
+     R"({"channel":"G0INCIDENT","incident":"2026-001","message":{"text":["Recorded."],"type":"notice"},"remember":true,"to_user":""})"},
     {10,
      R"({"channel":"G0INCIDENT","incident":"2026-001","message":{"incident":"2026-001","kind":"refusal","number":2,"proposed_by":"U0MEMBER1","tally":{"electorate":5,"needed":3,"no":["U0MEMBER2"],"result":"rejected","yes":["U0MEMBER1"]},"type":"motion"},"remember":true,"to_user":""})"},
     {11,
      R"({"channel":"G0INCIDENT","incident":"2026-001","message":{"incident":"2026-001","type":"timeline"},"remember":true,"to_user":""})"},
+    {12,
+     R"({"channel":"","incident":"","message":{"text":["Hello"],"type":"notice"},"remember":false,"to_user":"U0MEMBER2"})"},
+    {14,
+     R"({"channel":"G0INCIDENT","message":{"text":["Only you"],"type":"notice"},"user":"U0MEMBER1"})"},
 };
 
 } // namespace
