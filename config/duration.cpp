@@ -1,3 +1,4 @@
+// File: config/duration.cpp
 #include "config/duration.hpp"
 
 #include <array>

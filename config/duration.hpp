@@ -1,3 +1,4 @@
+// File: config/duration.hpp
 #pragma once
 
 #include <chrono>

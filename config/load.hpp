@@ -1,3 +1,4 @@
+// File: config/load.hpp
 #pragma once
 
 #include "config/config.hpp"

@@ -6,6 +6,7 @@
 #include "core/decide/faults.hpp"
 #include "core/decide/intake.hpp"
 #include "core/decide/motions.hpp"
+#include "core/decide/outside.hpp"
 #include "core/decide/response.hpp"
 #include "core/overloaded.hpp"
 

@@ -1,2 +1,3 @@
+// File: tests/main.cpp
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>

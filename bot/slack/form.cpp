@@ -1,3 +1,4 @@
+// File: bot/slack/form.cpp
 #include "bot/slack/form.hpp"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// File: bot/slack/form.hpp
 #pragma once
 // application/x-www-form-urlencoded bodies (slash commands, interactivity `payload=`).
 

@@ -1,3 +1,4 @@
+// File: bot/slack/payloads.cpp
 #include "bot/slack/payloads.hpp"
 
 #include "bot/slack/form.hpp"

@@ -1,3 +1,4 @@
+// File: bot/slack/payloads.hpp
 #pragma once
 // What Slack POSTs to /slack/events, as plain values: slash commands (form), interactivity
 // (`payload=` JSON in a form) and the Events API (JSON). Only the fields cocbot uses are kept.

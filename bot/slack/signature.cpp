@@ -1,3 +1,4 @@
+// File: bot/slack/signature.cpp
 #include "bot/slack/signature.hpp"
 
 #include <algorithm>

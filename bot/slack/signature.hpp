@@ -1,3 +1,4 @@
+// File: bot/slack/signature.hpp
 #pragma once
 // Slack's v0 request signing: HMAC-SHA256 over "v0:<timestamp>:<raw body>" (PLATFORM.md §1).
 

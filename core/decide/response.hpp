@@ -1,5 +1,5 @@
 // File: core/decide/response.hpp
-// The committee's response: owners, the reporter, HR, the conversation, resolution, deadlines.
+// The committee's response: owners, the reporter, the conversation, resolution, deadlines.
 #pragma once
 
 #include "core/commands.hpp"
@@ -22,18 +22,6 @@ Outcome mark_missing(const Committee& committee, const Incident& incident,
                      const MarkReportedPersonMissing& command, Time now);
 
 Outcome record_follow_up(const Incident& incident, const RecordReporterFollowUp& command, Time now);
-
-Outcome involve_hr(const Committee& committee, const Incident& incident, const InvolveHr& command,
-                   Time now);
-
-Outcome drop_hr(const Committee& committee, const Incident& incident, const DropHr& command,
-                Time now);
-
-Outcome record_hr_report(const Committee& committee, const Incident& incident,
-                         const RecordHrReport& command, Time now);
-
-Outcome record_law_enforcement(const Committee& committee, const Incident& incident,
-                               const RecordLawEnforcement& command, Time now);
 
 Outcome record_conversation(const Incident& incident, const RecordConversation& command, Time now);
 

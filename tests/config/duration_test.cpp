@@ -1,3 +1,4 @@
+// File: tests/config/duration_test.cpp
 #include "config/duration.hpp"
 
 #include <array>

@@ -1,3 +1,4 @@
+// File: tests/core/committee_channel_test.cpp
 // The committee channel fails closed: until cocbot knows who sits there, and whenever the
 // reported person does, nothing about a new report is posted in it; each member is told privately.
 #include "core/decide.hpp"

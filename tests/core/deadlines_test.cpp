@@ -1,3 +1,4 @@
+// File: tests/core/deadlines_test.cpp
 // Which reminders are owed and due, as a pure function of state and time, across every boundary.
 #include "core/deadlines.hpp"
 #include "core/decide.hpp"

@@ -1,3 +1,4 @@
+// File: tests/core/decide_test.cpp
 #include "core/decide.hpp"
 #include "tests/core/outcomes.hpp"
 

@@ -1,4 +1,5 @@
-// Motions and ballots through decide(): proposing, voting, live tallies, recounts, escrow.
+// File: tests/core/decisions_test.cpp
+// Motions and ballots through decide(): proposing, voting, live tallies and recounts.
 #include "core/consequences.hpp"
 #include "core/decide.hpp"
 #include "tests/core/outcomes.hpp"
@@ -373,49 +374,5 @@ TEST_SUITE("decide: recounts") {
         REQUIRE(updated<MotionMessage>(d).size() == 1);
         CHECK(updated<MotionMessage>(d)[0].tally.electorate == 4);
         CHECK(updated<MotionMessage>(d)[0].tally.needed == 3);
-    }
-}
-
-TEST_SUITE("decide: escrow activation by vote") {
-    TEST_CASE("passing an activate_escrow motion shares exactly the pending escrowed reports") {
-        const IncidentId old1{"2025-004"}, old2{"2025-009"};
-        Scene scene;
-        scene.run(SubmitReport{ref, alice, report(), {old1, old2}});
-        scene.open_channel();
-        scene.clear({alice, bob, carol, dave});
-        const int n = scene.propose(carol, MotionKind::activate_escrow);
-        CHECK(scene.motion(n).text ==
-              "Share the 2 escrowed report(s) about the same person with this channel?");
-        scene.vote(n, alice, true);
-        scene.vote(n, bob, true);
-        const auto d = scene.vote(n, dave, true);
-        CHECK(events_of<EscrowActivated>(d) ==
-              std::vector<EscrowActivated>{{{old1, old2}, carol, t0}});
-        CHECK(all_of<ShareEscrowedReports>(d) ==
-              std::vector<ShareEscrowedReports>{{ref, incident_channel, {old1, old2}}});
-        CHECK(scene.incident.escrow_pending().empty());
-        CHECK(
-            scene.refused(ProposeMotion{ref, alice, MotionKind::activate_escrow, {}, {}}).reason ==
-            Rejection::Reason::not_allowed);
-    }
-
-    TEST_CASE("a rejected activate_escrow motion shares nothing") {
-        Scene scene;
-        scene.run(SubmitReport{ref, alice, report(), {IncidentId{"2025-004"}}});
-        scene.open_channel();
-        scene.clear({alice, bob});
-        const int n = scene.propose(alice, MotionKind::activate_escrow);
-        scene.vote(n, alice, false);
-        const auto d = scene.vote(n, bob, false);
-        CHECK(events_of<EscrowActivated>(d).empty());
-        CHECK(all_of<ShareEscrowedReports>(d).empty());
-        CHECK(scene.incident.escrow_pending().size() == 1);
-    }
-
-    TEST_CASE("without escrowed matches there is nothing to activate") {
-        auto scene = four_cleared();
-        CHECK(
-            scene.refused(ProposeMotion{ref, alice, MotionKind::activate_escrow, {}, {}}).reason ==
-            Rejection::Reason::not_allowed);
     }
 }

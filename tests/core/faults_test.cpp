@@ -1,3 +1,4 @@
+// File: tests/core/faults_test.cpp
 // Steps the shell gave up on (StepFailed): a channel that could not be made is told privately to
 // the members who may be cleared; an invite that failed is told in the incident channel.
 #include "core/decide.hpp"

@@ -1,3 +1,4 @@
+// File: tests/core/hr_test.cpp
 // Reports that involve employees (HR informs, or takes over and reports back), and law
 // enforcement at the reporter's request.
 #include "core/deadlines.hpp"

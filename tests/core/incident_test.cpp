@@ -1,3 +1,4 @@
+// File: tests/core/incident_test.cpp
 #include "core/incident.hpp"
 
 #include <doctest/doctest.h>

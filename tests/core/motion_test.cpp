@@ -1,3 +1,4 @@
+// File: tests/core/motion_test.cpp
 // Counting a motion: simple majorities of electorates of every small size, ties, outsiders.
 #include "core/motion.hpp"
 

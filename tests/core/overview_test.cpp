@@ -1,3 +1,4 @@
+// File: tests/core/overview_test.cpp
 #include "core/overview.hpp"
 #include "tests/core/outcomes.hpp"
 

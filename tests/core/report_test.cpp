@@ -1,3 +1,4 @@
+// File: tests/core/report_test.cpp
 #include "core/report.hpp"
 
 #include <doctest/doctest.h>

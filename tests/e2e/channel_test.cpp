@@ -1,3 +1,4 @@
+// File: tests/e2e/channel_test.cpp
 // End-to-end: conflicts of interest and the private incident channel. Only cleared members ever
 // see a report; membership is checked against the cleared set after every step.
 #include "tests/e2e/harness.hpp"

@@ -1,3 +1,4 @@
+// File: tests/e2e/deadlines_test.cpp
 // End-to-end: the plan's clocks, across a SIGKILL and a restart. The bot runs on a TestClock:
 // a deadline of hours passes when the test moves the clock, and every "nothing more" is checked
 // once the bot is idle (no effect pending, no check due), not after a pause.

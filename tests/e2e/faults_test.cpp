@@ -1,3 +1,4 @@
+// File: tests/e2e/faults_test.cpp
 // End-to-end: faults that must neither stop cocbot nor lose or duplicate anything: Web API
 // answers of the wrong shape, poison rows in the outbox, a database locked by another process,
 // resubmitted modals, lost event deliveries, an unknown committee channel and a busy channel.

@@ -1,3 +1,4 @@
+// File: tests/e2e/incident_test.cpp
 // End-to-end: one whole incident, from the report to the archived channel: HR informs and is
 // dropped, votes decide and fail to decide, law enforcement, the conversation, a recusal that
 // recounts, follow-up and resolution. After every step the channel holds exactly the cleared

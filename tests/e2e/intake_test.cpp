@@ -1,3 +1,4 @@
+// File: tests/e2e/intake_test.cpp
 // End-to-end: the intake path from Slack's requests to a durable report and the triage prompt.
 #include "tests/e2e/harness.hpp"
 

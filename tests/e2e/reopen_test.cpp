@@ -1,3 +1,4 @@
+// File: tests/e2e/reopen_test.cpp
 // End-to-end: re-opening an incident by a vote of the cleared members. A resolved incident's
 // channel is archived (a bot cannot unarchive it), so its re-opening is voted on in a new
 // private channel; an incident handed off to HR is re-opened in its own channel when HR reports

@@ -1,3 +1,4 @@
+// File: tests/e2e/resilience_test.cpp
 // End-to-end: bad input, a slow or rate-limiting Slack, and crashes between commit and effect.
 #include "tests/e2e/harness.hpp"
 

@@ -1,3 +1,4 @@
+// File: tests/slack/blocks_test.cpp
 #include "bot/slack/answers.hpp"
 #include "bot/slack/messages.hpp"
 #include "bot/slack/mrkdwn.hpp"

@@ -1,3 +1,4 @@
+// File: tests/slack/form_test.cpp
 #include "bot/slack/form.hpp"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// File: tests/slack/json_reader_test.cpp
 // Checked reads of untrusted JSON: every field read returns a default instead of throwing, and
 // the first problem, naming the field's path but never its value, is kept for the caller.
 #include "bot/slack/json_reader.hpp"

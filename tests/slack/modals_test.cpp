@@ -1,3 +1,4 @@
+// File: tests/slack/modals_test.cpp
 #include "bot/slack/modals.hpp"
 #include "core/consequences.hpp"
 

@@ -1,3 +1,4 @@
+// File: tests/slack/signature_test.cpp
 #include "bot/slack/signature.hpp"
 
 #include <cctype>
