@@ -115,36 +115,69 @@ std::string unknown_incident_text(std::string_view reference) {
            " that you can see. `/coc list` shows yours.";
 }
 
+namespace {
+
+// A home tab holds 100 blocks: the header, three headings, the closing line and up to three "more"
+// lines take eight, and each list gets a third of the rest.
+constexpr std::size_t list_budget = (limits::view_blocks - 8) / 3;
+
+// Appends each item's blocks while the list stays within its budget; the items left out are
+// counted in a line that points to `/coc list`, which shows them all.
+template <typename Item, typename Render>
+void add_bounded(json& blocks, const std::vector<Item>& items, Render render) {
+    const auto limit = blocks.size() + list_budget;
+    std::size_t shown = 0;
+    for (const auto& item : items) {
+        json more = render(item);
+        if (blocks.size() + more.size() > limit)
+            break;
+        for (auto& block : more)
+            blocks.push_back(std::move(block));
+        ++shown;
+    }
+    if (shown < items.size())
+        blocks.push_back(
+            context(std::to_string(items.size() - shown) + " more: `/coc list` shows them all."));
+}
+
+json summary_blocks(const core::IncidentSummary& s) {
+    json blocks = json::array();
+    kit::add_sections(blocks, summary_line(s));
+    return blocks;
+}
+
+// The button goes with the line's first section; a long name continues below it.
+json pending_blocks(const core::PendingDeclaration& p) {
+    auto parts = split_mrkdwn(pending_line(p), limits::section_text);
+    json blocks =
+        json::array({json{{"type", "section"},
+                          {"text", mrkdwn(parts.front())},
+                          {"accessory", button(ids::conflict_none, "No conflict", p.id.value)}}});
+    for (std::size_t i = 1; i < parts.size(); ++i)
+        blocks.push_back(section(parts[i]));
+    return blocks;
+}
+
+json motion_blocks(const core::OpenMotion& m) {
+    return json::array({section(motion_line(m))});
+}
+
+} // namespace
+
 json home_view(const core::Overview& overview) {
     json blocks = json::array({json{{"type", "header"}, {"text", plain("Code of Conduct")}}});
     blocks.push_back(section("*Your incidents*"));
     if (overview.open.empty())
         blocks.push_back(context("None open."));
-    for (const auto& s : overview.open)
-        kit::add_sections(blocks, summary_line(s));
+    add_bounded(blocks, overview.open, summary_blocks);
     blocks.push_back(section("*Waiting for your answer*"));
     if (overview.pending.empty())
         blocks.push_back(context("Nothing."));
-    for (const auto& p : overview.pending) {
-        // The button goes with the line's first section; a long name continues below it.
-        auto parts = split_mrkdwn(pending_line(p), limits::section_text);
-        blocks.push_back(
-            json{{"type", "section"},
-                 {"text", mrkdwn(parts.front())},
-                 {"accessory", button(ids::conflict_none, "No conflict", p.id.value)}});
-        for (std::size_t i = 1; i < parts.size(); ++i)
-            blocks.push_back(section(parts[i]));
-    }
+    add_bounded(blocks, overview.pending, pending_blocks);
     blocks.push_back(section("*Open motions*"));
     if (overview.motions.empty())
         blocks.push_back(context("None waiting for a vote."));
-    // A home tab holds 100 blocks: a long list of motions gives way to `/coc list`.
-    constexpr std::size_t shown_motions = 20;
-    for (std::size_t i = 0; i < overview.motions.size() && i < shown_motions; ++i)
-        blocks.push_back(section(motion_line(overview.motions[i])));
-    if (overview.motions.size() > shown_motions)
-        blocks.push_back(context(std::to_string(overview.motions.size() - shown_motions) +
-                                 " more: `/coc list` shows them all."));
+    add_bounded(blocks, overview.motions, motion_blocks);
     blocks.push_back(context("Use `/coc report` to make a report."));
     return {{"type", "home"}, {"blocks", std::move(blocks)}};
 }

@@ -135,4 +135,45 @@ TEST_SUITE("long text") {
             }
         CHECK(buttons == 1);
     }
+
+    TEST_CASE("App Home with hundreds of incidents, prompts and motions stays within 100 blocks") {
+        core::Overview overview;
+        const auto name = longest_text();
+        for (int i = 0; i < 300; ++i) {
+            const core::IncidentId id{"2026-" + std::to_string(100 + i)};
+            core::IncidentSummary open;
+            open.id = id;
+            open.reported.name = "Person " + std::to_string(i);
+            overview.open.push_back(open);
+            // Long names take two sections each, so the budget counts blocks, not lines.
+            overview.pending.push_back({id, {{}, name}, {}});
+            overview.motions.push_back({id, 1, core::MotionKind::violation, "Violation?", {}});
+        }
+        const auto blocks = slack::home_view(overview).at("blocks");
+        const auto shown = checked_sections(blocks, 100);
+        CHECK(blocks.size() <= 100);
+        CHECK(shown.find("*2026-100*") != std::string::npos);
+        std::size_t more_lines = 0;
+        for (const auto& b : blocks)
+            if (b.at("type") == "context" &&
+                b.dump().find("more: `/coc list` shows them all.") != std::string::npos)
+                ++more_lines;
+        CHECK(more_lines == 3);
+        CHECK(blocks.back().dump().find("/coc report") != std::string::npos);
+    }
+
+    TEST_CASE("App Home with a few of each shows them all and no count of more") {
+        core::Overview overview;
+        for (int i = 0; i < 3; ++i) {
+            const core::IncidentId id{"2026-" + std::to_string(100 + i)};
+            core::IncidentSummary open;
+            open.id = id;
+            overview.open.push_back(open);
+            overview.motions.push_back({id, 1, core::MotionKind::violation, "Violation?", {}});
+        }
+        const auto home = slack::home_view(overview).dump();
+        for (const auto* id : {"*2026-100*", "*2026-101*", "*2026-102*"})
+            CHECK(home.find(id) != std::string::npos);
+        CHECK(home.find("more: `/coc list`") == std::string::npos);
+    }
 }

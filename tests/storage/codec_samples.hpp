@@ -113,7 +113,8 @@ inline std::vector<core::Event> channel_events() {
         core::ReporterFollowedUp{core::UserId{"U0MEMBER1"}, "The decision", true, t0}};
 }
 
-// The issue 4 events whose text is what people typed, each text recognisable.
+// The response's events (motions, HR, conversations, resolution) whose text is what people typed,
+// each text recognisable.
 inline const core::MotionProposed motion_proposed{
     2, core::MotionKind::plan, "Sam attends a workshop on respectful conduct",
     core::UserId{"U0MEMBER1"}, t0 + std::chrono::hours{3}};
@@ -141,21 +142,21 @@ inline const core::ConversationRecorded conversation{
 inline const core::IncidentResolved resolved{"Warning given and the workshop attended",
                                              core::UserId{"U0MEMBER1"}, t0 + std::chrono::days{30}};
 
-// What the issue 4 events above keep secret.
-inline const std::array issue4_secrets{std::string{"workshop on respectful conduct"},
-                                       std::string{"Monthly check-ins"},
-                                       std::string{"A written warning"},
-                                       std::string{"badge scan log"},
-                                       std::string{"appearance at the keynote"},
-                                       std::string{"first conference"},
-                                       std::string{"left the event early"},
-                                       std::string{"care about this community"},
-                                       std::string{"a workshop"},
-                                       std::string{"the workshop attended"}};
+// What the response events below keep secret.
+inline const std::array response_secrets{std::string{"workshop on respectful conduct"},
+                                         std::string{"Monthly check-ins"},
+                                         std::string{"A written warning"},
+                                         std::string{"badge scan log"},
+                                         std::string{"appearance at the keynote"},
+                                         std::string{"first conference"},
+                                         std::string{"left the event early"},
+                                         std::string{"care about this community"},
+                                         std::string{"a workshop"},
+                                         std::string{"the workshop attended"}};
 
 // One of each event that came with motions, HR, law enforcement, conversations and resolution,
 // with every value of their enumerations.
-inline std::vector<core::Event> issue4_events() {
+inline std::vector<core::Event> response_events() {
     std::vector<core::Event> events;
     int number = 0;
     for (const auto kind : all_motion_kinds)

@@ -55,7 +55,8 @@ std::string payload_of(const core::Post& post) {
 
 TEST_SUITE("storage effect codec") {
 
-    TEST_CASE("a control panel queued before issue 4 decodes with the new fields' defaults") {
+    TEST_CASE(
+        "a control panel queued before motions and HR decodes with the new fields' defaults") {
         // A payload as the codec wrote it before motions and HR.
         const auto decoded = storage::decode_effect(
             "update", R"({"incident":"2026-001","target":{"channel":"G0INCIDENT","ts":"1.2"},)"
@@ -113,7 +114,7 @@ TEST_SUITE("storage effect codec") {
         const core::Message awaiting_panel = awaiting;
         const core::Message reminder = core::DeadlineReminder{
             id, core::ReminderKind::acknowledge_due, t0, {core::UserId{"U0MEMBER1"}}};
-        const core::Message issue4_panel = full_panel(id);
+        const core::Message response_panel = full_panel(id);
         auto informing = full_panel(id);
         informing.hr_involved = core::HrScope::informing;
         const core::Message informing_panel = informing;
@@ -130,8 +131,8 @@ TEST_SUITE("storage effect codec") {
 
         for (const auto& message :
              {prompt, alert, notice, details, anonymous_details, panel, unowned_panel, escrow,
-              channel_notice, plain_notice, awaiting_panel, reminder, issue4_panel, informing_panel,
-              open_motion, decided_motion, passed_motion, record, empty_record}) {
+              channel_notice, plain_notice, awaiting_panel, reminder, response_panel,
+              informing_panel, open_motion, decided_motion, passed_motion, record, empty_record}) {
             CAPTURE(message.index());
             const core::Effect post =
                 core::Post{id, core::ChannelId{"C0COMMITTEE"}, {}, message, true};

@@ -78,7 +78,7 @@ TEST_SUITE("storage event codec") {
         }
         SUBCASE("motions, ballots, members away and back, HR, law enforcement, conversations, "
                 "resolution and re-opening") {
-            for (const auto& event : issue4_events()) {
+            for (const auto& event : response_events()) {
                 CAPTURE(event.index());
                 CHECK(round_trip(event) == event);
             }
@@ -120,7 +120,7 @@ TEST_SUITE("storage event codec") {
                                                          core::MessageKind::control_panel}});
     }
 
-    TEST_CASE("issue 4's types and values are stored under stable snake_case names") {
+    TEST_CASE("the response's types and values are stored under stable snake_case names") {
         const auto type_of = [](const core::Event& event) {
             return storage::encode_event(event).type;
         };
@@ -207,13 +207,14 @@ TEST_SUITE("storage event codec") {
                   (std::holds_alternative<core::ImmediateActionRecorded>(event) ||
                    std::holds_alternative<core::ReporterFollowedUp>(event)));
         }
-        for (const auto& event : issue4_events()) {
+        for (const auto& event : response_events()) {
             CAPTURE(event.index());
             CHECK(storage::encode_event(event).sensitive.has_value() == has_secret_text(event));
         }
     }
 
-    TEST_CASE("what people typed in issue 4's events is encoded apart from their public data") {
+    TEST_CASE(
+        "what people typed in the response's events is encoded apart from their public data") {
         std::string data, sensitive;
         for (const auto& event : secret_events()) {
             const auto encoded = storage::encode_event(event);
@@ -222,7 +223,7 @@ TEST_SUITE("storage event codec") {
             sensitive += *encoded.sensitive;
         }
 
-        for (const auto& secret : issue4_secrets) {
+        for (const auto& secret : response_secrets) {
             CAPTURE(secret);
             CHECK_FALSE(contains(data, secret));
             CHECK(contains(sensitive, secret));
@@ -342,7 +343,7 @@ TEST_SUITE("storage event codec") {
             CHECK_THROWS_AS(storage::decode_event(encoded.type, data, encoded.sensitive),
                             std::runtime_error);
         }
-        SUBCASE("issue 4's events without their secret part") {
+        SUBCASE("the response's events without their secret part") {
             for (const auto& event : secret_events()) {
                 CAPTURE(event.index());
                 const auto encoded = storage::encode_event(event);

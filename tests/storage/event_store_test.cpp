@@ -154,11 +154,11 @@ TEST_SUITE("storage event store") {
         CHECK(storage::EventStore(db).events(id) == std::vector<core::Event>{anonymous_report(id)});
     }
 
-    TEST_CASE("issue 4's sensitive fields are stored only in event_secrets") {
+    TEST_CASE("the response's sensitive fields are stored only in event_secrets") {
         storage::Database db(":memory:");
         const core::IncidentId id{"2026-001"};
         file(db, id, 2026, 1, {full_report(id)});
-        append(db, id, issue4_events());
+        append(db, id, response_events());
 
         std::string data;
         SQLite::Statement rows(db.sql(), "SELECT type, data FROM events");
@@ -169,13 +169,13 @@ TEST_SUITE("storage event store") {
         while (secret_rows.executeStep())
             secrets += secret_rows.getColumn(0).getString() + "\n";
 
-        for (const auto& secret : issue4_secrets) {
+        for (const auto& secret : response_secrets) {
             CAPTURE(secret);
             CHECK_FALSE(contains(data, secret));
             CHECK(contains(secrets, secret));
         }
         auto expected = std::vector<core::Event>{full_report(id)};
-        const auto later = issue4_events();
+        const auto later = response_events();
         expected.insert(expected.end(), later.begin(), later.end());
         CHECK(storage::EventStore(db).events(id) == expected);
     }

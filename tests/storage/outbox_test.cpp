@@ -193,7 +193,7 @@ TEST_SUITE("storage outbox") {
         }
     }
 
-    TEST_CASE("issue 4's effects come out of the outbox as they were queued, in order") {
+    TEST_CASE("the response's effects come out of the outbox as they were queued, in order") {
         storage::Database db(":memory:");
         storage::Outbox outbox(db);
         const core::ChannelId channel{"G0INCIDENT"};
