@@ -40,115 +40,138 @@ TimelineLine line(Time at, UserId who, Text what, std::string quote = {}) {
     return {at, std::move(who), std::move(what), std::move(quote)};
 }
 
+using Line = std::optional<TimelineLine>;
+
+Line line_for(const ReportFiled& e) {
+    return line(
+        e.at, e.submitted_by,
+        std::string{e.report.flags.escrow ? "filed the report in escrow" : "filed the report"} +
+            " (via " + std::string{describe(e.report.source)} + ")");
+}
+
+Line line_for(const ConflictDeclared& e) {
+    // Who has a conflict is nobody's business; who joined and who recused is.
+    if (e.conflicted)
+        return std::nullopt;
+    return line(e.at, e.member, "declared no conflict of interest and joined");
+}
+
+Line line_for(const MessagePosted&) {
+    return std::nullopt;
+}
+
+Line line_for(const ChannelOpened& e) {
+    return line({}, {}, "opened the private channel " + channel_ref(e.channel));
+}
+
+Line line_for(const OwnerNamed& e) {
+    return line(e.at, e.by,
+                "named " + mention(e.owner) + " " + std::string{to_string(e.role)} + " owner");
+}
+
+Line line_for(const UnclearedMemberFound& e) {
+    return line(e.at, {}, "removed " + mention(e.user) + " (not cleared)");
+}
+
+Line line_for(const RemovalRefused& e) {
+    return line(e.at, {}, "could not remove " + mention(e.user) + " (" + e.error + ")");
+}
+
+Line line_for(const ImmediateActionRecorded& e) {
+    return line(e.at, e.by, "took immediate action");
+}
+
+Line line_for(const EscrowActivated& e) {
+    return line(e.at, e.by, "shared " + std::to_string(e.escrowed.size()) + " escrowed report(s)");
+}
+
+Line line_for(const ReporterAcknowledged& e) {
+    return line(e.at, e.by, "acknowledged the reporter");
+}
+
+Line line_for(const ReminderSent& e) {
+    return line(e.at, {}, reminder_words(e.kind));
+}
+
+Line line_for(const ReportedPersonMissing& e) {
+    return line(e.at, e.by,
+                e.missing ? "recorded that the reported person cannot be found"
+                          : "recorded that the reported person was found");
+}
+
+Line line_for(const ReporterFollowedUp& e) {
+    return line(e.at, e.by,
+                e.decision ? "told the reporter the committee's decision"
+                           : "followed up with the reporter");
+}
+
+Line line_for(const MotionProposed& e) {
+    return line(e.at, e.by, "proposed " + motion_ref(e.motion) + ":", e.text);
+}
+
+Line line_for(const BallotCast& e) {
+    return line(e.at, e.voter,
+                std::string{"voted "} + (e.yes ? "yes" : "no") + " on " + motion_ref(e.motion));
+}
+
+Line line_for(const MotionDecided& e) {
+    return line(e.at, {},
+                motion_ref(e.motion) + (e.passed ? " passed (" : " was rejected (") + count_of(e) +
+                    ")");
+}
+
+Line line_for(const MemberLeftChannel& e) {
+    return line(e.at, e.user, "left the channel");
+}
+
+Line line_for(const MemberReturned& e) {
+    return line(e.at, e.user, "came back to the channel");
+}
+
+Line line_for(const HrInvolved& e) {
+    return line(e.at, e.by,
+                e.scope == HrScope::informing
+                    ? "invited HR to give information"
+                    : "handed the incident off to HR (only employees involved)");
+}
+
+Line line_for(const HrDropped& e) {
+    return line(e.at, e.by, "recorded that HR is done and removed HR");
+}
+
+Line line_for(const HrReported& e) {
+    return line(e.at, e.by,
+                e.report.taking_action ? "recorded HR's report (HR takes action)"
+                                       : "recorded HR's report (HR takes no action)");
+}
+
+Line line_for(const LawEnforcementInvolved& e) {
+    return line(e.at, e.by,
+                "recorded that law enforcement was involved at the reporter's "
+                "request");
+}
+
+Line line_for(const ConversationRecorded& e) {
+    Text who;
+    for (const auto& talker : e.conversation.talkers)
+        who += (who.empty() ? "" : " and ") + mention(talker);
+    return line(e.at, e.by,
+                "recorded the conversation of " + who + " with the reported person (plan " +
+                    (e.conversation.accepted ? "accepted" : "not accepted") + ")");
+}
+
+Line line_for(const IncidentResolved& e) {
+    return line(e.at, e.by, "resolved the incident");
+}
+
+Line line_for(const IncidentReopened& e) {
+    return line(e.at, {}, "re-opened the incident (" + motion_ref(e.motion) + ")");
+}
+
 } // namespace
 
 std::optional<TimelineLine> describe(const Event& event) {
-    using Line = std::optional<TimelineLine>;
-    return std::visit(
-        overloaded{
-            [](const ReportFiled& e) -> Line {
-                return line(e.at, e.submitted_by,
-                            std::string{e.report.flags.escrow ? "filed the report in escrow"
-                                                              : "filed the report"} +
-                                " (via " + std::string{describe(e.report.source)} + ")");
-            },
-            [](const ConflictDeclared& e) -> Line {
-                // Who has a conflict is nobody's business; who joined and who recused is.
-                if (e.conflicted)
-                    return std::nullopt;
-                return line(e.at, e.member, "declared no conflict of interest and joined");
-            },
-            [](const MessagePosted&) -> Line { return std::nullopt; },
-            [](const ChannelOpened& e) -> Line {
-                return line({}, {}, "opened the private channel " + channel_ref(e.channel));
-            },
-            [](const OwnerNamed& e) -> Line {
-                return line(e.at, e.by,
-                            "named " + mention(e.owner) + " " + std::string{to_string(e.role)} +
-                                " owner");
-            },
-            [](const UnclearedMemberFound& e) -> Line {
-                return line(e.at, {}, "removed " + mention(e.user) + " (not cleared)");
-            },
-            [](const RemovalRefused& e) -> Line {
-                return line(e.at, {}, "could not remove " + mention(e.user) + " (" + e.error + ")");
-            },
-            [](const ImmediateActionRecorded& e) -> Line {
-                return line(e.at, e.by, "took immediate action");
-            },
-            [](const EscrowActivated& e) -> Line {
-                return line(e.at, e.by,
-                            "shared " + std::to_string(e.escrowed.size()) + " escrowed report(s)");
-            },
-            [](const ReporterAcknowledged& e) -> Line {
-                return line(e.at, e.by, "acknowledged the reporter");
-            },
-            [](const ReminderSent& e) -> Line { return line(e.at, {}, reminder_words(e.kind)); },
-            [](const ReportedPersonMissing& e) -> Line {
-                return line(e.at, e.by,
-                            e.missing ? "recorded that the reported person cannot be found"
-                                      : "recorded that the reported person was found");
-            },
-            [](const ReporterFollowedUp& e) -> Line {
-                return line(e.at, e.by,
-                            e.decision ? "told the reporter the committee's decision"
-                                       : "followed up with the reporter");
-            },
-            [](const MotionProposed& e) -> Line {
-                return line(e.at, e.by, "proposed " + motion_ref(e.motion) + ":", e.text);
-            },
-            [](const BallotCast& e) -> Line {
-                return line(e.at, e.voter,
-                            std::string{"voted "} + (e.yes ? "yes" : "no") + " on " +
-                                motion_ref(e.motion));
-            },
-            [](const MotionDecided& e) -> Line {
-                return line(e.at, {},
-                            motion_ref(e.motion) + (e.passed ? " passed (" : " was rejected (") +
-                                count_of(e) + ")");
-            },
-            [](const MemberLeftChannel& e) -> Line {
-                return line(e.at, e.user, "left the channel");
-            },
-            [](const MemberReturned& e) -> Line {
-                return line(e.at, e.user, "came back to the channel");
-            },
-            [](const HrInvolved& e) -> Line {
-                return line(e.at, e.by,
-                            e.scope == HrScope::informing
-                                ? "invited HR to give information"
-                                : "handed the incident off to HR (only employees involved)");
-            },
-            [](const HrDropped& e) -> Line {
-                return line(e.at, e.by, "recorded that HR is done and removed HR");
-            },
-            [](const HrReported& e) -> Line {
-                return line(e.at, e.by,
-                            e.report.taking_action ? "recorded HR's report (HR takes action)"
-                                                   : "recorded HR's report (HR takes no action)");
-            },
-            [](const LawEnforcementInvolved& e) -> Line {
-                return line(e.at, e.by,
-                            "recorded that law enforcement was involved at the reporter's "
-                            "request");
-            },
-            [](const ConversationRecorded& e) -> Line {
-                Text who;
-                for (const auto& talker : e.conversation.talkers)
-                    who += (who.empty() ? "" : " and ") + mention(talker);
-                return line(e.at, e.by,
-                            "recorded the conversation of " + who +
-                                " with the reported person (plan " +
-                                (e.conversation.accepted ? "accepted" : "not accepted") + ")");
-            },
-            [](const IncidentResolved& e) -> Line {
-                return line(e.at, e.by, "resolved the incident");
-            },
-            [](const IncidentReopened& e) -> Line {
-                return line(e.at, {}, "re-opened the incident (" + motion_ref(e.motion) + ")");
-            },
-        },
-        event);
+    return std::visit([](const auto& e) { return line_for(e); }, event);
 }
 
 } // namespace cocbot::core
