@@ -23,4 +23,20 @@ std::optional<Apology> apology_from_string(std::string_view text) {
     return value_in(apology_names, text);
 }
 
+std::string conversation_text(const Conversation& c) {
+    std::string text = "Behaviour: " + c.behaviour;
+    if (!c.context.empty())
+        text += "\nContext: " + c.context;
+    text += "\nImpact: " + c.impact;
+    if (!c.call_in.empty())
+        text += "\nCall in: " + c.call_in;
+    text += "\nBehavioural modification plan: " + c.plan;
+    text += std::string{"\nPlan accepted: "} + (c.accepted ? "yes" : "no");
+    text += "\nApology: ";
+    text += c.apology == Apology::relayed       ? "offered, to be relayed to the reporter"
+            : c.apology == Apology::not_relayed ? "offered, not relayed"
+                                                : "none";
+    return text;
+}
+
 } // namespace cocbot::core

@@ -33,4 +33,7 @@ struct Conversation {
     friend bool operator==(const Conversation&, const Conversation&) = default;
 };
 
+// The conversation as the channel and the record quote it: one answer per line.
+std::string conversation_text(const Conversation& c);
+
 } // namespace cocbot::core

@@ -36,4 +36,16 @@ std::optional<HrFinding> hr_finding_from_string(std::string_view text) {
     return value_in(finding_names, text);
 }
 
+std::string hr_report_text(const HrReport& report) {
+    std::string text = "Violation: ";
+    text += report.finding == HrFinding::violation      ? "yes"
+            : report.finding == HrFinding::no_violation ? "no"
+                                                        : "not determined";
+    text += "\nBehavioural modification plan: " + (report.plan.empty() ? "-" : report.plan);
+    text += "\nConsequences: " + (report.consequences.empty() ? "-" : report.consequences);
+    text += "\nHR takes action: ";
+    text += report.taking_action ? "yes" : "no";
+    return text;
+}
+
 } // namespace cocbot::core

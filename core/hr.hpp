@@ -35,4 +35,7 @@ struct HrReport {
     friend bool operator==(const HrReport&, const HrReport&) = default;
 };
 
+// The report as the channel and the record quote it: the three answers, one per line.
+std::string hr_report_text(const HrReport& report);
+
 } // namespace cocbot::core

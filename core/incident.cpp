@@ -55,6 +55,18 @@ const Motion* Incident::motion(int number) const {
     return &motions[static_cast<std::size_t>(number - 1)];
 }
 
+const std::string* Incident::quoted(const QuoteRef& ref) const {
+    if (ref.incident != id)
+        return nullptr;
+    if (ref.source == QuoteSource::motion) {
+        const Motion* m = motion(ref.index);
+        return m == nullptr ? nullptr : &m->text;
+    }
+    if (ref.index < 0 || ref.index >= static_cast<int>(records.size()))
+        return nullptr;
+    return &records[static_cast<std::size_t>(ref.index)];
+}
+
 std::vector<const Motion*> Incident::open_motions() const {
     std::vector<const Motion*> result;
     for (const auto& m : motions)
@@ -189,7 +201,9 @@ struct Apply {
 
     void operator()(const RemovalRefused&) const {}
 
-    void operator()(const ImmediateActionRecorded&) const {}
+    void operator()(const ImmediateActionRecorded& e) const {
+        incident.records.push_back(e.action);
+    }
 
     void operator()(const ReporterAcknowledged& e) const { incident.acknowledged_at = e.at; }
 
@@ -199,7 +213,10 @@ struct Apply {
         incident.missing_since = e.missing ? std::optional<Time>{e.at} : std::nullopt;
     }
 
-    void operator()(const ReporterFollowedUp& e) const { incident.follow_ups.push_back(e); }
+    void operator()(const ReporterFollowedUp& e) const {
+        incident.follow_ups.push_back(e);
+        incident.records.push_back(e.note);
+    }
 
     void operator()(const EscrowActivated& e) const {
         incident.escrow_activated.insert(incident.escrow_activated.end(), e.escrowed.begin(),
@@ -255,16 +272,24 @@ struct Apply {
 
     void operator()(const HrDropped&) const { incident.hr.reset(); }
 
-    void operator()(const HrReported& e) const { incident.hr_report = e; }
+    void operator()(const HrReported& e) const {
+        incident.hr_report = e;
+        incident.records.push_back(hr_report_text(e.report));
+    }
 
     void operator()(const LawEnforcementInvolved& e) const {
         incident.law_enforcement.push_back(e);
+        incident.records.push_back(e.note);
     }
 
-    void operator()(const ConversationRecorded& e) const { incident.conversations.push_back(e); }
+    void operator()(const ConversationRecorded& e) const {
+        incident.conversations.push_back(e);
+        incident.records.push_back(conversation_text(e.conversation));
+    }
 
     void operator()(const IncidentResolved& e) const {
         incident.resolution = e;
+        incident.records.push_back(e.resolution);
         incident.status = Status::resolved;
         incident.archived = true;
         for (auto& m : incident.motions)

@@ -39,6 +39,9 @@ struct Incident {
     std::vector<LawEnforcementInvolved> law_enforcement;
     std::vector<ConversationRecorded> conversations;
     std::optional<IncidentResolved> resolution;
+    // What members recorded, in order, as the channel quotes it: immediate actions, follow-ups,
+    // conversations, HR's reports, law enforcement notes, resolutions (see QuoteRef).
+    std::vector<std::string> records;
     int channels_opened = 0; // a re-opened incident gets a new channel
     bool archived = false;   // the current channel is archived: nothing can happen in it
     std::vector<TimelineLine> timeline;
@@ -55,6 +58,8 @@ struct Incident {
     // Who may be in the channel: cleared members, and the HR contacts while HR is involved.
     bool may_be_present(const UserId& user) const;
     const Motion* motion(int number) const;
+    // The words `ref` points at; nullptr when this incident does not hold them.
+    const std::string* quoted(const QuoteRef& ref) const;
     std::vector<const Motion*> open_motions() const;
     bool closed() const { return status == Status::resolved; }
     bool channel_archived() const { return archived; }

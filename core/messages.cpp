@@ -21,6 +21,11 @@ constexpr NameTable<MessageKind, 10> kind_names{{
     {MessageKind::timeline, "timeline"},
 }};
 
+constexpr NameTable<QuoteSource, 2> quote_source_names{{
+    {QuoteSource::motion, "motion"},
+    {QuoteSource::record, "record"},
+}};
+
 } // namespace
 
 std::string_view to_string(MessageKind kind) {
@@ -29,6 +34,14 @@ std::string_view to_string(MessageKind kind) {
 
 std::optional<MessageKind> message_kind_from_string(std::string_view text) {
     return value_in(kind_names, text);
+}
+
+std::string_view to_string(QuoteSource source) {
+    return name_in(quote_source_names, source);
+}
+
+std::optional<QuoteSource> quote_source_from_string(std::string_view text) {
+    return value_in(quote_source_names, text);
 }
 
 MessageKind kind_of(const Message& message) {

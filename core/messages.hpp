@@ -102,13 +102,30 @@ struct EscrowNotice {
     friend bool operator==(const EscrowNotice&, const EscrowNotice&) = default;
 };
 
+// Where a notice's quote is kept in its incident: a motion's question (by the motion's number),
+// or what a member recorded (by its place in Incident::records). The outbox holds this and not
+// the words, which the executor reads from the incident's events when it posts.
+enum class QuoteSource { motion, record };
+
+std::string_view to_string(QuoteSource source);
+std::optional<QuoteSource> quote_source_from_string(std::string_view text);
+
+struct QuoteRef {
+    IncidentId incident;
+    QuoteSource source = QuoteSource::record;
+    int index = 0;
+
+    friend bool operator==(const QuoteRef&, const QuoteRef&) = default;
+};
+
 // Something the incident's channel must know, addressed to the people named in `mention`.
 // `text` is cocbot's own words; `quote` is what a person typed, shown verbatim and never
-// interpreted as markup.
+// interpreted as markup, and `quoted` says where the incident keeps it.
 struct ChannelNotice {
     std::vector<UserId> mention;
     Text text;
     std::string quote;
+    std::optional<QuoteRef> quoted{};
 
     friend bool operator==(const ChannelNotice&, const ChannelNotice&) = default;
 };

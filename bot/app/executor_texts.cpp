@@ -24,6 +24,14 @@ bool fill(core::MotionMessage& message, const core::Incident& incident, core::Ti
     return true;
 }
 
+bool fill(core::ChannelNotice& notice, const core::Incident& incident, core::Time) {
+    const std::string* quote = incident.quoted(*notice.quoted);
+    if (quote == nullptr)
+        return false;
+    notice.quote = *quote;
+    return true;
+}
+
 // Lines are stamped with the time of the command that caused them, as the effect is: the record
 // as it stood then, without what later commands added.
 bool fill(core::Timeline& timeline, const core::Incident& incident, core::Time queued_at) {
@@ -34,13 +42,16 @@ bool fill(core::Timeline& timeline, const core::Incident& incident, core::Time q
     return true;
 }
 
-// The incident a message's referenced text comes from; nullopt for messages that hold all of
+// The incident a message's referenced text comes from; nullptr for messages that hold all of
 // theirs.
 const core::IncidentId* source_of(const core::Message& message) {
     return std::visit(core::overloaded{
                           [](const core::ReportDetails& m) { return &m.incident; },
                           [](const core::MotionMessage& m) { return &m.incident; },
                           [](const core::Timeline& m) { return &m.incident; },
+                          [](const core::ChannelNotice& m) -> const core::IncidentId* {
+                              return m.quoted ? &m.quoted->incident : nullptr;
+                          },
                           [](const auto&) -> const core::IncidentId* { return nullptr; },
                       },
                       message);
@@ -57,6 +68,7 @@ bool load(core::Message& message, storage::EventStore& store, core::Time queued_
                           [&](core::ReportDetails& m) { return fill(m, incident, queued_at); },
                           [&](core::MotionMessage& m) { return fill(m, incident, queued_at); },
                           [&](core::Timeline& m) { return fill(m, incident, queued_at); },
+                          [&](core::ChannelNotice& m) { return fill(m, incident, queued_at); },
                           [](auto&) { return true; },
                       },
                       message);

@@ -1,6 +1,7 @@
 // File: bot/app/executor_texts.hpp
 // What a queued effect shows but the outbox does not hold (a report, a motion's question, the
-// record), read from the incident's events when the effect runs, so it is stored only once.
+// record, a notice's quote), read from the incident's events when the effect runs, so that it
+// is stored only once.
 #pragma once
 
 #include "core/effects.hpp"

@@ -69,6 +69,24 @@ void tell_channel(Decision& decision, const Incident& incident, Message message,
         Post{incident.id, incident.channel, {}, std::move(message), remember});
 }
 
+namespace {
+
+ChannelNotice quoting(const Incident& incident, QuoteRef ref, Text text) {
+    const std::string* quote = incident.quoted(ref);
+    return ChannelNotice{{}, std::move(text), quote ? *quote : std::string{}, std::move(ref)};
+}
+
+} // namespace
+
+ChannelNotice quoting_last_record(const Incident& after, Text text) {
+    const int last = static_cast<int>(after.records.size()) - 1;
+    return quoting(after, QuoteRef{after.id, QuoteSource::record, last}, std::move(text));
+}
+
+ChannelNotice quoting_motion(const Incident& incident, int number, Text text) {
+    return quoting(incident, QuoteRef{incident.id, QuoteSource::motion, number}, std::move(text));
+}
+
 TriagePrompt triage_prompt_for(const Incident& incident) {
     int answered = 0;
     for (const auto& member : incident.committee)

@@ -36,6 +36,12 @@ bool too_long(const std::string& text);
 void tell_channel(Decision& decision, const Incident& incident, Message message,
                   bool remember = false);
 
+// Notices that quote what a member typed refer to where the incident keeps it, so that the
+// outbox holds the reference alone: the last record of `after` (what the decision recorded),
+// or motion `number`'s question.
+ChannelNotice quoting_last_record(const Incident& after, Text text);
+ChannelNotice quoting_motion(const Incident& incident, int number, Text text);
+
 TriagePrompt triage_prompt_for(const Incident& incident);
 
 ControlPanel control_panel_for(const Committee& committee, const Incident& incident);

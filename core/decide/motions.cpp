@@ -16,13 +16,12 @@ namespace {
 bool carry_out(Decision& decision, const Incident& incident, const Motion& motion,
                const MotionDecided& decided, Time now) {
     tell_channel(decision, incident,
-                 ChannelNotice{{},
-                               "Motion " + std::to_string(motion.number) +
-                                   (decided.passed ? " passed" : " was rejected") + " (" +
-                                   std::to_string(decided.yes) + " yes, " +
-                                   std::to_string(decided.no) + " no, of " +
-                                   std::to_string(decided.electorate) + "):",
-                               motion.text});
+                 quoting_motion(incident, motion.number,
+                                "Motion " + std::to_string(motion.number) +
+                                    (decided.passed ? " passed" : " was rejected") + " (" +
+                                    std::to_string(decided.yes) + " yes, " +
+                                    std::to_string(decided.no) + " no, of " +
+                                    std::to_string(decided.electorate) + "):"));
     if (motion.kind == MotionKind::activate_escrow && decided.passed) {
         auto pending = incident.escrow_pending();
         if (!pending.empty()) {

@@ -9,22 +9,6 @@
 
 namespace cocbot::core::detail {
 
-namespace {
-
-std::string hr_report_text(const HrReport& report) {
-    std::string text = "Violation: ";
-    text += report.finding == HrFinding::violation      ? "yes"
-            : report.finding == HrFinding::no_violation ? "no"
-                                                        : "not determined";
-    text += "\nBehavioural modification plan: " + (report.plan.empty() ? "-" : report.plan);
-    text += "\nConsequences: " + (report.consequences.empty() ? "-" : report.consequences);
-    text += "\nHR takes action: ";
-    text += report.taking_action ? "yes" : "no";
-    return text;
-}
-
-} // namespace
-
 Outcome involve_hr(const Committee& committee, const Incident& incident, const InvolveHr& command,
                    Time now) {
     if (auto refused = not_open(incident))
@@ -114,7 +98,8 @@ Outcome record_hr_report(const Committee& committee, const Incident& incident,
     Decision decision;
     decision.events.push_back(HrReported{report, command.by, now});
     Text text = mention(command.by) + " recorded HR's report:";
-    tell_channel(decision, incident, ChannelNotice{{}, text, hr_report_text(report)});
+    tell_channel(decision, incident,
+                 quoting_last_record(after_events(incident, decision.events), text));
     if (!report.taking_action)
         tell_channel(decision, incident,
                      ChannelNotice{incident.to_alert(),
@@ -163,7 +148,8 @@ Outcome record_law_enforcement(const Committee& committee, const Incident& incid
                                "inform leadership yourselves."
                              : "The leadership contacts (" + mentions(notified) +
                                    ") were told that, and nothing more.";
-    tell_channel(decision, incident, ChannelNotice{{}, text, note});
+    tell_channel(decision, incident,
+                 quoting_last_record(after_events(incident, decision.events), text));
     decision.reply = "Recorded.";
     return decision;
 }

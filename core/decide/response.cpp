@@ -38,22 +38,6 @@ std::optional<Rejection> invalid_conversation(const Incident& incident,
     return std::nullopt;
 }
 
-std::string conversation_text(const Conversation& c) {
-    std::string text = "Behaviour: " + c.behaviour;
-    if (!c.context.empty())
-        text += "\nContext: " + c.context;
-    text += "\nImpact: " + c.impact;
-    if (!c.call_in.empty())
-        text += "\nCall in: " + c.call_in;
-    text += "\nBehavioural modification plan: " + c.plan;
-    text += std::string{"\nPlan accepted: "} + (c.accepted ? "yes" : "no");
-    text += "\nApology: ";
-    text += c.apology == Apology::relayed       ? "offered, to be relayed to the reporter"
-            : c.apology == Apology::not_relayed ? "offered, not relayed"
-                                                : "none";
-    return text;
-}
-
 } // namespace
 
 Outcome name_owner(const Committee& committee, const Incident& incident, const NameOwner& command,
@@ -104,7 +88,8 @@ Outcome record_immediate_action(const Incident& incident, const RecordImmediateA
     decision.events.push_back(ImmediateActionRecorded{command.by, action, now});
     tell_channel(
         decision, incident,
-        ChannelNotice{{}, mention(command.by) + " took immediate action, without a vote:", action});
+        quoting_last_record(after_events(incident, decision.events),
+                            mention(command.by) + " took immediate action, without a vote:"));
     decision.reply = "Recorded.";
     return decision;
 }
@@ -171,11 +156,10 @@ Outcome record_follow_up(const Incident& incident, const RecordReporterFollowUp&
     decision.events.push_back(ReporterFollowedUp{command.by, note, command.decision, now});
     tell_channel(
         decision, incident,
-        ChannelNotice{{},
-                      mention(command.by) + (command.decision
-                                                 ? " told the reporter the committee's decision:"
-                                                 : " followed up with the reporter:"),
-                      note});
+        quoting_last_record(after_events(incident, decision.events),
+                            mention(command.by) +
+                                (command.decision ? " told the reporter the committee's decision:"
+                                                  : " followed up with the reporter:")));
     decision.reply = "Recorded.";
     return decision;
 }
@@ -194,12 +178,11 @@ Outcome record_conversation(const Incident& incident, const RecordConversation& 
     Decision decision;
     decision.events.push_back(ConversationRecorded{conversation, command.by, now});
     tell_channel(decision, incident,
-                 ChannelNotice{{},
-                               mention(command.by) + " recorded the conversation " +
-                                   mention(conversation.talkers[0]) + " and " +
-                                   mention(conversation.talkers[1]) +
-                                   " had with the reported person:",
-                               conversation_text(conversation)});
+                 quoting_last_record(after_events(incident, decision.events),
+                                     mention(command.by) + " recorded the conversation " +
+                                         mention(conversation.talkers[0]) + " and " +
+                                         mention(conversation.talkers[1]) +
+                                         " had with the reported person:"));
     if (conversation.apology == Apology::relayed)
         tell_channel(decision, incident,
                      ChannelNotice{incident.to_alert(),
@@ -239,7 +222,7 @@ Outcome resolve_incident(const Committee& committee, const Incident& incident,
     if (const auto open = incident.open_motions().size(); open > 0)
         text += " " + std::to_string(open) + " open motion(s) lapsed undecided.";
     tell_channel(decision, after, Timeline{after.id, after.timeline});
-    tell_channel(decision, after, ChannelNotice{{}, text, resolution});
+    tell_channel(decision, after, quoting_last_record(after, text));
     refresh_messages(decision, committee, incident, after);
     decision.effects.push_back(ArchiveChannel{after.id, after.channel});
     decision.reply = "The incident is resolved.";

@@ -161,9 +161,21 @@ struct Parts {
 };
 
 template <typename T>
+constexpr bool is_vector = false;
+template <typename T>
+constexpr bool is_vector<std::vector<T>> = true;
+
+template <typename T>
+constexpr bool is_optional = false;
+template <typename T>
+constexpr bool is_optional<std::optional<T>> = true;
+
+template <typename T>
 bool is_empty(const T& value) {
     if constexpr (requires { value.empty(); })
         return value.empty();
+    else if constexpr (is_optional<T>)
+        return !value.has_value();
     else
         return false;
 }
@@ -260,16 +272,6 @@ void from_described(const json& j, T& value) {
             parts.sealed = unseal(*sensitive);
     read_parts(parts, value);
 }
-
-template <typename T>
-constexpr bool is_vector = false;
-template <typename T>
-constexpr bool is_vector<std::vector<T>> = true;
-
-template <typename T>
-constexpr bool is_optional = false;
-template <typename T>
-constexpr bool is_optional<std::optional<T>> = true;
 
 template <typename T>
 json to_json(const T& value) {

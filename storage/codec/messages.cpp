@@ -76,11 +76,28 @@ constexpr auto description(tag<core::EscrowNotice>) {
     return describe(field("incident", &T::incident), field("count", &T::count));
 }
 
+constexpr auto description(tag<core::QuoteRef>) {
+    using T = core::QuoteRef;
+    return describe(field("incident", &T::incident), field("source", &T::source),
+                    field("index", &T::index));
+}
+
 // `quote` is what a person typed (an immediate action, say): sensitive, like the event it echoes.
+// Core refers to where the incident keeps it, and then only the reference is written; notices
+// queued by earlier versions hold the quote itself, sealed, and are read back with it.
 constexpr auto description(tag<core::ChannelNotice>) {
     using T = core::ChannelNotice;
     return describe(field("mention", &T::mention), field("text", &T::text),
-                    sealed("quote", &T::quote));
+                    sealed("quote", &T::quote, Presence::omitted_when_empty),
+                    field("quoted", &T::quoted, Place::data, Presence::omitted_when_empty));
+}
+
+json encode(tag<core::ChannelNotice>, const core::ChannelNotice& notice) {
+    if (!notice.quoted)
+        return to_described(notice);
+    core::ChannelNotice referenced = notice;
+    referenced.quote.clear();
+    return to_described(referenced);
 }
 
 constexpr auto description(tag<core::DeadlineReminder>) {

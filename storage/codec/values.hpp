@@ -77,6 +77,7 @@ inline CoreNames<core::MotionResult> core_names(tag<core::MotionResult>) { retur
 inline CoreNames<core::HrScope> core_names(tag<core::HrScope>) { return {"HR scope", core::hr_scope_from_string}; }
 inline CoreNames<core::HrFinding> core_names(tag<core::HrFinding>) { return {"HR finding", core::hr_finding_from_string}; }
 inline CoreNames<core::Apology> core_names(tag<core::Apology>) { return {"apology", core::apology_from_string}; }
+inline CoreNames<core::QuoteSource> core_names(tag<core::QuoteSource>) { return {"quote source", core::quote_source_from_string}; }
 // clang-format on
 
 template <typename Enum>
