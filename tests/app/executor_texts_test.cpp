@@ -4,9 +4,11 @@
 // reach Slack the same.
 #include "bot/app/clock.hpp"
 #include "bot/app/executor.hpp"
+#include "bot/app/executor_texts.hpp"
 #include "bot/app/workflow.hpp"
 #include "bot/slack/api.hpp"
 #include "storage/database.hpp"
+#include "storage/event_store.hpp"
 #include "storage/outbox.hpp"
 #include "storage/unit_of_work.hpp"
 
@@ -155,5 +157,36 @@ TEST_SUITE("app executor texts") {
         SQLite::Statement done(db.sql(), "SELECT payload FROM outbox WHERE state = 'done'");
         while (done.executeStep())
             CHECK(done.getColumn(0).getString().find("Shouted") == std::string::npos);
+    }
+
+    TEST_CASE("a notice queued with a reference to its quote is posted with the recorded words") {
+        storage::Database db(":memory:");
+        app::CommitteeRoster roster{committee()};
+        roster.set_channel_members(committee().channel_members);
+        app::Workflow workflow{db, roster};
+        const auto id = file(workflow);
+        const core::UserId alice{"UALICE"};
+        for (const core::Command& command :
+             {core::Command{core::DeclareConflict{id, alice, false}},
+              core::Command{core::ChannelCreated{id, core::ChannelId{"G0INCIDENT"}}},
+              core::Command{core::RecordImmediateAction{id, alice, "Called venue security"}}})
+            REQUIRE(std::holds_alternative<core::Decision>(workflow.handle(command, app::now())));
+        storage::EventStore store{db};
+        const auto queued = [&](int index) {
+            return core::Effect{core::Post{
+                id,
+                core::ChannelId{"G0INCIDENT"},
+                {},
+                core::ChannelNotice{
+                    {}, "Recorded:", "", core::QuoteRef{id, core::QuoteSource::record, index}},
+                false}};
+        };
+
+        const auto posted = app::with_stored_text(queued(0), store, app::now());
+        REQUIRE(posted.has_value());
+        const auto& notice = std::get<core::ChannelNotice>(std::get<core::Post>(*posted).message);
+        CHECK(notice.quote == "Called venue security");
+        // A reference to a record the incident does not hold is not posted with a blank quote.
+        CHECK_FALSE(app::with_stored_text(queued(1), store, app::now()).has_value());
     }
 }

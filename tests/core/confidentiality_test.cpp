@@ -12,6 +12,23 @@ using namespace cocbot::core;
 using namespace cocbot::core::testing;
 using namespace cocbot::core::testing::channel_scenes;
 
+namespace {
+
+// The outbox keeps a quoting notice's reference, not its words, and the executor reads them from
+// the incident when it posts, which may be after later commands: every quote must be where the
+// reference says, unchanged by whatever came after.
+void check_quotes_kept(const Incident& incident, const std::vector<ChannelNotice>& notices) {
+    for (const auto& notice : notices) {
+        CAPTURE(notice.quote);
+        REQUIRE(notice.quoted.has_value());
+        const std::string* kept = incident.quoted(*notice.quoted);
+        REQUIRE(kept != nullptr);
+        CHECK(*kept == notice.quote);
+    }
+}
+
+} // namespace
+
 TEST_SUITE("decide: confidentiality as a property") {
     // Random sequences of everything people and Slack can do; after every step, whatever core
     // asks the shell to show is checked against who could see it (check_discreet).
@@ -43,6 +60,7 @@ TEST_SUITE("decide: confidentiality as a property") {
             for (const auto& member : members)
                 if (!chance(4))
                     scene.run(DeclareConflict{ref, member, chance(4)});
+            std::vector<ChannelNotice> quoting; // the notices that quote someone's words
             for (int step = 0; step < 60; ++step) {
                 const auto& who = pick(people);
                 const auto& other = pick(people);
@@ -136,6 +154,9 @@ TEST_SUITE("decide: confidentiality as a property") {
                 if (!d)
                     continue;
                 ++accepted[command.index()];
+                for (const auto& notice : posted<ChannelNotice>(*d))
+                    if (!notice.quote.empty() || notice.quoted)
+                        quoting.push_back(notice);
                 for (const auto& event : d->events)
                     ++happened[event.index()];
                 // The executor makes the channels it is asked for (a re-opening's, here).
@@ -161,6 +182,7 @@ TEST_SUITE("decide: confidentiality as a property") {
                     CHECK(removed);
                 }
             }
+            check_quotes_kept(scene.incident, quoting);
         }
         // The mix reaches every command (the shell records posted messages itself) and the
         // outcomes that matter.

@@ -42,6 +42,9 @@ core::Message as_queued(core::Message message) {
         motion->text.clear();
     } else if (auto* timeline = std::get_if<core::Timeline>(&message)) {
         timeline->lines.clear();
+    } else if (auto* notice = std::get_if<core::ChannelNotice>(&message);
+               notice && notice->quoted) {
+        notice->quote.clear();
     }
     return message;
 }
@@ -107,6 +110,13 @@ TEST_SUITE("storage effect codec") {
                 core::channel_ref(core::ChannelId{"G0INCIDENT"}) + ":",
             "Asked *venue security* to <escort> them out"};
         const core::Message plain_notice = core::ChannelNotice{{}, "Nobody to mention", ""};
+        const core::Message quoting_notice =
+            core::ChannelNotice{{core::UserId{"U0MEMBER1"}},
+                                "Recorded:",
+                                "Called venue security",
+                                core::QuoteRef{id, core::QuoteSource::record, 3}};
+        const core::Message quoting_motion = core::ChannelNotice{
+            {}, "Decided:", "A workshop", core::QuoteRef{id, core::QuoteSource::motion, 2}};
         auto awaiting = control_panel(id, core::Status::triage, {}, 1);
         awaiting.awaiting_acknowledgement = true;
         awaiting.reported_missing = true;
@@ -130,9 +140,11 @@ TEST_SUITE("storage effect codec") {
         const core::Message empty_record = core::Timeline{id, {}};
 
         for (const auto& message :
-             {prompt, alert, notice, details, anonymous_details, panel, unowned_panel, escrow,
-              channel_notice, plain_notice, awaiting_panel, reminder, response_panel,
-              informing_panel, open_motion, decided_motion, passed_motion, record, empty_record}) {
+             {prompt,          alert,          notice,         details,        anonymous_details,
+              panel,           unowned_panel,  escrow,         channel_notice, plain_notice,
+              quoting_notice,  quoting_motion, awaiting_panel, reminder,       response_panel,
+              informing_panel, open_motion,    decided_motion, passed_motion,  record,
+              empty_record}) {
             CAPTURE(message.index());
             const core::Effect post =
                 core::Post{id, core::ChannelId{"C0COMMITTEE"}, {}, message, true};
@@ -241,6 +253,21 @@ TEST_SUITE("storage effect codec") {
             CHECK_FALSE(contains(payload.rest, "the quote"));
             CHECK(contains(payload.rest, "Recorded:"));
             CHECK(contains(payload.rest, "U0MEMBER1"));
+        }
+        SUBCASE("a channel notice that references its quote keeps only the reference") {
+            const auto payload = payload_of(
+                core::Post{id,
+                           core::ChannelId{"G0INCIDENT"},
+                           {},
+                           core::ChannelNotice{{core::UserId{"U0MEMBER1"}},
+                                               "Recorded:",
+                                               "the quote",
+                                               core::QuoteRef{id, core::QuoteSource::record, 0}},
+                           false});
+            CHECK_FALSE(contains(payload, "the quote"));
+            CHECK_FALSE(contains(payload, "sensitive"));
+            CHECK(contains(payload,
+                           R"("quoted":{"incident":"2026-001","index":0,"source":"record"})"));
         }
     }
 
