@@ -78,7 +78,10 @@ const ModalView& report_view() {
             {ids::description, "What happened?", paragraph},
             {ids::location, "Where and when?", line},
             {ids::source, "How did the report come in?", source_select},
-            {ids::reporter_name, "Reporter's name", line, "Leave empty for an anonymous report."},
+            // An empty name alone is not anonymity: the submitter's Slack id is still kept.
+            {ids::reporter_name, "Reporter's name", line,
+             "Leaving this empty does not make the report anonymous: tick Anonymous below, and "
+             "cocbot keeps no name, contact or Slack id of the reporter."},
             {ids::reporter_contact, "Reporter's contact", line,
              "Phone, email, whatever they are comfortable giving."},
             {ids::flags, "This report", flag_checkboxes},

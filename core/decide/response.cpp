@@ -208,8 +208,12 @@ Outcome resolve_incident(const Committee& committee, const Incident& incident,
         return Decision{{}, {}, "The incident is already resolved."};
     if (!incident.is_cleared(command.by) ||
         !(incident.is_owner(command.by) || incident.responsible() == command.by))
-        return Rejection{
-            Rejection::Reason::not_allowed, "Only the incident's owners can resolve it.", {}};
+        return Rejection{Rejection::Reason::not_allowed,
+                         incident.responsible().empty() && incident.is_cleared(command.by)
+                             ? "Only the incident's owners can resolve it, and none is named: "
+                               "choose a primary owner in the incident's control message first."
+                             : "Only the incident's owners can resolve it.",
+                         {}};
     const std::string resolution = trimmed(command.resolution);
     if (resolution.empty() || too_long(resolution))
         return field_error("resolution",

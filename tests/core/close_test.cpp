@@ -69,6 +69,21 @@ TEST_SUITE("decide: resolving") {
         CHECK(scene.incident.status == Status::resolved);
     }
 
+    TEST_CASE("a refused resolution says to name an owner when nobody answers for the incident") {
+        auto scene = opened({alice, bob, carol}, {erin});
+        scene.run(DeclareConflict{ref, alice, true}); // the member who took the report
+        const auto refused = scene.refused(ResolveIncident{ref, bob, "Done"});
+        CHECK(refused.reason == Rejection::Reason::not_allowed);
+        CHECK(contains(refused.message, "none is named"));
+        CHECK(contains(refused.message, "primary owner"));
+        scene.run(NameOwner{ref, bob, OwnerRole::primary, carol});
+        CHECK(scene.refused(ResolveIncident{ref, bob, "Done"}).message ==
+              "Only the incident's owners can resolve it.");
+        // Someone who may not see the incident learns nothing of its owners.
+        CHECK(scene.refused(ResolveIncident{ref, stranger, "Done"}).message ==
+              "Only the incident's owners can resolve it.");
+    }
+
     TEST_CASE("a resolution is required") {
         auto scene = owned();
         CHECK(field_of(scene.refused(ResolveIncident{ref, bob, "   "})) == "resolution");

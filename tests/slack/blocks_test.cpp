@@ -125,6 +125,16 @@ TEST_SUITE("blocks") {
         CHECK(rendered.text.find("2026-005") != std::string::npos);
     }
 
+    TEST_CASE("the reporter-name hint says that only the Anonymous box makes a report anonymous") {
+        const auto modal = slack::report_modal();
+        std::string hint;
+        for (const auto& b : modal.at("blocks"))
+            if (b.value("block_id", "") == "reporter_name")
+                hint = b.at("hint").at("text").get<std::string>();
+        CHECK(hint.find("does not make the report anonymous") != std::string::npos);
+        CHECK(hint.find("Anonymous") != std::string::npos);
+    }
+
     TEST_CASE("the report modal has the contract's callback and block ids") {
         const auto modal = slack::report_modal();
         CHECK(modal.at("type") == "modal");
