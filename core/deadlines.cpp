@@ -22,7 +22,8 @@ std::vector<Reminder> owed_reminders(const Incident& incident, const Deadlines& 
     // Channel reminders wait for the channel: there is nowhere else to say them.
     if (!incident.channel.empty()) {
         if (needs_acknowledgement(incident)) {
-            add(ReminderKind::acknowledge_soon, incident.filed_at + d.acknowledge * 3 / 4);
+            if (!incident.reminded(ReminderKind::acknowledge_due, {}))
+                add(ReminderKind::acknowledge_soon, incident.filed_at + d.acknowledge * 3 / 4);
             add(ReminderKind::acknowledge_due, incident.filed_at + d.acknowledge);
         }
         if (incident.primary_owner.empty() && incident.secondary_owner.empty())
@@ -48,10 +49,24 @@ std::vector<Reminder> owed_reminders(const Incident& incident, const Deadlines& 
     return owed;
 }
 
+namespace {
+
+// A reminder that a later one due with it makes pointless: after downtime past the deadline,
+// "the deadline passed" alone, not also "must be acknowledged by <a time already gone>".
+bool superseded(const Reminder& reminder, const std::vector<Reminder>& due) {
+    return reminder.kind == ReminderKind::acknowledge_soon &&
+           std::any_of(due.begin(), due.end(),
+                       [](const Reminder& r) { return r.kind == ReminderKind::acknowledge_due; });
+}
+
+} // namespace
+
 std::vector<Reminder> due_reminders(const Incident& incident, const Deadlines& d, Time now) {
-    auto owed = owed_reminders(incident, d);
-    std::erase_if(owed, [&](const Reminder& r) { return r.due > now; });
-    return owed;
+    auto due = owed_reminders(incident, d);
+    std::erase_if(due, [&](const Reminder& r) { return r.due > now; });
+    const auto all_due = due;
+    std::erase_if(due, [&](const Reminder& r) { return superseded(r, all_due); });
+    return due;
 }
 
 std::optional<Time> next_check(const Incident& incident, const Deadlines& d) {

@@ -63,10 +63,35 @@ TEST_SUITE("deadlines") {
         CHECK(kinds(due_reminders(i, deadlines, t0 + 75s)) ==
               std::vector{ReminderKind::acknowledge_soon});
         CHECK(kinds(due_reminders(i, deadlines, t0 + 99s)).size() == 1);
-        CHECK(kinds(due_reminders(i, deadlines, t0 + 100s)).size() == 2);
-        CHECK(kinds(due_reminders(i, deadlines, t0 + 199s)).size() == 2);
-        CHECK(kinds(due_reminders(i, deadlines, t0 + 200s)).size() == 3);
-        CHECK(kinds(due_reminders(i, deadlines, t0 + 300s)).size() == 5);
+        // From the deadline on, "the deadline passed" stands for both acknowledgement reminders.
+        CHECK(kinds(due_reminders(i, deadlines, t0 + 100s)) ==
+              std::vector{ReminderKind::acknowledge_due});
+        CHECK(kinds(due_reminders(i, deadlines, t0 + 199s)).size() == 1);
+        CHECK(kinds(due_reminders(i, deadlines, t0 + 200s)).size() == 2);
+        CHECK(kinds(due_reminders(i, deadlines, t0 + 300s)).size() == 4);
+    }
+
+    TEST_CASE("after downtime past the acknowledgement deadline, only its passing is told") {
+        const auto i = incident();
+        const auto d = std::get<Decision>(decide(committee(), i, CheckDeadlines{ref}, t0 + 150s));
+        REQUIRE(d.effects.size() == 1);
+        const auto& reminder = std::get<DeadlineReminder>(std::get<Post>(d.effects[0]).message);
+        CHECK(reminder.kind == ReminderKind::acknowledge_due);
+        const auto after = replay(i, d.events);
+        // The earlier reminder is not owed later either: it will never be sent.
+        for (const auto& r : owed_reminders(after, deadlines))
+            CHECK(r.kind != ReminderKind::acknowledge_soon);
+        CHECK(next_check(after, deadlines) == t0 + 200s);
+    }
+
+    TEST_CASE("a check between the two acknowledgement reminders sends the first alone") {
+        const auto i = incident();
+        const auto d = std::get<Decision>(decide(committee(), i, CheckDeadlines{ref}, t0 + 80s));
+        REQUIRE(d.effects.size() == 1);
+        CHECK(std::get<DeadlineReminder>(std::get<Post>(d.effects[0]).message).kind ==
+              ReminderKind::acknowledge_soon);
+        const auto after = replay(i, d.events);
+        CHECK(next_check(after, deadlines) == t0 + 100s);
     }
 
     TEST_CASE("a report made in Slack, or anonymously, owes no acknowledgement") {
@@ -114,7 +139,7 @@ TEST_SUITE("deadlines") {
         auto outcome = decide(committee(), i, CheckDeadlines{ref}, t0 + 300s);
         REQUIRE(std::holds_alternative<Decision>(outcome));
         const auto& d = std::get<Decision>(outcome);
-        CHECK(d.events.size() == 5);
+        CHECK(d.events.size() == 4); // the acknowledgement's passing, not also its approach
         int dms = 0, channel = 0;
         for (const auto& e : d.effects) {
             const auto& post = std::get<Post>(e);
@@ -127,7 +152,7 @@ TEST_SUITE("deadlines") {
                 CHECK(std::holds_alternative<TriagePrompt>(post.message));
             }
         }
-        CHECK(channel == 3);
+        CHECK(channel == 2);
         CHECK(dms == 2);
         const auto after = replay(i, d.events);
         CHECK(next_check(after, deadlines) == t0 + 700s); // only the decision clock is left
