@@ -66,6 +66,8 @@ constexpr std::array table{
             set<&C::deadlines, &DeadlinesConfig::owner_nudge, parse_deadline>, R"("24h")"},
     Setting{"deadlines", "conflict_nudge",
             set<&C::deadlines, &DeadlinesConfig::conflict_nudge, parse_deadline>, R"("24h")"},
+    Setting{"deadlines", "hr_report",
+            set<&C::deadlines, &DeadlinesConfig::hr_report, parse_deadline>, R"("7d")"},
     Setting{"outbox", "max_attempts",
             set<&C::outbox, &OutboxConfig::max_attempts, parse_attempts>, "8", true},
     Setting{"outbox", "first_retry",

@@ -7,13 +7,14 @@ namespace cocbot::core {
 
 bool needs_acknowledgement(const Incident& incident) {
     const auto& flags = incident.report.flags;
-    return incident.status == Status::triage && !flags.anonymous && !flags.escrow &&
+    return incident.open() && !flags.anonymous && !flags.escrow &&
            incident.report.source != Source::slack && !incident.acknowledged_at;
 }
 
 std::vector<Reminder> owed_reminders(const Incident& incident, const Deadlines& d) {
     std::vector<Reminder> owed;
-    if (incident.status != Status::triage)
+    // A hand-off to HR stops no clock: the committee still owes the reporter its follow-up.
+    if (!incident.open())
         return owed;
     const auto add = [&](ReminderKind kind, Time due, UserId member = {}) {
         if (!incident.reminded(kind, member))
@@ -41,6 +42,8 @@ std::vector<Reminder> owed_reminders(const Incident& incident, const Deadlines& 
         if (incident.missing_since)
             repeating(ReminderKind::reporter_update, *incident.missing_since, d.reporter_update);
     }
+    if (incident.status == Status::handed_off && incident.handed_off_at && !incident.hr_report)
+        repeating(ReminderKind::hr_report_due, *incident.handed_off_at, d.hr_report);
     for (const auto& member : incident.committee)
         if (!incident.declaration_of(member))
             add(ReminderKind::conflict_nudge, incident.filed_at + d.conflict_nudge, member);

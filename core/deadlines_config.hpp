@@ -12,6 +12,7 @@ struct Deadlines {
     Duration reporter_update{std::chrono::hours{24}};
     Duration owner_nudge{std::chrono::hours{24}};
     Duration conflict_nudge{std::chrono::hours{24}};
+    Duration hr_report{std::chrono::days{7}}; // how often the owners are asked to chase HR
 };
 
 } // namespace cocbot::core

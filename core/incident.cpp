@@ -266,8 +266,10 @@ struct Apply {
 
     void operator()(const HrInvolved& e) const {
         incident.hr = e;
-        if (e.scope == HrScope::employees_only)
+        if (e.scope == HrScope::employees_only) {
             incident.status = Status::handed_off;
+            incident.handed_off_at = e.at;
+        }
     }
 
     void operator()(const HrDropped&) const { incident.hr.reset(); }
@@ -303,6 +305,7 @@ struct Apply {
     void operator()(const IncidentReopened&) const {
         incident.resolution.reset();
         incident.hr_report.reset();
+        incident.handed_off_at.reset();
         incident.status = Status::triage;
     }
 };

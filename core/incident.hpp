@@ -36,6 +36,7 @@ struct Incident {
     std::vector<UserId> away;     // cleared members who left the channel
     std::optional<HrInvolved> hr; // HR in the channel, until dropped
     std::optional<HrReported> hr_report;
+    std::optional<Time> handed_off_at; // the current hand-off to HR began
     std::vector<LawEnforcementInvolved> law_enforcement;
     std::vector<ConversationRecorded> conversations;
     std::optional<IncidentResolved> resolution;
@@ -47,6 +48,9 @@ struct Incident {
     std::vector<TimelineLine> timeline;
 
     bool exists() const { return status != Status::none; }
+    // Being handled: by the committee, or by HR after a hand-off, the committee still owing the
+    // reporter its follow-up.
+    bool open() const { return status == Status::triage || status == Status::handed_off; }
     bool asked(const UserId& member) const;
     std::optional<Declaration> declaration_of(const UserId& member) const;
     // Members who declared no conflict: the only people who may ever see this report.

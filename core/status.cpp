@@ -20,13 +20,14 @@ constexpr NameTable<OwnerRole, 2> role_names{{
     {OwnerRole::secondary, "secondary"},
 }};
 
-constexpr NameTable<ReminderKind, 6> reminder_names{{
+constexpr NameTable<ReminderKind, 7> reminder_names{{
     {ReminderKind::acknowledge_soon, "acknowledge_soon"},
     {ReminderKind::acknowledge_due, "acknowledge_due"},
     {ReminderKind::owners_missing, "owners_missing"},
     {ReminderKind::conflict_nudge, "conflict_nudge"},
     {ReminderKind::decision_overdue, "decision_overdue"},
     {ReminderKind::reporter_update, "reporter_update"},
+    {ReminderKind::hr_report_due, "hr_report_due"},
 }};
 
 } // namespace

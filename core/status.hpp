@@ -33,6 +33,7 @@ enum class ReminderKind {
     decision_overdue, // the decision was not communicated in time: tell the reporter it takes
                       // longer
     reporter_update,  // the reported person cannot be found: update the reporter (daily)
+    hr_report_due,    // handed off to HR, which has not reported back: chase HR (weekly)
 };
 
 std::string_view to_string(ReminderKind kind);

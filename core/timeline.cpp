@@ -32,6 +32,8 @@ std::string reminder_words(ReminderKind kind) {
         return "told the owners the decision is overdue";
     case ReminderKind::reporter_update:
         return "reminded the owners to update the reporter";
+    case ReminderKind::hr_report_due:
+        return "reminded the owners to ask HR for its report";
     }
     return "sent a reminder";
 }

@@ -93,6 +93,8 @@ std::string deadline_line(const core::Reminder& r, core::Time now) {
         what = "Tell the reporter the decision";
     else if (r.kind == core::ReminderKind::reporter_update)
         what = "Update the reporter";
+    else if (r.kind == core::ReminderKind::hr_report_due)
+        what = "Ask HR for its report";
     return what + " by " + format_time(r.due) + " (" + time_left(r.due, now) + ")";
 }
 

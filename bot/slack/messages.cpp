@@ -156,6 +156,12 @@ RenderedMessage render_deadline(const core::DeadlineReminder& r) {
                 " has still not been found: update the reporter, and record it with *Follow up "
                 "with reporter*.";
         break;
+    case core::ReminderKind::hr_report_due:
+        text += "HR has not yet reported back on incident " + r.incident.value +
+                ", which was handed off to it. Ask HR for its report (whether it was a Code of "
+                "Conduct violation, the behavioural modification plan, the consequences), and "
+                "record it with *Record HR's report*.";
+        break;
     case core::ReminderKind::owners_missing:
     case core::ReminderKind::conflict_nudge:
         text += "Incident " + r.incident.value +

@@ -3,6 +3,7 @@
 #include "core/deadlines.hpp"
 #include "core/decide.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 
 using namespace cocbot::core;
@@ -158,6 +159,51 @@ TEST_SUITE("deadlines") {
         CHECK(next_check(after, deadlines) == t0 + 700s); // only the decision clock is left
         const auto again = decide(committee(), after, CheckDeadlines{ref}, t0 + 600s);
         CHECK(std::get<Decision>(again).events.empty());
+    }
+
+    TEST_CASE("a hand-off to HR stops no clock, and the owners are asked weekly to chase HR") {
+        Deadlines d = deadlines;
+        d.hr_report = 400s;
+        const UserId hr{"UHR"};
+        const auto open = incident();
+        const auto handed_off =
+            evolve(open, HrInvolved{HrScope::employees_only, {hr}, alice, t0 + 10s});
+        REQUIRE(handed_off.status == Status::handed_off);
+        auto owed = kinds(owed_reminders(open, d));
+        owed.push_back(ReminderKind::hr_report_due);
+        std::sort(owed.begin(), owed.end());
+        auto during = kinds(owed_reminders(handed_off, d));
+        std::sort(during.begin(), during.end());
+        CHECK(during == owed); // every clock of the open incident, and the chase for HR
+        CHECK(kinds(due_reminders(handed_off, d, t0 + 409s)) ==
+              std::vector{ReminderKind::acknowledge_due, ReminderKind::owners_missing,
+                          ReminderKind::conflict_nudge, ReminderKind::conflict_nudge});
+        const auto chased =
+            std::get<Decision>(decide(Committee{ChannelId{"CCOM"}, {alice, bob}, {}, {}, d},
+                                      handed_off, CheckDeadlines{ref}, t0 + 410s));
+        bool told_to_chase = false;
+        for (const auto& post : chased.effects)
+            if (const auto* r = std::get_if<DeadlineReminder>(&std::get<Post>(post).message))
+                told_to_chase = told_to_chase || r->kind == ReminderKind::hr_report_due;
+        CHECK(told_to_chase);
+        auto after = replay(handed_off, chased.events);
+        // The next chase is one period after this one; HR's report ends them.
+        CHECK(next_check(after, d) == t0 + 700s);
+        CHECK(due_reminders(after, d, t0 + 809s).size() == 1); // only the decision's
+        CHECK(kinds(due_reminders(after, d, t0 + 810s)).back() == ReminderKind::hr_report_due);
+        after =
+            evolve(after, HrReported{{HrFinding::violation, "plan", "none", true}, hr, t0 + 800s});
+        for (const auto& r : owed_reminders(after, d))
+            CHECK(r.kind != ReminderKind::hr_report_due);
+    }
+
+    TEST_CASE("informing HR owes no chase: HR reports back only after a hand-off") {
+        Deadlines d = deadlines;
+        d.hr_report = 400s;
+        const auto informing =
+            evolve(incident(), HrInvolved{HrScope::informing, {UserId{"UHR"}}, alice, t0});
+        for (const auto& r : owed_reminders(informing, d))
+            CHECK(r.kind != ReminderKind::hr_report_due);
     }
 
     TEST_CASE("the acknowledgement is recorded by a cleared member, once") {

@@ -108,6 +108,42 @@ TEST_SUITE("e2e: deadlines") {
         CHECK(count_containing(slack, channel, overdue) == 1);
     }
 
+    TEST_CASE("a hand-off to HR keeps the reporter's clocks, and the owners are told to chase HR") {
+        FakeSlack slack;
+        TestClock clock;
+        Bot bot{slack,
+                {{"COCBOT_COMMITTEE_HR", "UHR"},
+                 {"COCBOT_DEADLINES_ACKNOWLEDGE", "4h"},
+                 {"COCBOT_DEADLINES_HR_REPORT", "6h"}},
+                &clock};
+        bot.start();
+        const auto reference = reference_from(bot.submit_report("UALICE", phone_report()));
+        const auto channel = incident_channel(slack, reference);
+        REQUIRE(bot.click("UALICE", "conflict_none", reference, committee_channel).status == 200);
+        REQUIRE(bot.click("UALICE", "hr_involve", reference, channel).status == 200);
+        const auto handed =
+            bot.submit_view("UALICE", "coc_hr_involve", reference,
+                            modal_values({{"scope", input::choice("employees_only")}}));
+        REQUIRE(handed.status == 200);
+        REQUIRE(eventually([&] {
+            return count_containing(slack, channel, "handed the incident off to HR") == 1;
+        }));
+
+        clock.advance(5h);
+        REQUIRE(eventually([&] { return count_containing(slack, channel, overdue) == 1; }));
+        REQUIRE(bot.wait_idle());
+        CHECK(count_containing(slack, channel, "HR has not yet reported back") == 0);
+
+        clock.advance(2h);
+        REQUIRE(eventually(
+            [&] { return count_containing(slack, channel, "HR has not yet reported back") == 1; }));
+        REQUIRE(bot.wait_idle());
+        CHECK(count_containing(slack, channel, overdue) == 1);
+        const auto status =
+            json::parse(bot.slash("UALICE", "status " + reference).body)["text"].get<std::string>();
+        CHECK(status.find("Ask HR for its report") != std::string::npos);
+    }
+
     TEST_CASE("a cancelled reminder never appears") {
         FakeSlack slack;
         TestClock clock;
