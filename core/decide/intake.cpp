@@ -32,14 +32,28 @@ void tell_committee(Decision& decision, const ReportFiled& filed, bool in_channe
         decision.effects.push_back(Post{filed.incident, {}, member, message, false});
 }
 
-std::string confirmation(const IncidentId& id, const Report& report) {
+// Who answers for the report until owners are named. An anonymous report keeps no Slack id of
+// its reporter: one filed in Slack keeps none, as its submitter may be the reporter; one that a
+// committee member took (by phone, in person, …) keeps that member's, who is not.
+UserId taker_of(const Committee& committee, const Report& report, const UserId& submitted_by) {
+    if (!report.flags.anonymous)
+        return submitted_by;
+    if (report.source != Source::slack && committee.is_member(submitted_by))
+        return submitted_by;
+    return {};
+}
+
+std::string confirmation(const IncidentId& id, const Report& report, bool taker_kept) {
     if (report.flags.escrow)
         return "Your report " + id.value +
                " is stored in escrow. The committee will not act on it unless the behaviour is "
                "repeated or a pattern is found. Thank you for telling us.";
     std::string text = "Thank you. Your report " + id.value +
                        " has been received and the committee will review it immediately.";
-    if (report.flags.anonymous)
+    if (report.flags.anonymous && taker_kept)
+        text += " It is anonymous: nothing that identifies the reporter was stored, so the "
+                "committee cannot follow up with them. You are recorded as the member who took it.";
+    else if (report.flags.anonymous)
         text += " It is anonymous: nothing that identifies you was stored, so we cannot follow "
                 "up with you about it.";
     else if (report.flags.no_updates)
@@ -65,14 +79,14 @@ Outcome submit_report(const Committee& committee, const Incident& incident,
         .incident = command.incident,
         .at = now,
         .report = report,
-        .submitted_by = report.flags.anonymous ? UserId{} : command.submitted_by,
+        .submitted_by = taker_of(committee, report, command.submitted_by),
         .committee = members_to_ask(committee, report.reported),
         .committee_channel = committee.channel,
         .reported_is_member = committee.sits_with(report.reported.user),
         .escrow_matches = report.flags.escrow ? std::vector<IncidentId>{} : command.escrow_matches,
     };
     Decision decision;
-    decision.reply = confirmation(command.incident, report);
+    decision.reply = confirmation(command.incident, report, !filed.submitted_by.empty());
     const bool in_channel = committee.may_post_in_channel_about(report.reported.user);
     if (!report.flags.escrow) {
         if (report.flags.immediate_danger)

@@ -29,8 +29,10 @@ void rethrow_as_stored(std::string_view what, std::string_view type, const json:
 }
 
 void refuse_identity_if_anonymous(const core::Report& report, const core::UserId& submitted_by) {
-    if (report.flags.anonymous && (!submitted_by.empty() || !report.reporter_name.empty() ||
-                                   !report.reporter_contact.empty()))
+    // A member who took an anonymous report (not in Slack) is kept: they are not the reporter.
+    const bool reporter_id = !submitted_by.empty() && report.source == core::Source::slack;
+    if (report.flags.anonymous &&
+        (reporter_id || !report.reporter_name.empty() || !report.reporter_contact.empty()))
         throw std::invalid_argument(
             "refusing to store the reporter's identity with an anonymous report");
 }

@@ -113,6 +113,28 @@ TEST_SUITE("decide: intake") {
         CHECK(d.reply.find("cannot follow up") != std::string::npos);
     }
 
+    TEST_CASE("an anonymous report taken by a committee member keeps the member responsible") {
+        auto r = report_about(UserId{"UR"});
+        r.flags.anonymous = true;
+        r.reporter_name.clear();
+        r.reporter_contact.clear();
+        const auto taken_by = [&](Source source, const UserId& who) {
+            r.source = source;
+            const auto d = decision_of(decide(committee(), {}, submit(r, who), now));
+            return std::pair{std::get<ReportFiled>(d.events[0]).submitted_by, d.reply};
+        };
+        const auto [by_phone, reply] = taken_by(Source::phone, alice);
+        CHECK(by_phone == alice); // the member on the phone is not the reporter
+        CHECK(reply.find("recorded as the member who took it") != std::string::npos);
+        // Once cleared, the member is whom the reminders mention until owners are named.
+        const auto cleared = evolve(after(decide(committee(), {}, submit(r, alice), now)),
+                                    ConflictDeclared{alice, false, now});
+        CHECK(cleared.to_alert() == std::vector<UserId>{alice});
+        // In Slack the submitter may be the reporter; someone off the roster may be, too.
+        CHECK(taken_by(Source::slack, alice).first.empty());
+        CHECK(taken_by(Source::phone, UserId{"USTRANGER"}).first.empty());
+    }
+
     TEST_CASE("an escrowed report is stored and nobody is told") {
         auto r = report_about(UserId{"UR"});
         r.flags.escrow = true;

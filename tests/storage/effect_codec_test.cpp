@@ -276,7 +276,8 @@ TEST_SUITE("storage effect codec") {
         const core::IncidentId id{"2026-001"};
         auto details = core::ReportDetails{id, t0, anonymous_report(id).report, {}};
 
-        SUBCASE("the submitter") {
+        SUBCASE("the submitter of a report made in Slack, who may be the reporter") {
+            details.report.source = core::Source::slack;
             details.submitted_by = core::UserId{"U0SUBMITTER"};
         }
         SUBCASE("a name") {

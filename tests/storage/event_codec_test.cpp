@@ -241,7 +241,8 @@ TEST_SUITE("storage event codec") {
     TEST_CASE("an anonymous report carrying the reporter's identity is refused") {
         auto filed = anonymous_report(core::IncidentId{"2026-001"});
 
-        SUBCASE("the submitter") {
+        SUBCASE("the submitter of a report made in Slack, who may be the reporter") {
+            filed.report.source = core::Source::slack;
             filed.submitted_by = core::UserId{"U0SUBMITTER"};
         }
         SUBCASE("a name") {
@@ -252,6 +253,14 @@ TEST_SUITE("storage event codec") {
         }
 
         CHECK_THROWS_AS(storage::encode_event(filed), std::invalid_argument);
+    }
+
+    TEST_CASE(
+        "an anonymous report keeps the member who took it by phone, who is not the reporter") {
+        auto filed = anonymous_report(core::IncidentId{"2026-001"});
+        filed.report.source = core::Source::phone;
+        filed.submitted_by = core::UserId{"U0MEMBER1"};
+        CHECK(round_trip(filed) == core::Event{filed});
     }
 
     TEST_CASE("text that is not valid UTF-8 is stored with a replacement character") {
