@@ -176,12 +176,19 @@ struct ShowTimeline {
     UserId by;
 };
 
+// A cleared member says they have no conflict of interest with the reporter.
+struct ClearReporterConflict {
+    IncidentId incident;
+    UserId member;
+};
+
 using Command =
     std::variant<SubmitReport, DeclareConflict, RecordMessagePosted, ChannelCreated, MemberJoined,
                  RemovalFailed, NameOwner, RecordImmediateAction, AcknowledgeReporter,
                  CheckDeadlines, MarkReportedPersonMissing, RecordReporterFollowUp, ProposeMotion,
                  CastBallot, MemberLeft, InvolveHr, DropHr, RecordHrReport, RecordLawEnforcement,
-                 RecordConversation, ResolveIncident, ShowTimeline, StepFailed>;
+                 RecordConversation, ResolveIncident, ShowTimeline, StepFailed,
+                 ClearReporterConflict>;
 
 inline const IncidentId& incident_of(const Command& command) {
     return std::visit([](const auto& c) -> const IncidentId& { return c.incident; }, command);

@@ -21,7 +21,7 @@ Outcome decide(const Committee& committee, const Incident& incident, const Comma
             [&](const SubmitReport& c) { return submit_report(committee, incident, c, now); },
             [&](const DeclareConflict& c) { return declare_conflict(committee, incident, c, now); },
             [&](const RecordMessagePosted& c) { return record_message_posted(incident, c); },
-            [&](const ChannelCreated& c) { return channel_created(committee, incident, c); },
+            [&](const ChannelCreated& c) { return channel_created(committee, incident, c, now); },
             [&](const MemberJoined& c) { return member_joined(committee, incident, c, now); },
             [&](const RemovalFailed& c) { return removal_failed(incident, c, now); },
             [&](const NameOwner& c) { return name_owner(committee, incident, c, now); },
@@ -49,6 +49,9 @@ Outcome decide(const Committee& committee, const Incident& incident, const Comma
             [&](const ResolveIncident& c) { return resolve_incident(committee, incident, c, now); },
             [&](const ShowTimeline& c) { return show_timeline(incident, c); },
             [&](const StepFailed& c) { return step_failed(incident, c); },
+            [&](const ClearReporterConflict& c) {
+                return clear_reporter_conflict(incident, c, now);
+            },
         },
         command);
 }

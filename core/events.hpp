@@ -241,6 +241,24 @@ struct IncidentResolved {
     friend bool operator==(const IncidentResolved&, const IncidentResolved&) = default;
 };
 
+// A cleared member, let into the incident's channel for the first time, was asked privately
+// whether they have a conflict of interest with the reporter, whom the channel shows.
+struct ReporterConflictAsked {
+    UserId member;
+    Time at;
+
+    friend bool operator==(const ReporterConflictAsked&, const ReporterConflictAsked&) = default;
+};
+
+// They answered that they have none. (A conflict is a recusal: ConflictDeclared.)
+struct ReporterConflictCleared {
+    UserId member;
+    Time at;
+
+    friend bool operator==(const ReporterConflictCleared&,
+                           const ReporterConflictCleared&) = default;
+};
+
 // A re-opening motion passed: the incident is open again.
 struct IncidentReopened {
     int motion = 0;
@@ -255,6 +273,7 @@ using Event =
                  ReporterAcknowledged, ReminderSent, ReportedPersonMissing, ReporterFollowedUp,
                  MotionProposed, BallotCast, MotionDecided, MemberLeftChannel, MemberReturned,
                  HrInvolved, HrDropped, HrReported, LawEnforcementInvolved, ConversationRecorded,
-                 IncidentResolved, IncidentReopened>;
+                 IncidentResolved, IncidentReopened, ReporterConflictAsked,
+                 ReporterConflictCleared>;
 
 } // namespace cocbot::core

@@ -264,6 +264,14 @@ struct Apply {
 
     void operator()(const MemberReturned& e) const { forget_away(incident, e.user); }
 
+    void operator()(const ReporterConflictAsked& e) const {
+        incident.reporter_conflict_asked.push_back(e.member);
+    }
+
+    void operator()(const ReporterConflictCleared& e) const {
+        incident.reporter_conflict_cleared.push_back(e.member);
+    }
+
     void operator()(const HrInvolved& e) const {
         incident.hr = e;
         if (e.scope == HrScope::employees_only) {

@@ -36,7 +36,9 @@ struct Incident {
     std::vector<UserId> away;     // cleared members who left the channel
     std::optional<HrInvolved> hr; // HR in the channel, until dropped
     std::optional<HrReported> hr_report;
-    std::optional<Time> handed_off_at; // the current hand-off to HR began
+    std::optional<Time> handed_off_at;             // the current hand-off to HR began
+    std::vector<UserId> reporter_conflict_asked;   // asked about a conflict with the reporter
+    std::vector<UserId> reporter_conflict_cleared; // and answered that they have none
     std::vector<LawEnforcementInvolved> law_enforcement;
     std::vector<ConversationRecorded> conversations;
     std::optional<IncidentResolved> resolution;

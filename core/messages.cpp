@@ -8,7 +8,7 @@ namespace cocbot::core {
 
 namespace {
 
-constexpr NameTable<MessageKind, 10> kind_names{{
+constexpr NameTable<MessageKind, 11> kind_names{{
     {MessageKind::triage_prompt, "triage_prompt"},
     {MessageKind::danger_alert, "danger_alert"},
     {MessageKind::report_details, "report_details"},
@@ -19,6 +19,7 @@ constexpr NameTable<MessageKind, 10> kind_names{{
     {MessageKind::notice, "notice"},
     {MessageKind::motion, "motion"},
     {MessageKind::timeline, "timeline"},
+    {MessageKind::reporter_conflict_prompt, "reporter_conflict_prompt"},
 }};
 
 constexpr NameTable<QuoteSource, 2> quote_source_names{{
@@ -45,19 +46,21 @@ std::optional<QuoteSource> quote_source_from_string(std::string_view text) {
 }
 
 MessageKind kind_of(const Message& message) {
-    return std::visit(overloaded{
-                          [](const TriagePrompt&) { return MessageKind::triage_prompt; },
-                          [](const DangerAlert&) { return MessageKind::danger_alert; },
-                          [](const ReportDetails&) { return MessageKind::report_details; },
-                          [](const ControlPanel&) { return MessageKind::control_panel; },
-                          [](const EscrowNotice&) { return MessageKind::escrow_notice; },
-                          [](const ChannelNotice&) { return MessageKind::channel_notice; },
-                          [](const DeadlineReminder&) { return MessageKind::deadline_reminder; },
-                          [](const Notice&) { return MessageKind::notice; },
-                          [](const MotionMessage&) { return MessageKind::motion; },
-                          [](const Timeline&) { return MessageKind::timeline; },
-                      },
-                      message);
+    return std::visit(
+        overloaded{
+            [](const TriagePrompt&) { return MessageKind::triage_prompt; },
+            [](const DangerAlert&) { return MessageKind::danger_alert; },
+            [](const ReportDetails&) { return MessageKind::report_details; },
+            [](const ControlPanel&) { return MessageKind::control_panel; },
+            [](const EscrowNotice&) { return MessageKind::escrow_notice; },
+            [](const ChannelNotice&) { return MessageKind::channel_notice; },
+            [](const DeadlineReminder&) { return MessageKind::deadline_reminder; },
+            [](const Notice&) { return MessageKind::notice; },
+            [](const MotionMessage&) { return MessageKind::motion; },
+            [](const Timeline&) { return MessageKind::timeline; },
+            [](const ReporterConflictPrompt&) { return MessageKind::reporter_conflict_prompt; },
+        },
+        message);
 }
 
 } // namespace cocbot::core

@@ -38,6 +38,7 @@ enum class MessageKind {
     notice,
     motion,
     timeline,
+    reporter_conflict_prompt,
 };
 
 std::string_view to_string(MessageKind kind);
@@ -176,8 +177,17 @@ struct Notice {
     friend bool operator==(const Notice&, const Notice&) = default;
 };
 
+// Asked privately of a cleared member let into the channel: whether they have a conflict of
+// interest with the reporter. Only the reference: the question holds nothing of the report.
+struct ReporterConflictPrompt {
+    IncidentId incident;
+
+    friend bool operator==(const ReporterConflictPrompt&, const ReporterConflictPrompt&) = default;
+};
+
 using Message = std::variant<TriagePrompt, DangerAlert, ReportDetails, ControlPanel, EscrowNotice,
-                             ChannelNotice, DeadlineReminder, Notice, MotionMessage, Timeline>;
+                             ChannelNotice, DeadlineReminder, Notice, MotionMessage, Timeline,
+                             ReporterConflictPrompt>;
 
 MessageKind kind_of(const Message& message);
 

@@ -170,6 +170,15 @@ Line line_for(const IncidentReopened& e) {
     return line(e.at, {}, "re-opened the incident (" + motion_ref(e.motion) + ")");
 }
 
+Line line_for(const ReporterConflictAsked& e) {
+    return line(e.at, e.member,
+                "was asked privately about a conflict of interest with the reporter");
+}
+
+Line line_for(const ReporterConflictCleared& e) {
+    return line(e.at, e.member, "declared no conflict of interest with the reporter");
+}
+
 } // namespace
 
 std::optional<TimelineLine> describe(const Event& event) {

@@ -39,6 +39,8 @@ constexpr std::string_view stored_name(tag<core::LawEnforcementInvolved>) { retu
 constexpr std::string_view stored_name(tag<core::ConversationRecorded>) { return "conversation_recorded"; }
 constexpr std::string_view stored_name(tag<core::IncidentResolved>) { return "incident_resolved"; }
 constexpr std::string_view stored_name(tag<core::IncidentReopened>) { return "incident_reopened"; }
+constexpr std::string_view stored_name(tag<core::ReporterConflictAsked>) { return "reporter_conflict_asked"; }
+constexpr std::string_view stored_name(tag<core::ReporterConflictCleared>) { return "reporter_conflict_cleared"; }
 // clang-format on
 
 constexpr auto identity = Presence::omitted_when_empty;
@@ -202,6 +204,16 @@ constexpr auto description(tag<core::IncidentResolved>) {
 constexpr auto description(tag<core::IncidentReopened>) {
     using T = core::IncidentReopened;
     return describe(field("motion", &T::motion), field("at", &T::at));
+}
+
+constexpr auto description(tag<core::ReporterConflictAsked>) {
+    using T = core::ReporterConflictAsked;
+    return describe(field("member", &T::member), field("at", &T::at));
+}
+
+constexpr auto description(tag<core::ReporterConflictCleared>) {
+    using T = core::ReporterConflictCleared;
+    return describe(field("member", &T::member), field("at", &T::at));
 }
 
 } // namespace codec

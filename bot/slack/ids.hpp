@@ -26,6 +26,7 @@ inline constexpr std::string_view flags = "flags";
 inline constexpr std::string_view conflict_none = "conflict_none";
 inline constexpr std::string_view conflict_declared = "conflict_declared";
 inline constexpr std::string_view recuse = "recuse";
+inline constexpr std::string_view reporter_conflict_none = "reporter_conflict_none";
 inline constexpr std::string_view owner_primary = "owner_primary";
 inline constexpr std::string_view owner_secondary = "owner_secondary";
 inline constexpr std::string_view immediate_action = "immediate_action";

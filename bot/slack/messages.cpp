@@ -179,22 +179,40 @@ RenderedMessage render_notice(const core::Notice& notice) {
     return {std::move(text), std::move(blocks)};
 }
 
+// By direct message, naming only the incident: the reporter is in its channel, not here.
+RenderedMessage render_reporter_conflict(const core::ReporterConflictPrompt& prompt) {
+    const std::string& ref = prompt.incident.value;
+    const std::string question = "You can now see who reported incident " + ref +
+                                 ". Do you have a conflict of interest with the reporter?";
+    json actions{{"type", "actions"},
+                 {"block_id", "reporter_conflict"},
+                 {"elements", json::array({button(ids::reporter_conflict_none,
+                                                  "No conflict with the reporter", ref, "primary"),
+                                           button(ids::recuse, "Recuse myself", ref, "danger")})}};
+    return {question, json::array({section(question),
+                                   context("You never need to say why. Recusing removes you "
+                                           "from the incident's channel."),
+                                   std::move(actions)})};
+}
+
 } // namespace
 
 RenderedMessage render(const core::Message& message) {
-    return std::visit(core::overloaded{
-                          [](const core::TriagePrompt& m) { return render_prompt(m); },
-                          [](const core::DangerAlert& m) { return render_alert(m); },
-                          [](const core::ReportDetails& m) { return render_details(m); },
-                          [](const core::ControlPanel& m) { return render_panel(m); },
-                          [](const core::EscrowNotice& m) { return render_escrow(m); },
-                          [](const core::ChannelNotice& m) { return render_channel_notice(m); },
-                          [](const core::DeadlineReminder& m) { return render_deadline(m); },
-                          [](const core::Notice& m) { return render_notice(m); },
-                          [](const core::MotionMessage& m) { return render_motion(m); },
-                          [](const core::Timeline& m) { return render_timeline(m); },
-                      },
-                      message);
+    return std::visit(
+        core::overloaded{
+            [](const core::TriagePrompt& m) { return render_prompt(m); },
+            [](const core::DangerAlert& m) { return render_alert(m); },
+            [](const core::ReportDetails& m) { return render_details(m); },
+            [](const core::ControlPanel& m) { return render_panel(m); },
+            [](const core::EscrowNotice& m) { return render_escrow(m); },
+            [](const core::ChannelNotice& m) { return render_channel_notice(m); },
+            [](const core::DeadlineReminder& m) { return render_deadline(m); },
+            [](const core::Notice& m) { return render_notice(m); },
+            [](const core::MotionMessage& m) { return render_motion(m); },
+            [](const core::Timeline& m) { return render_timeline(m); },
+            [](const core::ReporterConflictPrompt& m) { return render_reporter_conflict(m); },
+        },
+        message);
 }
 
 } // namespace cocbot::slack

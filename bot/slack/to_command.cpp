@@ -45,6 +45,8 @@ std::optional<core::Command> plain_command(std::string_view id, const core::Inci
         return core::DeclareConflict{incident, user, false};
     if (id == ids::conflict_declared || id == ids::recuse)
         return core::DeclareConflict{incident, user, true};
+    if (id == ids::reporter_conflict_none)
+        return core::ClearReporterConflict{incident, user};
     if (id == ids::ack_reporter)
         return core::AcknowledgeReporter{incident, user};
     if (id == ids::cannot_find || id == ids::reported_found)

@@ -87,6 +87,16 @@ ChannelNotice quoting_motion(const Incident& incident, int number, Text text) {
     return quoting(incident, QuoteRef{incident.id, QuoteSource::motion, number}, std::move(text));
 }
 
+void invite_cleared(Decision& decision, const Incident& incident, const UserId& member, Time now) {
+    decision.effects.push_back(Invite{incident.id, incident.channel, member});
+    if (incident.report.flags.anonymous || member == incident.submitted_by ||
+        contains(incident.reporter_conflict_asked, member))
+        return;
+    decision.events.push_back(ReporterConflictAsked{member, now});
+    decision.effects.push_back(
+        Post{incident.id, {}, member, ReporterConflictPrompt{incident.id}, false});
+}
+
 TriagePrompt triage_prompt_for(const Incident& incident) {
     int answered = 0;
     for (const auto& member : incident.committee)

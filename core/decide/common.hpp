@@ -42,6 +42,11 @@ void tell_channel(Decision& decision, const Incident& incident, Message message,
 ChannelNotice quoting_last_record(const Incident& after, Text text);
 ChannelNotice quoting_motion(const Incident& incident, int number, Text text);
 
+// Lets cleared `member` into the incident's channel. The first time, they are asked privately
+// whether they have a conflict of interest with the reporter, whom the channel shows them: not
+// for an anonymous report, nor of the member who submitted it (who knew the reporter then).
+void invite_cleared(Decision& decision, const Incident& incident, const UserId& member, Time now);
+
 TriagePrompt triage_prompt_for(const Incident& incident);
 
 ControlPanel control_panel_for(const Committee& committee, const Incident& incident);

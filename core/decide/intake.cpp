@@ -127,7 +127,7 @@ Outcome declare_conflict(const Committee& committee, const Incident& incident,
     decision.events.push_back(ConflictDeclared{command.member, command.conflicted, now});
     if (!incident.channel.empty() && !incident.channel_archived()) {
         if (!command.conflicted)
-            decision.effects.push_back(Invite{incident.id, incident.channel, command.member});
+            invite_cleared(decision, incident, command.member, now);
         else if (previous == Declaration::no_conflict)
             decision.effects.push_back(Remove{incident.id, incident.channel, command.member});
     }
@@ -157,7 +157,7 @@ Outcome record_message_posted(const Incident& incident, const RecordMessagePoste
 }
 
 Outcome channel_created(const Committee& committee, const Incident& incident,
-                        const ChannelCreated& command) {
+                        const ChannelCreated& command, Time now) {
     if (!incident.exists())
         return unknown_incident();
     if (!incident.channel.empty())
@@ -174,7 +174,26 @@ Outcome channel_created(const Committee& committee, const Incident& incident,
     for (const Motion* motion : after.open_motions())
         tell_channel(decision, after, motion_message(after, *motion), true);
     for (const auto& member : after.cleared())
-        decision.effects.push_back(Invite{after.id, after.channel, member});
+        invite_cleared(decision, after, member, now);
+    return decision;
+}
+
+// The answer to the private question about the reporter. A conflict is answered with the
+// recusal (DeclareConflict), which removes the member; this records that there is none.
+Outcome clear_reporter_conflict(const Incident& incident, const ClearReporterConflict& command,
+                                Time now) {
+    if (!incident.exists())
+        return unknown_incident();
+    if (!incident.is_cleared(command.member) ||
+        !contains(incident.reporter_conflict_asked, command.member))
+        return Rejection{Rejection::Reason::not_allowed,
+                         "Only a cleared member asked about the reporter can answer.",
+                         {}};
+    if (contains(incident.reporter_conflict_cleared, command.member))
+        return Decision{{}, {}, "Your answer was already recorded."};
+    Decision decision;
+    decision.events.push_back(ReporterConflictCleared{command.member, now});
+    decision.reply = "Thank you: recorded that you have no conflict of interest with the reporter.";
     return decision;
 }
 

@@ -18,7 +18,10 @@ Outcome declare_conflict(const Committee& committee, const Incident& incident,
 Outcome record_message_posted(const Incident& incident, const RecordMessagePosted& command);
 
 Outcome channel_created(const Committee& committee, const Incident& incident,
-                        const ChannelCreated& command);
+                        const ChannelCreated& command, Time now);
+
+Outcome clear_reporter_conflict(const Incident& incident, const ClearReporterConflict& command,
+                                Time now);
 
 Outcome member_joined(const Committee& committee, const Incident& incident,
                       const MemberJoined& command, Time now);

@@ -20,6 +20,7 @@ constexpr std::string_view stored_name(tag<core::DeadlineReminder>) { return "de
 constexpr std::string_view stored_name(tag<core::Notice>)           { return "notice"; }
 constexpr std::string_view stored_name(tag<core::MotionMessage>)    { return "motion"; }
 constexpr std::string_view stored_name(tag<core::Timeline>)         { return "timeline"; }
+constexpr std::string_view stored_name(tag<core::ReporterConflictPrompt>) { return "reporter_conflict_prompt"; }
 // clang-format on
 
 constexpr auto description(tag<core::TriagePrompt>) {
@@ -136,6 +137,11 @@ constexpr auto description(tag<core::TimelineLine>) {
 constexpr auto description(tag<core::Timeline>) {
     using T = core::Timeline;
     return describe(field("incident", &T::incident), sealed("lines", &T::lines, loaded));
+}
+
+constexpr auto description(tag<core::ReporterConflictPrompt>) {
+    using T = core::ReporterConflictPrompt;
+    return describe(field("incident", &T::incident));
 }
 
 json encode(tag<core::Message>, const core::Message& message) {

@@ -68,7 +68,7 @@ TEST_SUITE("decide: confidentiality as a property") {
                 const auto secret = "SECRET " + std::to_string(step);
                 const auto& incident = scene.incident;
                 Command command;
-                switch (random() % 21) {
+                switch (random() % 22) {
                 case 0:
                     command = DeclareConflict{ref, who, chance(4)};
                     break;
@@ -144,6 +144,9 @@ TEST_SUITE("decide: confidentiality as a property") {
                 case 19:
                     command = StepFailed{ref, yes ? FailedStep::create_channel : FailedStep::invite,
                                          who, "fatal"};
+                    break;
+                case 20:
+                    command = ClearReporterConflict{ref, who};
                     break;
                 default:
                     command = RecordImmediateAction{ref, who, secret};

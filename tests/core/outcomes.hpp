@@ -174,6 +174,11 @@ inline void check_discreet(const Committee& committee, const Incident& before,
                         CHECK((leader || member));
                         for (const auto& secret : secrets)
                             CHECK_FALSE(mentions_text(notice->text, secret));
+                    } else if (std::holds_alternative<ReporterConflictPrompt>(post.message)) {
+                        // The question about the reporter names only the incident, and goes
+                        // only to a member the channel now lets in.
+                        CHECK_FALSE(post.to_user.empty());
+                        CHECK(after.is_cleared(post.to_user));
                     } else {
                         FAIL_CHECK("only prompts, alerts and notices leave the incident channel");
                     }

@@ -3,38 +3,17 @@
 #include "bot/slack/messages.hpp"
 #include "bot/slack/mrkdwn.hpp"
 #include "bot/slack/report_modal.hpp"
+#include "tests/slack/block_queries.hpp"
 
-#include <algorithm>
 #include <doctest/doctest.h>
 #include <string>
 #include <vector>
 
 using namespace cocbot;
+using namespace cocbot::testing;
 using nlohmann::json;
 
 namespace {
-
-json find_block(const json& blocks, std::string_view type) {
-    for (const auto& b : blocks)
-        if (b.at("type") == type)
-            return b;
-    return nullptr;
-}
-
-// Every button's action id, across all actions blocks, in order.
-std::vector<std::string> button_ids(const json& blocks) {
-    std::vector<std::string> ids;
-    for (const auto& b : blocks)
-        if (b.at("type") == "actions")
-            for (const auto& e : b.at("elements"))
-                if (e.at("type") == "button")
-                    ids.push_back(e.at("action_id"));
-    return ids;
-}
-
-bool has(const std::vector<std::string>& ids, std::string_view id) {
-    return std::find(ids.begin(), ids.end(), id) != ids.end();
-}
 
 // Slack's limits for a message: 50 blocks, 3000 characters of section text, 25 elements per
 // actions block.
@@ -80,28 +59,6 @@ const core::Time noon{std::chrono::seconds{1'800'000'000}};
 } // namespace
 
 TEST_SUITE("blocks") {
-    TEST_CASE("the triage prompt asks about conflicts with the two buttons carrying the incident") {
-        const core::TriagePrompt prompt{
-            core::IncidentId{"2026-003"}, {core::UserId{"U123"}, ""}, core::Source::phone, 1, 4};
-        const auto rendered = slack::render(prompt);
-        CHECK(rendered.text ==
-              "*<@U123>* has been reported (via phone). Who does not have a conflict of interest?");
-        const auto actions = find_block(rendered.blocks, "actions");
-        REQUIRE(actions.is_object());
-        REQUIRE(actions.at("elements").size() == 2);
-        CHECK(actions["elements"][0] ==
-              json{{"type", "button"},
-                   {"action_id", "conflict_none"},
-                   {"text", {{"type", "plain_text"}, {"text", "No conflict"}}},
-                   {"value", "2026-003"},
-                   {"style", "primary"}});
-        CHECK(actions["elements"][1]["action_id"] == "conflict_declared");
-        CHECK(actions["elements"][1]["value"] == "2026-003");
-        const auto status = find_block(rendered.blocks, "context");
-        CHECK(status["elements"][0]["text"].get<std::string>().find("1 of 4 members") !=
-              std::string::npos);
-    }
-
     TEST_CASE("a reported name typed by a person is escaped, never markup") {
         const core::TriagePrompt prompt{core::IncidentId{"2026-004"},
                                         {core::UserId{}, "<!channel> & co"},

@@ -100,7 +100,8 @@ TEST_SUITE("to_command") {
         }
     }
 
-    TEST_CASE("HR done, the timeline and the reporter buttons are commands on the incident") {
+    TEST_CASE("HR done, the timeline, the reporter buttons and the reporter conflict answer are "
+              "commands on the incident") {
         const auto dropped = std::get<core::DropHr>(command_of(press("hr_done", "2026-003")));
         CHECK(dropped.incident.value == "2026-003");
         CHECK(dropped.by.value == "UALICE");
@@ -116,6 +117,10 @@ TEST_SUITE("to_command") {
         CHECK_FALSE(std::get<core::MarkReportedPersonMissing>(
                         command_of(press("reported_found", "2026-003")))
                         .missing);
+        const auto cleared = std::get<core::ClearReporterConflict>(
+            command_of(press("reporter_conflict_none", "2026-003")));
+        CHECK(cleared.incident.value == "2026-003");
+        CHECK(cleared.member.value == "UALICE");
     }
 
     TEST_CASE("a ballot button casts the clicker's ballot on the motion in its value") {

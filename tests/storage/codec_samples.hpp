@@ -25,7 +25,8 @@ inline constexpr std::array all_message_kinds{core::MessageKind::triage_prompt,
                                               core::MessageKind::deadline_reminder,
                                               core::MessageKind::notice,
                                               core::MessageKind::motion,
-                                              core::MessageKind::timeline};
+                                              core::MessageKind::timeline,
+                                              core::MessageKind::reporter_conflict_prompt};
 
 inline constexpr std::array all_statuses{core::Status::none, core::Status::escrowed,
                                          core::Status::triage, core::Status::handed_off,
@@ -170,6 +171,8 @@ inline std::vector<core::Event> response_events() {
     events.push_back(core::MotionDecided{2, false, 0, 2, 2, t0});
     events.push_back(core::MemberLeftChannel{core::UserId{"U0MEMBER3"}, t0});
     events.push_back(core::MemberReturned{core::UserId{"U0MEMBER3"}, t0});
+    events.push_back(core::ReporterConflictAsked{core::UserId{"U0MEMBER3"}, t0});
+    events.push_back(core::ReporterConflictCleared{core::UserId{"U0MEMBER3"}, t0});
     events.push_back(core::HrInvolved{
         core::HrScope::informing, {core::UserId{"U0HR"}}, core::UserId{"U0MEMBER1"}, t0});
     events.push_back(core::HrInvolved{core::HrScope::employees_only,

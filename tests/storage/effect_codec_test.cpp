@@ -138,13 +138,30 @@ TEST_SUITE("storage effect codec") {
         const core::Message passed_motion = passed;
         const core::Message record = timeline(id);
         const core::Message empty_record = core::Timeline{id, {}};
+        const core::Message reporter_conflict = core::ReporterConflictPrompt{id};
 
-        for (const auto& message :
-             {prompt,          alert,          notice,         details,        anonymous_details,
-              panel,           unowned_panel,  escrow,         channel_notice, plain_notice,
-              quoting_notice,  quoting_motion, awaiting_panel, reminder,       response_panel,
-              informing_panel, open_motion,    decided_motion, passed_motion,  record,
-              empty_record}) {
+        for (const auto& message : {prompt,
+                                    alert,
+                                    notice,
+                                    details,
+                                    anonymous_details,
+                                    panel,
+                                    unowned_panel,
+                                    escrow,
+                                    channel_notice,
+                                    plain_notice,
+                                    quoting_notice,
+                                    quoting_motion,
+                                    awaiting_panel,
+                                    reminder,
+                                    response_panel,
+                                    informing_panel,
+                                    open_motion,
+                                    decided_motion,
+                                    passed_motion,
+                                    record,
+                                    empty_record,
+                                    reporter_conflict}) {
             CAPTURE(message.index());
             const core::Effect post =
                 core::Post{id, core::ChannelId{"C0COMMITTEE"}, {}, message, true};

@@ -76,8 +76,8 @@ TEST_SUITE("storage event codec") {
                 {core::ChannelId{"G0INCIDENT"}, "1712345678.000200"}, core::MessageKind::motion, 3};
             CHECK(round_trip(posted) == posted);
         }
-        SUBCASE("motions, ballots, members away and back, HR, law enforcement, conversations, "
-                "resolution and re-opening") {
+        SUBCASE("motions, ballots, members away and back, conflicts with the reporter, HR, law "
+                "enforcement, conversations, resolution and re-opening") {
             for (const auto& event : response_events()) {
                 CAPTURE(event.index());
                 CHECK(round_trip(event) == event);
@@ -129,6 +129,8 @@ TEST_SUITE("storage event codec") {
         CHECK(type_of(core::MotionDecided{}) == "motion_decided");
         CHECK(type_of(core::MemberLeftChannel{}) == "member_left_channel");
         CHECK(type_of(core::MemberReturned{}) == "member_returned");
+        CHECK(type_of(core::ReporterConflictAsked{}) == "reporter_conflict_asked");
+        CHECK(type_of(core::ReporterConflictCleared{}) == "reporter_conflict_cleared");
         CHECK(type_of(core::HrInvolved{}) == "hr_involved");
         CHECK(type_of(core::HrDropped{}) == "hr_dropped");
         CHECK(type_of(hr_reported) == "hr_reported");
