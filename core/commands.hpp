@@ -45,12 +45,14 @@ struct RecordMessagePosted {
 struct ChannelCreated {
     IncidentId incident;
     ChannelId channel;
+    ChannelRole role = ChannelRole::incident;
 };
 
-// Slack says `user` joined the incident's channel.
+// Slack says `user` joined one of the incident's channels (none named: its own).
 struct MemberJoined {
     IncidentId incident;
     UserId user;
+    ChannelId channel{};
 };
 
 // Slack refused to remove `user` from the incident's channel.
@@ -58,17 +60,19 @@ struct RemovalFailed {
     IncidentId incident;
     UserId user;
     std::string error;
+    ChannelId channel{}; // none named: the incident's own
 };
 
 // A step that matters for who can read the report failed for good (the executor gave up on
 // it): the people who answer for the incident must hear of it and act by hand.
-enum class FailedStep { create_channel, invite };
+enum class FailedStep { create_channel, invite, create_hr_channel };
 
 struct StepFailed {
     IncidentId incident;
     FailedStep step = FailedStep::create_channel;
-    UserId user;       // for an invite: who could not be added
-    std::string error; // Slack's error name or the failure's class, never content
+    UserId user;         // for an invite: who could not be added
+    std::string error;   // Slack's error name or the failure's class, never content
+    ChannelId channel{}; // for an invite: where to
 };
 
 struct NameOwner {
@@ -131,6 +135,7 @@ struct CastBallot {
 struct MemberLeft {
     IncidentId incident;
     UserId user;
+    ChannelId channel{}; // none named: the incident's own
 };
 
 struct InvolveHr {

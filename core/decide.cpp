@@ -4,6 +4,7 @@
 #include "core/decide.hpp"
 
 #include "core/decide/faults.hpp"
+#include "core/decide/hr.hpp"
 #include "core/decide/intake.hpp"
 #include "core/decide/motions.hpp"
 #include "core/decide/outside.hpp"
@@ -14,15 +15,46 @@ namespace cocbot::core {
 
 using namespace detail;
 
+namespace {
+
+// Which of the incident's channels Slack speaks of. None named: the incident's own. One that is
+// neither (an earlier channel, archived since) changes nothing.
+enum class Where { incident, hr, elsewhere };
+
+Where where(const Incident& incident, const ChannelId& channel) {
+    if (channel.empty() || channel == incident.channel)
+        return Where::incident;
+    return channel == incident.hr_channel ? Where::hr : Where::elsewhere;
+}
+
+} // namespace
+
 Outcome decide(const Committee& committee, const Incident& incident, const Command& command,
                Time now) {
     return std::visit(
         overloaded{
             [&](const SubmitReport& c) { return submit_report(committee, incident, c, now); },
-            [&](const DeclareConflict& c) { return declare_conflict(committee, incident, c, now); },
+            [&](const DeclareConflict& c) {
+                // The committee's question first: an HR contact on it answers as a member.
+                return incident.hr_asked(c.member) && !incident.asked(c.member)
+                           ? hr_contact_answered(incident, c, now)
+                           : declare_conflict(committee, incident, c, now);
+            },
             [&](const RecordMessagePosted& c) { return record_message_posted(incident, c); },
-            [&](const ChannelCreated& c) { return channel_created(committee, incident, c, now); },
-            [&](const MemberJoined& c) { return member_joined(committee, incident, c, now); },
+            [&](const ChannelCreated& c) {
+                return c.role == ChannelRole::hr ? hr_channel_created(incident, c)
+                                                 : channel_created(committee, incident, c, now);
+            },
+            [&](const MemberJoined& c) {
+                switch (where(incident, c.channel)) {
+                case Where::incident:
+                    return member_joined(committee, incident, c, now);
+                case Where::hr:
+                    return hr_member_joined(incident, c, now);
+                default:
+                    return Outcome{Decision{}};
+                }
+            },
             [&](const RemovalFailed& c) { return removal_failed(incident, c, now); },
             [&](const NameOwner& c) { return name_owner(committee, incident, c, now); },
             [&](const RecordImmediateAction& c) {
@@ -38,7 +70,12 @@ Outcome decide(const Committee& committee, const Incident& incident, const Comma
             [&](const RecordReporterFollowUp& c) { return record_follow_up(incident, c, now); },
             [&](const ProposeMotion& c) { return propose_motion(committee, incident, c, now); },
             [&](const CastBallot& c) { return cast_ballot(committee, incident, c, now); },
-            [&](const MemberLeft& c) { return member_left(committee, incident, c, now); },
+            [&](const MemberLeft& c) {
+                // Only the incident channel's members vote: leaving another changes nothing.
+                return where(incident, c.channel) == Where::incident
+                           ? member_left(committee, incident, c, now)
+                           : Outcome{Decision{}};
+            },
             [&](const InvolveHr& c) { return involve_hr(committee, incident, c, now); },
             [&](const DropHr& c) { return drop_hr(committee, incident, c, now); },
             [&](const RecordHrReport& c) { return record_hr_report(committee, incident, c, now); },

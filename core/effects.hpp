@@ -3,6 +3,7 @@
 // data, written to the outbox in the same transaction as their events and run at least once.
 #pragma once
 
+#include "core/hr.hpp"
 #include "core/ids.hpp"
 #include "core/messages.hpp"
 
@@ -46,6 +47,7 @@ struct Ephemeral {
 struct CreatePrivateChannel {
     IncidentId incident;
     std::string name;
+    ChannelRole role = ChannelRole::incident;
 
     friend bool operator==(const CreatePrivateChannel&, const CreatePrivateChannel&) = default;
 };

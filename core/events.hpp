@@ -186,22 +186,44 @@ struct MemberReturned {
     friend bool operator==(const MemberReturned&, const MemberReturned&) = default;
 };
 
-// The HR contacts were brought in: to inform the committee, or to take the incident over.
+// HR was brought in: to inform the committee, or to take the incident over. `contacts` are the
+// HR contacts asked about conflicts (none who is the reported person, the reporter, or
+// conflicted).
 struct HrInvolved {
     HrScope scope = HrScope::informing;
     std::vector<UserId> contacts;
     UserId by;
     Time at;
+    // HR gets a channel of its own. False only in events stored by earlier versions, which
+    // invited HR into the incident channel: those contacts stay there until HR done.
+    bool own_channel = false;
 
     friend bool operator==(const HrInvolved&, const HrInvolved&) = default;
 };
 
-// HR gave what it had and was dropped from the channel.
+// HR gave what it had, or the incident closed: HR's channel is archived.
 struct HrDropped {
     UserId by;
     Time at;
 
     friend bool operator==(const HrDropped&, const HrDropped&) = default;
+};
+
+// An HR contact answered the conflict question, asked by direct message before HR sees
+// anything. One with a conflict is never added to HR's channel.
+struct HrContactAnswered {
+    UserId contact;
+    bool conflicted = false;
+    Time at;
+
+    friend bool operator==(const HrContactAnswered&, const HrContactAnswered&) = default;
+};
+
+// HR's own private channel for this involvement exists (never the incident's channel).
+struct HrChannelOpened {
+    ChannelId channel;
+
+    friend bool operator==(const HrChannelOpened&, const HrChannelOpened&) = default;
 };
 
 // HR reported back after a hand-off.
@@ -273,7 +295,7 @@ using Event =
                  ReporterAcknowledged, ReminderSent, ReportedPersonMissing, ReporterFollowedUp,
                  MotionProposed, BallotCast, MotionDecided, MemberLeftChannel, MemberReturned,
                  HrInvolved, HrDropped, HrReported, LawEnforcementInvolved, ConversationRecorded,
-                 IncidentResolved, IncidentReopened, ReporterConflictAsked,
-                 ReporterConflictCleared>;
+                 IncidentResolved, IncidentReopened, ReporterConflictAsked, ReporterConflictCleared,
+                 HrContactAnswered, HrChannelOpened>;
 
 } // namespace cocbot::core

@@ -18,6 +18,11 @@ constexpr NameTable<HrFinding, 3> finding_names{{
     {HrFinding::undetermined, "undetermined"},
 }};
 
+constexpr NameTable<ChannelRole, 2> role_names{{
+    {ChannelRole::incident, "incident"},
+    {ChannelRole::hr, "hr"},
+}};
+
 } // namespace
 
 std::string_view to_string(HrScope scope) {
@@ -26,6 +31,21 @@ std::string_view to_string(HrScope scope) {
 
 std::optional<HrScope> hr_scope_from_string(std::string_view text) {
     return value_in(scope_names, text);
+}
+
+std::string_view to_string(ChannelRole role) {
+    return name_in(role_names, role);
+}
+
+std::optional<ChannelRole> channel_role_from_string(std::string_view text) {
+    return value_in(role_names, text);
+}
+
+std::string hr_channel_name(const IncidentId& incident, int involvement) {
+    std::string name = "coc-" + incident.value + "-hr";
+    if (involvement > 1)
+        name += "-" + std::to_string(involvement);
+    return name;
 }
 
 std::string_view to_string(HrFinding finding) {

@@ -19,6 +19,17 @@ enum class HrScope {
 std::string_view to_string(HrScope scope);
 std::optional<HrScope> hr_scope_from_string(std::string_view text);
 
+// Whose private channel: the incident's own, where the report is, or HR's beside it, which
+// holds only what the committee sends HR (the plan keeps the report file from HR).
+enum class ChannelRole { incident, hr };
+
+std::string_view to_string(ChannelRole role);
+std::optional<ChannelRole> channel_role_from_string(std::string_view text);
+
+// HR's channel for an incident: coc-<ref>-hr, then coc-<ref>-hr-2 for a second involvement
+// (Slack keeps an archived channel's name).
+std::string hr_channel_name(const IncidentId& incident, int involvement);
+
 // Whether HR found a Code of Conduct violation.
 enum class HrFinding { violation, no_violation, undetermined };
 

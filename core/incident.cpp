@@ -43,10 +43,33 @@ bool Incident::may_vote(const UserId& user) const {
     return std::find(voters.begin(), voters.end(), user) != voters.end();
 }
 
+bool contains(const std::vector<UserId>& users, const UserId& user) {
+    return std::find(users.begin(), users.end(), user) != users.end();
+}
+
 bool Incident::may_be_present(const UserId& user) const {
-    if (is_cleared(user))
-        return true;
-    return hr && std::find(hr->contacts.begin(), hr->contacts.end(), user) != hr->contacts.end();
+    // HR invited into the incident channel by an earlier version stays until HR done.
+    return is_cleared(user) || (hr && !hr->own_channel && contains(hr->contacts, user));
+}
+
+bool Incident::hr_asked(const UserId& user) const {
+    return hr && contains(hr->contacts, user);
+}
+
+bool Incident::hr_answered(const UserId& user) const {
+    return contains(hr_cleared, user) || contains(hr_conflicted, user);
+}
+
+bool Incident::may_be_in_hr_channel(const UserId& user) const {
+    return is_cleared(user) || (hr_asked(user) && contains(hr_cleared, user));
+}
+
+std::vector<UserId> Incident::hr_remaining() const {
+    std::vector<UserId> remaining;
+    if (hr)
+        std::copy_if(hr->contacts.begin(), hr->contacts.end(), std::back_inserter(remaining),
+                     [&](const UserId& contact) { return !contains(hr_conflicted, contact); });
+    return remaining;
 }
 
 const Motion* Incident::motion(int number) const {
@@ -273,6 +296,7 @@ struct Apply {
     }
 
     void operator()(const HrInvolved& e) const {
+        end_hr();
         incident.hr = e;
         if (e.scope == HrScope::employees_only) {
             incident.status = Status::handed_off;
@@ -280,7 +304,26 @@ struct Apply {
         }
     }
 
-    void operator()(const HrDropped&) const { incident.hr.reset(); }
+    void operator()(const HrContactAnswered& e) const {
+        // A contact who had none and then declares one has recused: out of the cleared.
+        std::erase(incident.hr_cleared, e.contact);
+        (e.conflicted ? incident.hr_conflicted : incident.hr_cleared).push_back(e.contact);
+    }
+
+    void operator()(const HrChannelOpened& e) const {
+        incident.hr_channel = e.channel;
+        ++incident.hr_channels_opened;
+    }
+
+    void operator()(const HrDropped&) const { end_hr(); }
+
+    // HR takes part in one involvement at a time; a new one asks again, in a new channel.
+    void end_hr() const {
+        incident.hr.reset();
+        incident.hr_cleared.clear();
+        incident.hr_conflicted.clear();
+        incident.hr_channel = {};
+    }
 
     void operator()(const HrReported& e) const {
         incident.hr_report = e;
@@ -302,6 +345,7 @@ struct Apply {
         incident.records.push_back(e.resolution);
         incident.status = Status::resolved;
         incident.archived = true;
+        end_hr();
         for (auto& m : incident.motions)
             if (m.open()) {
                 m.result = MotionResult::lapsed;
@@ -311,6 +355,7 @@ struct Apply {
     }
 
     void operator()(const IncidentReopened&) const {
+        end_hr(); // HR comes back only by a new "Involve HR"
         incident.resolution.reset();
         incident.hr_report.reset();
         incident.handed_off_at.reset();

@@ -33,8 +33,12 @@ struct Incident {
     std::vector<ReporterFollowedUp> follow_ups;
     std::vector<Motion> motions; // numbered from 1: motions[n - 1]
     std::map<int, MessageRef> motion_messages;
-    std::vector<UserId> away;     // cleared members who left the channel
-    std::optional<HrInvolved> hr; // HR in the channel, until dropped
+    std::vector<UserId> away;          // cleared members who left the channel
+    std::optional<HrInvolved> hr;      // HR involved, until done (or the incident closed)
+    std::vector<UserId> hr_cleared;    // HR contacts who answered that they have no conflict
+    std::vector<UserId> hr_conflicted; // and those who have one: never added
+    ChannelId hr_channel;              // HR's own channel for this involvement, once created
+    int hr_channels_opened = 0;        // each involvement gets a new one
     std::optional<HrReported> hr_report;
     std::optional<Time> handed_off_at;             // the current hand-off to HR began
     std::vector<UserId> reporter_conflict_asked;   // asked about a conflict with the reporter
@@ -61,8 +65,16 @@ struct Incident {
     // Who votes: the cleared members currently in the channel.
     std::vector<UserId> electorate() const;
     bool may_vote(const UserId& user) const;
-    // Who may be in the channel: cleared members, and the HR contacts while HR is involved.
+    // Who may be in the incident channel: cleared members alone (never HR, but for an
+    // involvement stored by an earlier version, which invited HR there).
     bool may_be_present(const UserId& user) const;
+    // An HR contact asked about this involvement, and whether they have answered.
+    bool hr_asked(const UserId& user) const;
+    bool hr_answered(const UserId& user) const;
+    // Who may be in HR's channel: cleared members, and HR contacts who have no conflict.
+    bool may_be_in_hr_channel(const UserId& user) const;
+    // HR contacts asked who may still take part: cleared, or not yet answered.
+    std::vector<UserId> hr_remaining() const;
     const Motion* motion(int number) const;
     // The words `ref` points at; nullptr when this incident does not hold them.
     const std::string* quoted(const QuoteRef& ref) const;
@@ -87,6 +99,8 @@ struct Incident {
 };
 
 Incident evolve(Incident incident, const Event& event);
+
+bool contains(const std::vector<UserId>& users, const UserId& user);
 
 template <typename Events>
 Incident replay(Incident incident, const Events& events) {

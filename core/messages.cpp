@@ -8,7 +8,7 @@ namespace cocbot::core {
 
 namespace {
 
-constexpr NameTable<MessageKind, 11> kind_names{{
+constexpr NameTable<MessageKind, 12> kind_names{{
     {MessageKind::triage_prompt, "triage_prompt"},
     {MessageKind::danger_alert, "danger_alert"},
     {MessageKind::report_details, "report_details"},
@@ -20,6 +20,7 @@ constexpr NameTable<MessageKind, 11> kind_names{{
     {MessageKind::motion, "motion"},
     {MessageKind::timeline, "timeline"},
     {MessageKind::reporter_conflict_prompt, "reporter_conflict_prompt"},
+    {MessageKind::hr_conflict_prompt, "hr_conflict_prompt"},
 }};
 
 constexpr NameTable<QuoteSource, 2> quote_source_names{{
@@ -59,6 +60,7 @@ MessageKind kind_of(const Message& message) {
             [](const MotionMessage&) { return MessageKind::motion; },
             [](const Timeline&) { return MessageKind::timeline; },
             [](const ReporterConflictPrompt&) { return MessageKind::reporter_conflict_prompt; },
+            [](const HrConflictPrompt&) { return MessageKind::hr_conflict_prompt; },
         },
         message);
 }

@@ -39,6 +39,7 @@ enum class MessageKind {
     motion,
     timeline,
     reporter_conflict_prompt,
+    hr_conflict_prompt,
 };
 
 std::string_view to_string(MessageKind kind);
@@ -185,9 +186,19 @@ struct ReporterConflictPrompt {
     friend bool operator==(const ReporterConflictPrompt&, const ReporterConflictPrompt&) = default;
 };
 
+// Asked privately of an HR contact before HR sees anything: whether they have a conflict of
+// interest with the person reported. Who was reported and why HR is asked; no detail.
+struct HrConflictPrompt {
+    IncidentId incident;
+    ReportedPerson reported;
+    HrScope scope = HrScope::informing;
+
+    friend bool operator==(const HrConflictPrompt&, const HrConflictPrompt&) = default;
+};
+
 using Message = std::variant<TriagePrompt, DangerAlert, ReportDetails, ControlPanel, EscrowNotice,
                              ChannelNotice, DeadlineReminder, Notice, MotionMessage, Timeline,
-                             ReporterConflictPrompt>;
+                             ReporterConflictPrompt, HrConflictPrompt>;
 
 MessageKind kind_of(const Message& message);
 

@@ -133,12 +133,23 @@ Line line_for(const MemberReturned& e) {
 Line line_for(const HrInvolved& e) {
     return line(e.at, e.by,
                 e.scope == HrScope::informing
-                    ? "invited HR to give information"
-                    : "handed the incident off to HR (only employees involved)");
+                    ? "asked HR to give information (" + mentions(e.contacts) + ")"
+                    : "handed the incident off to HR (only employees involved; " +
+                          mentions(e.contacts) + ")");
 }
 
 Line line_for(const HrDropped& e) {
-    return line(e.at, e.by, "recorded that HR is done and removed HR");
+    return line(e.at, e.by, "recorded that HR is done (HR's channel archived)");
+}
+
+Line line_for(const HrContactAnswered& e) {
+    return line(e.at, e.contact,
+                e.conflicted ? "(HR) declared a conflict of interest and sees nothing"
+                             : "(HR) declared no conflict of interest and joins HR's channel");
+}
+
+Line line_for(const HrChannelOpened& e) {
+    return line({}, {}, "opened HR's channel " + channel_ref(e.channel));
 }
 
 Line line_for(const HrReported& e) {

@@ -45,7 +45,8 @@ constexpr auto description(tag<core::Ephemeral>) {
 
 constexpr auto description(tag<core::CreatePrivateChannel>) {
     using T = core::CreatePrivateChannel;
-    return describe(field("incident", &T::incident), field("name", &T::name));
+    return describe(field("incident", &T::incident), field("name", &T::name),
+                    field("role", &T::role, Place::data, Presence::optional));
 }
 
 // Invite and Remove have the same fields: one incident's channel, one user.

@@ -41,6 +41,8 @@ constexpr std::string_view stored_name(tag<core::IncidentResolved>) { return "in
 constexpr std::string_view stored_name(tag<core::IncidentReopened>) { return "incident_reopened"; }
 constexpr std::string_view stored_name(tag<core::ReporterConflictAsked>) { return "reporter_conflict_asked"; }
 constexpr std::string_view stored_name(tag<core::ReporterConflictCleared>) { return "reporter_conflict_cleared"; }
+constexpr std::string_view stored_name(tag<core::HrContactAnswered>) { return "hr_contact_answered"; }
+constexpr std::string_view stored_name(tag<core::HrChannelOpened>) { return "hr_channel_opened"; }
 // clang-format on
 
 constexpr auto identity = Presence::omitted_when_empty;
@@ -163,7 +165,8 @@ constexpr auto description(tag<core::MotionDecided>) {
 constexpr auto description(tag<core::HrInvolved>) {
     using T = core::HrInvolved;
     return describe(field("scope", &T::scope), field("contacts", &T::contacts), field("by", &T::by),
-                    field("at", &T::at));
+                    field("at", &T::at),
+                    field("own_channel", &T::own_channel, Place::data, Presence::omitted_when_empty));
 }
 
 // HR's finding and whether it acts drive the workflow; the plan and consequences are secrets.
@@ -214,6 +217,18 @@ constexpr auto description(tag<core::ReporterConflictAsked>) {
 constexpr auto description(tag<core::ReporterConflictCleared>) {
     using T = core::ReporterConflictCleared;
     return describe(field("member", &T::member), field("at", &T::at));
+}
+
+constexpr auto description(tag<core::HrContactAnswered>) {
+    using T = core::HrContactAnswered;
+    return describe(field("contact", &T::contact), field("conflicted", &T::conflicted),
+                    field("at", &T::at));
+}
+
+// Stored like ChannelOpened ({"channel": …}): the channel index finds both.
+constexpr auto description(tag<core::HrChannelOpened>) {
+    using T = core::HrChannelOpened;
+    return describe(field("channel", &T::channel));
 }
 
 } // namespace codec

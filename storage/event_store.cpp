@@ -27,11 +27,12 @@ constexpr const char* select_all_events_sql =
     "LEFT JOIN event_secrets ON event_secrets.event_seq = events.seq "
     "ORDER BY incidents.year, incidents.number, events.seq";
 
-// The codec stores ChannelOpened as type 'channel_opened' with data {"channel": ...}. A scan of
-// the events is fine at a committee's scale (tens of incidents a year).
+// The codec stores ChannelOpened and HrChannelOpened with data {"channel": ...}; the partial
+// index events_by_channel (schema version 4) answers this by key.
 constexpr const char* select_by_channel_sql =
     "SELECT incident_id FROM events "
-    "WHERE type = 'channel_opened' AND json_extract(data, '$.channel') = :channel "
+    "WHERE type IN ('channel_opened', 'hr_channel_opened') "
+    "AND json_extract(data, '$.channel') = :channel "
     "ORDER BY seq DESC LIMIT 1";
 
 std::optional<std::string> optional_text(const SQLite::Column& column) {

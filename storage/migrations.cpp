@@ -81,8 +81,15 @@ CREATE TABLE submissions (
 CREATE INDEX submissions_by_time ON submissions (seen_at);
 )sql";
 
+// Version 4: which incident a channel belongs to (its own channel, or HR's), found by key
+// rather than by reading every event ever stored.
+constexpr const char* schema_v4 = R"sql(
+CREATE INDEX events_by_channel ON events (json_extract(data, '$.channel'))
+    WHERE type IN ('channel_opened', 'hr_channel_opened');
+)sql";
+
 // Append only: a released script is never edited, since databases in the field already ran it.
-constexpr std::array migrations{schema_v1, schema_v2, schema_v3};
+constexpr std::array migrations{schema_v1, schema_v2, schema_v3, schema_v4};
 
 constexpr int latest = static_cast<int>(migrations.size());
 

@@ -24,11 +24,17 @@ int motion_number(const core::Message& message) {
 // The command that tells the incident's people that a step which matters failed for good.
 std::optional<core::Command> failure_report(const core::Effect& effect, const std::string& error) {
     if (const auto* remove = std::get_if<core::Remove>(&effect))
-        return core::RemovalFailed{remove->incident, remove->user, error};
+        return core::RemovalFailed{remove->incident, remove->user, error, remove->channel};
     if (const auto* create = std::get_if<core::CreatePrivateChannel>(&effect))
-        return core::StepFailed{create->incident, core::FailedStep::create_channel, {}, error};
+        return core::StepFailed{create->incident,
+                                create->role == core::ChannelRole::hr
+                                    ? core::FailedStep::create_hr_channel
+                                    : core::FailedStep::create_channel,
+                                {},
+                                error};
     if (const auto* invite = std::get_if<core::Invite>(&effect))
-        return core::StepFailed{invite->incident, core::FailedStep::invite, invite->user, error};
+        return core::StepFailed{invite->incident, core::FailedStep::invite, invite->user, error,
+                                invite->channel};
     return std::nullopt;
 }
 
@@ -36,8 +42,8 @@ std::optional<core::Command> failure_report(const core::Effect& effect, const st
 
 Executor::Executor(net::any_io_executor executor, storage::Database& database, Workflow& workflow,
                    const ReadModels& reads, slack::Api& api, ExecutorOptions options)
-    : executor_(executor), outbox_(database), events_(database), workflow_(workflow),
-      reads_(reads), api_(api), options_(options), timer_(executor),
+    : executor_(executor), outbox_(database), events_(database), workflow_(workflow), reads_(reads),
+      api_(api), options_(options), timer_(executor),
       loop_(executor, "executor", [this] { return run(); }) {}
 
 void Executor::start() {

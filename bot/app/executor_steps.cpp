@@ -4,8 +4,8 @@
 #include "bot/app/executor_result.hpp"
 #include "bot/app/logger.hpp"
 #include "bot/app/marked_messages.hpp"
-#include "bot/slack/messages.hpp"
 #include "bot/slack/json_reader.hpp"
+#include "bot/slack/messages.hpp"
 
 namespace cocbot::app {
 
@@ -214,7 +214,7 @@ awaitable<Executor::Result> Executor::create_channel(const core::CreatePrivateCh
     if (!id)
         co_return Result::failed("name_taken_but_not_found");
     auto result = Result::done(channel_result(*id));
-    result.report = core::ChannelCreated{create.incident, core::ChannelId{*id}};
+    result.report = core::ChannelCreated{create.incident, core::ChannelId{*id}, create.role};
     co_return result;
 }
 

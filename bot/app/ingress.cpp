@@ -75,8 +75,8 @@ void log_call(std::string_view what, const slack::ApiResult& result) {
 
 } // namespace
 
-Ingress::Ingress(net::any_io_executor executor, Parts parts, slack::Api& api,
-                 slack::Api& modal_api, const Health& health, IngressOptions options)
+Ingress::Ingress(net::any_io_executor executor, Parts parts, slack::Api& api, slack::Api& modal_api,
+                 const Health& health, IngressOptions options)
     : executor_(executor), workflow_(parts.workflow), reads_(parts.reads),
       deliveries_(parts.deliveries), roster_(parts.roster), api_(api), modal_api_(modal_api),
       health_(health), options_(std::move(options)) {}

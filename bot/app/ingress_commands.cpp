@@ -35,7 +35,8 @@ const std::vector<Ingress::Subcommand>& Ingress::subcommands() {
     static const std::vector<Subcommand> table{
         {"report",
          "`/coc report`: make a report, or take one on someone's behalf. Only committee members "
-         "without a conflict of interest will see it.",
+         "without a conflict of interest will see it (and HR, without one, only when only "
+         "employees are involved).",
          &Ingress::report_modal},
         {"list",
          "`/coc list`: the incidents you are cleared for, and conflict questions you have not "

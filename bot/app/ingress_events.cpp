@@ -46,8 +46,9 @@ Ingress::Answer Ingress::on_incident_membership(const slack::EventCallback& even
     if (!incident)
         return Answer::empty("ignored");
     const core::UserId user{event.user};
-    const auto command = joined ? core::Command{core::MemberJoined{*incident, user}}
-                                : core::Command{core::MemberLeft{*incident, user}};
+    const core::ChannelId channel{event.channel};
+    const auto command = joined ? core::Command{core::MemberJoined{*incident, user, channel}}
+                                : core::Command{core::MemberLeft{*incident, user, channel}};
     const auto outcome = event.event_id.empty()
                              ? std::optional{workflow_.handle(command, now())}
                              : workflow_.handle_event(event.event_id, command, now());

@@ -1,8 +1,8 @@
 // File: bot/app/marked_messages.cpp
 #include "bot/app/marked_messages.hpp"
 
-#include "bot/slack/messages.hpp"
 #include "bot/slack/json_reader.hpp"
+#include "bot/slack/messages.hpp"
 
 namespace cocbot::app {
 

@@ -39,9 +39,11 @@ std::string panel_text(const core::ControlPanel& p) {
         text += "\n*Responsible until owners are named:* " +
                 (p.responsible.empty() ? std::string{"the committee"} : owner_label(p.responsible));
     if (p.hr_involved == core::HrScope::informing)
-        text += "\n*HR* is in the channel to inform the committee; the committee decides.";
+        text += "\n*HR* informs the committee in HR's own channel, which shows nothing of the "
+                "report; the committee decides.";
     else if (p.hr_involved == core::HrScope::employees_only)
-        text += "\n*HR* has taken the incident over and reports back here.";
+        text += "\n*HR* has taken the incident over, in HR's own channel, and reports back: record "
+                "it here.";
     if (p.hr_declined)
         text += "\nHR takes no action: the committee may re-open the incident and re-evaluate it.";
     return text;

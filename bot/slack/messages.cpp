@@ -195,6 +195,32 @@ RenderedMessage render_reporter_conflict(const core::ReporterConflictPrompt& pro
                                    std::move(actions)})};
 }
 
+// By direct message to an HR contact, before HR sees anything: who was reported, why HR is
+// asked, and where HR would read; no detail.
+RenderedMessage render_hr_conflict(const core::HrConflictPrompt& prompt) {
+    const std::string& ref = prompt.incident.value;
+    const std::string question =
+        "The Code of Conduct committee asks HR's help with a report about *" +
+        reported_label(prompt.reported) + "* (incident " + ref +
+        "). Before you see anything of it: do you have a conflict of interest?";
+    const std::string where =
+        prompt.scope == core::HrScope::employees_only
+            ? "Only employees are involved: this is a hand-off. If you have no conflict, you are "
+              "added to HR's private channel for it, which holds the report."
+            : "If you have no conflict, you are added to HR's private channel for it, where the "
+              "committee's members ask what they need. You will not see the report itself.";
+    json actions{
+        {"type", "actions"},
+        {"block_id", "conflict"},
+        {"elements", json::array({button(ids::conflict_none, "No conflict", ref, "primary"),
+                                  button(ids::conflict_declared, "I have a conflict", ref)})}};
+    json blocks = json::array();
+    kit::add_sections(blocks, question);
+    blocks.push_back(context(where + " You never need to say why."));
+    blocks.push_back(std::move(actions));
+    return {question, std::move(blocks)};
+}
+
 } // namespace
 
 RenderedMessage render(const core::Message& message) {
@@ -211,6 +237,7 @@ RenderedMessage render(const core::Message& message) {
             [](const core::MotionMessage& m) { return render_motion(m); },
             [](const core::Timeline& m) { return render_timeline(m); },
             [](const core::ReporterConflictPrompt& m) { return render_reporter_conflict(m); },
+            [](const core::HrConflictPrompt& m) { return render_hr_conflict(m); },
         },
         message);
 }

@@ -132,10 +132,15 @@ ModalSpec hr_involve() {
              "Involve HR",
              {{ids::scope, "Who is involved?", scope_radio, {}, Entry::required}}},
             [](const std::string& ref) {
-                return words({"The HR contacts are invited to incident ", ref,
-                              "'s channel, where they can read everything posted there, the "
-                              "report included. When only employees are involved, HR takes the "
-                              "incident over and reports back here."});
+                return words({"HR never sees incident ", ref,
+                              "'s channel. Each HR contact is first asked privately whether they "
+                              "have a conflict of interest; those without one join HR's own "
+                              "private channel (coc-", ref,
+                              "-hr) with the cleared members. If an employee and a community "
+                              "member are involved, nothing of the report is posted there: ask "
+                              "HR what you need, and the committee decides. If only employees "
+                              "are involved, HR's channel receives the report and HR takes the "
+                              "incident over."});
             },
             [](const Submitted& s) -> std::optional<core::Command> {
                 const auto scope = parsed_choice(s.state, ids::scope, core::hr_scope_from_string);

@@ -90,8 +90,10 @@ const ModalView& report_view() {
 }
 
 json report_modal() {
-    return render_view(report_view(), "Everything you enter is seen only by committee members "
-                                      "without a conflict of interest.");
+    return render_view(report_view(),
+                       "Everything you enter is seen only by committee members without a conflict "
+                       "of interest. HR never sees it, except when only employees are involved: "
+                       "then it is handed to HR contacts without a conflict of interest.");
 }
 
 ReportOrErrors report_from_view(const ViewState& state) {

@@ -55,10 +55,6 @@ Rejection field_error(std::string field, std::string message) {
     return {Rejection::Reason::invalid_report, message, {{std::move(field), message}}};
 }
 
-bool contains(const std::vector<UserId>& users, const UserId& user) {
-    return std::find(users.begin(), users.end(), user) != users.end();
-}
-
 bool too_long(const std::string& text) {
     return text.size() > max_text_length;
 }
@@ -89,6 +85,8 @@ ChannelNotice quoting_motion(const Incident& incident, int number, Text text) {
 
 void invite_cleared(Decision& decision, const Incident& incident, const UserId& member, Time now) {
     decision.effects.push_back(Invite{incident.id, incident.channel, member});
+    if (!incident.hr_channel.empty()) // HR's channel holds the cleared members too
+        decision.effects.push_back(Invite{incident.id, incident.hr_channel, member});
     if (incident.report.flags.anonymous || member == incident.submitted_by ||
         contains(incident.reporter_conflict_asked, member))
         return;

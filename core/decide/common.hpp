@@ -28,8 +28,6 @@ Rejection not_in_electorate();
 
 Rejection field_error(std::string field, std::string message);
 
-bool contains(const std::vector<UserId>& users, const UserId& user);
-
 bool too_long(const std::string& text);
 
 // Said only inside the incident's private channel, which holds cleared members alone.

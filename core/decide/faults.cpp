@@ -28,13 +28,29 @@ Decision channel_not_created(const Incident& incident, const std::string& error)
 }
 
 Decision member_not_invited(const Incident& incident, const StepFailed& command) {
+    const bool own = command.channel.empty() || command.channel == incident.channel;
     Decision decision;
     tell_channel(decision, incident,
                  ChannelNotice{incident.to_alert(),
                                icon(Icon::warning) + " cocbot could not add " +
-                                   mention(command.user) + " to this channel (" + command.error +
+                                   mention(command.user) + " to " +
+                                   (own ? Text{"this channel"} : channel_ref(command.channel)) +
+                                   " (" + command.error +
                                    "). They declared no conflict of interest; invite them by "
                                    "hand.",
+                               {}});
+    return decision;
+}
+
+// HR has seen nothing: the committee may try again, or involve HR outside cocbot.
+Decision hr_channel_not_created(const Incident& incident, const std::string& error) {
+    Decision decision;
+    tell_channel(decision, incident,
+                 ChannelNotice{incident.to_alert(),
+                               icon(Icon::warning) + " cocbot could not create HR's channel (" +
+                                   error +
+                                   "). HR has seen nothing of this report. To try again, press " +
+                                   strong("HR done") + ", then " + strong("Involve HR") + ".",
                                {}});
     return decision;
 }
@@ -48,6 +64,8 @@ Outcome step_failed(const Incident& incident, const StepFailed& command) {
         return channel_not_created(incident, command.error);
     if (auto missing = missing_channel(incident))
         return *missing;
+    if (command.step == FailedStep::create_hr_channel)
+        return hr_channel_not_created(incident, command.error);
     return member_not_invited(incident, command);
 }
 

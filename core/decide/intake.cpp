@@ -131,6 +131,9 @@ Outcome declare_conflict(const Committee& committee, const Incident& incident,
         else if (previous == Declaration::no_conflict)
             decision.effects.push_back(Remove{incident.id, incident.channel, command.member});
     }
+    // A recusal also leaves HR's channel, while it is open.
+    if (command.conflicted && previous == Declaration::no_conflict && !incident.hr_channel.empty())
+        decision.effects.push_back(Remove{incident.id, incident.hr_channel, command.member});
     // A recusal changes the electorate: open motions are counted again.
     settle(decision, committee, incident, now);
     if (!command.conflicted)
@@ -210,7 +213,7 @@ Outcome member_joined(const Committee& committee, const Incident& incident,
         return decision;
     }
     if (incident.may_be_present(command.user))
-        return Decision{}; // an HR contact, invited while HR is involved
+        return Decision{}; // HR invited here by an earlier version, while involved
     Decision decision;
     decision.events.push_back(UnclearedMemberFound{command.user, now});
     decision.effects.push_back(Remove{incident.id, incident.channel, command.user});
@@ -240,12 +243,16 @@ Outcome removal_failed(const Incident& incident, const RemovalFailed& command, T
         return *missing;
     Decision decision;
     decision.events.push_back(RemovalRefused{command.user, command.error, now});
+    const Text where = command.channel.empty() || command.channel == incident.channel
+                           ? Text{"this channel"}
+                           : channel_ref(command.channel);
     tell_channel(decision, incident,
                  ChannelNotice{incident.to_alert(),
                                icon(Icon::warning) + " Slack refused to remove " +
-                                   mention(command.user) + " from this channel (" + command.error +
-                                   "). They are not cleared and can read everything here. "
-                                   "Remove them by hand now, and say nothing more until then.",
+                                   mention(command.user) + " from " + where + " (" + command.error +
+                                   "). They are not cleared and can read "
+                                   "everything there. Remove them by hand now, and say nothing "
+                                   "more until then.",
                                {}});
     return decision;
 }

@@ -30,8 +30,12 @@ bool carry_out(Decision& decision, const Incident& incident, const Motion& motio
                 ShareEscrowedReports{incident.id, incident.channel, std::move(pending)});
         }
     }
-    if (motion.kind == MotionKind::reopen && decided.passed && incident.status != Status::triage)
+    if (motion.kind == MotionKind::reopen && decided.passed && incident.status != Status::triage) {
         decision.events.push_back(IncidentReopened{motion.number, now});
+        // The committee takes the incident back: HR's part ends (a new Involve HR asks again).
+        if (!incident.hr_channel.empty())
+            decision.effects.push_back(ArchiveChannel{incident.id, incident.hr_channel});
+    }
     return motion.kind == MotionKind::reopen && !decided.passed &&
            incident.status == Status::resolved;
 }

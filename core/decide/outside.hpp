@@ -1,5 +1,5 @@
 // File: core/decide/outside.hpp
-// The people outside the committee the plan brings in: HR, and law enforcement.
+// Law enforcement, brought in only at the reporter's request (HR: core/decide/hr.hpp).
 #pragma once
 
 #include "core/commands.hpp"
@@ -8,15 +8,6 @@
 #include "core/incident.hpp"
 
 namespace cocbot::core::detail {
-
-Outcome involve_hr(const Committee& committee, const Incident& incident, const InvolveHr& command,
-                   Time now);
-
-Outcome drop_hr(const Committee& committee, const Incident& incident, const DropHr& command,
-                Time now);
-
-Outcome record_hr_report(const Committee& committee, const Incident& incident,
-                         const RecordHrReport& command, Time now);
 
 Outcome record_law_enforcement(const Committee& committee, const Incident& incident,
                                const RecordLawEnforcement& command, Time now);

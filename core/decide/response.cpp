@@ -229,6 +229,8 @@ Outcome resolve_incident(const Committee& committee, const Incident& incident,
     tell_channel(decision, after, quoting_last_record(after, text));
     refresh_messages(decision, committee, incident, after);
     decision.effects.push_back(ArchiveChannel{after.id, after.channel});
+    if (!incident.hr_channel.empty()) // HR's part ends with the incident
+        decision.effects.push_back(ArchiveChannel{after.id, incident.hr_channel});
     decision.reply = "The incident is resolved.";
     return decision;
 }

@@ -36,7 +36,8 @@ enum class Place { data, sealed };
 
 // required: the key must be there. optional: always written, but rows written before the field
 // existed lack it and decode with the type's default. omitted_when_empty: not written when empty
-// (an anonymous reporter's identity keys), and read as optional. no_longer_written: read from
+// (an anonymous reporter's identity keys) or off (a flag rows from earlier versions lack), and
+// read as optional. no_longer_written: read from
 // rows written by earlier versions, never written now (text the executor loads from the events).
 enum class Presence { required, optional, omitted_when_empty, no_longer_written };
 
@@ -176,6 +177,8 @@ bool is_empty(const T& value) {
         return value.empty();
     else if constexpr (is_optional<T>)
         return !value.has_value();
+    else if constexpr (std::is_same_v<T, bool>)
+        return !value; // a flag that is off
     else
         return false;
 }

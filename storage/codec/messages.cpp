@@ -21,6 +21,7 @@ constexpr std::string_view stored_name(tag<core::Notice>)           { return "no
 constexpr std::string_view stored_name(tag<core::MotionMessage>)    { return "motion"; }
 constexpr std::string_view stored_name(tag<core::Timeline>)         { return "timeline"; }
 constexpr std::string_view stored_name(tag<core::ReporterConflictPrompt>) { return "reporter_conflict_prompt"; }
+constexpr std::string_view stored_name(tag<core::HrConflictPrompt>) { return "hr_conflict_prompt"; }
 // clang-format on
 
 constexpr auto description(tag<core::TriagePrompt>) {
@@ -142,6 +143,12 @@ constexpr auto description(tag<core::Timeline>) {
 constexpr auto description(tag<core::ReporterConflictPrompt>) {
     using T = core::ReporterConflictPrompt;
     return describe(field("incident", &T::incident));
+}
+
+constexpr auto description(tag<core::HrConflictPrompt>) {
+    using T = core::HrConflictPrompt;
+    return describe(field("incident", &T::incident), field("reported", &T::reported),
+                    field("scope", &T::scope));
 }
 
 json encode(tag<core::Message>, const core::Message& message) {

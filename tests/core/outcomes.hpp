@@ -137,10 +137,29 @@ inline std::vector<std::string> secrets_of(const Incident& incident) {
 // details go only to the incident's channel (as it was or as it is now), to which only the
 // cleared (and HR while involved) are invited; outside it there are only triage prompts, danger
 // alerts and the leadership's detail-free notice.
+// HR's channel holds what the committee sends HR: cocbot's own notices, and the report only at a
+// hand-off (the plan's one exception).
+inline void check_for_hr(const Incident& after, const Message& message,
+                         const std::vector<std::string>& secrets) {
+    INFO("a post in HR's channel, kind " << static_cast<int>(kind_of(message)));
+    if (std::holds_alternative<ReportDetails>(message)) {
+        CHECK((after.hr && after.hr->scope == HrScope::employees_only));
+        return;
+    }
+    const auto* notice = std::get_if<ChannelNotice>(&message);
+    REQUIRE(notice != nullptr);
+    CHECK(notice->quote.empty());
+    for (const auto& secret : secrets)
+        CHECK_FALSE(mentions_text(notice->text, secret));
+}
+
 inline void check_discreet(const Committee& committee, const Incident& before,
                            const Incident& after, const Decision& decision) {
     const auto in_incident_channel = [&](const ChannelId& channel) {
         return !channel.empty() && (channel == before.channel || channel == after.channel);
+    };
+    const auto in_hr_channel = [&](const ChannelId& channel) {
+        return !channel.empty() && (channel == before.hr_channel || channel == after.hr_channel);
     };
     auto secrets = secrets_of(after);
     const auto before_secrets = secrets_of(before);
@@ -152,6 +171,10 @@ inline void check_discreet(const Committee& committee, const Incident& before,
                 [&](const Post& post) {
                     if (post.to_user.empty() && in_incident_channel(post.channel))
                         return;
+                    if (post.to_user.empty() && in_hr_channel(post.channel)) {
+                        check_for_hr(after, post.message, secrets);
+                        return;
+                    }
                     INFO("a post outside the incident channel, kind "
                          << static_cast<int>(kind_of(post.message)));
                     CHECK((reported.empty() || post.to_user != reported));
@@ -174,6 +197,12 @@ inline void check_discreet(const Committee& committee, const Incident& before,
                         CHECK((leader || member));
                         for (const auto& secret : secrets)
                             CHECK_FALSE(mentions_text(notice->text, secret));
+                    } else if (std::holds_alternative<HrConflictPrompt>(post.message)) {
+                        // HR's conflict question goes to an HR contact asked, never the reporter.
+                        CHECK(after.hr_asked(post.to_user));
+                        CHECK_FALSE(after.asked(post.to_user));
+                        CHECK((after.report.source != Source::slack ||
+                               post.to_user != after.submitted_by));
                     } else if (std::holds_alternative<ReporterConflictPrompt>(post.message)) {
                         // The question about the reporter names only the incident, and goes
                         // only to a member the channel now lets in.
@@ -191,8 +220,12 @@ inline void check_discreet(const Committee& committee, const Incident& before,
                     CHECK(std::holds_alternative<Notice>(ephemeral.message));
                 },
                 [&](const Invite& invite) {
-                    CHECK(in_incident_channel(invite.channel));
                     CHECK((reported.empty() || invite.user != reported));
+                    if (in_hr_channel(invite.channel)) {
+                        CHECK(after.may_be_in_hr_channel(invite.user));
+                        return;
+                    }
+                    CHECK(in_incident_channel(invite.channel));
                     CHECK(after.may_be_present(invite.user));
                     CHECK(after.declaration_of(invite.user) != Declaration::conflict);
                 },

@@ -163,9 +163,33 @@ void ConfidentialIncident::file(const std::string& user, const ReportInput& repo
 void ConfidentialIncident::check_step() {
     std::set<std::string> expected = cleared;
     expected.insert("UBOT");
-    if (hr_involved)
-        expected.insert(hr);
     check_confidential(slack, bot, channel, expected, channels, secrets);
+    if (hr_channel.empty() || slack.archived(hr_channel)) // an archived one shows nothing new
+        return;
+    if (hr_joined)
+        expected.insert(hr);
+    const bool settled = eventually([&] { return slack.members(hr_channel) == expected; });
+    CHECK_MESSAGE(settled, "HR's channel: " << listed(slack.members(hr_channel)) << "; expected "
+                                            << listed(expected));
+}
+
+void ConfidentialIncident::hr_joins(bool hand_off) {
+    const auto asked = [&] {
+        for (const auto& m : slack.messages(hr))
+            if (m.text.find("do you have a conflict of interest?") != std::string::npos)
+                return true;
+        return false;
+    };
+    REQUIRE(eventually(asked));
+    REQUIRE(bot.click(hr, "conflict_none", reference, "D" + hr).status == 200);
+    const std::string name = "coc-" + reference + "-hr";
+    REQUIRE(eventually([&] { return slack.channel_id(name).has_value(); }));
+    hr_channel = *slack.channel_id(name);
+    if (hand_off)
+        channels.insert(hr_channel);
+    hr_joined = true;
+    check_step();
+    REQUIRE(bot.member_joined(hr, hr_channel).status == 200);
 }
 
 void ConfidentialIncident::clear(const std::string& member) {

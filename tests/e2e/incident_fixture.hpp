@@ -74,7 +74,8 @@ struct ConfidentialIncident : IncidentFixture {
     const std::string hr;
     const std::vector<std::string> secrets; // only the incident's channels may show these
     std::set<std::string> cleared;
-    bool hr_involved = false;
+    std::string hr_channel; // HR's channel once made: it may never show a secret (informing)
+    bool hr_joined = false; // HR declared no conflict and is in HR's channel
     std::set<std::string> channels; // every channel the incident has had
 
     ConfidentialIncident(const std::vector<std::string>& members, std::string hr_contact,
@@ -83,12 +84,16 @@ struct ConfidentialIncident : IncidentFixture {
 
     // `user` files `report`; its channel is checked at once.
     void file(const std::string& user, const ReportInput& report);
-    // After each step: Slack's members of the current channel are the cleared (and HR while
-    // involved), and no secret has left the incident's channels, in any call or the log.
+    // After each step: Slack's members of the current channel are the cleared (never HR), those
+    // of HR's channel the cleared and HR once it joined, and no secret has left the incident's
+    // channels, in any call or the log.
     void check_step();
     // `member` declares no conflict and joins the channel (Slack tells of every join; a
     // cleared member's is no intrusion).
     void clear(const std::string& member);
+    // HR is asked by DM, declares no conflict and is let into HR's channel (which holds the
+    // report only at a hand-off).
+    void hr_joins(bool hand_off = false);
 };
 
 } // namespace cocbot::testing

@@ -179,23 +179,28 @@ TEST_SUITE("e2e: re-opening an incident") {
         open_modal("UALICE", "hr_involve", "coc_hr_involve");
         submit_ok("UALICE", "coc_hr_involve",
                   modal_values({{"scope", input::choice("employees_only")}}));
-        hr_involved = true;
         wait_posted("handed the incident off to HR (<@" + hr + ">)");
-        check_step();
-        REQUIRE(bot.member_joined(hr, channel).status == 200);
+        // HR is asked about conflicts first, then gets the report in its own channel, with the
+        // line that says this is the hand-off the plan allows.
+        hr_joins(true);
+        REQUIRE(wait_messages(slack, hr_channel, 2));
+        CHECK(slack.messages(hr_channel)[0].blocks.dump().find(typed.reporter_name) !=
+              std::string::npos);
+        CHECK(slack.messages(hr_channel)[1].text.find("hand-off the plan allows") !=
+              std::string::npos);
         CHECK(eventually([&] { return control_says("status: handed off to HR"); }));
         CHECK(offers("hr_report"));
         CHECK_FALSE(offers("reopen"));
         check_step();
 
-        // HR reports back: no violation, no action.
-        open_modal(hr, "hr_report", "coc_hr_report");
-        submit_ok(hr, "coc_hr_report",
+        // HR reports back in its channel; a cleared member records it: no violation, no action.
+        open_modal("UCAROL", "hr_report", "coc_hr_report");
+        submit_ok("UCAROL", "coc_hr_report",
                   modal_values({{"finding", input::choice("no_violation")},
                                 {"plan", input::text(typed.hr_plan)},
                                 {"consequences", input::text(typed.hr_consequences)},
                                 {"taking_action", input::choice("no")}}));
-        const auto report = wait_posted("<@" + hr + "> recorded HR's report");
+        const auto report = wait_posted("<@UCAROL> recorded HR's report");
         CHECK(report.text.find(typed.hr_plan) != std::string::npos);
         CHECK(report.text.find(typed.hr_consequences) != std::string::npos);
         wait_posted("HR will not take action");
@@ -219,21 +224,17 @@ TEST_SUITE("e2e: re-opening an incident") {
         REQUIRE(eventually([&] { return !has_ballot_buttons(motion_blocks(motion)); }));
         CHECK(eventually([&] { return control_says("status: triage"); }));
         CHECK(offers("motion_violation"));
-        CHECK(offers("hr_done"));
         CHECK_FALSE(offers("reopen"));
         CHECK_FALSE(control_says("HR takes no action"));
         CHECK(answer("UCAROL", "status " + reference).find("triage") != std::string::npos);
-        // Still the one channel: nothing was archived, nothing new made.
-        CHECK(slack.archived_channels().empty());
+        // The committee has it back: HR's channel is archived, and HR is involved again only by
+        // a new Involve HR. The incident keeps its one channel.
+        REQUIRE(eventually([&] { return slack.archived(hr_channel); }));
+        CHECK(slack.archived_channels() == std::set<std::string>{hr_channel});
         CHECK_FALSE(slack.channel_id("coc-" + reference + "-2").has_value());
+        hr_joined = false;
+        hr_channel.clear();
         check_step();
-
-        // HR is done: HR leaves the channel.
-        press("UALICE", "hr_done");
-        hr_involved = false;
-        wait_posted("recorded that HR is done");
-        check_step();
-        REQUIRE(bot.member_left(hr, channel).status == 200);
         CHECK(eventually([&] { return !offers("hr_done") && offers("hr_involve"); }));
         check_step();
     }

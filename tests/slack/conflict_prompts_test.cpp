@@ -47,4 +47,21 @@ TEST_SUITE("blocks") {
         CHECK(actions["elements"][1]["value"] == "2026-003");
         CHECK(actions["elements"][1]["style"] == "danger");
     }
+
+    TEST_CASE("HR's conflict question names the reported person and where HR would read, and "
+              "carries the committee's two buttons") {
+        const core::HrConflictPrompt prompt{
+            core::IncidentId{"2026-003"}, {{}, "Sam <Example>"}, core::HrScope::informing};
+        const auto informing = slack::render(prompt);
+        CHECK(informing.text.find("*Sam &lt;Example&gt;*") != std::string::npos);
+        CHECK(informing.text.find("incident 2026-003") != std::string::npos);
+        CHECK(informing.blocks.dump().find("You will not see the report itself") !=
+              std::string::npos);
+        const auto ids = button_ids(informing.blocks);
+        CHECK(ids == std::vector<std::string>{"conflict_none", "conflict_declared"});
+        auto hand_off = prompt;
+        hand_off.scope = core::HrScope::employees_only;
+        CHECK(slack::render(hand_off).blocks.dump().find("which holds the report") !=
+              std::string::npos);
+    }
 }

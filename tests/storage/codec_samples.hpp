@@ -26,7 +26,8 @@ inline constexpr std::array all_message_kinds{core::MessageKind::triage_prompt,
                                               core::MessageKind::notice,
                                               core::MessageKind::motion,
                                               core::MessageKind::timeline,
-                                              core::MessageKind::reporter_conflict_prompt};
+                                              core::MessageKind::reporter_conflict_prompt,
+                                              core::MessageKind::hr_conflict_prompt};
 
 inline constexpr std::array all_statuses{core::Status::none, core::Status::escrowed,
                                          core::Status::triage, core::Status::handed_off,
@@ -179,6 +180,11 @@ inline std::vector<core::Event> response_events() {
                                       {core::UserId{"U0HR"}, core::UserId{"U0HR2"}},
                                       core::UserId{"U0MEMBER1"},
                                       t0});
+    events.push_back(core::HrInvolved{
+        core::HrScope::informing, {core::UserId{"U0HR"}}, core::UserId{"U0MEMBER1"}, t0, true});
+    events.push_back(core::HrContactAnswered{core::UserId{"U0HR"}, false, t0});
+    events.push_back(core::HrContactAnswered{core::UserId{"U0HR2"}, true, t0});
+    events.push_back(core::HrChannelOpened{core::ChannelId{"G0HR"}});
     events.push_back(core::HrDropped{core::UserId{"U0MEMBER2"}, t0});
     events.push_back(hr_reported);
     events.push_back(core::HrReported{{core::HrFinding::no_violation, "", "", true}, {}, t0});

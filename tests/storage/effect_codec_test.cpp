@@ -139,6 +139,8 @@ TEST_SUITE("storage effect codec") {
         const core::Message record = timeline(id);
         const core::Message empty_record = core::Timeline{id, {}};
         const core::Message reporter_conflict = core::ReporterConflictPrompt{id};
+        const core::Message hr_conflict = core::HrConflictPrompt{
+            id, {core::UserId{"U0REPORTED"}, "Sam Example"}, core::HrScope::employees_only};
 
         for (const auto& message : {prompt,
                                     alert,
@@ -161,7 +163,8 @@ TEST_SUITE("storage effect codec") {
                                     passed_motion,
                                     record,
                                     empty_record,
-                                    reporter_conflict}) {
+                                    reporter_conflict,
+                                    hr_conflict}) {
             CAPTURE(message.index());
             const core::Effect post =
                 core::Post{id, core::ChannelId{"C0COMMITTEE"}, {}, message, true};
@@ -194,8 +197,15 @@ TEST_SUITE("storage effect codec") {
                 CHECK(round_trip(update) == update);
             }
         }
-        SUBCASE("channel creation, invitations and removals") {
+        SUBCASE("channel creation (the incident's and HR's), invitations and removals") {
             const core::Effect create = core::CreatePrivateChannel{id, "coc-2026-001"};
+            const core::Effect create_hr =
+                core::CreatePrivateChannel{id, "coc-2026-001-hr", core::ChannelRole::hr};
+            CHECK(round_trip(create_hr) == create_hr);
+            // A row queued before channels had roles is the incident's.
+            CHECK(storage::decode_effect("create_private_channel",
+                                         R"({"incident":"2026-001","name":"coc-2026-001"})") ==
+                  create);
             const core::Effect invite =
                 core::Invite{id, core::ChannelId{"G0INCIDENT"}, core::UserId{"U0MEMBER1"}};
             const core::Effect remove =

@@ -131,6 +131,8 @@ TEST_SUITE("storage event codec") {
         CHECK(type_of(core::MemberReturned{}) == "member_returned");
         CHECK(type_of(core::ReporterConflictAsked{}) == "reporter_conflict_asked");
         CHECK(type_of(core::ReporterConflictCleared{}) == "reporter_conflict_cleared");
+        CHECK(type_of(core::HrContactAnswered{}) == "hr_contact_answered");
+        CHECK(type_of(core::HrChannelOpened{}) == "hr_channel_opened");
         CHECK(type_of(core::HrInvolved{}) == "hr_involved");
         CHECK(type_of(core::HrDropped{}) == "hr_dropped");
         CHECK(type_of(hr_reported) == "hr_reported");

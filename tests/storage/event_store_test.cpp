@@ -219,6 +219,22 @@ TEST_SUITE("storage event store") {
             // Stored in other events, but no incident's private channel.
             CHECK_FALSE(store.incident_by_channel(core::ChannelId{"C0COMMITTEE"}).has_value());
         }
+        SUBCASE("HR's channel leads back to its incident too") {
+            append(db, second, {core::HrChannelOpened{core::ChannelId{"G0SECONDHR"}}});
+            CHECK(store.incident_by_channel(core::ChannelId{"G0SECONDHR"}) == second);
+        }
+        SUBCASE("found by key: the query reads the channel index, not every event") {
+            std::string plan;
+            SQLite::Statement explain(db.sql(),
+                                      "EXPLAIN QUERY PLAN SELECT incident_id FROM events "
+                                      "WHERE type IN ('channel_opened', 'hr_channel_opened') "
+                                      "AND json_extract(data, '$.channel') = 'G0SECOND' "
+                                      "ORDER BY seq DESC LIMIT 1");
+            while (explain.executeStep())
+                plan += explain.getColumn(3).getString() + "\n";
+            CAPTURE(plan);
+            CHECK(contains(plan, "events_by_channel"));
+        }
         SUBCASE("a channel opened again belongs to the latest incident that opened it") {
             append(db, waiting, {core::ChannelOpened{core::ChannelId{"G0SECOND"}}});
             CHECK(store.incident_by_channel(core::ChannelId{"G0SECOND"}) == waiting);

@@ -229,7 +229,8 @@ const std::vector<storage::EncodedEffect>
 
 // What is written now instead, by index into stored_effects: the messages that reference the text
 // they show (the report, a motion's question, the record) rather than hold it, and cocbot's own
-// words, kept as parts rather than as one string with Slack's markup in it.
+// words, kept as parts rather than as one string with Slack's markup in it; and whose channel a
+// new one is (the incident's, or HR's).
 const std::map<std::size_t, std::string> written_now{
     {2,
      R"({"channel":"G0INCIDENT","incident":"2026-001","message":{"filed_at":1773446400,"incident":"2026-001","type":"report_details"},"remember":true,"to_user":""})"},
@@ -247,6 +248,7 @@ const std::map<std::size_t, std::string> written_now{
      R"({"channel":"","incident":"","message":{"text":["Hello"],"type":"notice"},"remember":false,"to_user":"U0MEMBER2"})"},
     {14,
      R"({"channel":"G0INCIDENT","message":{"text":["Only you"],"type":"notice"},"user":"U0MEMBER1"})"},
+    {15, R"({"incident":"2026-001","name":"coc-2026-001","role":"incident"})"},
 };
 
 } // namespace
