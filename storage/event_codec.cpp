@@ -164,9 +164,10 @@ constexpr auto description(tag<core::MotionDecided>) {
 
 constexpr auto description(tag<core::HrInvolved>) {
     using T = core::HrInvolved;
-    return describe(field("scope", &T::scope), field("contacts", &T::contacts), field("by", &T::by),
-                    field("at", &T::at),
-                    field("own_channel", &T::own_channel, Place::data, Presence::omitted_when_empty));
+    return describe(
+        field("scope", &T::scope), field("contacts", &T::contacts), field("by", &T::by),
+        field("at", &T::at),
+        field("own_channel", &T::own_channel, Place::data, Presence::omitted_when_empty));
 }
 
 // HR's finding and whether it acts drive the workflow; the plan and consequences are secrets.

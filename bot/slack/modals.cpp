@@ -135,7 +135,8 @@ ModalSpec hr_involve() {
                 return words({"HR never sees incident ", ref,
                               "'s channel. Each HR contact is first asked privately whether they "
                               "have a conflict of interest; those without one join HR's own "
-                              "private channel (coc-", ref,
+                              "private channel (coc-",
+                              ref,
                               "-hr) with the cleared members. If an employee and a community "
                               "member are involved, nothing of the report is posted there: ask "
                               "HR what you need, and the committee decides. If only employees "
