@@ -138,6 +138,22 @@ struct MemberLeft {
     ChannelId channel{}; // none named: the incident's own
 };
 
+// "Ask HR": a cleared member's question, in their own words, for HR's channel.
+struct AskHr {
+    IncidentId incident;
+    UserId by;
+    std::string question;
+};
+
+// "Record HR's information": what HR told the committee, and whether HR knows of past
+// instances of similar behaviour.
+struct RecordHrInformation {
+    IncidentId incident;
+    UserId by;
+    std::string information;
+    PastInstances past = PastInstances::unknown;
+};
+
 struct InvolveHr {
     IncidentId incident;
     UserId by;
@@ -193,7 +209,7 @@ using Command =
                  CheckDeadlines, MarkReportedPersonMissing, RecordReporterFollowUp, ProposeMotion,
                  CastBallot, MemberLeft, InvolveHr, DropHr, RecordHrReport, RecordLawEnforcement,
                  RecordConversation, ResolveIncident, ShowTimeline, StepFailed,
-                 ClearReporterConflict>;
+                 ClearReporterConflict, AskHr, RecordHrInformation>;
 
 inline const IncidentId& incident_of(const Command& command) {
     return std::visit([](const auto& c) -> const IncidentId& { return c.incident; }, command);

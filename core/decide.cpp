@@ -78,6 +78,8 @@ Outcome decide(const Committee& committee, const Incident& incident, const Comma
             },
             [&](const InvolveHr& c) { return involve_hr(committee, incident, c, now); },
             [&](const DropHr& c) { return drop_hr(committee, incident, c, now); },
+            [&](const AskHr& c) { return ask_hr(incident, c, now); },
+            [&](const RecordHrInformation& c) { return record_hr_information(incident, c, now); },
             [&](const RecordHrReport& c) { return record_hr_report(committee, incident, c, now); },
             [&](const RecordLawEnforcement& c) {
                 return record_law_enforcement(committee, incident, c, now);

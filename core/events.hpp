@@ -226,6 +226,25 @@ struct HrChannelOpened {
     friend bool operator==(const HrChannelOpened&, const HrChannelOpened&) = default;
 };
 
+// A cleared member's question to HR, posted in HR's channel.
+struct HrAsked {
+    std::string question;
+    UserId by;
+    Time at;
+
+    friend bool operator==(const HrAsked&, const HrAsked&) = default;
+};
+
+// What HR told the committee, as a cleared member recorded it.
+struct HrInformed {
+    std::string information;
+    PastInstances past = PastInstances::unknown;
+    UserId by;
+    Time at;
+
+    friend bool operator==(const HrInformed&, const HrInformed&) = default;
+};
+
 // HR reported back after a hand-off.
 struct HrReported {
     HrReport report;
@@ -296,6 +315,6 @@ using Event =
                  MotionProposed, BallotCast, MotionDecided, MemberLeftChannel, MemberReturned,
                  HrInvolved, HrDropped, HrReported, LawEnforcementInvolved, ConversationRecorded,
                  IncidentResolved, IncidentReopened, ReporterConflictAsked, ReporterConflictCleared,
-                 HrContactAnswered, HrChannelOpened>;
+                 HrContactAnswered, HrChannelOpened, HrAsked, HrInformed>;
 
 } // namespace cocbot::core

@@ -18,6 +18,12 @@ constexpr NameTable<HrFinding, 3> finding_names{{
     {HrFinding::undetermined, "undetermined"},
 }};
 
+constexpr NameTable<PastInstances, 3> past_names{{
+    {PastInstances::yes, "yes"},
+    {PastInstances::no, "no"},
+    {PastInstances::unknown, "unknown"},
+}};
+
 constexpr NameTable<ChannelRole, 2> role_names{{
     {ChannelRole::incident, "incident"},
     {ChannelRole::hr, "hr"},
@@ -31,6 +37,22 @@ std::string_view to_string(HrScope scope) {
 
 std::optional<HrScope> hr_scope_from_string(std::string_view text) {
     return value_in(scope_names, text);
+}
+
+std::string_view to_string(PastInstances past) {
+    return name_in(past_names, past);
+}
+
+std::optional<PastInstances> past_instances_from_string(std::string_view text) {
+    return value_in(past_names, text);
+}
+
+std::string hr_information_text(const std::string& information, PastInstances past) {
+    std::string text = "Past instances of similar behaviour known to HR: ";
+    text += past == PastInstances::yes  ? "yes"
+            : past == PastInstances::no ? "no"
+                                        : "HR does not know";
+    return text + "\n" + information;
 }
 
 std::string_view to_string(ChannelRole role) {

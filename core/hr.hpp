@@ -30,6 +30,15 @@ std::optional<ChannelRole> channel_role_from_string(std::string_view text);
 // (Slack keeps an archived channel's name).
 std::string hr_channel_name(const IncidentId& incident, int involvement);
 
+// Whether HR knows of past instances of similar behaviour (the plan asks HR this).
+enum class PastInstances { yes, no, unknown };
+
+std::string_view to_string(PastInstances past);
+std::optional<PastInstances> past_instances_from_string(std::string_view text);
+
+// HR's information as the channel and the record quote it, past instances first.
+std::string hr_information_text(const std::string& information, PastInstances past);
+
 // Whether HR found a Code of Conduct violation.
 enum class HrFinding { violation, no_violation, undetermined };
 

@@ -315,6 +315,12 @@ struct Apply {
         ++incident.hr_channels_opened;
     }
 
+    void operator()(const HrAsked& e) const { incident.records.push_back(e.question); }
+
+    void operator()(const HrInformed& e) const {
+        incident.records.push_back(hr_information_text(e.information, e.past));
+    }
+
     void operator()(const HrDropped&) const { end_hr(); }
 
     // HR takes part in one involvement at a time; a new one asks again, in a new channel.

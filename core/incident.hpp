@@ -47,7 +47,8 @@ struct Incident {
     std::vector<ConversationRecorded> conversations;
     std::optional<IncidentResolved> resolution;
     // What members recorded, in order, as the channel quotes it: immediate actions, follow-ups,
-    // conversations, HR's reports, law enforcement notes, resolutions (see QuoteRef).
+    // conversations, questions to HR and its information, HR's reports, law enforcement notes,
+    // resolutions (see QuoteRef).
     std::vector<std::string> records;
     int channels_opened = 0; // a re-opened incident gets a new channel
     bool archived = false;   // the current channel is archived: nothing can happen in it

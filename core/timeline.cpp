@@ -148,6 +148,18 @@ Line line_for(const HrContactAnswered& e) {
                              : "(HR) declared no conflict of interest and joins HR's channel");
 }
 
+Line line_for(const HrAsked& e) {
+    return line(e.at, e.by, "asked HR a question in HR's channel");
+}
+
+Line line_for(const HrInformed& e) {
+    return line(
+        e.at, e.by,
+        "recorded HR's information (past instances known to HR: " +
+            std::string{e.past == PastInstances::unknown ? "HR does not know" : to_string(e.past)} +
+            ")");
+}
+
 Line line_for(const HrChannelOpened& e) {
     return line({}, {}, "opened HR's channel " + channel_ref(e.channel));
 }

@@ -43,6 +43,8 @@ constexpr std::string_view stored_name(tag<core::ReporterConflictAsked>) { retur
 constexpr std::string_view stored_name(tag<core::ReporterConflictCleared>) { return "reporter_conflict_cleared"; }
 constexpr std::string_view stored_name(tag<core::HrContactAnswered>) { return "hr_contact_answered"; }
 constexpr std::string_view stored_name(tag<core::HrChannelOpened>) { return "hr_channel_opened"; }
+constexpr std::string_view stored_name(tag<core::HrAsked>) { return "hr_asked"; }
+constexpr std::string_view stored_name(tag<core::HrInformed>) { return "hr_informed"; }
 // clang-format on
 
 constexpr auto identity = Presence::omitted_when_empty;
@@ -224,6 +226,18 @@ constexpr auto description(tag<core::HrContactAnswered>) {
     using T = core::HrContactAnswered;
     return describe(field("contact", &T::contact), field("conflicted", &T::conflicted),
                     field("at", &T::at));
+}
+
+// What the committee asked HR, and what HR told it, are kept with the secrets.
+constexpr auto description(tag<core::HrAsked>) {
+    using T = core::HrAsked;
+    return describe(sealed("question", &T::question), field("by", &T::by), field("at", &T::at));
+}
+
+constexpr auto description(tag<core::HrInformed>) {
+    using T = core::HrInformed;
+    return describe(sealed("information", &T::information), field("past", &T::past),
+                    field("by", &T::by), field("at", &T::at));
 }
 
 // Stored like ChannelOpened ({"channel": …}): the channel index finds both.

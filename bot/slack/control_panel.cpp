@@ -69,8 +69,11 @@ json hr_buttons(const core::ControlPanel& p) {
     json buttons = json::array();
     if (!p.hr_involved && p.hr_configured)
         buttons.push_back(button(ids::hr_involve, "Involve HR", ref));
-    if (p.hr_involved)
+    if (p.hr_involved) {
+        buttons.push_back(button(ids::ask_hr, "Ask HR", ref));
+        buttons.push_back(button(ids::hr_info, "Record HR's information", ref));
         buttons.push_back(button(ids::hr_done, "HR done", ref));
+    }
     if (p.hr_involved == core::HrScope::employees_only)
         buttons.push_back(button(ids::hr_report, "Record HR's report", ref));
     return buttons;

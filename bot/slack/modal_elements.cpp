@@ -67,6 +67,14 @@ json finding_radio() {
     });
 }
 
+json past_radio() {
+    return radio({
+        {"yes", "Yes"},
+        {"no", "No"},
+        {"unknown", "HR does not know"},
+    });
+}
+
 json taking_action_radio() {
     return yes_no("Yes", "No: the committee may re-open and re-evaluate it");
 }

@@ -11,6 +11,7 @@ nlohmann::json decision_checkbox();
 nlohmann::json consequences_select(); // the plan's list of possible consequences
 nlohmann::json scope_radio();         // core::HrScope's values
 nlohmann::json finding_radio();       // core::HrFinding's values
+nlohmann::json past_radio();
 nlohmann::json taking_action_radio(); // yes, no
 nlohmann::json reporter_asked_checkbox();
 nlohmann::json talkers_select(); // two committee members

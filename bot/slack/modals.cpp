@@ -177,6 +177,52 @@ ModalSpec hr_report() {
         }};
 }
 
+ModalSpec ask_hr() {
+    return {ModalKind::ask_hr,
+            ids::ask_hr,
+            {ids::ask_hr_callback,
+             "Ask HR",
+             "Send to HR",
+             {{ids::question, "Your question for HR", paragraph,
+               "e.g. \"Do you know of past instances of similar behaviour?\"", Entry::required}}},
+            [](const std::string& ref) {
+                return words({"Your question is posted in HR's channel for incident ", ref,
+                              ", which HR and the cleared members read. Nothing else of the "
+                              "report is shown to HR: ask in your own words only what HR needs "
+                              "to answer."});
+            },
+            [](const Submitted& s) -> std::optional<core::Command> {
+                return core::AskHr{s.incident, s.by, text_of(s.state, ids::question)};
+            }};
+}
+
+ModalSpec hr_info() {
+    return {ModalKind::hr_info,
+            ids::hr_info,
+            {ids::hr_info_callback,
+             "HR's information",
+             "Record",
+             {{ids::information, "What HR told the committee", paragraph, {}, Entry::required},
+              {ids::past,
+               "Does HR know of past instances of similar behaviour?",
+               past_radio,
+               {},
+               Entry::required}}},
+            [](const std::string& ref) {
+                return words({"HR's answers for incident ", ref,
+                              " are recorded here, in the incident's channel. The decision "
+                              "stays with the committee."});
+            },
+            [](const Submitted& s) -> std::optional<core::Command> {
+                const auto past =
+                    parsed_choice(s.state, ids::past, core::past_instances_from_string);
+                if (!past)
+                    return std::nullopt;
+                return core::RecordHrInformation{s.incident, s.by,
+                                                 text_of(s.state, ids::information), *past};
+            }};
+}
+
 ModalSpec law_enforcement() {
     return {ModalKind::law_enforcement,
             ids::law_enforcement,
@@ -262,8 +308,9 @@ const ModalSpec* find_modal(Match match) {
 
 const std::vector<ModalSpec>& incident_modals() {
     static const std::vector<ModalSpec> all{
-        immediate_action(), follow_up(), motion_plan(),     motion_consequences(), motion_refusal(),
-        hr_involve(),       hr_report(), law_enforcement(), conversation(),        resolve(),
+        immediate_action(), follow_up(),       motion_plan(),  motion_consequences(),
+        motion_refusal(),   hr_involve(),      hr_report(),    ask_hr(),
+        hr_info(),          law_enforcement(), conversation(), resolve(),
     };
     return all;
 }

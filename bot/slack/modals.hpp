@@ -25,6 +25,8 @@ enum class ModalKind {
     motion_refusal,
     hr_involve,
     hr_report,
+    ask_hr,
+    hr_info,
     law_enforcement,
     conversation,
     resolve,

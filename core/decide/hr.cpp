@@ -186,6 +186,53 @@ Outcome hr_member_joined(const Incident& incident, const MemberJoined& command, 
     return decision;
 }
 
+Outcome ask_hr(const Incident& incident, const AskHr& command, Time now) {
+    if (auto refused = not_open(incident))
+        return *refused;
+    if (!incident.is_cleared(command.by))
+        return not_cleared();
+    if (!incident.hr)
+        return Rejection{
+            Rejection::Reason::not_allowed, "HR is not involved: press Involve HR first.", {}};
+    if (incident.hr_channel.empty())
+        return Rejection{Rejection::Reason::not_allowed,
+                         "HR's channel is not ready yet: try again in a moment.",
+                         {}};
+    const std::string question = trimmed(command.question);
+    if (question.empty() || too_long(question))
+        return field_error("question", "Write the question for HR (at most 3000 characters).");
+    Decision decision;
+    decision.events.push_back(HrAsked{question, command.by, now});
+    const Incident after = after_events(incident, decision.events);
+    post_in_hr_channel(
+        decision, after, after.hr_channel,
+        quoting_last_record(after, mention(command.by) + " asks HR, for the committee:"));
+    tell_channel(decision, after, quoting_last_record(after, mention(command.by) + " asked HR:"));
+    decision.reply = "Your question was posted in HR's channel.";
+    return decision;
+}
+
+Outcome record_hr_information(const Incident& incident, const RecordHrInformation& command,
+                              Time now) {
+    if (auto refused = not_open(incident))
+        return *refused;
+    if (!incident.is_cleared(command.by))
+        return not_cleared();
+    if (!incident.hr)
+        return Rejection{Rejection::Reason::not_allowed, "HR is not involved.", {}};
+    const std::string information = trimmed(command.information);
+    if (information.empty() || too_long(information))
+        return field_error("information",
+                           "Say what HR told the committee (at most 3000 characters).");
+    Decision decision;
+    decision.events.push_back(HrInformed{information, command.past, command.by, now});
+    tell_channel(decision, incident,
+                 quoting_last_record(after_events(incident, decision.events),
+                                     mention(command.by) + " recorded HR's information:"));
+    decision.reply = "Recorded.";
+    return decision;
+}
+
 Outcome drop_hr(const Committee& committee, const Incident& incident, const DropHr& command,
                 Time now) {
     if (auto refused = not_open(incident))

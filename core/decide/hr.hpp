@@ -22,6 +22,12 @@ Outcome hr_channel_created(const Incident& incident, const ChannelCreated& comma
 // Someone joined HR's channel: only cleared members and HR contacts without a conflict stay.
 Outcome hr_member_joined(const Incident& incident, const MemberJoined& command, Time now);
 
+// A cleared member's question, posted in HR's channel (and a line in the incident's).
+Outcome ask_hr(const Incident& incident, const AskHr& command, Time now);
+
+Outcome record_hr_information(const Incident& incident, const RecordHrInformation& command,
+                              Time now);
+
 Outcome drop_hr(const Committee& committee, const Incident& incident, const DropHr& command,
                 Time now);
 

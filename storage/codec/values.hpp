@@ -75,6 +75,7 @@ inline CoreNames<core::MessageKind> core_names(tag<core::MessageKind>) { return 
 inline CoreNames<core::MotionKind> core_names(tag<core::MotionKind>) { return {"motion kind", core::motion_kind_from_string}; }
 inline CoreNames<core::MotionResult> core_names(tag<core::MotionResult>) { return {"motion result", core::motion_result_from_string}; }
 inline CoreNames<core::HrScope> core_names(tag<core::HrScope>) { return {"HR scope", core::hr_scope_from_string}; }
+inline CoreNames<core::PastInstances> core_names(tag<core::PastInstances>) { return {"past instances", core::past_instances_from_string}; }
 inline CoreNames<core::ChannelRole> core_names(tag<core::ChannelRole>) { return {"channel role", core::channel_role_from_string}; }
 inline CoreNames<core::HrFinding> core_names(tag<core::HrFinding>) { return {"HR finding", core::hr_finding_from_string}; }
 inline CoreNames<core::Apology> core_names(tag<core::Apology>) { return {"apology", core::apology_from_string}; }

@@ -68,7 +68,7 @@ TEST_SUITE("decide: confidentiality as a property") {
                 const auto secret = "SECRET " + std::to_string(step);
                 const auto& incident = scene.incident;
                 Command command;
-                switch (random() % 22) {
+                switch (random() % 24) {
                 case 0:
                     command = DeclareConflict{ref, who, chance(4)};
                     break;
@@ -148,6 +148,13 @@ TEST_SUITE("decide: confidentiality as a property") {
                 case 20:
                     command = ClearReporterConflict{ref, who};
                     break;
+                case 21:
+                    command = AskHr{ref, who, secret};
+                    break;
+                case 22:
+                    command = RecordHrInformation{
+                        ref, who, secret, yes ? PastInstances::yes : PastInstances::unknown};
+                    break;
                 default:
                     command = RecordImmediateAction{ref, who, secret};
                     break;
@@ -162,13 +169,10 @@ TEST_SUITE("decide: confidentiality as a property") {
                         quoting.push_back(notice);
                 for (const auto& event : d->events)
                     ++happened[event.index()];
-                // The executor makes the channels it is asked for (a re-opening's, here).
-                if (!all_of<CreatePrivateChannel>(*d).empty())
+                // The executor makes the channels it is asked for (a re-opening's, HR's).
+                for (const auto& create : all_of<CreatePrivateChannel>(*d))
                     for (const auto& event :
-                         scene
-                             .run(ChannelCreated{
-                                 ref,
-                                 ChannelId{"G" + std::to_string(incident.channels_opened + 1)}})
+                         scene.run(ChannelCreated{ref, ChannelId{"G" + create.name}, create.role})
                              .events)
                         ++happened[event.index()];
                 for (const auto& post : direct_messages(*d)) {
@@ -194,10 +198,10 @@ TEST_SUITE("decide: confidentiality as a property") {
             if (i != Command{SubmitReport{}}.index() && i != Command{RecordMessagePosted{}}.index())
                 CHECK(accepted[i] > 0);
         }
-        for (const Event& event :
-             std::vector<Event>{MotionDecided{}, EscrowActivated{}, IncidentResolved{},
-                                IncidentReopened{}, LawEnforcementInvolved{}, HrReported{},
-                                MemberReturned{}, ConversationRecorded{}}) {
+        for (const Event& event : std::vector<Event>{
+                 MotionDecided{}, EscrowActivated{}, IncidentResolved{}, IncidentReopened{},
+                 LawEnforcementInvolved{}, HrReported{}, MemberReturned{}, ConversationRecorded{},
+                 HrContactAnswered{}, HrChannelOpened{}, HrAsked{}, HrInformed{}}) {
             CAPTURE(event.index());
             CHECK(happened[event.index()] > 0);
         }

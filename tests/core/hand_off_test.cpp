@@ -99,7 +99,8 @@ TEST_SUITE("decide: hand-off to HR") {
         CHECK(field_of(scene.refused(RecordHrReport{ref, hr1, report})) == "consequences");
     }
 
-    TEST_CASE("when HR takes no action the committee may re-open, and a passing vote ends HR's part") {
+    TEST_CASE(
+        "when HR takes no action the committee may re-open, and a passing vote ends HR's part") {
         auto scene = with_hr(HrScope::employees_only);
         const auto d = scene.run(RecordHrReport{ref, hr1, no_action()});
         REQUIRE_FALSE(updated<ControlPanel>(d).empty());

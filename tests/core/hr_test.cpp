@@ -92,7 +92,8 @@ TEST_SUITE("decide: HR's channel") {
         CHECK(scene.incident.may_vote(alice));
     }
 
-    TEST_CASE("a member cleared while HR's channel is open joins it too, and a recusal leaves both") {
+    TEST_CASE(
+        "a member cleared while HR's channel is open joins it too, and a recusal leaves both") {
         auto scene = opened({alice, bob}, {erin});
         scene.run(InvolveHr{ref, bob, HrScope::informing});
         open_hr_channel(scene);
@@ -206,6 +207,54 @@ TEST_SUITE("decide: HR's channel") {
         const auto done = scene.run(DropHr{ref, bob});
         CHECK(all_of<Remove>(done) == std::vector<Remove>{{ref, incident_channel, hr1}});
         CHECK(all_of<ArchiveChannel>(done).empty());
+    }
+
+    TEST_CASE("Ask HR posts the member's own words in HR's channel, and a line in the incident's") {
+        auto scene = with_hr(HrScope::informing);
+        const auto d = scene.run(AskHr{ref, carol, "  Any earlier complaints about them?  "});
+        CHECK(events_of<HrAsked>(d) ==
+              std::vector<HrAsked>{{"Any earlier complaints about them?", carol, t0}});
+        const auto in_hr = posts_in(d, hr_channel);
+        REQUIRE(in_hr.size() == 1);
+        const auto& asked = std::get<ChannelNotice>(in_hr[0].message);
+        CHECK(asked.quote == "Any earlier complaints about them?");
+        CHECK(mentions_user(asked.text, carol));
+        const auto here = posts_in(d, incident_channel);
+        REQUIRE(here.size() == 1);
+        CHECK(std::get<ChannelNotice>(here[0].message).quote == asked.quote);
+        CHECK(field_of(scene.refused(AskHr{ref, carol, "   "})) == "question");
+        CHECK(field_of(scene.refused(AskHr{ref, carol, std::string(3001, 'q')})) == "question");
+        for (const auto& who : {erin, stranger, hr1})
+            CHECK(scene.refused(AskHr{ref, who, "x"}).reason == Rejection::Reason::not_allowed);
+    }
+
+    TEST_CASE("Ask HR waits for HR's channel, and needs HR involved") {
+        auto scene = three_cleared();
+        CHECK(scene.refused(AskHr{ref, bob, "x"}).message ==
+              "HR is not involved: press Involve HR first.");
+        scene.run(InvolveHr{ref, bob, HrScope::informing});
+        CHECK(scene.refused(AskHr{ref, bob, "x"}).message ==
+              "HR's channel is not ready yet: try again in a moment.");
+    }
+
+    TEST_CASE("HR's information is recorded with whether HR knows of past instances") {
+        auto scene = with_hr(HrScope::informing);
+        const auto d = scene.run(
+            RecordHrInformation{ref, alice, " Two earlier warnings ", PastInstances::yes});
+        CHECK(events_of<HrInformed>(d) ==
+              std::vector<HrInformed>{{"Two earlier warnings", PastInstances::yes, alice, t0}});
+        const auto notices = posted<ChannelNotice>(d);
+        REQUIRE(notices.size() == 1);
+        CHECK(notices[0].quote ==
+              "Past instances of similar behaviour known to HR: yes\nTwo earlier warnings");
+        CHECK(posts_in(d, hr_channel).empty()); // recorded for the committee only
+        CHECK(field_of(scene.refused(RecordHrInformation{ref, alice, "", PastInstances::no})) ==
+              "information");
+        CHECK(scene.refused(RecordHrInformation{ref, hr1, "x", PastInstances::no}).reason ==
+              Rejection::Reason::not_allowed);
+        scene.run(DropHr{ref, alice});
+        CHECK(scene.refused(RecordHrInformation{ref, alice, "x", PastInstances::no}).message ==
+              "HR is not involved.");
     }
 
     TEST_CASE("HR cannot vote or propose") {

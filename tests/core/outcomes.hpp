@@ -137,8 +137,8 @@ inline std::vector<std::string> secrets_of(const Incident& incident) {
 // details go only to the incident's channel (as it was or as it is now), to which only the
 // cleared (and HR while involved) are invited; outside it there are only triage prompts, danger
 // alerts and the leadership's detail-free notice.
-// HR's channel holds what the committee sends HR: cocbot's own notices, and the report only at a
-// hand-off (the plan's one exception).
+// HR's channel holds what the committee sends HR: cocbot's own notices, the members' questions,
+// and the report only at a hand-off (the plan's one exception).
 inline void check_for_hr(const Incident& after, const Message& message,
                          const std::vector<std::string>& secrets) {
     INFO("a post in HR's channel, kind " << static_cast<int>(kind_of(message)));
@@ -148,9 +148,15 @@ inline void check_for_hr(const Incident& after, const Message& message,
     }
     const auto* notice = std::get_if<ChannelNotice>(&message);
     REQUIRE(notice != nullptr);
-    CHECK(notice->quote.empty());
     for (const auto& secret : secrets)
         CHECK_FALSE(mentions_text(notice->text, secret));
+    if (notice->quote.empty() && !notice->quoted)
+        return;
+    // Only a member's question to HR is quoted there, word for word.
+    REQUIRE(notice->quoted.has_value());
+    const std::string* asked = after.quoted(*notice->quoted);
+    CHECK((asked != nullptr && *asked == notice->quote));
+    CHECK(mentions_text(notice->text, "asks HR"));
 }
 
 inline void check_discreet(const Committee& committee, const Incident& before,

@@ -28,6 +28,7 @@ struct Typed : TypedReport {
     std::string talk_plan = "Apologise through the committee and attend coaching";
     std::string follow_up = "Called her to explain the outcome and the coaching";
     std::string resolution = "Coaching completed, no further incidents";
+    std::string hr_info = "HR holds no earlier complaint about them";
 
     Typed()
         : TypedReport{"Mimicked her accent in two standups after being asked to stop",
@@ -36,7 +37,7 @@ struct Typed : TypedReport {
     std::vector<std::string> all() const {
         auto out = words();
         out.insert(out.end(), {plan, law_note, behaviour, context, impact, call_in, talk_plan,
-                               follow_up, resolution});
+                               follow_up, resolution, hr_info});
         return out;
     }
 };
@@ -88,6 +89,20 @@ TEST_SUITE("e2e: one whole incident") {
         wait_posted("asked HR (<@" + hr + ">)");
         // HR is asked about conflicts by DM, then joins HR's channel, never this one.
         hr_joins();
+        // A member asks HR in their own words: the question reaches HR's channel, with a line in
+        // the incident's; HR answers there, and a member records what HR said.
+        const std::string question = "Has this person been spoken to before?";
+        open_modal("UBOB", "ask_hr", "coc_ask_hr");
+        submit_ok("UBOB", "coc_ask_hr", modal_values({{"question", input::text(question)}}));
+        REQUIRE(eventually([&] { return count_containing(slack, hr_channel, question) == 1; }));
+        CHECK(wait_posted("<@UBOB> asked HR:").text.find(question) != std::string::npos);
+        open_modal("UCAROL", "hr_info", "coc_hr_info");
+        submit_ok("UCAROL", "coc_hr_info",
+                  modal_values({{"information", input::text(typed.hr_info)},
+                                {"past", input::choice("no")}}));
+        CHECK(wait_posted("<@UCAROL> recorded HR's information").text.find(typed.hr_info) !=
+              std::string::npos);
+        check_step();
         press("UALICE", "motion_violation");
         REQUIRE(eventually([&] { return motion_ts(slack, channel, reference, 1).has_value(); }));
         const auto violation = *motion_ts(slack, channel, reference, 1);

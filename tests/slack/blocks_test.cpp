@@ -291,6 +291,8 @@ TEST_SUITE("blocks") {
         auto ids = button_ids(slack::render(p).blocks);
         CHECK_FALSE(has(ids, "hr_involve"));
         CHECK(has(ids, "hr_done"));
+        CHECK(has(ids, "ask_hr"));
+        CHECK(has(ids, "hr_info"));
         CHECK_FALSE(has(ids, "hr_report"));
 
         p.status = core::Status::handed_off;

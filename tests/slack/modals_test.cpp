@@ -30,6 +30,8 @@ const std::vector<Expected>& every_modal() {
         {slack::ModalKind::hr_report,
          "coc_hr_report",
          {"finding", "plan", "consequences", "taking_action"}},
+        {slack::ModalKind::ask_hr, "coc_ask_hr", {"question"}},
+        {slack::ModalKind::hr_info, "coc_hr_info", {"information", "past"}},
         {slack::ModalKind::law_enforcement, "coc_law_enforcement", {"reporter_asked", "note"}},
         {slack::ModalKind::conversation,
          "coc_conversation",

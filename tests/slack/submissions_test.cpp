@@ -200,6 +200,21 @@ TEST_SUITE("to_command") {
         }
     }
 
+    TEST_CASE("Ask HR and HR's information become their commands, with the past instances") {
+        auto ask = submitted("coc_ask_hr");
+        ask.state.values["question"]["question"] = text("Any earlier complaints?");
+        CHECK(submitted_command<core::AskHr>(ask).question == "Any earlier complaints?");
+        auto info = submitted("coc_hr_info");
+        info.state.values["information"]["information"] = text("Two warnings");
+        info.state.values["past"]["past"] = radio("yes");
+        const auto informed = submitted_command<core::RecordHrInformation>(info);
+        CHECK(informed.information == "Two warnings");
+        CHECK(informed.past == core::PastInstances::yes);
+        CHECK(informed.by.value == "UALICE");
+        info.state.values["past"]["past"] = radio("perhaps");
+        CHECK_FALSE(slack::command_from_submission(info).has_value());
+    }
+
     TEST_CASE("the law enforcement modal records the reporter's request and the note") {
         auto submission = submitted("coc_law_enforcement");
         submission.state.values["reporter_asked"]["reporter_asked"] =
