@@ -68,6 +68,15 @@ Text hr_channel_intro(const Incident& incident) {
                 "what they need, and HR answers here. The committee makes the decision."};
 }
 
+// Every step of HR's part is a cleared member's, on an open incident.
+std::optional<Rejection> refused_step(const Incident& incident, const UserId& by) {
+    if (auto refused = not_open(incident))
+        return refused;
+    if (!incident.is_cleared(by))
+        return not_cleared();
+    return std::nullopt;
+}
+
 void post_in_hr_channel(Decision& decision, const Incident& incident, const ChannelId& channel,
                         Message message) {
     decision.effects.push_back(Post{incident.id, channel, {}, std::move(message), false});
@@ -77,10 +86,8 @@ void post_in_hr_channel(Decision& decision, const Incident& incident, const Chan
 
 Outcome involve_hr(const Committee& committee, const Incident& incident, const InvolveHr& command,
                    Time now) {
-    if (auto refused = not_open(incident))
+    if (auto refused = refused_step(incident, command.by))
         return *refused;
-    if (!incident.is_cleared(command.by))
-        return not_cleared();
     if (committee.hr.empty())
         return Rejection{
             Rejection::Reason::not_allowed, "No HR contacts are configured (committee.hr).", {}};
@@ -187,10 +194,8 @@ Outcome hr_member_joined(const Incident& incident, const MemberJoined& command, 
 }
 
 Outcome ask_hr(const Incident& incident, const AskHr& command, Time now) {
-    if (auto refused = not_open(incident))
+    if (auto refused = refused_step(incident, command.by))
         return *refused;
-    if (!incident.is_cleared(command.by))
-        return not_cleared();
     if (!incident.hr)
         return Rejection{
             Rejection::Reason::not_allowed, "HR is not involved: press Involve HR first.", {}};
@@ -214,10 +219,8 @@ Outcome ask_hr(const Incident& incident, const AskHr& command, Time now) {
 
 Outcome record_hr_information(const Incident& incident, const RecordHrInformation& command,
                               Time now) {
-    if (auto refused = not_open(incident))
+    if (auto refused = refused_step(incident, command.by))
         return *refused;
-    if (!incident.is_cleared(command.by))
-        return not_cleared();
     if (!incident.hr)
         return Rejection{Rejection::Reason::not_allowed, "HR is not involved.", {}};
     const std::string information = trimmed(command.information);
@@ -235,10 +238,8 @@ Outcome record_hr_information(const Incident& incident, const RecordHrInformatio
 
 Outcome drop_hr(const Committee& committee, const Incident& incident, const DropHr& command,
                 Time now) {
-    if (auto refused = not_open(incident))
+    if (auto refused = refused_step(incident, command.by))
         return *refused;
-    if (!incident.is_cleared(command.by))
-        return not_cleared();
     if (!incident.hr)
         return Decision{{}, {}, "HR is not involved."};
     Decision decision;
