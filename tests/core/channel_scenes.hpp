@@ -1,11 +1,14 @@
 // File: tests/core/channel_scenes.hpp
-// The committee and the report the incident-channel tests start from.
+// The committee and the report the incident-channel tests start from, and a step through it.
 #pragma once
 
 #include "core/committee.hpp"
+#include "core/decide.hpp"
 #include "core/ids.hpp"
+#include "core/incident.hpp"
 #include "core/report.hpp"
 #include "core/time.hpp"
+#include "tests/core/outcomes.hpp"
 
 namespace cocbot::core::testing::channel_scenes {
 
@@ -27,6 +30,17 @@ inline Report report() {
     r.reporter_name = "Dana";
     r.reporter_contact = "dana@example.org";
     return r;
+}
+
+// Applies a command that must succeed; returns the new state and what it decided.
+struct Step {
+    Incident incident;
+    Decision decision;
+};
+
+inline Step run(const Incident& incident, const Command& command) {
+    auto d = decision_of(decide(committee(), incident, command, now));
+    return {replay(incident, d.events), d};
 }
 
 } // namespace cocbot::core::testing::channel_scenes

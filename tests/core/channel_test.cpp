@@ -12,17 +12,6 @@ using namespace cocbot::core::testing::channel_scenes;
 
 namespace {
 
-// Applies a command that must succeed; returns the new state and what it decided.
-struct Step {
-    Incident incident;
-    Decision decision;
-};
-
-Step run(const Incident& incident, const Command& command) {
-    auto d = decision_of(decide(committee(), incident, command, now));
-    return {replay(incident, d.events), d};
-}
-
 Incident filed(std::vector<IncidentId> escrow = {}) {
     return run({}, SubmitReport{ref, alice, report(), std::move(escrow)}).incident;
 }

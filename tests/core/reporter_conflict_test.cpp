@@ -14,16 +14,6 @@ using namespace cocbot::core::testing::channel_scenes;
 
 namespace {
 
-struct Step {
-    Incident incident;
-    Decision decision;
-};
-
-Step run(const Incident& incident, const Command& command) {
-    auto d = decision_of(decide(committee(), incident, command, now));
-    return {replay(incident, d.events), d};
-}
-
 Incident filed(Report r = report()) {
     return run({}, SubmitReport{ref, alice, std::move(r), {}}).incident;
 }
