@@ -48,9 +48,10 @@ Text involvement_notice(const InvolveHr& command, const std::vector<UserId>& con
             "one join HR's own channel, #" +
             channel_name + ", with the cleared members. HR never sees this channel.";
     text += command.scope == HrScope::informing
-                ? Text{" Nothing of the report is posted there: ask HR what you need there. "
-                       "Press " +
-                       strong("HR done") + " when HR has given what it has."}
+                ? Text{" Nothing of the report is posted there: send HR your questions with " +
+                       strong("Ask HR") + ", record its answers with " +
+                       strong("Record HR's information") + ", and press " + strong("HR done") +
+                       " when HR has given what it has."}
                 : Text{" The report is posted there, as this hand-off allows. HR reports back: "
                        "whether it was a violation, the behavioural modification plan, and the "
                        "consequences."};

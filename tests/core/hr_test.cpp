@@ -47,6 +47,7 @@ TEST_SUITE("decide: HR's channel") {
         REQUIRE(posted<ChannelNotice>(d).size() == 1);
         CHECK(mentions_user(posted<ChannelNotice>(d)[0].text, hr1));
         CHECK(contains(to_plain(posted<ChannelNotice>(d)[0].text), "coc-2026-001-hr"));
+        CHECK(contains(to_plain(posted<ChannelNotice>(d)[0].text), "Ask HR"));
         CHECK(scene.incident.status == Status::triage);
         CHECK(updated<ControlPanel>(d).back().hr_involved == HrScope::informing);
     }
