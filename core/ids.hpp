@@ -2,8 +2,10 @@
 // Strong identifiers: a user id can never be passed where a channel id is expected.
 #pragma once
 
+#include <algorithm>
 #include <compare>
 #include <string>
+#include <vector>
 
 namespace cocbot::core {
 
@@ -21,5 +23,10 @@ using ChannelId = Id<struct ChannelTag>;
 using IncidentId = Id<struct IncidentTag>;
 
 IncidentId make_incident_id(int year, int number);
+
+// Whether `user` is one of `users` (a roster, the cleared, HR's contacts: all short lists).
+inline bool contains(const std::vector<UserId>& users, const UserId& user) {
+    return std::find(users.begin(), users.end(), user) != users.end();
+}
 
 } // namespace cocbot::core

@@ -43,10 +43,6 @@ bool Incident::may_vote(const UserId& user) const {
     return std::find(voters.begin(), voters.end(), user) != voters.end();
 }
 
-bool contains(const std::vector<UserId>& users, const UserId& user) {
-    return std::find(users.begin(), users.end(), user) != users.end();
-}
-
 bool Incident::may_be_present(const UserId& user) const {
     // HR invited into the incident channel by an earlier version stays until HR done.
     return is_cleared(user) || (hr && !hr->own_channel && contains(hr->contacts, user));

@@ -101,8 +101,6 @@ struct Incident {
 
 Incident evolve(Incident incident, const Event& event);
 
-bool contains(const std::vector<UserId>& users, const UserId& user);
-
 template <typename Events>
 Incident replay(Incident incident, const Events& events) {
     for (const auto& event : events)
