@@ -15,6 +15,7 @@
 #include "storage/database.hpp"
 #include "storage/outbox.hpp"
 #include "storage/unit_of_work.hpp"
+#include "tests/support/two_member_roster.hpp"
 
 #include <chrono>
 #include <cstdint>
@@ -53,14 +54,6 @@ private:
 
     std::string_view answers_;
 };
-
-core::Committee committee() {
-    core::Committee c;
-    c.channel = core::ChannelId{"C0COMMITTEE"};
-    c.members = {core::UserId{"UALICE"}, core::UserId{"UBOB"}};
-    c.channel_members = c.members;
-    return c;
-}
 
 core::Report report() {
     core::Report r;
@@ -118,8 +111,7 @@ awaitable<void> watch(app::Executor& executor, storage::Database& db) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     storage::Database db{":memory:"};
-    app::CommitteeRoster roster{committee()};
-    roster.set_channel_members(committee().channel_members);
+    auto roster = cocbot::testing::two_member_roster();
     app::Workflow workflow{db, roster};
     const app::ReadModels reads{db, roster};
     stage_effects(db, workflow);

@@ -74,6 +74,19 @@ ChannelNotice quoting(const Incident& incident, QuoteRef ref, Text text) {
 
 } // namespace
 
+Decision remove_intruder(const Incident& incident, const ChannelId& channel, const UserId& user,
+                         const std::string& where, const std::string& why, Time now) {
+    Decision decision;
+    decision.events.push_back(UnclearedMemberFound{user, now});
+    decision.effects.push_back(Remove{incident.id, channel, user});
+    tell_channel(decision, incident,
+                 ChannelNotice{incident.to_alert(),
+                               mention(user) + " was added " + where + " but " + why +
+                                   ". cocbot is removing them.",
+                               {}});
+    return decision;
+}
+
 ChannelNotice quoting_last_record(const Incident& after, Text text) {
     const int last = static_cast<int>(after.records.size()) - 1;
     return quoting(after, QuoteRef{after.id, QuoteSource::record, last}, std::move(text));

@@ -34,6 +34,11 @@ bool too_long(const std::string& text);
 void tell_channel(Decision& decision, const Incident& incident, Message message,
                   bool remember = false);
 
+// Someone `channel` must not hold was added to it: they are removed at once, and the channel is
+// told who, added `where` ("to this channel"), and `why` they may not be there.
+Decision remove_intruder(const Incident& incident, const ChannelId& channel, const UserId& user,
+                         const std::string& where, const std::string& why, Time now);
+
 // Notices that quote what a member typed refer to where the incident keeps it, so that the
 // outbox holds the reference alone: the last record of `after` (what the decision recorded),
 // or motion `number`'s question.

@@ -181,17 +181,8 @@ Outcome hr_channel_created(const Incident& incident, const ChannelCreated& comma
 Outcome hr_member_joined(const Incident& incident, const MemberJoined& command, Time now) {
     if (incident.may_be_in_hr_channel(command.user))
         return Decision{};
-    Decision decision;
-    decision.events.push_back(UnclearedMemberFound{command.user, now});
-    decision.effects.push_back(Remove{incident.id, incident.hr_channel, command.user});
-    tell_channel(decision, incident,
-                 ChannelNotice{incident.to_alert(),
-                               mention(command.user) +
-                                   " was added to HR's channel but is neither a cleared member "
-                                   "nor an HR contact without a conflict. cocbot is removing "
-                                   "them.",
-                               {}});
-    return decision;
+    return remove_intruder(incident, incident.hr_channel, command.user, "to HR's channel",
+                           "is neither a cleared member nor an HR contact without a conflict", now);
 }
 
 Outcome ask_hr(const Incident& incident, const AskHr& command, Time now) {

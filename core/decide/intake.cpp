@@ -214,16 +214,8 @@ Outcome member_joined(const Committee& committee, const Incident& incident,
     }
     if (incident.may_be_present(command.user))
         return Decision{}; // HR invited here by an earlier version, while involved
-    Decision decision;
-    decision.events.push_back(UnclearedMemberFound{command.user, now});
-    decision.effects.push_back(Remove{incident.id, incident.channel, command.user});
-    tell_channel(decision, incident,
-                 ChannelNotice{incident.to_alert(),
-                               mention(command.user) +
-                                   " was added to this channel but has not declared that they "
-                                   "have no conflict of interest. cocbot is removing them.",
-                               {}});
-    return decision;
+    return remove_intruder(incident, incident.channel, command.user, "to this channel",
+                           "has not declared that they have no conflict of interest", now);
 }
 
 Outcome member_left(const Committee& committee, const Incident& incident, const MemberLeft& command,

@@ -11,6 +11,7 @@
 #include "storage/event_store.hpp"
 #include "storage/outbox.hpp"
 #include "storage/unit_of_work.hpp"
+#include "tests/support/two_member_roster.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <chrono>
@@ -44,14 +45,6 @@ private:
         return result;
     }
 };
-
-core::Committee committee() {
-    core::Committee c;
-    c.channel = core::ChannelId{"C0COMMITTEE"};
-    c.members = {core::UserId{"UALICE"}, core::UserId{"UBOB"}};
-    c.channel_members = c.members;
-    return c;
-}
 
 core::Report report() {
     core::Report r;
@@ -103,8 +96,7 @@ TEST_SUITE("app executor texts") {
 
     TEST_CASE("a report queued as a reference is posted with its text, read from the events") {
         storage::Database db(":memory:");
-        app::CommitteeRoster roster{committee()};
-        roster.set_channel_members(committee().channel_members);
+        auto roster = testing::two_member_roster();
         app::Workflow workflow{db, roster};
         const app::ReadModels reads{db, roster};
         const auto id = file(workflow);
@@ -125,8 +117,7 @@ TEST_SUITE("app executor texts") {
 
     TEST_CASE("a report queued inline by an earlier version is still posted after an upgrade") {
         storage::Database db(":memory:");
-        app::CommitteeRoster roster{committee()};
-        roster.set_channel_members(committee().channel_members);
+        auto roster = testing::two_member_roster();
         app::Workflow workflow{db, roster};
         const app::ReadModels reads{db, roster};
         const auto id = file(workflow).value;
@@ -161,8 +152,7 @@ TEST_SUITE("app executor texts") {
 
     TEST_CASE("a notice queued with a reference to its quote is posted with the recorded words") {
         storage::Database db(":memory:");
-        app::CommitteeRoster roster{committee()};
-        roster.set_channel_members(committee().channel_members);
+        auto roster = testing::two_member_roster();
         app::Workflow workflow{db, roster};
         const auto id = file(workflow);
         const core::UserId alice{"UALICE"};

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <doctest/doctest.h>
 #include <exception>
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -31,6 +32,20 @@ const app::Backoff tiny{1ms, 4ms};
 
 // Generous: these io_contexts run out of work in milliseconds.
 constexpr auto run_limit = 10s;
+
+// A body that counts its runs and finishes.
+std::function<awaitable<void>()> counting(int& calls) {
+    return [&calls]() -> awaitable<void> {
+        ++calls;
+        co_return;
+    };
+}
+
+// Runs `ioc` until its work is done, and checks that it was the work, not the time limit.
+void run_out(net::io_context& ioc) {
+    ioc.run_for(run_limit);
+    CHECK(ioc.stopped());
+}
 
 } // namespace
 
@@ -56,9 +71,8 @@ TEST_SUITE("app supervised loops") {
         self = &loop;
 
         loop.start();
-        ioc.run_for(run_limit);
+        run_out(ioc);
 
-        CHECK(ioc.stopped()); // all work done, not the time limit
         CHECK(calls == 3);
         CHECK(loop.restarts() == 2);
         CHECK(running_inside == std::vector<bool>{true, true, true});
@@ -68,18 +82,11 @@ TEST_SUITE("app supervised loops") {
     TEST_CASE("a body that finishes is not started again") {
         net::io_context ioc;
         int calls = 0;
-        app::Supervised loop(
-            ioc.get_executor(), "test_loop",
-            [&]() -> awaitable<void> {
-                ++calls;
-                co_return;
-            },
-            tiny);
+        app::Supervised loop(ioc.get_executor(), "test_loop", counting(calls), tiny);
 
         loop.start();
-        ioc.run_for(run_limit);
+        run_out(ioc);
 
-        CHECK(ioc.stopped());
         CHECK(calls == 1);
         CHECK(loop.restarts() == 0);
         CHECK_FALSE(loop.running());
@@ -104,9 +111,7 @@ TEST_SUITE("app supervised loops") {
         CHECK_FALSE(loop.running()); // between the failure and its restart
 
         loop.stop();
-        ioc.run_for(run_limit);
-
-        CHECK(ioc.stopped()); // the pause was cut short: nothing left to run
+        run_out(ioc); // the pause was cut short: nothing left to run
         CHECK(calls == 1);
         CHECK_FALSE(loop.running());
     }
@@ -127,9 +132,8 @@ TEST_SUITE("app supervised loops") {
         self = &loop;
 
         loop.start();
-        ioc.run_for(run_limit);
+        run_out(ioc);
 
-        CHECK(ioc.stopped());
         CHECK(calls == 1);
         CHECK(loop.restarts() == 0);
         CHECK_FALSE(loop.running());
@@ -138,19 +142,12 @@ TEST_SUITE("app supervised loops") {
     TEST_CASE("a loop stopped before it runs never starts its body") {
         net::io_context ioc;
         int calls = 0;
-        app::Supervised loop(
-            ioc.get_executor(), "test_loop",
-            [&]() -> awaitable<void> {
-                ++calls;
-                co_return;
-            },
-            tiny);
+        app::Supervised loop(ioc.get_executor(), "test_loop", counting(calls), tiny);
 
         loop.start();
         loop.stop();
-        ioc.run_for(run_limit);
+        run_out(ioc);
 
-        CHECK(ioc.stopped());
         CHECK(calls == 0);
         CHECK_FALSE(loop.running());
     }

@@ -4,6 +4,7 @@
 #include "core/timeline.hpp"
 #include "tests/core/closing.hpp"
 #include "tests/core/outcomes.hpp"
+#include "tests/support/text.hpp"
 
 #include <doctest/doctest.h>
 
@@ -16,8 +17,17 @@ namespace {
 
 const ChannelId second_channel{"GSECOND"};
 
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
+using cocbot::testing::contains;
+
+// Of five members, dave votes for a motion and leaves, then alice and bob vote for it: 2 of the
+// 4 present, 3 needed, so it stays open. Its number.
+int open_motion_dave_voted_and_left(Scene& scene) {
+    const int n = scene.propose(bob, MotionKind::custom, "Ask for the footage");
+    scene.vote(n, dave, true);
+    scene.run(MemberLeft{ref, dave});
+    scene.vote(n, alice, true);
+    scene.vote(n, bob, true);
+    return n;
 }
 
 bool touches(const Effect& effect, const ChannelId& channel) {
@@ -196,11 +206,7 @@ TEST_SUITE("decide: resolving") {
     TEST_CASE("a member leaving before resolution keeps their ballot, and it counts again when "
               "they are back") {
         auto scene = opened({alice, bob, carol, dave, erin});
-        const int n = scene.propose(bob, MotionKind::custom, "Ask for the footage");
-        scene.vote(n, dave, true);
-        scene.run(MemberLeft{ref, dave});
-        scene.vote(n, alice, true);
-        scene.vote(n, bob, true);
+        const int n = open_motion_dave_voted_and_left(scene);
         REQUIRE(scene.motion(n).open()); // 2 of 4 present, 3 needed
         const auto d = scene.run(MemberJoined{ref, dave});
         CHECK(events_of<MotionDecided>(d) == std::vector<MotionDecided>{{n, true, 3, 0, 5, t0}});
@@ -208,11 +214,7 @@ TEST_SUITE("decide: resolving") {
 
     TEST_CASE("proposing to re-open decides no old motion and posts nothing nowhere") {
         auto scene = opened({alice, bob, carol, dave, erin});
-        const int n = scene.propose(bob, MotionKind::custom, "Ask for the footage");
-        scene.vote(n, dave, true);
-        scene.run(MemberLeft{ref, dave});
-        scene.vote(n, alice, true);
-        scene.vote(n, bob, true);
+        const int n = open_motion_dave_voted_and_left(scene);
         REQUIRE(scene.motion(n).open());
         scene.run(ResolveIncident{ref, alice, "Done"});
         const auto d =

@@ -4,6 +4,7 @@
 #include "core/timeline.hpp"
 #include "tests/core/closing.hpp"
 #include "tests/core/outcomes.hpp"
+#include "tests/support/text.hpp"
 
 #include <doctest/doctest.h>
 
@@ -12,13 +13,7 @@ using namespace cocbot::core::testing;
 using namespace cocbot::core::testing::sample;
 using namespace std::chrono_literals;
 
-namespace {
-
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
-
-} // namespace
+using cocbot::testing::contains;
 
 TEST_SUITE("decide: the conversation with the reported person") {
     TEST_CASE("the record is posted in the incident channel only") {

@@ -3,6 +3,7 @@
 #include "core/consequences.hpp"
 #include "core/decide.hpp"
 #include "tests/core/outcomes.hpp"
+#include "tests/support/text.hpp"
 
 #include <doctest/doctest.h>
 
@@ -17,9 +18,7 @@ Scene four_cleared() {
     return opened({alice, bob, carol, dave}, {erin});
 }
 
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
+using cocbot::testing::contains;
 
 // The notice that reports a decided motion, if the decision posted one.
 std::optional<ChannelNotice> decision_notice(const Decision& decision) {

@@ -4,6 +4,7 @@
 #include "core/deadlines.hpp"
 #include "core/decide.hpp"
 #include "tests/core/hr_scene.hpp"
+#include "tests/support/text.hpp"
 
 #include <doctest/doctest.h>
 
@@ -11,13 +12,7 @@ using namespace cocbot::core;
 using namespace cocbot::core::testing;
 using namespace cocbot::core::testing::sample;
 
-namespace {
-
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
-
-} // namespace
+using cocbot::testing::contains;
 
 TEST_SUITE("decide: hand-off to HR") {
     TEST_CASE("employees only hands the incident off to HR, and the committee's clocks run on") {

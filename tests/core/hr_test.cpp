@@ -4,6 +4,7 @@
 // at a hand-off.
 #include "core/decide.hpp"
 #include "tests/core/hr_scene.hpp"
+#include "tests/support/text.hpp"
 
 #include <algorithm>
 #include <doctest/doctest.h>
@@ -14,9 +15,7 @@ using namespace cocbot::core::testing::sample;
 
 namespace {
 
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
+using cocbot::testing::contains;
 
 std::vector<Post> posts_in(const Decision& d, const ChannelId& channel) {
     std::vector<Post> posts;

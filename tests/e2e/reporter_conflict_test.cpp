@@ -27,18 +27,20 @@ bool ephemeral_to(const FakeSlack& slack, const std::string& user, const std::st
     return false;
 }
 
+// Dana Reporter's report about UREPORTED, filed by UALICE, its channel made.
+struct ShoulderReported : IncidentFixture {
+    ShoulderReported() : IncidentFixture({}) {
+        bot.start();
+        file_report("UALICE", shoulder_report("UREPORTED"));
+    }
+};
+
 } // namespace
 
 TEST_SUITE("e2e: conflicts with the reporter") {
-    TEST_CASE("a member let into the channel is asked by DM about the reporter, and a conflict "
-              "there removes them") {
-        FakeSlack slack;
-        Bot bot{slack};
-        bot.start();
-        const auto reference =
-            reference_from(bot.submit_report("UALICE", shoulder_report("UREPORTED")));
-        const auto channel = incident_channel(slack, reference);
-
+    TEST_CASE_FIXTURE(ShoulderReported,
+                      "a member let into the channel is asked by DM about the reporter, and a "
+                      "conflict there removes them") {
         REQUIRE(bot.click("UBOB", "conflict_none", reference, committee_channel).status == 200);
         REQUIRE(bot.click("UCAROL", "conflict_none", reference, committee_channel).status == 200);
         REQUIRE(eventually([&] {
@@ -69,17 +71,12 @@ TEST_SUITE("e2e: conflicts with the reporter") {
         check_nothing_leaked(slack, channel, secrets);
     }
 
-    TEST_CASE("only a member who was asked can answer the reporter question") {
-        FakeSlack slack;
-        Bot bot{slack};
-        bot.start();
-        const auto reference =
-            reference_from(bot.submit_report("UALICE", shoulder_report("UREPORTED")));
+    TEST_CASE_FIXTURE(ShoulderReported, "only a member who was asked can answer the reporter "
+                                        "question") {
         REQUIRE(bot.click("UOUTSIDER", "reporter_conflict_none", reference, "DUOUTSIDER").status ==
                 200);
         REQUIRE(bot.wait_idle());
         CHECK_FALSE(ephemeral_to(slack, "UOUTSIDER", "with the reporter"));
-        const auto channel = incident_channel(slack, reference);
         for (const auto& call : slack.calls()) {
             const bool shows_reporter = call.args.dump().find("Dana Reporter") != std::string::npos;
             CHECK((!shows_reporter || call.args.value("channel", "") == channel));

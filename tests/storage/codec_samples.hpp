@@ -5,6 +5,7 @@
 
 #include "storage/effect_codec.hpp"
 #include "storage/event_codec.hpp"
+#include "tests/support/text.hpp"
 
 #include <array>
 #include <chrono>
@@ -81,9 +82,7 @@ inline core::Effect round_trip(const core::Effect& effect) {
     return storage::decode_effect(encoded.type, encoded.payload);
 }
 
-inline bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
+using cocbot::testing::contains;
 
 inline const core::ImmediateActionRecorded immediate_action{
     core::UserId{"U0MEMBER1"}, "Asked venue security to escort them out of Hall B", t0};

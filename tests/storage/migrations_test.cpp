@@ -6,6 +6,7 @@
 #include "storage/migrations.hpp"
 #include "storage/outbox.hpp"
 #include "storage/unit_of_work.hpp"
+#include "tests/storage/codec_samples.hpp"
 #include "tests/storage/temp_dir.hpp"
 
 #include <SQLiteCpp/Database.h>
@@ -18,6 +19,8 @@
 namespace {
 
 using namespace cocbot;
+using storage::testing::full_report;
+using storage::testing::t0;
 namespace fs = std::filesystem;
 
 using storage::testing::TempDir;
@@ -30,22 +33,6 @@ mode_t permissions_of(const std::string& path) {
     struct stat info {};
     REQUIRE(::stat(path.c_str(), &info) == 0);
     return info.st_mode & 0777;
-}
-
-const core::Time t0{core::Duration{1'773'446'400}}; // 2026-03-14
-
-core::ReportFiled report(const core::IncidentId& id) {
-    core::ReportFiled filed;
-    filed.incident = id;
-    filed.at = t0;
-    filed.report.reported = {core::UserId{"U0REPORTED"}, "Sam"};
-    filed.report.description = "What happened";
-    filed.report.location = "Hall B";
-    filed.report.reporter_name = "Alex";
-    filed.submitted_by = core::UserId{"U0SUBMITTER"};
-    filed.committee = {core::UserId{"U0MEMBER1"}};
-    filed.committee_channel = core::ChannelId{"C0COMMITTEE"};
-    return filed;
 }
 
 } // namespace
@@ -209,7 +196,7 @@ TEST_SUITE("storage database") {
         const std::string path = dir.file("cocbot.db");
         const core::IncidentId id{"2026-001"};
         const std::vector<core::Event> events{
-            report(id), core::ConflictDeclared{core::UserId{"U0MEMBER1"}, false, t0}};
+            full_report(id), core::ConflictDeclared{core::UserId{"U0MEMBER1"}, false, t0}};
         const std::vector<core::Effect> effects{core::Ephemeral{
             core::ChannelId{"C0COMMITTEE"}, core::UserId{"U0MEMBER1"}, core::Notice{"Thanks"}}};
         {

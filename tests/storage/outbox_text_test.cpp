@@ -4,6 +4,7 @@
 #include "storage/database.hpp"
 #include "storage/outbox.hpp"
 #include "storage/unit_of_work.hpp"
+#include "tests/support/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <chrono>
@@ -39,9 +40,7 @@ std::string all_payloads(storage::Database& db) {
     return text;
 }
 
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
+using cocbot::testing::contains;
 
 void enqueue(storage::Database& db, const core::Effect& effect, core::Time at) {
     storage::UnitOfWork work(db);

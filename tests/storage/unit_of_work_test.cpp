@@ -5,6 +5,7 @@
 #include "storage/outbox.hpp"
 #include "storage/seen_events.hpp"
 #include "storage/unit_of_work.hpp"
+#include "tests/storage/codec_samples.hpp"
 
 #include <SQLiteCpp/Exception.h>
 #include <doctest/doctest.h>
@@ -15,21 +16,8 @@
 namespace {
 
 using namespace cocbot;
-
-const core::Time t0{core::Duration{1'773'446'400}}; // 2026-03-14
-
-core::ReportFiled report(const core::IncidentId& id) {
-    core::ReportFiled filed;
-    filed.incident = id;
-    filed.at = t0;
-    filed.report.reported = {core::UserId{"U0REPORTED"}, "Sam"};
-    filed.report.description = "What happened";
-    filed.report.location = "Hall B";
-    filed.submitted_by = core::UserId{"U0SUBMITTER"};
-    filed.committee = {core::UserId{"U0MEMBER1"}, core::UserId{"U0MEMBER2"}};
-    filed.committee_channel = core::ChannelId{"C0COMMITTEE"};
-    return filed;
-}
+using storage::testing::full_report;
+using storage::testing::t0;
 
 core::Effect prompt(const core::IncidentId& id) {
     return core::Post{
@@ -50,7 +38,7 @@ int file_next(storage::Database& db, int year) {
     const int number = work.allocate_incident_number(year);
     const core::IncidentId id{std::to_string(year) + "-" + std::to_string(number)};
     work.create_incident(id, year, number, t0);
-    work.append(id, {report(id)}, t0);
+    work.append(id, {full_report(id)}, t0);
     work.commit();
     return number;
 }
@@ -65,14 +53,14 @@ TEST_SUITE("storage unit of work") {
 
         storage::UnitOfWork work(db);
         work.create_incident(id, 2026, 1, t0);
-        work.append(id, {report(id)}, t0);
+        work.append(id, {full_report(id)}, t0);
         const auto ids = work.enqueue(id, {prompt(id), prompt(id)}, t0);
         CHECK(work.mark_seen("Ev0001", t0));
         work.commit();
 
         CHECK(ids.size() == 2);
         CHECK(ids[0] < ids[1]);
-        CHECK(storage::EventStore(db).events(id) == std::vector<core::Event>{report(id)});
+        CHECK(storage::EventStore(db).events(id) == std::vector<core::Event>{full_report(id)});
         CHECK(storage::Outbox(db).count("pending") == 2);
         CHECK(storage::SeenEvents(db).seen("Ev0001"));
         CHECK(db.sql().execAndGet("SELECT filed_at FROM incidents").getInt64() ==
@@ -86,7 +74,7 @@ TEST_SUITE("storage unit of work") {
         SUBCASE("when it is simply abandoned") {
             storage::UnitOfWork work(db);
             work.create_incident(id, 2026, 1, t0);
-            work.append(id, {report(id)}, t0);
+            work.append(id, {full_report(id)}, t0);
             work.enqueue(id, {prompt(id)}, t0);
             work.mark_seen("Ev0001", t0);
         }
@@ -94,9 +82,10 @@ TEST_SUITE("storage unit of work") {
             const auto fail_halfway = [&] {
                 storage::UnitOfWork work(db);
                 work.create_incident(id, 2026, 1, t0);
-                work.append(id, {report(id)}, t0);
+                work.append(id, {full_report(id)}, t0);
                 work.enqueue(id, {prompt(id)}, t0);
-                work.append(core::IncidentId{"2026-404"}, {report(id)}, t0); // no such incident
+                work.append(core::IncidentId{"2026-404"}, {full_report(id)},
+                            t0); // no such incident
                 work.commit();
             };
             CHECK_THROWS_AS(fail_halfway(), SQLite::Exception);
@@ -110,7 +99,7 @@ TEST_SUITE("storage unit of work") {
     TEST_CASE("an anonymous report with identity is refused and stores nothing") {
         storage::Database db(":memory:");
         const core::IncidentId id{"2026-001"};
-        auto filed = report(id);
+        auto filed = full_report(id);
         filed.report.flags.anonymous = true; // but submitted_by is still set
 
         {

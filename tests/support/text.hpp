@@ -7,6 +7,11 @@
 
 namespace cocbot::testing {
 
+// Whether `part` occurs in `text`.
+inline bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
 // How many times `part` occurs in `text` (overlapping occurrences count).
 inline std::size_t count_of(const std::string& text, const std::string& part) {
     std::size_t n = 0;
