@@ -30,6 +30,10 @@ struct ReportFiled {
     bool reported_is_member = false;
     // Escrowed reports about the same person, found by the shell when this one came in.
     std::vector<IncidentId> escrow_matches;
+    // A report in escrow that found others in escrow about the same person: the pattern the
+    // plan acts on. The incident opens, but its own report, like the others, is shown only when
+    // the committee votes to share them (escrow_matches then ends with this incident).
+    bool pattern = false;
 
     friend bool operator==(const ReportFiled&, const ReportFiled&) = default;
 };

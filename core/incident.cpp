@@ -104,6 +104,11 @@ std::vector<IncidentId> Incident::escrow_pending() const {
     return pending;
 }
 
+bool Incident::report_withheld() const {
+    return pattern && std::find(escrow_activated.begin(), escrow_activated.end(), id) ==
+                          escrow_activated.end();
+}
+
 UserId Incident::responsible() const {
     for (const auto* candidate : {&primary_owner, &secondary_owner, &submitted_by})
         if (!candidate->empty() && is_cleared(*candidate))
@@ -179,7 +184,7 @@ struct Apply {
 
     void operator()(const ReportFiled& e) const {
         incident.id = e.incident;
-        incident.status = e.report.flags.escrow ? Status::escrowed : Status::triage;
+        incident.status = e.report.flags.escrow && !e.pattern ? Status::escrowed : Status::triage;
         incident.filed_at = e.at;
         incident.report = e.report;
         incident.submitted_by = e.submitted_by;
@@ -187,6 +192,7 @@ struct Apply {
         incident.committee_channel = e.committee_channel;
         incident.reported_is_member = e.reported_is_member;
         incident.escrow_matches = e.escrow_matches;
+        incident.pattern = e.pattern;
     }
 
     void operator()(const ConflictDeclared& e) const {

@@ -27,6 +27,7 @@ struct Incident {
     UserId secondary_owner;
     std::vector<IncidentId> escrow_matches;
     std::vector<IncidentId> escrow_activated;
+    bool pattern = false;
     std::optional<Time> acknowledged_at;
     std::vector<ReminderSent> reminders_sent;
     std::optional<Time> missing_since; // the reported person cannot be found since then
@@ -84,6 +85,8 @@ struct Incident {
     bool channel_archived() const { return archived; }
     // Escrowed reports about the same person not yet shared with the channel.
     std::vector<IncidentId> escrow_pending() const;
+    // A pattern incident's own report is in escrow until the committee votes to share it.
+    bool report_withheld() const;
     // Who answers for the incident: the primary owner, else the secondary, else the member who
     // took the report (while cleared). Empty when nobody is.
     UserId responsible() const;

@@ -53,6 +53,8 @@ struct TriagePrompt {
     Source source = Source::slack;
     int answered = 0;
     int committee_size = 0;
+    // Opened by a pattern of escrowed reports, not by one report (its source says nothing).
+    bool pattern = false;
 
     friend bool operator==(const TriagePrompt&, const TriagePrompt&) = default;
 };

@@ -1,32 +1,16 @@
 // File: core/overview.cpp
 #include "core/overview.hpp"
 
-#include <cctype>
+#include "core/person_names.hpp"
 
 namespace cocbot::core {
 
 namespace {
 
-std::string folded(std::string_view name) {
-    std::string out;
-    bool space = false;
-    for (unsigned char c : trimmed(name)) {
-        if (std::isspace(c)) {
-            space = true;
-            continue;
-        }
-        if (space && !out.empty())
-            out += ' ';
-        space = false;
-        out += static_cast<char>(std::tolower(c));
-    }
-    return out;
-}
-
 bool same_person(const ReportedPerson& a, const ReportedPerson& b) {
     if (!a.user.empty() && a.user == b.user)
         return true;
-    return !a.name.empty() && folded(a.name) == folded(b.name);
+    return same_name(a.name, b.name);
 }
 
 std::optional<bool> ballot_of(const Motion& motion, const UserId& member) {
@@ -88,7 +72,7 @@ std::vector<IncidentId> matching_escrows(const ReportedPerson& reported,
                                          const std::vector<Incident>& incidents) {
     std::vector<IncidentId> matches;
     for (const auto& incident : incidents)
-        if (incident.status == Status::escrowed && same_person(incident.report.reported, reported))
+        if (incident.report.flags.escrow && same_person(incident.report.reported, reported))
             matches.push_back(incident.id);
     return matches;
 }

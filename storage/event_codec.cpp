@@ -65,7 +65,8 @@ constexpr auto description(tag<core::ReportFiled>) {
         sealed("submitted_by", &T::submitted_by, identity), field("committee", &T::committee),
         field("committee_channel", &T::committee_channel),
         field("reported_is_member", &T::reported_is_member),
-        field("escrow_matches", &T::escrow_matches, Place::data, Presence::optional));
+        field("escrow_matches", &T::escrow_matches, Place::data, Presence::optional),
+        field("pattern", &T::pattern, Place::data, Presence::omitted_when_empty));
 }
 
 void check_storable(tag<core::ReportFiled>, const core::ReportFiled& filed) {

@@ -22,9 +22,10 @@ using nlohmann::json;
 namespace {
 
 RenderedMessage render_prompt(const core::TriagePrompt& prompt) {
-    const std::string question =
-        "*" + reported_label(prompt.reported) + "* has been reported (via " +
-        std::string{core::describe(prompt.source)} + "). Who does not have a conflict of interest?";
+    const std::string how = prompt.pattern ? "a pattern of escrowed reports"
+                                           : "via " + std::string{core::describe(prompt.source)};
+    const std::string question = "*" + reported_label(prompt.reported) + "* has been reported (" +
+                                 how + "). Who does not have a conflict of interest?";
     const std::string status = "Incident " + prompt.incident.value + " · " +
                                std::to_string(prompt.answered) + " of " +
                                std::to_string(prompt.committee_size) +

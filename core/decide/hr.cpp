@@ -59,6 +59,11 @@ Text involvement_notice(const InvolveHr& command, const std::vector<UserId>& con
 }
 
 Text hr_channel_intro(const Incident& incident) {
+    if (incident.hr->scope == HrScope::employees_only && incident.report_withheld())
+        return Text{"This is HR's channel for Code of Conduct report " + incident.id.value +
+                    ". Only employees are involved, so this is the hand-off the plan allows, but "
+                    "the reports behind it are in escrow: none is posted here unless the "
+                    "committee votes to share them."};
     if (incident.hr->scope == HrScope::employees_only)
         return Text{"This is HR's channel for Code of Conduct report " + incident.id.value +
                     ". Only employees are involved, so this is the hand-off the plan allows: HR "
@@ -165,7 +170,8 @@ Outcome hr_channel_created(const Incident& incident, const ChannelCreated& comma
     }
     decision.events.push_back(HrChannelOpened{command.channel});
     const Incident after = after_events(incident, decision.events);
-    if (after.hr->scope == HrScope::employees_only)
+    // A pattern's report the committee has not voted to share is not HR's to see either.
+    if (after.hr->scope == HrScope::employees_only && !after.report_withheld())
         post_in_hr_channel(
             decision, after, command.channel,
             ReportDetails{after.id, after.filed_at, after.report, after.submitted_by});

@@ -43,6 +43,19 @@ UserId taker_of(const Committee& committee, const Report& report, const UserId& 
     return {};
 }
 
+// The escrowed reports the incident's channel may vote to share: none for a report kept in
+// escrow; for a pattern, the others and then this one.
+std::vector<IncidentId> escrow_matches_of(const SubmitReport& command, const Report& report,
+                                          bool pattern) {
+    if (!report.flags.escrow)
+        return command.escrow_matches;
+    if (!pattern)
+        return {};
+    auto matches = command.escrow_matches;
+    matches.push_back(command.incident);
+    return matches;
+}
+
 std::string confirmation(const IncidentId& id, const Report& report, bool taker_kept) {
     if (report.flags.escrow)
         return "Your report " + id.value +
@@ -63,6 +76,13 @@ std::string confirmation(const IncidentId& id, const Report& report, bool taker_
     return text;
 }
 
+// What a pattern incident's channel says in place of the report it withholds.
+Text pattern_intro(const Incident& incident) {
+    return "This incident was opened because " + std::to_string(incident.escrow_matches.size()) +
+           " reports about the same person were filed in escrow. None of them is shown here "
+           "unless the committee votes to share them.";
+}
+
 } // namespace
 
 Outcome submit_report(const Committee& committee, const Incident& incident,
@@ -75,6 +95,9 @@ Outcome submit_report(const Committee& committee, const Incident& incident,
         return Rejection{Rejection::Reason::invalid_report, "The report is incomplete.",
                          std::move(errors)};
 
+    // A second report in escrow about the same person is the pattern the plan acts on; its
+    // reporter is told what any escrowed report's is, since the others are confidential too.
+    const bool pattern = report.flags.escrow && !command.escrow_matches.empty();
     ReportFiled filed{
         .incident = command.incident,
         .at = now,
@@ -83,18 +106,19 @@ Outcome submit_report(const Committee& committee, const Incident& incident,
         .committee = members_to_ask(committee, report.reported),
         .committee_channel = committee.channel,
         .reported_is_member = committee.sits_with(report.reported.user),
-        .escrow_matches = report.flags.escrow ? std::vector<IncidentId>{} : command.escrow_matches,
+        .escrow_matches = escrow_matches_of(command, report, pattern),
+        .pattern = pattern,
     };
     Decision decision;
     decision.reply = confirmation(command.incident, report, !filed.submitted_by.empty());
     const bool in_channel = committee.may_post_in_channel_about(report.reported.user);
-    if (!report.flags.escrow) {
+    if (!report.flags.escrow || pattern) {
         if (report.flags.immediate_danger)
             tell_committee(decision, filed, in_channel,
                            DangerAlert{command.incident, report.location, committee.safety}, false);
         tell_committee(decision, filed, in_channel,
                        TriagePrompt{command.incident, report.reported, report.source, 0,
-                                    static_cast<int>(filed.committee.size())},
+                                    static_cast<int>(filed.committee.size()), pattern},
                        true);
         decision.effects.push_back(
             CreatePrivateChannel{command.incident, "coc-" + command.incident.value});
@@ -168,8 +192,11 @@ Outcome channel_created(const Committee& committee, const Incident& incident,
     Decision decision;
     decision.events.push_back(ChannelOpened{command.channel});
     const Incident after = after_events(incident, decision.events);
-    tell_channel(decision, after,
-                 ReportDetails{after.id, after.filed_at, after.report, after.submitted_by});
+    if (after.report_withheld())
+        tell_channel(decision, after, ChannelNotice{{}, pattern_intro(after), {}});
+    else
+        tell_channel(decision, after,
+                     ReportDetails{after.id, after.filed_at, after.report, after.submitted_by});
     tell_channel(decision, after, control_panel_for(committee, after), true);
     if (const auto pending = after.escrow_pending().size(); pending > 0)
         tell_channel(decision, after, EscrowNotice{after.id, static_cast<int>(pending)});

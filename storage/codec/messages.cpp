@@ -28,7 +28,8 @@ constexpr auto description(tag<core::TriagePrompt>) {
     using T = core::TriagePrompt;
     return describe(field("incident", &T::incident), field("reported", &T::reported),
                     field("source", &T::source), field("answered", &T::answered),
-                    field("committee_size", &T::committee_size));
+                    field("committee_size", &T::committee_size),
+                    field("pattern", &T::pattern, Place::data, Presence::omitted_when_empty));
 }
 
 constexpr auto description(tag<core::DangerAlert>) {

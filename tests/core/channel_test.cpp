@@ -231,13 +231,4 @@ TEST_SUITE("decide: immediate action and escrow") {
         CHECK(rejection_of(decide(committee(), step.incident, share, now)).reason ==
               Rejection::Reason::not_allowed);
     }
-
-    TEST_CASE("an escrowed report keeps no matches of its own, so nothing is shared from it") {
-        auto r = report();
-        r.flags.escrow = true;
-        const auto escrowed =
-            run({}, SubmitReport{ref, alice, r, {IncidentId{"2025-004"}}}).incident;
-        CHECK(escrowed.escrow_matches.empty());
-        CHECK(escrowed.escrow_pending().empty());
-    }
 }

@@ -1,0 +1,22 @@
+// File: core/person_names.hpp
+// People's names as typed into a report and as Slack knows them: the same person may be typed
+// "José García", "jose  garcia" or "Garcia, Jose". A match decides who may not see a report, so
+// it errs towards a match: a false one is undone by a member, a missed one shows someone their
+// own case.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace cocbot::core {
+
+// `name` without case, accents (Latin letters, precomposed or combining) or extra spacing; a
+// comma counts as a space. "  José GARCÍA " → "jose garcia".
+std::string folded_name(std::string_view name);
+
+// Whether two names are the same person's: equal once folded, or with the same first and last
+// words in either order ("Jose Garcia", "Garcia Jose", "Jose M. Garcia"). Empty names match
+// nothing.
+bool same_name(std::string_view a, std::string_view b);
+
+} // namespace cocbot::core
