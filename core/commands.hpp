@@ -94,6 +94,12 @@ struct AcknowledgeReporter {
     UserId by;
 };
 
+// A cleared member says the reported person is not the committee member matched by name.
+struct UndoNameMatch {
+    IncidentId incident;
+    UserId by;
+};
+
 // The scheduler: this incident's next check time has come.
 struct CheckDeadlines {
     IncidentId incident;
@@ -209,7 +215,7 @@ using Command =
                  CheckDeadlines, MarkReportedPersonMissing, RecordReporterFollowUp, ProposeMotion,
                  CastBallot, MemberLeft, InvolveHr, DropHr, RecordHrReport, RecordLawEnforcement,
                  RecordConversation, ResolveIncident, ShowTimeline, StepFailed,
-                 ClearReporterConflict, AskHr, RecordHrInformation>;
+                 ClearReporterConflict, AskHr, RecordHrInformation, UndoNameMatch>;
 
 inline const IncidentId& incident_of(const Command& command) {
     return std::visit([](const auto& c) -> const IncidentId& { return c.incident; }, command);

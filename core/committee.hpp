@@ -4,9 +4,12 @@
 
 #include "core/deadlines_config.hpp"
 #include "core/ids.hpp"
+#include "core/person_names.hpp"
 
 #include <algorithm>
+#include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cocbot::core {
@@ -31,6 +34,9 @@ struct Committee {
     // False until the shell has learned channel_members from Slack. Until then every report is
     // treated as possibly about someone in the channel (fail closed): nothing goes there.
     bool channel_members_known = true;
+    // The names Slack shows (real and display) for the people on the roster and in the channel,
+    // so that a report that types one of them is known to be about them.
+    std::map<UserId, std::vector<std::string>> names{};
 
     bool is_member(const UserId& user) const {
         return std::find(members.begin(), members.end(), user) != members.end();
@@ -38,6 +44,16 @@ struct Committee {
     // Whether a message about a report about `user` may be posted in the committee channel.
     bool may_post_in_channel_about(const UserId& user) const {
         return channel_members_known && !sits_with(user);
+    }
+    // The people on the roster or in the channel whom a typed name may mean (same_name).
+    std::vector<UserId> named(std::string_view typed) const {
+        std::vector<UserId> found;
+        for (const auto& [user, known] : names)
+            if (sits_with(user) &&
+                std::any_of(known.begin(), known.end(),
+                            [&](const std::string& name) { return same_name(name, typed); }))
+                found.push_back(user);
+        return found;
     }
     // On the roster or in the committee channel: such a person must not see a report about them.
     bool sits_with(const UserId& user) const {

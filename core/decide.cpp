@@ -60,6 +60,7 @@ Outcome decide(const Committee& committee, const Incident& incident, const Comma
             [&](const RecordImmediateAction& c) {
                 return record_immediate_action(incident, c, now);
             },
+            [&](const UndoNameMatch& c) { return undo_name_match(committee, incident, c, now); },
             [&](const AcknowledgeReporter& c) {
                 return acknowledge_reporter(committee, incident, c, now);
             },

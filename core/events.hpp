@@ -34,6 +34,9 @@ struct ReportFiled {
     // plan acts on. The incident opens, but its own report, like the others, is shown only when
     // the committee votes to share them (escrow_matches then ends with this incident).
     bool pattern = false;
+    // Members whose Slack names match the typed name of the reported person: conflicted at once
+    // and never asked, until a cleared member says the match is wrong (NameMatchUndone).
+    std::vector<UserId> name_matched{};
 
     friend bool operator==(const ReportFiled&, const ReportFiled&) = default;
 };
@@ -111,6 +114,15 @@ struct ReporterAcknowledged {
     Time at;
 
     friend bool operator==(const ReporterAcknowledged&, const ReporterAcknowledged&) = default;
+};
+
+// A cleared member said the reported person is none of the members matched by name: those
+// members are asked the conflict question like the others.
+struct NameMatchUndone {
+    UserId by;
+    Time at;
+
+    friend bool operator==(const NameMatchUndone&, const NameMatchUndone&) = default;
 };
 
 // A reminder went out; each is sent once (`member` only for conflict nudges).
@@ -319,6 +331,6 @@ using Event =
                  MotionProposed, BallotCast, MotionDecided, MemberLeftChannel, MemberReturned,
                  HrInvolved, HrDropped, HrReported, LawEnforcementInvolved, ConversationRecorded,
                  IncidentResolved, IncidentReopened, ReporterConflictAsked, ReporterConflictCleared,
-                 HrContactAnswered, HrChannelOpened, HrAsked, HrInformed>;
+                 HrContactAnswered, HrChannelOpened, HrAsked, HrInformed, NameMatchUndone>;
 
 } // namespace cocbot::core

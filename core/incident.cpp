@@ -193,6 +193,7 @@ struct Apply {
         incident.reported_is_member = e.reported_is_member;
         incident.escrow_matches = e.escrow_matches;
         incident.pattern = e.pattern;
+        incident.name_matched = e.name_matched;
     }
 
     void operator()(const ConflictDeclared& e) const {
@@ -231,6 +232,15 @@ struct Apply {
     }
 
     void operator()(const ReporterAcknowledged& e) const { incident.acknowledged_at = e.at; }
+
+    void operator()(const NameMatchUndone&) const {
+        incident.name_match_undone = true;
+        for (const auto& member : incident.name_matched) {
+            incident.declarations.erase(member);
+            if (!contains(incident.committee, member))
+                incident.committee.push_back(member);
+        }
+    }
 
     void operator()(const ReminderSent& e) const { incident.reminders_sent.push_back(e); }
 

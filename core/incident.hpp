@@ -28,6 +28,8 @@ struct Incident {
     std::vector<IncidentId> escrow_matches;
     std::vector<IncidentId> escrow_activated;
     bool pattern = false;
+    std::vector<UserId> name_matched; // members the typed name matched, not asked
+    bool name_match_undone = false;
     std::optional<Time> acknowledged_at;
     std::vector<ReminderSent> reminders_sent;
     std::optional<Time> missing_since; // the reported person cannot be found since then

@@ -94,6 +94,7 @@ struct ControlPanel {
     std::optional<HrScope> hr_involved{}; // HR is in the channel now, to inform or after hand-off
     bool hr_declined = false;             // HR reported back that it takes no action
     bool escrow_pending = false;          // escrowed reports can be shared by a vote
+    bool name_matched = false;            // offer "not a committee member" (a match by name)
 
     friend bool operator==(const ControlPanel&, const ControlPanel&) = default;
 };

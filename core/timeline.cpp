@@ -91,6 +91,10 @@ Line line_for(const ReporterAcknowledged& e) {
     return line(e.at, e.by, "acknowledged the reporter");
 }
 
+Line line_for(const NameMatchUndone& e) {
+    return line(e.at, e.by, "undid the match of the reported name to a committee member");
+}
+
 Line line_for(const ReminderSent& e) {
     return line(e.at, {}, reminder_words(e.kind));
 }

@@ -45,6 +45,7 @@ constexpr std::string_view stored_name(tag<core::HrContactAnswered>) { return "h
 constexpr std::string_view stored_name(tag<core::HrChannelOpened>) { return "hr_channel_opened"; }
 constexpr std::string_view stored_name(tag<core::HrAsked>) { return "hr_asked"; }
 constexpr std::string_view stored_name(tag<core::HrInformed>) { return "hr_informed"; }
+constexpr std::string_view stored_name(tag<core::NameMatchUndone>) { return "name_match_undone"; }
 // clang-format on
 
 constexpr auto identity = Presence::omitted_when_empty;
@@ -66,7 +67,8 @@ constexpr auto description(tag<core::ReportFiled>) {
         field("committee_channel", &T::committee_channel),
         field("reported_is_member", &T::reported_is_member),
         field("escrow_matches", &T::escrow_matches, Place::data, Presence::optional),
-        field("pattern", &T::pattern, Place::data, Presence::omitted_when_empty));
+        field("pattern", &T::pattern, Place::data, Presence::omitted_when_empty),
+        field("name_matched", &T::name_matched, Place::data, Presence::omitted_when_empty));
 }
 
 void check_storable(tag<core::ReportFiled>, const core::ReportFiled& filed) {
@@ -124,7 +126,8 @@ constexpr auto description(tag<core::EscrowActivated>) {
 
 // Events that say only who did it, and when.
 template <typename Act>
-requires std::is_same_v<Act, core::ReporterAcknowledged> || std::is_same_v<Act, core::HrDropped>
+requires std::is_same_v<Act, core::ReporterAcknowledged> || std::is_same_v<Act, core::HrDropped> ||
+    std::is_same_v<Act, core::NameMatchUndone>
 constexpr auto description(tag<Act>) {
     return describe(field("by", &Act::by), field("at", &Act::at));
 }

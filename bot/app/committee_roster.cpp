@@ -18,6 +18,16 @@ void CommitteeRoster::joined(const core::UserId& user) {
     auto& members = committee_.channel_members;
     if (std::ranges::find(members, user) == members.end())
         members.push_back(user);
+    if (!committee_.names.contains(user) && names_wanted_)
+        names_wanted_(user);
+}
+
+void CommitteeRoster::set_names(const core::UserId& user, std::vector<std::string> names) {
+    committee_.names[user] = std::move(names);
+}
+
+void CommitteeRoster::on_names_wanted(std::function<void(const core::UserId&)> listener) {
+    names_wanted_ = std::move(listener);
 }
 
 void CommitteeRoster::left(const core::UserId& user) {

@@ -5,6 +5,8 @@
 
 #include "core/committee.hpp"
 
+#include <functional>
+#include <string>
 #include <vector>
 
 namespace cocbot::app {
@@ -21,8 +23,15 @@ public:
     void joined(const core::UserId& user);
     void left(const core::UserId& user);
 
+    // The names Slack shows for `user` (users.info at start-up, user_change since): a report that
+    // types one of them is about them.
+    void set_names(const core::UserId& user, std::vector<std::string> names);
+    // Told of each person who joins the committee channel with names not known yet.
+    void on_names_wanted(std::function<void(const core::UserId&)> listener);
+
 private:
     core::Committee committee_;
+    std::function<void(const core::UserId&)> names_wanted_;
 };
 
 } // namespace cocbot::app

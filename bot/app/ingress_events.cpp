@@ -24,6 +24,13 @@ Ingress::Answer Ingress::on(const slack::EventCallback& event) {
             roster_.left(user);
         return handled(event, joined ? "committee_joined" : "committee_left");
     }
+    if (event.type == "user_change") {
+        // Names are kept only for the people a report about them must not reach.
+        if (!roster_.committee().sits_with(user))
+            return Answer::empty("ignored");
+        roster_.set_names(user, event.user_names);
+        return handled(event, "names");
+    }
     if (event.type == "app_home_opened" && event.tab == "home" && !user.empty()) {
         publish_home(user);
         return handled(event, "home");

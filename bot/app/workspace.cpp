@@ -35,14 +35,40 @@ std::optional<std::string> read_members_page(const json& page, std::vector<core:
     return cursor;
 }
 
+std::vector<core::UserId> people_to_name(const core::Committee& committee) {
+    std::vector<core::UserId> people = committee.members;
+    for (const auto& user : committee.channel_members)
+        if (std::ranges::find(people, user) == people.end())
+            people.push_back(user);
+    return people;
+}
+
+// The names a report may type for this person: real and display names, as Slack shows them.
+std::optional<std::vector<std::string>> read_names(const json& answer) {
+    std::optional<std::string> error;
+    const slack::JsonReader reader{answer, "users.info", error};
+    std::vector<std::string> names;
+    for (auto name : {reader.string({"user", "real_name"}, Need::optional),
+                      reader.string({"user", "profile", "real_name"}, Need::optional),
+                      reader.string({"user", "profile", "display_name"}, Need::optional)})
+        if (!name.empty())
+            names.push_back(std::move(name));
+    if (error)
+        return std::nullopt;
+    return names;
+}
+
 } // namespace
 
 Workspace::Workspace(net::any_io_executor executor, slack::Api& api, CommitteeRoster& roster,
                      std::function<void(std::string)> on_bot_user, Backoff backoff)
-    : api_(api), roster_(roster), on_bot_user_(std::move(on_bot_user)), backoff_(backoff),
-      pause_(executor), loop_(executor, "workspace", [this] { return run(); }) {}
+    : executor_(executor), api_(api), roster_(roster), on_bot_user_(std::move(on_bot_user)),
+      backoff_(backoff), pause_(executor), loop_(executor, "workspace", [this] { return run(); }) {}
 
 void Workspace::start() {
+    roster_.on_names_wanted([this](const core::UserId& user) {
+        net::co_spawn(executor_, learn_names_of(user), net::detached);
+    });
     loop_.start();
 }
 
@@ -65,6 +91,7 @@ awaitable<void> Workspace::run() {
                 log(Level::info, "committee_channel",
                     {{"outcome", "ok"}, {"members", std::to_string(members->size())}});
                 roster_.set_channel_members(std::move(*members));
+                co_await learn_names(people_to_name(roster_.committee()));
                 co_return;
             }
         }
@@ -108,6 +135,31 @@ awaitable<std::optional<std::vector<core::UserId>>> Workspace::committee_channel
     }
     log(Level::warn, "committee_channel", {{"outcome", "failed"}, {"error", "too_many_pages"}});
     co_return std::nullopt;
+}
+
+awaitable<void> Workspace::learn_names(std::vector<core::UserId> people) {
+    constexpr std::size_t most = 500; // a committee channel is small; stay far from rate limits
+    if (people.size() > most)
+        people.resize(most);
+    for (auto& user : people) {
+        if (stopping_)
+            co_return;
+        co_await learn_names_of(std::move(user));
+    }
+}
+
+awaitable<void> Workspace::learn_names_of(core::UserId user) {
+    slack::Query query; // built before the co_await: GCC 12 miscompiles a braced list in one
+    query.emplace_back("user", user.value);
+    const auto answer = co_await api_.get("users.info", std::move(query));
+    const auto names = answer.ok ? read_names(answer.body) : std::nullopt;
+    if (!names) {
+        // The person stays matched by Slack id alone; said once, without the name.
+        log(Level::warn, "user_names",
+            {{"outcome", "failed"}, {"error", answer.ok ? "unexpected_answer" : answer.error}});
+        co_return;
+    }
+    roster_.set_names(user, *names);
 }
 
 } // namespace cocbot::app

@@ -4,8 +4,8 @@
 // them is never posted there). Until the membership is known, cocbot fails closed.
 #pragma once
 
-#include "bot/app/supervised.hpp"
 #include "bot/app/committee_roster.hpp"
+#include "bot/app/supervised.hpp"
 #include "bot/net.hpp"
 #include "bot/slack/api.hpp"
 
@@ -28,7 +28,11 @@ private:
     awaitable<void> run();
     awaitable<bool> learn_bot_user();
     awaitable<std::optional<std::vector<core::UserId>>> committee_channel_members();
+    // users.info for everyone on the roster and in the channel, then for each who joins.
+    awaitable<void> learn_names(std::vector<core::UserId> people);
+    awaitable<void> learn_names_of(core::UserId user);
 
+    net::any_io_executor executor_;
     slack::Api& api_;
     CommitteeRoster& roster_;
     std::function<void(std::string)> on_bot_user_;

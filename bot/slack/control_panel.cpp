@@ -82,6 +82,8 @@ json hr_buttons(const core::ControlPanel& p) {
 json incident_buttons(const core::ControlPanel& p) {
     const auto& ref = p.incident.value;
     json buttons = json::array();
+    if (p.name_matched)
+        buttons.push_back(button(ids::not_committee_member, "Not a committee member", ref));
     if (p.awaiting_acknowledgement)
         buttons.push_back(button(ids::ack_reporter, "Reporter acknowledged", ref));
     if (p.reporter_reachable)

@@ -32,6 +32,7 @@ inline constexpr std::string_view owner_secondary = "owner_secondary";
 inline constexpr std::string_view immediate_action = "immediate_action";
 inline constexpr std::string_view activate_escrow = "activate_escrow";
 inline constexpr std::string_view ack_reporter = "ack_reporter";
+inline constexpr std::string_view not_committee_member = "not_committee_member";
 inline constexpr std::string_view cannot_find = "cannot_find";
 inline constexpr std::string_view reported_found = "reported_found";
 inline constexpr std::string_view reporter_followup = "reporter_followup";

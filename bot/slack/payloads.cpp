@@ -160,6 +160,18 @@ ViewClosed read_view_closed(const Reader& r) {
     return out;
 }
 
+// user_change carries the whole user object: its id and the names a report may type.
+void read_changed_user(const Reader& r, EventCallback& out) {
+    out.user = r.string({"event", "user", "id"}, Need::required);
+    const auto add = [&](std::string name) {
+        if (!name.empty())
+            out.user_names.push_back(std::move(name));
+    };
+    add(r.lenient_string({"event", "user", "real_name"}));
+    add(r.lenient_string({"event", "user", "profile", "real_name"}));
+    add(r.lenient_string({"event", "user", "profile", "display_name"}));
+}
+
 EventCallback read_event_callback(const Reader& r) {
     EventCallback out;
     out.event_id = r.string({"event_id"}, Need::required);
@@ -174,6 +186,8 @@ EventCallback read_event_callback(const Reader& r) {
     out.inviter = r.lenient_string({"event", "inviter"});
     out.tab = r.lenient_string({"event", "tab"});
     out.bot_id = r.lenient_string({"event", "bot_id"});
+    if (out.type == "user_change")
+        read_changed_user(r, out);
     return out;
 }
 

@@ -76,6 +76,8 @@ struct EventCallback {
     std::int64_t event_time = 0;
     std::string type; // event.type
     std::string user, channel, channel_type, inviter, tab, bot_id;
+    // user_change: the user is an object; its id goes to `user`, and its names here.
+    std::vector<std::string> user_names{};
     bool operator==(const EventCallback&) const = default;
 };
 

@@ -49,6 +49,8 @@ std::optional<core::Command> plain_command(std::string_view id, const core::Inci
         return core::ClearReporterConflict{incident, user};
     if (id == ids::ack_reporter)
         return core::AcknowledgeReporter{incident, user};
+    if (id == ids::not_committee_member)
+        return core::UndoNameMatch{incident, user};
     if (id == ids::cannot_find || id == ids::reported_found)
         return core::MarkReportedPersonMissing{incident, user, id == ids::cannot_find};
     if (id == ids::hr_done)

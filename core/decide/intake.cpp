@@ -11,10 +11,20 @@ namespace cocbot::core::detail {
 
 namespace {
 
-std::vector<UserId> members_to_ask(const Committee& committee, const ReportedPerson& reported) {
+// Roster members the typed name may mean, besides the Slack user reported (if any).
+std::vector<UserId> named_members(const Committee& committee, const ReportedPerson& reported) {
+    std::vector<UserId> named;
+    for (const auto& user : committee.named(reported.name))
+        if (committee.is_member(user) && user != reported.user)
+            named.push_back(user);
+    return named;
+}
+
+std::vector<UserId> members_to_ask(const Committee& committee, const ReportedPerson& reported,
+                                   const std::vector<UserId>& named) {
     std::vector<UserId> asked;
     std::copy_if(committee.members.begin(), committee.members.end(), std::back_inserter(asked),
-                 [&](const UserId& m) { return m != reported.user; });
+                 [&](const UserId& m) { return m != reported.user && !contains(named, m); });
     return asked;
 }
 
@@ -76,6 +86,16 @@ std::string confirmation(const IncidentId& id, const Report& report, bool taker_
     return text;
 }
 
+Text name_match_notice(const Incident& incident) {
+    return "The reported person's name, as typed, matches the Slack name of committee member " +
+           mentions(incident.name_matched) +
+           ". cocbot treats the report as one about them: they were not asked and cannot see "
+           "this incident. If that is wrong, press " +
+           strong("Not a committee member") +
+           " on the control "
+           "message, and they are asked the conflict question like the others.";
+}
+
 // What a pattern incident's channel says in place of the report it withholds.
 Text pattern_intro(const Incident& incident) {
     return "This incident was opened because " + std::to_string(incident.escrow_matches.size()) +
@@ -98,20 +118,24 @@ Outcome submit_report(const Committee& committee, const Incident& incident,
     // A second report in escrow about the same person is the pattern the plan acts on; its
     // reporter is told what any escrowed report's is, since the others are confidential too.
     const bool pattern = report.flags.escrow && !command.escrow_matches.empty();
+    // A member reported by a typed name is the reported person too, until a member undoes it.
+    auto named = named_members(committee, report.reported);
     ReportFiled filed{
         .incident = command.incident,
         .at = now,
         .report = report,
         .submitted_by = taker_of(committee, report, command.submitted_by),
-        .committee = members_to_ask(committee, report.reported),
+        .committee = members_to_ask(committee, report.reported, named),
         .committee_channel = committee.channel,
-        .reported_is_member = committee.sits_with(report.reported.user),
+        .reported_is_member = committee.sits_with(report.reported.user) || !named.empty(),
         .escrow_matches = escrow_matches_of(command, report, pattern),
         .pattern = pattern,
+        .name_matched = named,
     };
     Decision decision;
     decision.reply = confirmation(command.incident, report, !filed.submitted_by.empty());
-    const bool in_channel = committee.may_post_in_channel_about(report.reported.user);
+    const bool in_channel = committee.may_post_in_channel_about(report.reported.user) &&
+                            committee.named(report.reported.name).empty();
     if (!report.flags.escrow || pattern) {
         if (report.flags.immediate_danger)
             tell_committee(decision, filed, in_channel,
@@ -123,10 +147,12 @@ Outcome submit_report(const Committee& committee, const Incident& incident,
         decision.effects.push_back(
             CreatePrivateChannel{command.incident, "coc-" + command.incident.value});
     }
-    const bool reported_is_member = filed.reported_is_member;
+    const bool reported_sits = committee.sits_with(report.reported.user);
     decision.events.push_back(std::move(filed));
-    if (reported_is_member && !report.reported.user.empty())
+    if (reported_sits)
         decision.events.push_back(ConflictDeclared{report.reported.user, true, now});
+    for (const auto& member : named)
+        decision.events.push_back(ConflictDeclared{member, true, now});
     return decision;
 }
 
@@ -198,6 +224,8 @@ Outcome channel_created(const Committee& committee, const Incident& incident,
         tell_channel(decision, after,
                      ReportDetails{after.id, after.filed_at, after.report, after.submitted_by});
     tell_channel(decision, after, control_panel_for(committee, after), true);
+    if (!after.name_matched.empty() && !after.name_match_undone)
+        tell_channel(decision, after, ChannelNotice{{}, name_match_notice(after), {}});
     if (const auto pending = after.escrow_pending().size(); pending > 0)
         tell_channel(decision, after, EscrowNotice{after.id, static_cast<int>(pending)});
     // A re-opened incident's new channel carries the motions still open (the re-opening itself).
@@ -205,6 +233,30 @@ Outcome channel_created(const Committee& committee, const Incident& incident,
         tell_channel(decision, after, motion_message(after, *motion), true);
     for (const auto& member : after.cleared())
         invite_cleared(decision, after, member, now);
+    return decision;
+}
+
+Outcome undo_name_match(const Committee& committee, const Incident& incident,
+                        const UndoNameMatch& command, Time now) {
+    if (auto refused = not_open(incident))
+        return *refused;
+    if (!incident.is_cleared(command.by))
+        return not_cleared();
+    if (incident.name_matched.empty() || incident.name_match_undone)
+        return Rejection{Rejection::Reason::not_allowed, "There is no match by name to undo.", {}};
+    Decision decision;
+    decision.events.push_back(NameMatchUndone{command.by, now});
+    const Incident after = after_events(incident, decision.events);
+    for (const auto& member : incident.name_matched)
+        decision.effects.push_back(Post{after.id, {}, member, triage_prompt_for(after), false});
+    tell_channel(decision, after,
+                 ChannelNotice{{},
+                               mention(command.by) + " said the reported person is not " +
+                                   mentions(incident.name_matched) +
+                                   ", who is now asked the conflict question by direct message.",
+                               {}});
+    refresh_messages(decision, committee, incident, after);
+    decision.reply = "Recorded: the match by name is undone.";
     return decision;
 }
 

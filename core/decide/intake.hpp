@@ -20,6 +20,10 @@ Outcome record_message_posted(const Incident& incident, const RecordMessagePoste
 Outcome channel_created(const Committee& committee, const Incident& incident,
                         const ChannelCreated& command, Time now);
 
+// A cleared member says the match by name was wrong: the matched members are asked too.
+Outcome undo_name_match(const Committee& committee, const Incident& incident,
+                        const UndoNameMatch& command, Time now);
+
 Outcome clear_reporter_conflict(const Incident& incident, const ClearReporterConflict& command,
                                 Time now);
 

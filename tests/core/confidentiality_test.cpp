@@ -47,7 +47,7 @@ TEST_SUITE("decide: confidentiality as a property") {
         // How often each kind of command and of event happened, to show the mix reaches them.
         std::vector<int> accepted(std::variant_size_v<Command>);
         std::vector<int> happened(std::variant_size_v<Event>);
-        for (int round = 0; round < 300; ++round) {
+        for (int round = 0; round < 600; ++round) {
             Scene scene;
             scene.committee = committee();
             scene.committee.hr = {hr};
@@ -55,11 +55,15 @@ TEST_SUITE("decide: confidentiality as a property") {
             scene.now = now;
             auto source = report();
             source.source = chance(2) ? Source::phone : Source::slack;
+            // Now and then the reported person is typed, as a member's Slack name.
+            scene.committee.names = {{dave, {"Dave Typed"}}};
+            if (chance(4))
+                source.reported = {UserId{}, "dave typed"};
             scene.run(SubmitReport{ref, alice, source, {IncidentId{"2025-004"}}});
             // Most members answer the conflict question early, most without a conflict.
             for (const auto& member : members)
                 if (!chance(4))
-                    scene.run(DeclareConflict{ref, member, chance(4)});
+                    scene.run_if_accepted(DeclareConflict{ref, member, chance(4)});
             std::vector<ChannelNotice> quoting; // the notices that quote someone's words
             for (int step = 0; step < 60; ++step) {
                 const auto& who = pick(people);
@@ -68,7 +72,7 @@ TEST_SUITE("decide: confidentiality as a property") {
                 const auto secret = "SECRET " + std::to_string(step);
                 const auto& incident = scene.incident;
                 Command command;
-                switch (random() % 24) {
+                switch (random() % 26) {
                 case 0:
                     command = DeclareConflict{ref, who, chance(4)};
                     break;
@@ -97,7 +101,8 @@ TEST_SUITE("decide: confidentiality as a property") {
                                             yes ? secret : "", pick(consequences)};
                     break;
                 case 7:
-                case 8: {
+                case 8:
+                case 24: {
                     // Mostly the latest motion; sometimes an older one, or one that is not there.
                     const auto motions = static_cast<int>(incident.motions.size());
                     const int motion =
@@ -155,6 +160,9 @@ TEST_SUITE("decide: confidentiality as a property") {
                     command = RecordHrInformation{
                         ref, who, secret, yes ? PastInstances::yes : PastInstances::unknown};
                     break;
+                case 23:
+                    command = UndoNameMatch{ref, who};
+                    break;
                 default:
                     command = RecordImmediateAction{ref, who, secret};
                     break;
@@ -176,7 +184,7 @@ TEST_SUITE("decide: confidentiality as a property") {
                              .events)
                         ++happened[event.index()];
                 for (const auto& post : direct_messages(*d)) {
-                    CHECK(post.to_user != reported);
+                    CHECK(post.to_user != scene.incident.report.reported.user);
                     if (const auto* notice = std::get_if<Notice>(&post.message))
                         CHECK_FALSE(contains(notice->text, "SECRET"));
                 }
@@ -198,10 +206,11 @@ TEST_SUITE("decide: confidentiality as a property") {
             if (i != Command{SubmitReport{}}.index() && i != Command{RecordMessagePosted{}}.index())
                 CHECK(accepted[i] > 0);
         }
-        for (const Event& event : std::vector<Event>{
-                 MotionDecided{}, EscrowActivated{}, IncidentResolved{}, IncidentReopened{},
-                 LawEnforcementInvolved{}, HrReported{}, MemberReturned{}, ConversationRecorded{},
-                 HrContactAnswered{}, HrChannelOpened{}, HrAsked{}, HrInformed{}}) {
+        for (const Event& event :
+             std::vector<Event>{MotionDecided{}, EscrowActivated{}, IncidentResolved{},
+                                IncidentReopened{}, LawEnforcementInvolved{}, HrReported{},
+                                MemberReturned{}, ConversationRecorded{}, HrContactAnswered{},
+                                HrChannelOpened{}, HrAsked{}, HrInformed{}, NameMatchUndone{}}) {
             CAPTURE(event.index());
             CHECK(happened[event.index()] > 0);
         }

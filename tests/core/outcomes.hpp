@@ -184,6 +184,8 @@ inline void check_discreet(const Committee& committee, const Incident& before,
                     INFO("a post outside the incident channel, kind "
                          << static_cast<int>(kind_of(post.message)));
                     CHECK((reported.empty() || post.to_user != reported));
+                    // Nor a member the typed name matched, unless the match was undone.
+                    CHECK((after.name_match_undone || !contains(after.name_matched, post.to_user)));
                     if (std::holds_alternative<TriagePrompt>(post.message)) {
                         CHECK(
                             (post.channel == after.committee_channel || after.asked(post.to_user)));

@@ -272,6 +272,11 @@ void FakeSlack::cap_history_pages(std::size_t messages) {
     impl_->state.history_page_cap = messages;
 }
 
+void FakeSlack::set_real_name(std::string user, std::string real_name) {
+    std::lock_guard lock(impl_->mutex);
+    impl_->state.real_names[std::move(user)] = std::move(real_name);
+}
+
 void FakeSlack::respond(std::string method, Handler handler) {
     std::lock_guard lock(impl_->mutex);
     impl_->handlers[std::move(method)] = std::move(handler);

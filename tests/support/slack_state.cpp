@@ -207,7 +207,8 @@ json SlackState::user_info(const json& args) {
     std::string name = id;
     std::transform(name.begin(), name.end(), name.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    const std::string real_name = "User " + id;
+    const auto named = real_names.find(id);
+    const std::string real_name = named != real_names.end() ? named->second : "User " + id;
     return {{"ok", true},
             {"user",
              {{"id", id},

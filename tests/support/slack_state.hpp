@@ -39,6 +39,8 @@ public:
         auto ts = next_ts();
         messages_.push_back({std::move(channel), std::move(ts), std::move(text), {}, {}});
     }
+    // users.info's real name for a user; "User <id>" when not set.
+    std::map<std::string, std::string> real_names;
     std::size_t history_page_cap = 0; // 0: a page holds `limit` messages, as asked
     std::vector<Message> messages(const std::string& channel) const;
     std::optional<std::string> channel_id(std::string_view name) const;
