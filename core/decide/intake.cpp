@@ -20,11 +20,23 @@ std::vector<UserId> named_members(const Committee& committee, const ReportedPers
     return named;
 }
 
-std::vector<UserId> members_to_ask(const Committee& committee, const ReportedPerson& reported,
-                                   const std::vector<UserId>& named) {
+// A member who files in Slack, in their own name, reports what happened to them: they are the
+// reporter, not a member deciding on it. (One taking a call picks the phone, in person, ...; an
+// anonymous reporter stays among those asked, or leaving them out would name them.)
+UserId member_reporting(const Committee& committee, const Report& report,
+                        const UserId& submitted_by) {
+    const bool own = report.source == Source::slack && !report.flags.anonymous;
+    return own && committee.is_member(submitted_by) ? submitted_by : UserId{};
+}
+
+std::vector<UserId> members_to_ask(const Committee& committee, const SubmitReport& command,
+                                   const Report& report, const std::vector<UserId>& named) {
+    const UserId reporter = member_reporting(committee, report, command.submitted_by);
     std::vector<UserId> asked;
     std::copy_if(committee.members.begin(), committee.members.end(), std::back_inserter(asked),
-                 [&](const UserId& m) { return m != reported.user && !contains(named, m); });
+                 [&](const UserId& m) {
+                     return m != report.reported.user && m != reporter && !contains(named, m);
+                 });
     return asked;
 }
 
@@ -125,7 +137,7 @@ Outcome submit_report(const Committee& committee, const Incident& incident,
         .at = now,
         .report = report,
         .submitted_by = taker_of(committee, report, command.submitted_by),
-        .committee = members_to_ask(committee, report.reported, named),
+        .committee = members_to_ask(committee, command, report, named),
         .committee_channel = committee.channel,
         .reported_is_member = committee.sits_with(report.reported.user) || !named.empty(),
         .escrow_matches = escrow_matches_of(command, report, pattern),

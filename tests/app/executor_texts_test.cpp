@@ -52,6 +52,7 @@ core::Report report() {
     r.description = "Shouted at a volunteer during the keynote";
     r.location = "Hall B";
     r.reporter_name = "Alex Reporter";
+    r.source = core::Source::in_person; // Alice took it: she is asked, not the reporter
     return r;
 }
 

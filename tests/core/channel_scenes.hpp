@@ -25,6 +25,7 @@ inline Committee committee() {
 inline Report report() {
     Report r;
     r.reported.user = UserId{"UREPORTED"};
+    r.source = Source::in_person; // taken by the member who files it: they are asked too
     r.description = "The secret details";
     r.location = "Room 3";
     r.reporter_name = "Dana";

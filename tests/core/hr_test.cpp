@@ -130,6 +130,7 @@ TEST_SUITE("decide: HR's channel") {
         const UserId reporter{"UREPORTER"};
         scene.committee.hr = {hr1, erin, reported, carol, reporter};
         auto report = sample::report();
+        report.source = Source::slack; // the reporter filed it themselves
         Scene filed_by_reporter;
         filed_by_reporter.committee = scene.committee;
         filed_by_reporter.file(report, reporter);

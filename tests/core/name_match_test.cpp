@@ -108,3 +108,32 @@ TEST_SUITE("decide: a member reported by name") {
         CHECK(scene.incident.is_cleared(bob));
     }
 }
+
+TEST_SUITE("decide: a member who reports their own harm") {
+    TEST_CASE("a member filing in Slack in their own name is the reporter: not asked, not let in") {
+        Scene scene;
+        Report own = report();
+        own.source = Source::slack;
+        const auto d = scene.run(SubmitReport{ref, carol, own, {}});
+        CHECK_FALSE(scene.incident.asked(carol));
+        CHECK(std::get<TriagePrompt>(all_of<Post>(d).at(0).message).committee_size == 4);
+        CHECK(scene.refused(DeclareConflict{ref, carol, false}).reason ==
+              Rejection::Reason::not_on_committee);
+        scene.open_channel();
+        CHECK(all_of<Remove>(scene.run(MemberJoined{ref, carol})).size() == 1);
+    }
+
+    TEST_CASE("a member taking a report by phone, or an anonymous one, is asked like the others") {
+        Scene phone;
+        phone.run(SubmitReport{ref, carol, typed_about("Sam Stranger"), {}});
+        CHECK(phone.incident.asked(carol));
+        Scene anonymous;
+        Report hidden = report();
+        hidden.source = Source::slack;
+        hidden.flags.anonymous = true;
+        hidden.reporter_name.clear();
+        hidden.reporter_contact.clear();
+        anonymous.run(SubmitReport{ref, carol, hidden, {}});
+        CHECK(anonymous.incident.asked(carol)); // leaving them out would name them
+    }
+}

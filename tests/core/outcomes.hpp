@@ -271,6 +271,7 @@ inline Committee committee() {
 inline Report report() {
     Report r;
     r.reported.user = reported;
+    r.source = Source::in_person; // taken by the member who files it: they are asked too
     r.description = "The secret details of what happened";
     r.location = "Room 3, Tuesday night";
     r.reporter_name = "Dana Reporter";

@@ -96,7 +96,7 @@ TEST_SUITE("timeline") {
                 CHECK(lines[i].who == *who);
             previous = lines[i].at;
         }
-        CHECK(lines.front() == TimelineLine{t0, alice, "filed the report (via Slack)", {}});
+        CHECK(lines.front() == TimelineLine{t0, alice, "filed the report (via in person)", {}});
         CHECK(lines[1] ==
               TimelineLine{
                   t0, {}, "opened the private channel " + channel_ref(ChannelId{"GINCIDENT"}), {}});

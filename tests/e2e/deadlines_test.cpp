@@ -176,7 +176,7 @@ TEST_SUITE("e2e: deadlines") {
         bot.start();
         ReportInput report = phone_report();
         report.source = "slack"; // acknowledged by its own confirmation: no acknowledgement clock
-        const auto reference = reference_from(bot.submit_report("UALICE", report));
+        const auto reference = reference_from(bot.submit_report("UDANA", report)); // the reporter
         const auto channel = incident_channel(slack, reference);
         REQUIRE(bot.click("UALICE", "conflict_none", reference, committee_channel).status == 200);
 
