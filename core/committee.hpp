@@ -37,6 +37,9 @@ struct Committee {
     // The names Slack shows (real and display) for the people on the roster and in the channel,
     // so that a report that types one of them is known to be about them.
     std::map<UserId, std::vector<std::string>> names{};
+    // False until the shell has asked Slack for those names: until then a typed name may be
+    // anyone's, and a prompt naming one stays out of the channel (fail closed).
+    bool names_known = true;
 
     bool is_member(const UserId& user) const {
         return std::find(members.begin(), members.end(), user) != members.end();

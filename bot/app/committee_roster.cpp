@@ -7,6 +7,7 @@ namespace cocbot::app {
 
 CommitteeRoster::CommitteeRoster(core::Committee committee) : committee_(std::move(committee)) {
     committee_.channel_members_known = false;
+    committee_.names_known = false;
 }
 
 void CommitteeRoster::set_channel_members(std::vector<core::UserId> members) {

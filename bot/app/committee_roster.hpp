@@ -27,6 +27,8 @@ public:
     // types one of them is about them.
     void set_names(const core::UserId& user, std::vector<std::string> names);
     // Told of each person who joins the committee channel with names not known yet.
+    // Slack was asked for everyone's names (some answers may have failed).
+    void names_learned() { committee_.names_known = true; }
     void on_names_wanted(std::function<void(const core::UserId&)> listener);
 
 private:

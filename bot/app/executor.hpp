@@ -5,8 +5,8 @@
 // Each effect runs inside its own error boundary, and the loop itself is supervised.
 #pragma once
 
-#include "bot/app/supervised.hpp"
 #include "bot/app/read_models.hpp"
+#include "bot/app/supervised.hpp"
 #include "bot/app/workflow.hpp"
 #include "bot/net.hpp"
 #include "bot/slack/api.hpp"

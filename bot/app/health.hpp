@@ -19,7 +19,7 @@ struct HealthOptions {
     std::chrono::seconds max_effect_age{300}; // an effect pending longer: output is stuck
     std::chrono::milliseconds probe_interval{2000};
     std::chrono::minutes prune_interval{10};
-    std::chrono::minutes seen_events_kept{60}; // Slack retries for minutes, not hours
+    std::chrono::minutes seen_events_kept{60};    // Slack retries for minutes, not hours
     std::chrono::hours done_effects_kept{7 * 24}; // a week, for the operator to look back
 };
 

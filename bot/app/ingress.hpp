@@ -5,8 +5,8 @@
 // so the I/O thread never waits for the database.
 #pragma once
 
-#include "bot/app/health.hpp"
 #include "bot/app/deliveries.hpp"
+#include "bot/app/health.hpp"
 #include "bot/app/read_models.hpp"
 #include "bot/app/workflow.hpp"
 #include "bot/net.hpp"

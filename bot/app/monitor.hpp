@@ -4,9 +4,9 @@
 // ago.
 #pragma once
 
+#include "bot/app/committee_roster.hpp"
 #include "bot/app/health.hpp"
 #include "bot/app/supervised.hpp"
-#include "bot/app/committee_roster.hpp"
 #include "bot/net.hpp"
 #include "storage/outbox.hpp"
 #include "storage/seen_events.hpp"
@@ -15,8 +15,8 @@ namespace cocbot::app {
 
 class Monitor {
 public:
-    Monitor(net::any_io_executor executor, storage::Database& database, const CommitteeRoster& roster,
-            Health& health);
+    Monitor(net::any_io_executor executor, storage::Database& database,
+            const CommitteeRoster& roster, Health& health);
 
     void start();
     void stop();

@@ -146,6 +146,7 @@ awaitable<void> Workspace::learn_names(std::vector<core::UserId> people) {
             co_return;
         co_await learn_names_of(std::move(user));
     }
+    roster_.names_learned();
     log(Level::info, "user_names", {{"outcome", "ok"}, {"people", std::to_string(people.size())}});
 }
 

@@ -146,8 +146,10 @@ Outcome submit_report(const Committee& committee, const Incident& incident,
     };
     Decision decision;
     decision.reply = confirmation(command.incident, report, !filed.submitted_by.empty());
-    const bool in_channel = committee.may_post_in_channel_about(report.reported.user) &&
-                            committee.named(report.reported.name).empty();
+    const bool typed = !folded_name(report.reported.name).empty();
+    const bool in_channel =
+        committee.may_post_in_channel_about(report.reported.user) &&
+        (!typed || (committee.names_known && committee.named(report.reported.name).empty()));
     if (!report.flags.escrow || pattern) {
         if (report.flags.immediate_danger)
             tell_committee(decision, filed, in_channel,

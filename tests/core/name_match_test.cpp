@@ -73,6 +73,14 @@ TEST_SUITE("decide: a member reported by name") {
         CHECK(in_committee_channel(d));
     }
 
+    TEST_CASE("until Slack was asked for the names, a typed name keeps the prompt out of the "
+              "channel") {
+        auto scene = named_scene();
+        scene.committee.names_known = false;
+        CHECK_FALSE(in_committee_channel(
+            scene.run(SubmitReport{ref, alice, typed_about("Sam Stranger"), {}})));
+    }
+
     TEST_CASE("the channel is told the match was on the name, and offers to undo it") {
         auto scene = named_scene();
         scene.run(SubmitReport{ref, alice, typed_about("Bob Martin"), {}});
