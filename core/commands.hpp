@@ -38,7 +38,8 @@ struct RecordMessagePosted {
     IncidentId incident;
     MessageRef message;
     MessageKind kind;
-    int motion = 0; // for MessageKind::motion
+    int motion = 0;   // for MessageKind::motion
+    UserId to_user{}; // for a direct message: to whom
 };
 
 // The executor created (or found) the incident's private channel.
@@ -209,13 +210,26 @@ struct ClearReporterConflict {
     UserId member;
 };
 
+// The shell found that `member` left the committee's roster (or joined it): each incident is
+// told, removals before anything else happens.
+struct RosterMemberRemoved {
+    IncidentId incident;
+    UserId member;
+};
+
+struct RosterMemberAdded {
+    IncidentId incident;
+    UserId member;
+};
+
 using Command =
     std::variant<SubmitReport, DeclareConflict, RecordMessagePosted, ChannelCreated, MemberJoined,
                  RemovalFailed, NameOwner, RecordImmediateAction, AcknowledgeReporter,
                  CheckDeadlines, MarkReportedPersonMissing, RecordReporterFollowUp, ProposeMotion,
                  CastBallot, MemberLeft, InvolveHr, DropHr, RecordHrReport, RecordLawEnforcement,
                  RecordConversation, ResolveIncident, ShowTimeline, StepFailed,
-                 ClearReporterConflict, AskHr, RecordHrInformation, UndoNameMatch>;
+                 ClearReporterConflict, AskHr, RecordHrInformation, UndoNameMatch,
+                 RosterMemberRemoved, RosterMemberAdded>;
 
 inline const IncidentId& incident_of(const Command& command) {
     return std::visit([](const auto& c) -> const IncidentId& { return c.incident; }, command);

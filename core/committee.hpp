@@ -7,6 +7,7 @@
 #include "core/person_names.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <string>
 #include <string_view>
@@ -40,13 +41,24 @@ struct Committee {
     // False until the shell has asked Slack for those names: until then a typed name may be
     // anyone's, and a prompt naming one stays out of the channel (fail closed).
     bool names_known = true;
+    // People in the channel who are not on the roster whom a report's notice already named
+    // there (the shell's memory of them), so that each is named once.
+    std::vector<UserId> strangers_named{};
 
     bool is_member(const UserId& user) const {
         return std::find(members.begin(), members.end(), user) != members.end();
     }
-    // Whether a message about a report about `user` may be posted in the committee channel.
+    // Whether a message about a report about `user` may be posted in the committee channel:
+    // only while it holds nobody but the committee (and the bot, which the shell leaves out).
     bool may_post_in_channel_about(const UserId& user) const {
-        return channel_members_known && !sits_with(user);
+        return channel_members_known && strangers().empty() && !sits_with(user);
+    }
+    // People in the committee channel who are not on the roster.
+    std::vector<UserId> strangers() const {
+        std::vector<UserId> found;
+        std::copy_if(channel_members.begin(), channel_members.end(), std::back_inserter(found),
+                     [&](const UserId& user) { return !is_member(user); });
+        return found;
     }
     // The people on the roster or in the channel whom a typed name may mean (same_name).
     std::vector<UserId> named(std::string_view typed) const {

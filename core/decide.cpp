@@ -9,6 +9,7 @@
 #include "core/decide/motions.hpp"
 #include "core/decide/outside.hpp"
 #include "core/decide/response.hpp"
+#include "core/decide/roster.hpp"
 #include "core/overloaded.hpp"
 
 namespace cocbot::core {
@@ -91,6 +92,12 @@ Outcome decide(const Committee& committee, const Incident& incident, const Comma
             [&](const StepFailed& c) { return step_failed(incident, c); },
             [&](const ClearReporterConflict& c) {
                 return clear_reporter_conflict(incident, c, now);
+            },
+            [&](const RosterMemberRemoved& c) {
+                return roster_member_removed(committee, incident, c, now);
+            },
+            [&](const RosterMemberAdded& c) {
+                return roster_member_added(committee, incident, c, now);
             },
         },
         command);

@@ -37,6 +37,9 @@ struct ReportFiled {
     // Members whose Slack names match the typed name of the reported person: conflicted at once
     // and never asked, until a cleared member says the match is wrong (NameMatchUndone).
     std::vector<UserId> name_matched{};
+    // People in the committee channel who are not on the roster, named there for the first time
+    // by this report's notice (the prompt went to each member by direct message instead).
+    std::vector<UserId> strangers_named{};
 
     friend bool operator==(const ReportFiled&, const ReportFiled&) = default;
 };
@@ -53,6 +56,8 @@ struct MessagePosted {
     MessageRef message;
     MessageKind kind = MessageKind::notice;
     int motion = 0; // for MessageKind::motion: which motion the message shows
+    // For a direct message: to whom, so that it can be withdrawn if they leave the committee.
+    UserId to{};
 
     friend bool operator==(const MessagePosted&, const MessagePosted&) = default;
 };
@@ -316,6 +321,25 @@ struct ReporterConflictCleared {
                            const ReporterConflictCleared&) = default;
 };
 
+// The member left the committee's roster: every right they had in this incident is gone (their
+// declaration, their ballots, their ownership, their place in its channels).
+struct MemberRemovedFromCommittee {
+    UserId user;
+    Time at;
+
+    friend bool operator==(const MemberRemovedFromCommittee&,
+                           const MemberRemovedFromCommittee&) = default;
+};
+
+// A member joined the committee's roster while this incident was open: they are asked the
+// conflict question like the others.
+struct MemberAddedToCommittee {
+    UserId user;
+    Time at;
+
+    friend bool operator==(const MemberAddedToCommittee&, const MemberAddedToCommittee&) = default;
+};
+
 // A re-opening motion passed: the incident is open again.
 struct IncidentReopened {
     int motion = 0;
@@ -331,6 +355,7 @@ using Event =
                  MotionProposed, BallotCast, MotionDecided, MemberLeftChannel, MemberReturned,
                  HrInvolved, HrDropped, HrReported, LawEnforcementInvolved, ConversationRecorded,
                  IncidentResolved, IncidentReopened, ReporterConflictAsked, ReporterConflictCleared,
-                 HrContactAnswered, HrChannelOpened, HrAsked, HrInformed, NameMatchUndone>;
+                 HrContactAnswered, HrChannelOpened, HrAsked, HrInformed, NameMatchUndone,
+                 MemberRemovedFromCommittee, MemberAddedToCommittee>;
 
 } // namespace cocbot::core

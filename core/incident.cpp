@@ -58,7 +58,9 @@ struct Apply {
     }
 
     void operator()(const MessagePosted& e) const {
-        if (e.kind == MessageKind::triage_prompt)
+        if (!e.to.empty())
+            incident.direct_messages.push_back({e.to, e.message});
+        else if (e.kind == MessageKind::triage_prompt)
             incident.triage_prompt = e.message;
         else if (e.kind == MessageKind::control_panel)
             incident.control_panel = e.message;
@@ -159,6 +161,26 @@ struct Apply {
 
     void operator()(const ReporterConflictCleared& e) const {
         incident.reporter_conflict_cleared.push_back(e.member);
+    }
+
+    void operator()(const MemberRemovedFromCommittee& e) const {
+        const UserId& user = e.user;
+        std::erase(incident.committee, user);
+        incident.declarations.erase(user);
+        std::erase(incident.name_matched, user);
+        forget_away(incident, user);
+        std::erase(incident.reporter_conflict_asked, user);
+        std::erase(incident.reporter_conflict_cleared, user);
+        std::erase_if(incident.direct_messages,
+                      [&](const DirectMessage& sent) { return sent.to == user; });
+        for (UserId* owner : {&incident.primary_owner, &incident.secondary_owner})
+            if (*owner == user)
+                *owner = {};
+    }
+
+    void operator()(const MemberAddedToCommittee& e) const {
+        if (!contains(incident.committee, e.user))
+            incident.committee.push_back(e.user);
     }
 
     void operator()(const HrInvolved& e) const {

@@ -10,6 +10,14 @@
 
 namespace cocbot::core {
 
+// A message about the incident sent to one person: withdrawn if they leave the committee.
+struct DirectMessage {
+    UserId to;
+    MessageRef message;
+
+    friend bool operator==(const DirectMessage&, const DirectMessage&) = default;
+};
+
 struct Incident {
     IncidentId id;
     Status status = Status::none;
@@ -21,6 +29,7 @@ struct Incident {
     std::map<UserId, Declaration> declarations;
     bool reported_is_member = false;
     std::optional<MessageRef> triage_prompt;
+    std::vector<DirectMessage> direct_messages; // conflict prompts and alerts sent privately
     ChannelId channel; // the private incident channel, once Slack created it
     std::optional<MessageRef> control_panel;
     UserId primary_owner;
@@ -62,6 +71,11 @@ struct Incident {
     // reporter its follow-up.
     bool open() const { return status == Status::triage || status == Status::handed_off; }
     bool asked(const UserId& member) const;
+    // Whether `member` has any part in this incident: asked, declared, matched by name, or sent
+    // a direct message about it.
+    bool involves(const UserId& member) const;
+    // Whether `user` filed this report in Slack in their own name: the reporter.
+    bool is_reporter(const UserId& user) const;
     std::optional<Declaration> declaration_of(const UserId& member) const;
     // Members who declared no conflict: the only people who may ever see this report.
     std::vector<UserId> cleared() const;

@@ -11,6 +11,17 @@ bool Incident::asked(const UserId& member) const {
     return std::find(committee.begin(), committee.end(), member) != committee.end();
 }
 
+bool Incident::involves(const UserId& member) const {
+    return asked(member) || declarations.contains(member) || contains(name_matched, member) ||
+           std::any_of(direct_messages.begin(), direct_messages.end(),
+                       [&](const DirectMessage& sent) { return sent.to == member; });
+}
+
+bool Incident::is_reporter(const UserId& user) const {
+    return !user.empty() && user == submitted_by && report.source == Source::slack &&
+           !report.flags.anonymous;
+}
+
 std::optional<Declaration> Incident::declaration_of(const UserId& member) const {
     const auto found = declarations.find(member);
     if (found == declarations.end())

@@ -134,6 +134,14 @@ Line line_for(const MemberReturned& e) {
     return line(e.at, e.user, "came back to the channel");
 }
 
+Line line_for(const MemberRemovedFromCommittee& e) {
+    return line(e.at, e.user, "left the committee's roster: removed from this incident");
+}
+
+Line line_for(const MemberAddedToCommittee& e) {
+    return line(e.at, e.user, "joined the committee's roster while this incident was open");
+}
+
 Line line_for(const HrInvolved& e) {
     return line(e.at, e.by,
                 e.scope == HrScope::informing

@@ -46,6 +46,8 @@ constexpr std::string_view stored_name(tag<core::HrChannelOpened>) { return "hr_
 constexpr std::string_view stored_name(tag<core::HrAsked>) { return "hr_asked"; }
 constexpr std::string_view stored_name(tag<core::HrInformed>) { return "hr_informed"; }
 constexpr std::string_view stored_name(tag<core::NameMatchUndone>) { return "name_match_undone"; }
+constexpr std::string_view stored_name(tag<core::MemberRemovedFromCommittee>) { return "member_removed_from_committee"; }
+constexpr std::string_view stored_name(tag<core::MemberAddedToCommittee>) { return "member_added_to_committee"; }
 // clang-format on
 
 constexpr auto identity = Presence::omitted_when_empty;
@@ -68,7 +70,8 @@ constexpr auto description(tag<core::ReportFiled>) {
         field("reported_is_member", &T::reported_is_member),
         field("escrow_matches", &T::escrow_matches, Place::data, Presence::optional),
         field("pattern", &T::pattern, Place::data, Presence::omitted_when_empty),
-        field("name_matched", &T::name_matched, Place::data, Presence::omitted_when_empty));
+        field("name_matched", &T::name_matched, Place::data, Presence::omitted_when_empty),
+        field("strangers_named", &T::strangers_named, Place::data, Presence::omitted_when_empty));
 }
 
 void check_storable(tag<core::ReportFiled>, const core::ReportFiled& filed) {
@@ -85,7 +88,8 @@ constexpr auto description(tag<core::ConflictDeclared>) {
 constexpr auto description(tag<core::MessagePosted>) {
     using T = core::MessagePosted;
     return describe(field("message", &T::message), field("kind", &T::kind),
-                    field("motion", &T::motion, Place::data, Presence::optional));
+                    field("motion", &T::motion, Place::data, Presence::optional),
+                    field("to", &T::to, Place::data, Presence::omitted_when_empty));
 }
 
 // EventStore::incident_by_channel reads "channel" from this event's data in SQL: keep the key.
@@ -99,10 +103,14 @@ constexpr auto description(tag<core::OwnerNamed>) {
                     field("at", &T::at));
 }
 
-// A member found uncleared, leaving the channel or coming back: who, and when.
+// A member found uncleared, leaving the channel or coming back, leaving or joining the roster:
+// who, and when.
 template <typename Change>
 requires std::is_same_v<Change, core::UnclearedMemberFound> ||
-    std::is_same_v<Change, core::MemberLeftChannel> || std::is_same_v<Change, core::MemberReturned>
+    std::is_same_v<Change, core::MemberLeftChannel> ||
+    std::is_same_v<Change, core::MemberReturned> ||
+    std::is_same_v<Change, core::MemberRemovedFromCommittee> ||
+    std::is_same_v<Change, core::MemberAddedToCommittee>
 constexpr auto description(tag<Change>) {
     return describe(field("user", &Change::user), field("at", &Change::at));
 }

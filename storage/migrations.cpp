@@ -88,8 +88,27 @@ CREATE INDEX events_by_channel ON events (json_extract(data, '$.channel'))
     WHERE type IN ('channel_opened', 'hr_channel_opened');
 )sql";
 
+// Version 5: the committee's roster, seeded from committee.members and reconciled with it at
+// each start. Every change is kept, with whether it has reached every incident yet, so that a
+// crash part-way through carrying it out resumes it on the next start.
+constexpr const char* schema_v5 = R"sql(
+CREATE TABLE roster (
+    user_id TEXT PRIMARY KEY NOT NULL,
+    since   INTEGER NOT NULL
+);
+
+CREATE TABLE roster_changes (
+    seq     INTEGER PRIMARY KEY AUTOINCREMENT,
+    at      INTEGER NOT NULL,
+    user_id TEXT NOT NULL,
+    change  TEXT NOT NULL CHECK (change IN ('added', 'removed')),
+    applied INTEGER NOT NULL DEFAULT 0 CHECK (applied IN (0, 1))
+);
+CREATE INDEX roster_changes_unapplied ON roster_changes (applied, seq);
+)sql";
+
 // Append only: a released script is never edited, since databases in the field already ran it.
-constexpr std::array migrations{schema_v1, schema_v2, schema_v3, schema_v4};
+constexpr std::array migrations{schema_v1, schema_v2, schema_v3, schema_v4, schema_v5};
 
 constexpr int latest = static_cast<int>(migrations.size());
 

@@ -10,12 +10,24 @@ CommitteeRoster::CommitteeRoster(core::Committee committee) : committee_(std::mo
     committee_.names_known = false;
 }
 
+void CommitteeRoster::set_members(std::vector<core::UserId> members) {
+    committee_.members = std::move(members);
+}
+
+void CommitteeRoster::set_bot_user(core::UserId bot) {
+    bot_ = std::move(bot);
+    std::erase(committee_.channel_members, bot_);
+}
+
 void CommitteeRoster::set_channel_members(std::vector<core::UserId> members) {
+    std::erase(members, bot_);
     committee_.channel_members = std::move(members);
     committee_.channel_members_known = true;
 }
 
 void CommitteeRoster::joined(const core::UserId& user) {
+    if (user == bot_)
+        return;
     auto& members = committee_.channel_members;
     if (std::ranges::find(members, user) == members.end())
         members.push_back(user);
@@ -31,8 +43,26 @@ void CommitteeRoster::on_names_wanted(std::function<void(const core::UserId&)> l
     names_wanted_ = std::move(listener);
 }
 
+void CommitteeRoster::names_learned() {
+    const bool first = !committee_.names_known;
+    committee_.names_known = true;
+    if (first && names_learned_)
+        names_learned_();
+}
+
+void CommitteeRoster::on_names_learned(std::function<void()> listener) {
+    names_learned_ = std::move(listener);
+}
+
+void CommitteeRoster::strangers_named(const std::vector<core::UserId>& users) {
+    for (const auto& user : users)
+        if (std::ranges::find(committee_.strangers_named, user) == committee_.strangers_named.end())
+            committee_.strangers_named.push_back(user);
+}
+
 void CommitteeRoster::left(const core::UserId& user) {
     std::erase(committee_.channel_members, user);
+    std::erase(committee_.strangers_named, user); // named again if they come back
 }
 
 } // namespace cocbot::app

@@ -18,6 +18,11 @@ public:
     const core::Committee& committee() const { return committee_; }
     bool channel_known() const { return committee_.channel_members_known; }
 
+    // The members as the database's roster holds them (RosterSync keeps it).
+    void set_members(std::vector<core::UserId> members);
+
+    // The bot itself sits in the committee channel and is no stranger there: left out of it.
+    void set_bot_user(core::UserId bot);
     // A whole listing (conversations.members), then the joins and leaves Slack reports.
     void set_channel_members(std::vector<core::UserId> members);
     void joined(const core::UserId& user);
@@ -28,12 +33,20 @@ public:
     void set_names(const core::UserId& user, std::vector<std::string> names);
     // Told of each person who joins the committee channel with names not known yet.
     // Slack was asked for everyone's names (some answers may have failed).
-    void names_learned() { committee_.names_known = true; }
+    void names_learned();
     void on_names_wanted(std::function<void(const core::UserId&)> listener);
+    // Told once, when the names are first known: new members can be asked from then on.
+    void on_names_learned(std::function<void()> listener);
+
+    // People off the roster in the committee channel whom a report's notice has named there;
+    // each is named once while cocbot runs, and again if they come back after leaving.
+    void strangers_named(const std::vector<core::UserId>& users);
 
 private:
     core::Committee committee_;
+    core::UserId bot_;
     std::function<void(const core::UserId&)> names_wanted_;
+    std::function<void()> names_learned_;
 };
 
 } // namespace cocbot::app

@@ -141,7 +141,7 @@ void Executor::settle(const storage::PendingEffect& pending, const Result& resul
             const auto& post = std::get<core::Post>(pending.effect);
             workflow_.handle(core::RecordMessagePosted{*pending.incident, *result.posted,
                                                        core::kind_of(post.message),
-                                                       motion_number(post.message)},
+                                                       motion_number(post.message), post.to_user},
                              now());
         }
         if (result.report)

@@ -9,12 +9,16 @@ ReadModels::ReadModels(storage::Database& database, const CommitteeRoster& roste
     : database_(database), roster_(roster) {}
 
 core::Overview ReadModels::overview_for(const core::UserId& member) const {
+    if (!roster_.committee().is_member(member))
+        return {}; // off the roster: nothing, whatever an incident still says
     return core::overview_for(member, storage::EventStore{database_}.incidents(),
                               roster_.committee().deadlines);
 }
 
 std::optional<core::IncidentSummary>
 ReadModels::summary_for(const core::UserId& member, const core::IncidentId& incident) const {
+    if (!roster_.committee().is_member(member))
+        return std::nullopt;
     return core::summary_for(member, storage::EventStore{database_}.incident(incident),
                              roster_.committee().deadlines);
 }

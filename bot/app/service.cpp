@@ -3,11 +3,13 @@
 // thread owns SQLite, the workflow, the Web API clients, the executor and the scheduler.
 #include "bot/app/service.hpp"
 
+#include "bot/app/clock.hpp"
 #include "bot/app/executor.hpp"
 #include "bot/app/health.hpp"
 #include "bot/app/ingress.hpp"
 #include "bot/app/logger.hpp"
 #include "bot/app/monitor.hpp"
+#include "bot/app/roster_sync.hpp"
 #include "bot/app/scheduler.hpp"
 #include "bot/app/supervised.hpp"
 #include "bot/app/workflow.hpp"
@@ -72,8 +74,8 @@ void report_http(std::string_view what, std::string_view detail) {
 struct App {
     App(const config::Config& config, net::any_io_executor ex)
         : health({.max_effect_age = config.outbox.alert_after}), database(config.storage.path),
-          roster(committee_from(config)), workflow(database, roster), reads(database, roster),
-          deliveries(database),
+          roster(committee_from(config)), workflow(database, roster),
+          roster_sync(database, workflow, roster), reads(database, roster), deliveries(database),
           api(ex, {.base_url = config.slack.api_url, .token = config.slack.bot_token}),
           // views.open must land within the trigger's 3 seconds: one quick attempt.
           modal_api(ex, {.base_url = config.slack.api_url,
@@ -86,12 +88,15 @@ struct App {
           scheduler(ex, database, workflow), monitor(ex, database, roster, health),
           ingress(ex, {workflow, reads, deliveries, roster}, api, modal_api, health,
                   {config.slack.signing_secret}),
-          workspace(ex, api, roster,
-                    [this](std::string user) { ingress.set_bot_user(std::move(user)); }) {
+          workspace(ex, api, roster, [this](std::string user) {
+              roster.set_bot_user(core::UserId{user});
+              ingress.set_bot_user(std::move(user));
+          }) {
         workflow.on_committed([this] {
             executor.wake();
             scheduler.wake();
         });
+        roster.on_names_learned([this] { roster_sync.apply_additions(now()); });
         health.watch("executor", [this] { return executor.running(); });
         health.watch("scheduler", [this] { return scheduler.running(); });
     }
@@ -116,6 +121,7 @@ struct App {
     storage::Database database;
     CommitteeRoster roster;
     Workflow workflow;
+    RosterSync roster_sync;
     ReadModels reads;
     Deliveries deliveries;
     slack::WebApi api;
@@ -137,6 +143,8 @@ int serve(const config::Config& config) {
     net::io_context io;     // HTTP: never waits for SQLite or the Web API
     net::io_context app_io; // SQLite, the workflow, the Web API
     App app{config, app_io.get_executor()};
+    // Before anything runs: a member taken off the roster loses every incident first.
+    app.roster_sync.reconcile(users_from(config.committee.members), now());
 
     server::Router router{{
         {"/slack/events", http::verb::post, [&](Request& r) { return app.ingress.events(r); }},

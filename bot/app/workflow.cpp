@@ -30,7 +30,7 @@ std::vector<core::Effect> reply_effects(const core::Outcome& outcome,
 
 } // namespace
 
-Workflow::Workflow(storage::Database& database, const CommitteeRoster& roster)
+Workflow::Workflow(storage::Database& database, CommitteeRoster& roster)
     : database_(database), roster_(roster) {}
 
 void Workflow::on_committed(std::function<void()> callback) {
@@ -60,7 +60,14 @@ core::Outcome Workflow::file_report(const core::UserId& submitted_by, const core
     if (from)
         work.record_submission(from->view_id, from->hash, id, now);
     commit(work);
+    remember_strangers_named(std::get<core::Decision>(outcome));
     return outcome;
+}
+
+void Workflow::remember_strangers_named(const core::Decision& decision) {
+    for (const auto& event : decision.events)
+        if (const auto* filed = std::get_if<core::ReportFiled>(&event))
+            roster_.strangers_named(filed->strangers_named);
 }
 
 core::Outcome Workflow::handle(const core::Command& command, core::Time now,

@@ -30,7 +30,7 @@ struct Submission {
 
 class Workflow {
 public:
-    Workflow(storage::Database& database, const CommitteeRoster& roster);
+    Workflow(storage::Database& database, CommitteeRoster& roster);
 
     // Called after every commit that may have queued effects or moved a deadline, so that the
     // executor and the scheduler look again.
@@ -58,9 +58,11 @@ private:
     core::Outcome decide_and_stage(storage::UnitOfWork& work, const core::Command& command,
                                    core::Time now, const std::optional<ReplyTo>& reply_to);
     void commit(storage::UnitOfWork& work) const;
+    // The committee channel was told who in it is off the roster: not again while they stay.
+    void remember_strangers_named(const core::Decision& decision);
 
     storage::Database& database_;
-    const CommitteeRoster& roster_;
+    CommitteeRoster& roster_;
     std::function<void()> on_committed_;
 };
 

@@ -105,15 +105,19 @@ void invite_cleared(Decision& decision, const Incident& incident, const UserId& 
         return;
     decision.events.push_back(ReporterConflictAsked{member, now});
     decision.effects.push_back(
-        Post{incident.id, {}, member, ReporterConflictPrompt{incident.id}, false});
+        Post{incident.id, {}, member, ReporterConflictPrompt{incident.id}, true});
 }
 
 TriagePrompt triage_prompt_for(const Incident& incident) {
     int answered = 0;
     for (const auto& member : incident.committee)
         answered += incident.declaration_of(member).has_value() ? 1 : 0;
-    return {incident.id, incident.report.reported, incident.report.source, answered,
-            static_cast<int>(incident.committee.size())};
+    return {incident.id,
+            incident.report.reported,
+            incident.report.source,
+            answered,
+            static_cast<int>(incident.committee.size()),
+            incident.pattern};
 }
 
 ControlPanel control_panel_for(const Committee& committee, const Incident& incident) {

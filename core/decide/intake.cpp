@@ -50,8 +50,27 @@ void tell_committee(Decision& decision, const ReportFiled& filed, bool in_channe
             Post{filed.incident, filed.committee_channel, {}, message, remember});
         return;
     }
+    // Remembered, so that a member who leaves the committee has them withdrawn.
     for (const auto& member : filed.committee)
-        decision.effects.push_back(Post{filed.incident, {}, member, message, false});
+        decision.effects.push_back(Post{filed.incident, {}, member, message, true});
+}
+
+// The committee channel holds people who are not on the roster: it learns only that a report
+// came in, and (once) who those people are, so that the committee can see to it.
+Notice report_came_in(const std::vector<UserId>& newly_named) {
+    Text text = "A report came in; each member has a direct message.";
+    if (!newly_named.empty())
+        text += " " + mentions(newly_named) + (newly_named.size() == 1 ? " is" : " are") +
+                " in this channel but not on the committee roster, so nothing about a report "
+                "is posted here while they are.";
+    return Notice{std::move(text)};
+}
+
+std::vector<UserId> not_yet_named(const Committee& committee) {
+    auto strangers = committee.strangers();
+    std::erase_if(strangers,
+                  [&](const UserId& user) { return contains(committee.strangers_named, user); });
+    return strangers;
 }
 
 // Who answers for the report until owners are named. An anonymous report keeps no Slack id of
@@ -150,7 +169,17 @@ Outcome submit_report(const Committee& committee, const Incident& incident,
     const bool in_channel =
         committee.may_post_in_channel_about(report.reported.user) &&
         (!typed || (committee.names_known && committee.named(report.reported.name).empty()));
+    const bool strangers_present =
+        committee.channel_members_known && !committee.strangers().empty();
     if (!report.flags.escrow || pattern) {
+        if (strangers_present) {
+            filed.strangers_named = not_yet_named(committee);
+            decision.effects.push_back(Post{command.incident,
+                                            committee.channel,
+                                            {},
+                                            report_came_in(filed.strangers_named),
+                                            false});
+        }
         if (report.flags.immediate_danger)
             tell_committee(decision, filed, in_channel,
                            DangerAlert{command.incident, report.location, committee.safety}, false);
@@ -220,7 +249,8 @@ Outcome record_message_posted(const Incident& incident, const RecordMessagePoste
         return Rejection{Rejection::Reason::not_allowed, "Not this incident's channel.", {}};
     if (command.kind == MessageKind::motion && !incident.motion(command.motion))
         return Rejection{Rejection::Reason::not_allowed, "There is no such motion.", {}};
-    return Decision{{MessagePosted{command.message, command.kind, command.motion}}, {}, {}};
+    return Decision{
+        {MessagePosted{command.message, command.kind, command.motion, command.to_user}}, {}, {}};
 }
 
 Outcome channel_created(const Committee& committee, const Incident& incident,
@@ -262,7 +292,7 @@ Outcome undo_name_match(const Committee& committee, const Incident& incident,
     decision.events.push_back(NameMatchUndone{command.by, now});
     const Incident after = after_events(incident, decision.events);
     for (const auto& member : incident.name_matched)
-        decision.effects.push_back(Post{after.id, {}, member, triage_prompt_for(after), false});
+        decision.effects.push_back(Post{after.id, {}, member, triage_prompt_for(after), true});
     tell_channel(decision, after,
                  ChannelNotice{{},
                                mention(command.by) + " said the reported person is not " +

@@ -53,15 +53,26 @@ TEST_SUITE("decide: the committee channel fails closed") {
         CHECK_FALSE(c.may_post_in_channel_about(UserId{})); // a report about someone unnamed
     }
 
-    TEST_CASE("once the channel's members are known, only those outside it may be posted about") {
+    TEST_CASE("once the channel's members are known, only those outside the committee may be "
+              "posted about") {
         Committee c = sample::committee();
-        c.channel_members = {alice, bob, UserId{"UGUEST"}};
+        c.channel_members = {alice, bob};
         c.channel_members_known = true;
 
         CHECK(c.may_post_in_channel_about(stranger));
         CHECK(c.may_post_in_channel_about(UserId{}));
-        CHECK_FALSE(c.may_post_in_channel_about(UserId{"UGUEST"})); // in the channel, not a member
-        CHECK_FALSE(c.may_post_in_channel_about(carol));            // a member, not in the channel
+        CHECK_FALSE(c.may_post_in_channel_about(carol)); // a member, not in the channel
+    }
+
+    TEST_CASE("while the channel holds anyone off the roster, nothing about a report is posted "
+              "there") {
+        Committee c = sample::committee();
+        c.channel_members = {alice, bob, UserId{"UGUEST"}};
+        c.channel_members_known = true;
+
+        CHECK(c.strangers() == std::vector<UserId>{UserId{"UGUEST"}});
+        CHECK_FALSE(c.may_post_in_channel_about(stranger));
+        CHECK_FALSE(c.may_post_in_channel_about(UserId{}));
     }
 
     TEST_CASE("while membership is unknown, a new report's triage prompt goes to each member "
@@ -96,7 +107,7 @@ TEST_SUITE("decide: the committee channel fails closed") {
     TEST_CASE("once membership is known without the reported person, the prompt and alert go to "
               "the channel") {
         Scene scene;
-        scene.committee.channel_members = {alice, bob, stranger};
+        scene.committee.channel_members = {alice, bob};
         scene.committee.channel_members_known = true;
 
         const auto d = scene.file(dangerous_report());

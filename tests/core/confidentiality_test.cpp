@@ -72,7 +72,7 @@ TEST_SUITE("decide: confidentiality as a property") {
                 const auto secret = "SECRET " + std::to_string(step);
                 const auto& incident = scene.incident;
                 Command command;
-                switch (random() % 26) {
+                switch (random() % 28) {
                 case 0:
                     command = DeclareConflict{ref, who, chance(4)};
                     break;
@@ -163,6 +163,15 @@ TEST_SUITE("decide: confidentiality as a property") {
                 case 23:
                     command = UndoNameMatch{ref, who};
                     break;
+                case 25: // the shell changes the roster first, then tells the incident
+                    std::erase(scene.committee.members, who);
+                    command = RosterMemberRemoved{ref, who};
+                    break;
+                case 26:
+                    if (!scene.committee.is_member(who))
+                        scene.committee.members.push_back(who);
+                    command = RosterMemberAdded{ref, who};
+                    break;
                 default:
                     command = RecordImmediateAction{ref, who, secret};
                     break;
@@ -188,6 +197,10 @@ TEST_SUITE("decide: confidentiality as a property") {
                     if (const auto* notice = std::get_if<Notice>(&post.message))
                         CHECK_FALSE(contains(notice->text, "SECRET"));
                 }
+                // Someone off the roster is invited nowhere and asked nothing.
+                if (!scene.committee.is_member(who))
+                    for (const auto& invite : all_of<Invite>(*d))
+                        CHECK((invite.user != who || scene.incident.hr_asked(who)));
                 // Nobody who may not be there remains in the channel unchallenged.
                 if (const auto* joined = std::get_if<MemberJoined>(&command);
                     joined && !scene.incident.may_be_present(joined->user)) {
@@ -206,11 +219,11 @@ TEST_SUITE("decide: confidentiality as a property") {
             if (i != Command{SubmitReport{}}.index() && i != Command{RecordMessagePosted{}}.index())
                 CHECK(accepted[i] > 0);
         }
-        for (const Event& event :
-             std::vector<Event>{MotionDecided{}, EscrowActivated{}, IncidentResolved{},
-                                IncidentReopened{}, LawEnforcementInvolved{}, HrReported{},
-                                MemberReturned{}, ConversationRecorded{}, HrContactAnswered{},
-                                HrChannelOpened{}, HrAsked{}, HrInformed{}, NameMatchUndone{}}) {
+        for (const Event& event : std::vector<Event>{
+                 MotionDecided{}, EscrowActivated{}, IncidentResolved{}, IncidentReopened{},
+                 LawEnforcementInvolved{}, HrReported{}, MemberReturned{}, ConversationRecorded{},
+                 HrContactAnswered{}, HrChannelOpened{}, HrAsked{}, HrInformed{}, NameMatchUndone{},
+                 MemberRemovedFromCommittee{}, MemberAddedToCommittee{}}) {
             CAPTURE(event.index());
             CHECK(happened[event.index()] > 0);
         }

@@ -1,12 +1,13 @@
 // File: tests/core/outcomes.hpp
-// Helpers the core tests share: reading what decide() returned, the confidentiality rules every
-// decision must keep, and a sample committee whose incident is driven through decide() the way
+// Helpers the core tests share: reading what decide() returned (the confidentiality rules every
+// decision must keep are in discreet.hpp), and a sample committee whose incident is driven through decide() the way
 // the shell drives it.
 #pragma once
 
 #include "core/decide.hpp"
 #include "core/decision.hpp"
 #include "core/overloaded.hpp"
+#include "tests/core/discreet.hpp"
 
 #include <algorithm>
 #include <doctest/doctest.h>
@@ -99,153 +100,6 @@ inline std::vector<Post> direct_messages(const Decision& decision) {
     return posts;
 }
 
-inline bool mentions_text(const std::string& haystack, const std::string& needle) {
-    return !needle.empty() && haystack.find(needle) != std::string::npos;
-}
-
-inline bool mentions_text(const Text& haystack, const std::string& needle) {
-    return mentions_text(to_plain(haystack), needle);
-}
-
-// Everything people typed about the incident: none of it may leave its private channel.
-inline std::vector<std::string> secrets_of(const Incident& incident) {
-    std::vector<std::string> secrets{incident.report.description, incident.report.location,
-                                     incident.report.reporter_name,
-                                     incident.report.reporter_contact};
-    for (const auto& m : incident.motions)
-        secrets.push_back(m.text);
-    for (const auto& f : incident.follow_ups)
-        secrets.push_back(f.note);
-    for (const auto& l : incident.law_enforcement)
-        secrets.push_back(l.note);
-    for (const auto& c : incident.conversations)
-        for (const auto* text :
-             {&c.conversation.behaviour, &c.conversation.context, &c.conversation.impact,
-              &c.conversation.call_in, &c.conversation.plan})
-            secrets.push_back(*text);
-    if (incident.hr_report) {
-        secrets.push_back(incident.hr_report->report.plan);
-        secrets.push_back(incident.hr_report->report.consequences);
-    }
-    if (incident.resolution)
-        secrets.push_back(incident.resolution->resolution);
-    std::erase_if(secrets, [](const std::string& s) { return s.empty(); });
-    return secrets;
-}
-
-// The rules of DESIGN.md §4 as one check of a decision taken on `before`, leading to `after`:
-// details go only to the incident's channel (as it was or as it is now), to which only the
-// cleared (and HR while involved) are invited; outside it there are only triage prompts, danger
-// alerts and the leadership's detail-free notice.
-// HR's channel holds what the committee sends HR: cocbot's own notices, the members' questions,
-// and the report only at a hand-off (the plan's one exception).
-inline void check_for_hr(const Incident& after, const Message& message,
-                         const std::vector<std::string>& secrets) {
-    INFO("a post in HR's channel, kind " << static_cast<int>(kind_of(message)));
-    if (std::holds_alternative<ReportDetails>(message)) {
-        CHECK((after.hr && after.hr->scope == HrScope::employees_only));
-        return;
-    }
-    const auto* notice = std::get_if<ChannelNotice>(&message);
-    REQUIRE(notice != nullptr);
-    for (const auto& secret : secrets)
-        CHECK_FALSE(mentions_text(notice->text, secret));
-    if (notice->quote.empty() && !notice->quoted)
-        return;
-    // Only a member's question to HR is quoted there, word for word.
-    REQUIRE(notice->quoted.has_value());
-    const std::string* asked = after.quoted(*notice->quoted);
-    CHECK((asked != nullptr && *asked == notice->quote));
-    CHECK(mentions_text(notice->text, "asks HR"));
-}
-
-inline void check_discreet(const Committee& committee, const Incident& before,
-                           const Incident& after, const Decision& decision) {
-    const auto in_incident_channel = [&](const ChannelId& channel) {
-        return !channel.empty() && (channel == before.channel || channel == after.channel);
-    };
-    const auto in_hr_channel = [&](const ChannelId& channel) {
-        return !channel.empty() && (channel == before.hr_channel || channel == after.hr_channel);
-    };
-    auto secrets = secrets_of(after);
-    const auto before_secrets = secrets_of(before);
-    secrets.insert(secrets.end(), before_secrets.begin(), before_secrets.end());
-    const UserId& reported = after.report.reported.user;
-    for (const auto& effect : decision.effects) {
-        std::visit(
-            overloaded{
-                [&](const Post& post) {
-                    if (post.to_user.empty() && in_incident_channel(post.channel))
-                        return;
-                    if (post.to_user.empty() && in_hr_channel(post.channel)) {
-                        check_for_hr(after, post.message, secrets);
-                        return;
-                    }
-                    INFO("a post outside the incident channel, kind "
-                         << static_cast<int>(kind_of(post.message)));
-                    CHECK((reported.empty() || post.to_user != reported));
-                    // Nor a member the typed name matched, unless the match was undone.
-                    CHECK((after.name_match_undone || !contains(after.name_matched, post.to_user)));
-                    if (std::holds_alternative<TriagePrompt>(post.message)) {
-                        CHECK(
-                            (post.channel == after.committee_channel || after.asked(post.to_user)));
-                    } else if (std::holds_alternative<DangerAlert>(post.message)) {
-                        CHECK(
-                            (post.channel == after.committee_channel || after.asked(post.to_user)));
-                    } else if (const auto* notice = std::get_if<Notice>(&post.message)) {
-                        CHECK_FALSE(post.to_user.empty());
-                        // The leadership's notice, or a fault told to an asked member who
-                        // declared no conflict (the channel could not be made).
-                        const bool leader =
-                            std::find(committee.leadership.begin(), committee.leadership.end(),
-                                      post.to_user) != committee.leadership.end();
-                        const bool member =
-                            after.asked(post.to_user) &&
-                            after.declaration_of(post.to_user) != Declaration::conflict;
-                        CHECK((leader || member));
-                        for (const auto& secret : secrets)
-                            CHECK_FALSE(mentions_text(notice->text, secret));
-                    } else if (std::holds_alternative<HrConflictPrompt>(post.message)) {
-                        // HR's conflict question goes to an HR contact asked, never the reporter.
-                        CHECK(after.hr_asked(post.to_user));
-                        CHECK_FALSE(after.asked(post.to_user));
-                        CHECK((after.report.source != Source::slack ||
-                               post.to_user != after.submitted_by));
-                    } else if (std::holds_alternative<ReporterConflictPrompt>(post.message)) {
-                        // The question about the reporter names only the incident, and goes
-                        // only to a member the channel now lets in.
-                        CHECK_FALSE(post.to_user.empty());
-                        CHECK(after.is_cleared(post.to_user));
-                    } else {
-                        FAIL_CHECK("only prompts, alerts and notices leave the incident channel");
-                    }
-                },
-                [&](const Update& update) {
-                    if (!in_incident_channel(update.target.channel))
-                        CHECK(std::holds_alternative<TriagePrompt>(update.message));
-                },
-                [&](const Ephemeral& ephemeral) {
-                    CHECK(std::holds_alternative<Notice>(ephemeral.message));
-                },
-                [&](const Invite& invite) {
-                    CHECK((reported.empty() || invite.user != reported));
-                    if (in_hr_channel(invite.channel)) {
-                        CHECK(after.may_be_in_hr_channel(invite.user));
-                        return;
-                    }
-                    CHECK(in_incident_channel(invite.channel));
-                    CHECK(after.may_be_present(invite.user));
-                    CHECK(after.declaration_of(invite.user) != Declaration::conflict);
-                },
-                [&](const ShareEscrowedReports& share) {
-                    CHECK(in_incident_channel(share.channel));
-                },
-                [&](const auto&) {},
-            },
-            effect);
-    }
-}
-
 // A committee of five with HR and leadership contacts, and a report with details that must stay
 // in the incident channel.
 namespace sample {
@@ -331,9 +185,13 @@ struct Scene {
             if (!post.remember)
                 continue;
             const auto* motion = std::get_if<MotionMessage>(&post.message);
-            const MessageRef where{post.channel, "1000." + std::to_string(++posted_count)};
-            const auto recorded = decision_of(attempt(RecordMessagePosted{
-                incident.id, where, kind_of(post.message), motion ? motion->number : 0}));
+            // A direct message lands in the person's own conversation with the bot.
+            const ChannelId channel =
+                post.to_user.empty() ? post.channel : ChannelId{"D" + post.to_user.value};
+            const MessageRef where{channel, "1000." + std::to_string(++posted_count)};
+            const auto recorded = decision_of(
+                attempt(RecordMessagePosted{incident.id, where, kind_of(post.message),
+                                            motion ? motion->number : 0, post.to_user}));
             apply(recorded.events);
         }
     }

@@ -1,0 +1,104 @@
+// File: storage/roster.cpp
+#include "storage/roster.hpp"
+
+#include <SQLiteCpp/Transaction.h>
+#include <algorithm>
+
+namespace cocbot::storage {
+
+namespace {
+
+constexpr const char* members_sql = "SELECT user_id FROM roster ORDER BY since, rowid";
+constexpr const char* insert_member_sql =
+    "INSERT INTO roster (user_id, since) VALUES (:user, :since)";
+constexpr const char* delete_member_sql = "DELETE FROM roster WHERE user_id = :user";
+constexpr const char* insert_change_sql =
+    "INSERT INTO roster_changes (at, user_id, change) VALUES (:at, :user, :change)";
+constexpr const char* unapplied_sql = "SELECT seq, at, user_id, change FROM roster_changes "
+                                      "WHERE applied = 0 ORDER BY seq";
+constexpr const char* history_sql =
+    "SELECT seq, at, user_id, change FROM roster_changes ORDER BY seq";
+constexpr const char* mark_applied_sql = "UPDATE roster_changes SET applied = 1 WHERE seq = :seq";
+
+bool listed(const std::vector<core::UserId>& users, const core::UserId& user) {
+    return std::find(users.begin(), users.end(), user) != users.end();
+}
+
+} // namespace
+
+Roster::Roster(Database& db) : db_(db) {}
+
+std::vector<core::UserId> Roster::members() {
+    auto& query = db_.prepared(members_sql);
+    std::vector<core::UserId> users;
+    while (query.executeStep())
+        users.push_back(core::UserId{query.getColumn(0).getString()});
+    query.tryReset();
+    return users;
+}
+
+std::vector<RosterChange> Roster::reconcile(const std::vector<core::UserId>& configured,
+                                            core::Time now) {
+    SQLite::Transaction transaction(db_.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    auto current = members();
+    std::vector<RosterChange> recorded;
+    for (const auto& user : std::vector<core::UserId>{current})
+        if (!listed(configured, user)) {
+            auto& remove = db_.prepared(delete_member_sql);
+            remove.bind(":user", user.value);
+            remove.exec();
+            remove.tryReset();
+            std::erase(current, user);
+            recorded.push_back(record(user, false, now));
+        }
+    for (const auto& user : configured)
+        if (!listed(current, user)) {
+            auto& insert = db_.prepared(insert_member_sql);
+            insert.bind(":user", user.value);
+            insert.bind(":since", unix_seconds(now));
+            insert.exec();
+            insert.tryReset();
+            current.push_back(user);
+            recorded.push_back(record(user, true, now));
+        }
+    transaction.commit();
+    return recorded;
+}
+
+RosterChange Roster::record(const core::UserId& user, bool added, core::Time now) {
+    auto& insert = db_.prepared(insert_change_sql);
+    insert.bind(":at", unix_seconds(now));
+    insert.bind(":user", user.value);
+    insert.bind(":change", added ? "added" : "removed");
+    insert.exec();
+    insert.tryReset();
+    return {db_.sql().getLastInsertRowid(), now, user, added};
+}
+
+std::vector<RosterChange> Roster::unapplied() {
+    return changes(db_.prepared(unapplied_sql));
+}
+
+std::vector<RosterChange> Roster::history() {
+    return changes(db_.prepared(history_sql));
+}
+
+std::vector<RosterChange> Roster::changes(SQLite::Statement& query) {
+    std::vector<RosterChange> found;
+    while (query.executeStep())
+        found.push_back({query.getColumn(0).getInt64(),
+                         from_unix_seconds(query.getColumn(1).getInt64()),
+                         core::UserId{query.getColumn(2).getString()},
+                         query.getColumn(3).getString() == "added"});
+    query.tryReset();
+    return found;
+}
+
+void Roster::mark_applied(std::int64_t seq) {
+    auto& update = db_.prepared(mark_applied_sql);
+    update.bind(":seq", seq);
+    update.exec();
+    update.tryReset();
+}
+
+} // namespace cocbot::storage
