@@ -1,7 +1,7 @@
 // File: tests/core/outcomes.hpp
 // Helpers the core tests share: reading what decide() returned (the confidentiality rules every
-// decision must keep are in discreet.hpp), and a sample committee whose incident is driven through decide() the way
-// the shell drives it.
+// decision must keep are in discreet.hpp), and a sample committee whose incident is driven through
+// decide() the way the shell drives it.
 #pragma once
 
 #include "core/decide.hpp"

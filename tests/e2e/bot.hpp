@@ -32,6 +32,9 @@ public:
                  const TestClock* clock = nullptr);
     ~Bot();
 
+    // Changes the environment of the next start (a configuration edited between restarts).
+    void set_env(const std::string& key, std::string value) { env_[key] = std::move(value); }
+
     void start(); // launches and waits (bounded) until GET /healthz answers 200
     // Launches and waits (bounded) until GET /healthz answers at all, healthy or not.
     void start_unready();

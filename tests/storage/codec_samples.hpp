@@ -173,6 +173,8 @@ inline std::vector<core::Event> response_events() {
     events.push_back(core::MemberReturned{core::UserId{"U0MEMBER3"}, t0});
     events.push_back(core::ReporterConflictAsked{core::UserId{"U0MEMBER3"}, t0});
     events.push_back(core::ReporterConflictCleared{core::UserId{"U0MEMBER3"}, t0});
+    events.push_back(core::MemberRemovedFromCommittee{core::UserId{"U0MEMBER3"}, t0});
+    events.push_back(core::MemberAddedToCommittee{core::UserId{"U0MEMBER6"}, t0});
     events.push_back(core::HrInvolved{
         core::HrScope::informing, {core::UserId{"U0HR"}}, core::UserId{"U0MEMBER1"}, t0});
     events.push_back(core::HrInvolved{core::HrScope::employees_only,

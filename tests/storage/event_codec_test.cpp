@@ -71,6 +71,19 @@ TEST_SUITE("storage event codec") {
                 CHECK(round_trip(posted) == posted);
             }
         }
+        SUBCASE("a direct message, with whom it went to") {
+            const core::Event posted =
+                core::MessagePosted{{core::ChannelId{"D0MEMBER"}, "1712345678.000300"},
+                                    core::MessageKind::triage_prompt,
+                                    0,
+                                    core::UserId{"U0MEMBER1"}};
+            CHECK(round_trip(posted) == posted);
+        }
+        SUBCASE("a report that named people off the roster in the committee channel") {
+            auto filed = full_report(id);
+            filed.strangers_named = {core::UserId{"U0GUEST"}, core::UserId{"U0GUEST2"}};
+            CHECK(round_trip(filed) == core::Event{filed});
+        }
         SUBCASE("a posted motion message, with its motion's number") {
             const core::Event posted = core::MessagePosted{
                 {core::ChannelId{"G0INCIDENT"}, "1712345678.000200"}, core::MessageKind::motion, 3};
@@ -129,6 +142,8 @@ TEST_SUITE("storage event codec") {
         CHECK(type_of(core::MotionDecided{}) == "motion_decided");
         CHECK(type_of(core::MemberLeftChannel{}) == "member_left_channel");
         CHECK(type_of(core::MemberReturned{}) == "member_returned");
+        CHECK(type_of(core::MemberRemovedFromCommittee{}) == "member_removed_from_committee");
+        CHECK(type_of(core::MemberAddedToCommittee{}) == "member_added_to_committee");
         CHECK(type_of(core::ReporterConflictAsked{}) == "reporter_conflict_asked");
         CHECK(type_of(core::ReporterConflictCleared{}) == "reporter_conflict_cleared");
         CHECK(type_of(core::HrContactAnswered{}) == "hr_contact_answered");
