@@ -41,7 +41,9 @@ Outcome decide(const Committee& committee, const Incident& incident, const Comma
                            ? hr_contact_answered(incident, c, now)
                            : declare_conflict(committee, incident, c, now);
             },
-            [&](const RecordMessagePosted& c) { return record_message_posted(incident, c); },
+            [&](const RecordMessagePosted& c) {
+                return record_message_posted(committee, incident, c);
+            },
             [&](const ChannelCreated& c) {
                 return c.role == ChannelRole::hr ? hr_channel_created(incident, c)
                                                  : channel_created(committee, incident, c, now);

@@ -108,6 +108,10 @@ void invite_cleared(Decision& decision, const Incident& incident, const UserId& 
         Post{incident.id, {}, member, ReporterConflictPrompt{incident.id}, true});
 }
 
+Notice withdrawn() {
+    return Notice{"This no longer applies: you are no longer on the Code of Conduct committee."};
+}
+
 TriagePrompt triage_prompt_for(const Incident& incident) {
     int answered = 0;
     for (const auto& member : incident.committee)

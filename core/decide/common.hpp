@@ -50,6 +50,9 @@ ChannelNotice quoting_motion(const Incident& incident, int number, Text text);
 // for an anonymous report, nor of the member who submitted it (who knew the reporter then).
 void invite_cleared(Decision& decision, const Incident& incident, const UserId& member, Time now);
 
+// What a direct message about an incident becomes once its reader left the committee.
+Notice withdrawn();
+
 TriagePrompt triage_prompt_for(const Incident& incident);
 
 ControlPanel control_panel_for(const Committee& committee, const Incident& incident);

@@ -240,9 +240,13 @@ Outcome declare_conflict(const Committee& committee, const Incident& incident,
     return decision;
 }
 
-Outcome record_message_posted(const Incident& incident, const RecordMessagePosted& command) {
+Outcome record_message_posted(const Committee& committee, const Incident& incident,
+                              const RecordMessagePosted& command) {
     if (!incident.exists())
         return unknown_incident();
+    // A direct message that was on its way when its reader left the committee: taken back.
+    if (!command.to_user.empty() && !committee.is_member(command.to_user))
+        return Decision{{}, {Update{incident.id, command.message, withdrawn()}}, {}};
     // The control message lives in the incident channel and nowhere else.
     if (command.kind == MessageKind::control_panel &&
         (incident.channel.empty() || command.message.channel != incident.channel))

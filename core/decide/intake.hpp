@@ -15,7 +15,8 @@ Outcome submit_report(const Committee& committee, const Incident& incident,
 Outcome declare_conflict(const Committee& committee, const Incident& incident,
                          const DeclareConflict& command, Time now);
 
-Outcome record_message_posted(const Incident& incident, const RecordMessagePosted& command);
+Outcome record_message_posted(const Committee& committee, const Incident& incident,
+                              const RecordMessagePosted& command);
 
 Outcome channel_created(const Committee& committee, const Incident& incident,
                         const ChannelCreated& command, Time now);

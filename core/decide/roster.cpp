@@ -11,9 +11,6 @@ namespace cocbot::core::detail {
 
 namespace {
 
-constexpr const char* withdrawn =
-    "This no longer applies: you are no longer on the Code of Conduct committee.";
-
 bool channel_usable(const Incident& incident) {
     return !incident.channel.empty() && !incident.channel_archived();
 }
@@ -62,7 +59,7 @@ Outcome roster_member_removed(const Committee& committee, const Incident& incide
         decision.effects.push_back(Remove{incident.id, incident.hr_channel, member});
     for (const auto& sent : incident.direct_messages)
         if (sent.to == member)
-            decision.effects.push_back(Update{incident.id, sent.message, Notice{withdrawn}});
+            decision.effects.push_back(Update{incident.id, sent.message, withdrawn()});
     decision.events.push_back(MemberRemovedFromCommittee{member, now});
     if (was_cleared && channel_usable(incident))
         tell_channel(decision, incident, ChannelNotice{{}, removal_notice(incident, member), {}});

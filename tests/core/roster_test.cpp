@@ -95,6 +95,21 @@ TEST_SUITE("decide: a member who leaves the roster") {
         CHECK_FALSE(scene.incident.involves(carol));
     }
 
+    TEST_CASE("has a direct message still on its way withdrawn as soon as it lands") {
+        Scene scene;
+        scene.committee.channel_members_known = false;
+        scene.file();
+        std::erase(scene.committee.members, carol);
+        const MessageRef landed{ChannelId{"DUCAROL"}, "1000.9"};
+        const auto d =
+            scene.run(RecordMessagePosted{ref, landed, MessageKind::triage_prompt, 0, carol});
+        CHECK(d.events.empty());
+        const auto updates = all_of<Update>(d);
+        REQUIRE(updates.size() == 1);
+        CHECK(updates[0].target == landed);
+        CHECK(contains(std::get<Notice>(updates[0].message).text, "no longer applies"));
+    }
+
     TEST_CASE("no longer owns the incident, and the channel is told to name a new owner") {
         auto scene = opened({alice, bob});
         scene.run(NameOwner{ref, alice, OwnerRole::primary, bob});
