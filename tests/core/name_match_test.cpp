@@ -29,13 +29,6 @@ Report typed_about(std::string name) {
     return r;
 }
 
-bool posted_to(const Decision& d, const UserId& user) {
-    for (const auto& post : all_of<Post>(d))
-        if (post.to_user == user)
-            return true;
-    return false;
-}
-
 // Whether the prompt went to the committee channel (which holds only the roster, or hears only
 // that a report came in).
 bool in_committee_channel(const Decision& d) {
@@ -55,9 +48,9 @@ TEST_SUITE("decide: a member reported by name") {
         CHECK(scene.incident.name_matched == std::vector<UserId>{bob});
         CHECK_FALSE(scene.incident.asked(bob));
         CHECK(scene.incident.declaration_of(bob) == Declaration::conflict);
-        CHECK_FALSE(posted_to(d, bob));
+        CHECK_FALSE(sent_to(d, bob));
         CHECK_FALSE(in_committee_channel(d));
-        CHECK(posted_to(d, carol));
+        CHECK(sent_to(d, carol));
     }
 
     TEST_CASE("a typed name of someone in the channel but not on the roster keeps the prompt out "
@@ -109,7 +102,7 @@ TEST_SUITE("decide: a member reported by name") {
         scene.open_channel();
         CHECK(scene.refused(UndoNameMatch{ref, dave}).reason == Rejection::Reason::not_allowed);
         const auto d = scene.run(UndoNameMatch{ref, carol});
-        CHECK(posted_to(d, bob));
+        CHECK(sent_to(d, bob));
         CHECK(scene.incident.asked(bob));
         CHECK_FALSE(scene.incident.declaration_of(bob).has_value());
         CHECK(events_of<NameMatchUndone>(d).size() == 1);

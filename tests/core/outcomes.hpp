@@ -94,6 +94,14 @@ std::vector<T> updated(const Decision& decision) {
     return found;
 }
 
+// Whether the decision posts anything to `user` directly.
+inline bool sent_to(const Decision& decision, const UserId& user) {
+    for (const auto& post : all_of<Post>(decision))
+        if (post.to_user == user)
+            return true;
+    return false;
+}
+
 inline std::vector<Post> direct_messages(const Decision& decision) {
     auto posts = all_of<Post>(decision);
     std::erase_if(posts, [](const Post& p) { return p.to_user.empty(); });

@@ -46,13 +46,6 @@ std::vector<std::size_t> removals_of(const Decision& d, const UserId& user) {
     return found;
 }
 
-bool messaged(const Decision& d, const UserId& user) {
-    for (const auto& post : all_of<Post>(d))
-        if (post.to_user == user)
-            return true;
-    return false;
-}
-
 } // namespace
 
 TEST_SUITE("decide: a member who leaves the roster") {
@@ -158,7 +151,7 @@ TEST_SUITE("decide: a member who joins the roster") {
     TEST_CASE("is never asked when they are the reported person") {
         auto scene = opened({alice, bob});
         const auto d = join_roster(scene, reported);
-        CHECK_FALSE(messaged(d, reported));
+        CHECK_FALSE(sent_to(d, reported));
         CHECK(scene.incident.declaration_of(reported) == Declaration::conflict);
     }
 
@@ -166,14 +159,14 @@ TEST_SUITE("decide: a member who joins the roster") {
         Report typed = report();
         typed.reported = {UserId{}, "Nell Newcomer"};
         auto scene = opened({alice, bob}, {}, typed);
-        CHECK_FALSE(messaged(join_roster(scene, newcomer), newcomer));
+        CHECK_FALSE(sent_to(join_roster(scene, newcomer), newcomer));
         CHECK(scene.incident.declaration_of(newcomer) == Declaration::conflict);
 
         // Nor when Slack's names for them are not known yet: they may be anyone.
         auto unknown = opened({alice, bob}, {}, typed);
         const UserId later{"ULATER"};
         unknown.committee.members.push_back(later); // no names known for them
-        CHECK_FALSE(messaged(unknown.run(RosterMemberAdded{ref, later}), later));
+        CHECK_FALSE(sent_to(unknown.run(RosterMemberAdded{ref, later}), later));
     }
 
     TEST_CASE("is not asked about a resolved or escrowed incident") {

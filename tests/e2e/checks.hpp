@@ -29,6 +29,10 @@ bool wait_messages(const FakeSlack& slack, const std::string& channel, std::size
 std::size_t count_containing(const FakeSlack& slack, const std::string& channel,
                              const std::string& words);
 
+// Whether a message in `channel` (a user id: their direct messages) shows `words`, in its text
+// or its blocks, as it reads now.
+bool shows(const FakeSlack& slack, const std::string& channel, const std::string& words);
+
 // A person with Slack rights adds `user` to `channel` by hand, outside cocbot.
 void invite_by_hand(const FakeSlack& slack, const std::string& channel, const std::string& user);
 

@@ -31,14 +31,6 @@ std::vector<std::string> places_showing(const FakeSlack& slack, const std::strin
     return places;
 }
 
-bool channel_shows(const FakeSlack& slack, const std::string& channel, const std::string& words) {
-    for (const auto& m : slack.messages(channel))
-        if (m.text.find(words) != std::string::npos ||
-            m.blocks.dump().find(words) != std::string::npos)
-            return true;
-    return false;
-}
-
 } // namespace
 
 TEST_SUITE("e2e: a pattern of escrowed reports") {
@@ -58,16 +50,15 @@ TEST_SUITE("e2e: a pattern of escrowed reports") {
         // Its reporter hears what any reporter in escrow hears, nothing of the other report.
         CHECK(second.body.find("is stored in escrow") != std::string::npos);
         const auto reference = reference_from(second);
-        REQUIRE(eventually([&] {
-            return channel_shows(slack, committee_channel, "a pattern of escrowed reports");
-        }));
+        REQUIRE(eventually(
+            [&] { return shows(slack, committee_channel, "a pattern of escrowed reports"); }));
         const auto channel = incident_channel(slack, reference);
         REQUIRE(bot.click("UALICE", "conflict_none", reference, committee_channel).status == 200);
         REQUIRE(eventually([&] {
-            return channel_shows(slack, channel,
-                                 "2 reports about the same person were filed in "
-                                 "escrow") &&
-                   channel_shows(slack, channel, "2 escrowed report");
+            return shows(slack, channel,
+                         "2 reports about the same person were filed in "
+                         "escrow") &&
+                   shows(slack, channel, "2 escrowed report");
         }));
         REQUIRE(bot.wait_idle());
         CHECK(places_showing(slack, first_account).empty());
@@ -83,8 +74,7 @@ TEST_SUITE("e2e: a pattern of escrowed reports") {
         REQUIRE(eventually([&] { return motion_ts(slack, channel, reference, 1).has_value(); }));
         REQUIRE(bot.ballot("UALICE", reference, 1, true, channel).status == 200);
         REQUIRE(eventually([&] {
-            return channel_shows(slack, channel, first_account) &&
-                   channel_shows(slack, channel, second_account);
+            return shows(slack, channel, first_account) && shows(slack, channel, second_account);
         }));
         REQUIRE(bot.wait_idle());
         for (const auto& account : {first_account, second_account})

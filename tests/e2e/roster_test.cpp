@@ -24,14 +24,6 @@ bool kicks(const RecordedCall& call, const std::string& user, const std::string&
            call.args.value("channel", "") == channel;
 }
 
-bool dm_says(const FakeSlack& slack, const std::string& user, const std::string& text) {
-    for (const auto& m : slack.messages(user))
-        if (m.text.find(text) != std::string::npos ||
-            m.blocks.dump().find(text) != std::string::npos)
-            return true;
-    return false;
-}
-
 // Alice took Dana Reporter's report in person; Bob and Carol declared no conflict and are in
 // its channel, where Bob proposed a motion and voted yes (one of the two votes needed).
 struct TwoCleared : IncidentFixture {
@@ -63,7 +55,7 @@ struct TwoCleared : IncidentFixture {
 TEST_SUITE("e2e: the roster is live") {
     TEST_CASE_FIXTURE(TwoCleared,
                       "a removed member is gone from every channel before any message tells them") {
-        REQUIRE(dm_says(slack, "UCAROL", "conflict of interest with the reporter"));
+        REQUIRE(shows(slack, "UCAROL", "conflict of interest with the reporter"));
         restart_with_members("UALICE,UBOB");
         REQUIRE(eventually([&] { return slack.members(channel).count("UCAROL") == 0; }));
         REQUIRE(bot.wait_idle());
@@ -82,8 +74,8 @@ TEST_SUITE("e2e: the roster is live") {
         CHECK(count_containing(slack, channel, "Motion 1 passed (1 yes, 0 no, of 1)") == 1);
         CHECK(count_containing(slack, channel, "left the committee's roster") == 1);
         // The question she was sent privately now says it no longer applies.
-        CHECK(dm_says(slack, "UCAROL", "no longer applies"));
-        CHECK_FALSE(dm_says(slack, "UCAROL", "conflict of interest with the reporter"));
+        CHECK(shows(slack, "UCAROL", "no longer applies"));
+        CHECK_FALSE(shows(slack, "UCAROL", "conflict of interest with the reporter"));
         // She sees nothing of it anywhere cocbot answers her.
         CHECK(list_for("UCAROL").find(reference) == std::string::npos);
         CHECK(bot.log().find("roster_change change=removed user=UCAROL") != std::string::npos);
@@ -108,7 +100,7 @@ TEST_SUITE("e2e: the roster is live") {
                       "a member added to the roster is asked about every open incident by direct "
                       "message") {
         restart_with_members("UALICE,UBOB,UCAROL,UDAVE");
-        REQUIRE(eventually([&] { return dm_says(slack, "UDAVE", reference); }));
+        REQUIRE(eventually([&] { return shows(slack, "UDAVE", reference); }));
         REQUIRE(bot.click("UDAVE", "conflict_none", reference, "DUDAVE").status == 200);
         REQUIRE(eventually([&] { return slack.members(channel).count("UDAVE") == 1; }));
         REQUIRE(bot.wait_idle());
@@ -130,9 +122,9 @@ TEST_SUITE("e2e: a committee channel that holds someone off the roster") {
             [&] { return bot.log().find(" user_names outcome=ok") != std::string::npos; }));
         const auto first =
             reference_from(bot.submit_report("UALICE", shoulder_report("UREPORTED")));
-        REQUIRE(eventually([&] { return dm_says(slack, "UBOB", first); }));
+        REQUIRE(eventually([&] { return shows(slack, "UBOB", first); }));
         const auto second = reference_from(bot.submit_report("UALICE", shoulder_report("UOTHER")));
-        REQUIRE(eventually([&] { return dm_says(slack, "UBOB", second); }));
+        REQUIRE(eventually([&] { return shows(slack, "UBOB", second); }));
         REQUIRE(bot.wait_idle());
 
         const auto said = slack.messages(committee_channel);
@@ -145,8 +137,8 @@ TEST_SUITE("e2e: a committee channel that holds someone off the roster") {
         CHECK(said[0].text.find("<@UGUEST>") != std::string::npos);
         CHECK(said[1].text.find("UGUEST") == std::string::npos);
         for (const auto* member : {"UALICE", "UBOB", "UCAROL"})
-            CHECK(dm_says(slack, member, first));
-        CHECK_FALSE(dm_says(slack, "UGUEST", first));
+            CHECK(shows(slack, member, first));
+        CHECK_FALSE(shows(slack, "UGUEST", first));
         CHECK(bot.terminate() == 0);
         check_nothing_leaked(
             slack,
