@@ -68,6 +68,15 @@ Overview overview_for(const UserId& member, const std::vector<Incident>& inciden
     return overview;
 }
 
+std::vector<std::string> person_keys(const ReportedPerson& reported) {
+    std::vector<std::string> keys;
+    if (!reported.user.empty())
+        keys.push_back("user:" + reported.user.value);
+    if (auto key = name_key(reported.name); !key.empty())
+        keys.push_back("name:" + key);
+    return keys;
+}
+
 std::vector<IncidentId> matching_escrows(const ReportedPerson& reported,
                                          const std::vector<Incident>& incidents) {
     std::vector<IncidentId> matches;

@@ -8,6 +8,7 @@
 #include "core/incident.hpp"
 
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace cocbot::core {
@@ -64,5 +65,10 @@ std::optional<IncidentSummary> summary_for(const UserId& member, const Incident&
 // name once case and spacing are ignored).
 std::vector<IncidentId> matching_escrows(const ReportedPerson& reported,
                                          const std::vector<Incident>& incidents);
+
+// The keys a reported person is found by, so that the shell can match escrowed reports by index
+// rather than by reading them all: two people match (as in matching_escrows) exactly when they
+// share a key. "user:<Slack id>" and "name:<name_key>", each when there is one.
+std::vector<std::string> person_keys(const ReportedPerson& reported);
 
 } // namespace cocbot::core

@@ -2,6 +2,7 @@
 #include "core/person_names.hpp"
 
 #include <array>
+#include <utility>
 #include <vector>
 
 namespace cocbot::core {
@@ -94,20 +95,21 @@ std::string folded_name(std::string_view name) {
     return out;
 }
 
+std::string name_key(std::string_view name) {
+    const auto folded = folded_name(name);
+    const auto all = words(folded);
+    if (all.size() < 2)
+        return folded;
+    auto first = std::string{all.front()};
+    auto last = std::string{all.back()};
+    if (last < first)
+        std::swap(first, last);
+    return first + ' ' + last;
+}
+
 bool same_name(std::string_view a, std::string_view b) {
-    const auto fa = folded_name(a);
-    const auto fb = folded_name(b);
-    if (fa.empty() || fb.empty())
-        return false;
-    if (fa == fb)
-        return true;
-    const auto wa = words(fa);
-    const auto wb = words(fb);
-    if (wa.size() < 2 || wb.size() < 2)
-        return false;
-    const bool same_order = wa.front() == wb.front() && wa.back() == wb.back();
-    const bool swapped = wa.front() == wb.back() && wa.back() == wb.front();
-    return same_order || swapped;
+    const auto key = name_key(a);
+    return !key.empty() && key == name_key(b);
 }
 
 } // namespace cocbot::core

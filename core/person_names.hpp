@@ -19,4 +19,9 @@ std::string folded_name(std::string_view name);
 // nothing.
 bool same_name(std::string_view a, std::string_view b);
 
+// What two names the same person's share, so that they can be found by key: the folded name of
+// one word, else its first and last words in alphabetical order ("garcia jose"). Empty for an
+// empty name. same_name(a, b) exactly when the keys are equal and not empty.
+std::string name_key(std::string_view name);
+
 } // namespace cocbot::core

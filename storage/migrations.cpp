@@ -1,6 +1,8 @@
 // File: storage/migrations.cpp
 #include "storage/migrations.hpp"
 
+#include "storage/escrow_index.hpp"
+
 #include <SQLiteCpp/Transaction.h>
 #include <array>
 #include <stdexcept>
@@ -107,8 +109,24 @@ CREATE TABLE roster_changes (
 CREATE INDEX roster_changes_unapplied ON roster_changes (applied, seq);
 )sql";
 
+// Version 6: escrowed reports by the keys of the person they name (EscrowIndex), so that a new
+// report finds them by key. Filled from the reports already stored (index_stored_escrows).
+constexpr const char* schema_v6 = R"sql(
+CREATE TABLE escrow_keys (
+    key         TEXT NOT NULL,
+    incident_id TEXT NOT NULL REFERENCES incidents(id),
+    PRIMARY KEY (key, incident_id)
+) WITHOUT ROWID;
+)sql";
+
 // Append only: a released script is never edited, since databases in the field already ran it.
-constexpr std::array migrations{schema_v1, schema_v2, schema_v3, schema_v4, schema_v5};
+constexpr std::array migrations{schema_v1, schema_v2, schema_v3, schema_v4, schema_v5, schema_v6};
+
+// What a version needs beyond its script: data that only C++ can compute.
+void after_script(SQLite::Database& db, int version) {
+    if (version == 6)
+        index_stored_escrows(db);
+}
 
 constexpr int latest = static_cast<int>(migrations.size());
 
@@ -148,8 +166,10 @@ void migrate_to(SQLite::Database& db, int target) {
     refuse_if_newer(current);
     if (current >= target)
         return;
-    for (int version = current; version < target; ++version)
+    for (int version = current; version < target; ++version) {
         db.exec(migrations[static_cast<std::size_t>(version)]);
+        after_script(db, version + 1);
+    }
     db.exec("PRAGMA user_version = " + std::to_string(target));
     transaction.commit();
 }

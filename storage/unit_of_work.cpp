@@ -2,6 +2,7 @@
 #include "storage/unit_of_work.hpp"
 
 #include "storage/effect_codec.hpp"
+#include "storage/escrow_index.hpp"
 #include "storage/event_codec.hpp"
 
 namespace cocbot::storage {
@@ -84,10 +85,13 @@ void UnitOfWork::append(const core::IncidentId& incident, const std::vector<core
         insert_event_.bind(":at", unix_seconds(at));
         insert_event_.bind(":data", encoded.data);
         insert_event_.exec();
+        const auto event_seq = db_.getLastInsertRowid();
+        if (const auto* filed = std::get_if<core::ReportFiled>(&event))
+            index_if_escrowed(db_, *filed);
         if (!encoded.sensitive)
             continue;
         insert_event_secret_.tryReset();
-        insert_event_secret_.bind(":event_seq", db_.getLastInsertRowid());
+        insert_event_secret_.bind(":event_seq", event_seq);
         insert_event_secret_.bind(":data", *encoded.sensitive);
         insert_event_secret_.exec();
     }

@@ -3,6 +3,7 @@
 
 #include "core/deadlines.hpp"
 #include "core/overview.hpp"
+#include "storage/escrow_index.hpp"
 #include "storage/event_store.hpp"
 
 #include <chrono>
@@ -48,8 +49,8 @@ core::Outcome Workflow::file_report(const core::UserId& submitted_by, const core
     const int year = year_of(now);
     const int number = work.allocate_incident_number(year);
     const auto id = core::make_incident_id(year, number);
-    const auto matches =
-        core::matching_escrows(report.reported, storage::EventStore{database_}.incidents());
+    const auto matches = storage::EscrowIndex{database_}.matching(
+        core::person_keys(core::normalised(report).reported));
     // The row goes first, for the events to belong to; a refused report rolls it back with the
     // number it took.
     work.create_incident(id, year, number, now);

@@ -3,8 +3,11 @@
 #include "core/person_names.hpp"
 
 #include <doctest/doctest.h>
+#include <string>
+#include <vector>
 
 using cocbot::core::folded_name;
+using cocbot::core::name_key;
 using cocbot::core::same_name;
 
 TEST_SUITE("core person names") {
@@ -37,5 +40,21 @@ TEST_SUITE("core person names") {
         CHECK_FALSE(same_name("Sam", "Sam Lee")); // one word says too little
         CHECK_FALSE(same_name("", ""));
         CHECK_FALSE(same_name("  ", "Sam"));
+    }
+
+    TEST_CASE("a name's key is what the same person's names share, so they can be found by it") {
+        CHECK(name_key("Garcia, José") == "garcia jose");
+        CHECK(name_key("Jose M. Garcia") == "garcia jose");
+        CHECK(name_key(" Sam ") == "sam");
+        CHECK(name_key("") == "");
+        const std::vector<std::string> names{"José García", "garcia jose", "Jose M. Garcia", "Sam",
+                                             "sam lee",     "Sam Leeds",   "Lee Sam",        "",
+                                             "jo jo"};
+        for (const auto& a : names)
+            for (const auto& b : names) {
+                CAPTURE(a);
+                CAPTURE(b);
+                CHECK(same_name(a, b) == (!name_key(a).empty() && name_key(a) == name_key(b)));
+            }
     }
 }
