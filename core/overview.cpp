@@ -68,6 +68,10 @@ Overview overview_for(const UserId& member, const std::vector<Incident>& inciden
     return overview;
 }
 
+bool shown_in_overviews(const Incident& incident) {
+    return incident.open() || !incident.open_motions().empty();
+}
+
 std::vector<std::string> person_keys(const ReportedPerson& reported) {
     std::vector<std::string> keys;
     if (!reported.user.empty())

@@ -61,6 +61,10 @@ Overview overview_for(const UserId& member, const std::vector<Incident>& inciden
 std::optional<IncidentSummary> summary_for(const UserId& member, const Incident& incident,
                                            const Deadlines& deadlines = {});
 
+// Whether overview_for can show anything of `incident` to anyone: open, or with a motion open
+// (a resolved incident's re-opening). The shell keeps the others out of every overview's read.
+bool shown_in_overviews(const Incident& incident);
+
 // Escrowed incidents that name the same person as `reported` (same Slack user, or the same
 // name once case and spacing are ignored).
 std::vector<IncidentId> matching_escrows(const ReportedPerson& reported,

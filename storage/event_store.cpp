@@ -35,6 +35,26 @@ constexpr const char* select_by_channel_sql =
     "AND json_extract(data, '$.channel') = :channel "
     "ORDER BY seq DESC LIMIT 1";
 
+// CROSS JOIN keeps the active rows the outer loop (SQLite does not reorder it): without it the
+// planner may walk every incident in order and look each one up.
+constexpr const char* select_active_sql =
+    "SELECT a.incident_id FROM incident_activity a CROSS JOIN incidents i ON i.id = a.incident_id "
+    "WHERE a.active = 1 ORDER BY i.year, i.number";
+
+constexpr const char* select_without_activity_sql =
+    "SELECT id FROM incidents WHERE NOT EXISTS "
+    "(SELECT 1 FROM incident_activity a WHERE a.incident_id = incidents.id) "
+    "ORDER BY year, number";
+
+std::vector<core::IncidentId> ids_from(SQLite::Statement& query) {
+    query.tryReset();
+    std::vector<core::IncidentId> ids;
+    while (query.executeStep())
+        ids.push_back(core::IncidentId{query.getColumn(0).getString()});
+    query.tryReset();
+    return ids;
+}
+
 std::optional<std::string> optional_text(const SQLite::Column& column) {
     if (column.isNull())
         return std::nullopt;
@@ -69,7 +89,9 @@ EventStore::EventStore(Database& db)
     : select_events_(db.prepared(select_events_sql)),
       select_exists_(db.prepared(select_exists_sql)), select_all_(db.prepared(select_all_sql)),
       select_all_events_(db.prepared(select_all_events_sql)),
-      select_by_channel_(db.prepared(select_by_channel_sql)) {}
+      select_by_channel_(db.prepared(select_by_channel_sql)),
+      select_active_(db.prepared(select_active_sql)),
+      select_without_activity_(db.prepared(select_without_activity_sql)) {}
 
 std::vector<core::Event> EventStore::events(const core::IncidentId& incident) {
     select_events_.tryReset();
@@ -103,6 +125,17 @@ std::vector<core::IncidentId> EventStore::all_incidents() {
     while (select_all_.executeStep())
         ids.push_back(core::IncidentId{select_all_.getColumn(0).getString()});
     return ids;
+}
+
+std::vector<core::Incident> EventStore::active_incidents() {
+    std::vector<core::Incident> incidents;
+    for (const auto& id : ids_from(select_active_))
+        incidents.push_back(incident(id));
+    return incidents;
+}
+
+std::vector<core::IncidentId> EventStore::without_activity() {
+    return ids_from(select_without_activity_);
 }
 
 std::vector<core::Incident> EventStore::incidents() {

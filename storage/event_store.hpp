@@ -27,6 +27,11 @@ public:
     std::vector<core::IncidentId> all_incidents();
     // Every incident, replayed, in the order of all_incidents(). Throws like events().
     std::vector<core::Incident> incidents();
+    // The incidents marked active (UnitOfWork::set_active), replayed, in the same order: what
+    // an overview may show, whatever the number of incidents ever stored.
+    std::vector<core::Incident> active_incidents();
+    // Incidents with no activity row yet (stored before there were any).
+    std::vector<core::IncidentId> without_activity();
     // The incident whose private channel this is (its ChannelOpened event); none for any other
     // channel. Should a channel ever be opened twice, the latest incident to open it wins.
     std::optional<core::IncidentId> incident_by_channel(const core::ChannelId& channel);
@@ -37,6 +42,8 @@ private:
     SQLite::Statement& select_all_;
     SQLite::Statement& select_all_events_;
     SQLite::Statement& select_by_channel_;
+    SQLite::Statement& select_active_;
+    SQLite::Statement& select_without_activity_;
 };
 
 } // namespace cocbot::storage

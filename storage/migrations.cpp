@@ -119,8 +119,20 @@ CREATE TABLE escrow_keys (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 7: whether each incident can show anything in /coc list and App Home (open, or with a
+// motion open), written with its events, so that an overview replays only those. Incidents
+// stored before get their row at the next start (ReadModels::catch_up).
+constexpr const char* schema_v7 = R"sql(
+CREATE TABLE incident_activity (
+    incident_id TEXT PRIMARY KEY NOT NULL REFERENCES incidents(id),
+    active      INTEGER NOT NULL CHECK (active IN (0, 1))
+) WITHOUT ROWID;
+CREATE INDEX incident_activity_active ON incident_activity (incident_id) WHERE active = 1;
+)sql";
+
 // Append only: a released script is never edited, since databases in the field already ran it.
-constexpr std::array migrations{schema_v1, schema_v2, schema_v3, schema_v4, schema_v5, schema_v6};
+constexpr std::array migrations{schema_v1, schema_v2, schema_v3, schema_v4,
+                                schema_v5, schema_v6, schema_v7};
 
 // What a version needs beyond its script: data that only C++ can compute.
 void after_script(SQLite::Database& db, int version) {

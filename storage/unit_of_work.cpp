@@ -43,6 +43,10 @@ constexpr const char* upsert_job_sql =
 
 constexpr const char* delete_job_sql = "DELETE FROM jobs WHERE incident_id = :incident_id";
 
+constexpr const char* upsert_activity_sql =
+    "INSERT INTO incident_activity (incident_id, active) VALUES (:incident_id, :active) "
+    "ON CONFLICT (incident_id) DO UPDATE SET active = excluded.active";
+
 } // namespace
 
 UnitOfWork::UnitOfWork(Database& db)
@@ -54,7 +58,8 @@ UnitOfWork::UnitOfWork(Database& db)
       insert_effect_(db.prepared(insert_effect_sql)), insert_seen_(db.prepared(insert_seen_sql)),
       select_submission_(db.prepared(select_submission_sql)),
       insert_submission_(db.prepared(insert_submission_sql)),
-      upsert_job_(db.prepared(upsert_job_sql)), delete_job_(db.prepared(delete_job_sql)) {}
+      upsert_job_(db.prepared(upsert_job_sql)), delete_job_(db.prepared(delete_job_sql)),
+      upsert_activity_(db.prepared(upsert_activity_sql)) {}
 
 int UnitOfWork::allocate_incident_number(int year) {
     next_number_.tryReset();
@@ -116,6 +121,13 @@ std::vector<std::int64_t> UnitOfWork::enqueue(const std::optional<core::Incident
         ids.push_back(db_.getLastInsertRowid());
     }
     return ids;
+}
+
+void UnitOfWork::set_active(const core::IncidentId& incident, bool active) {
+    upsert_activity_.tryReset();
+    upsert_activity_.bind(":incident_id", incident.value);
+    upsert_activity_.bind(":active", active ? 1 : 0);
+    upsert_activity_.exec();
 }
 
 void UnitOfWork::schedule(const core::IncidentId& incident, std::optional<core::Time> due_at) {

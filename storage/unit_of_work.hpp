@@ -38,6 +38,8 @@ public:
     // When the incident's deadlines must next be checked, as core computed it after this
     // command; none when it has no deadline ahead (the job is removed). The incident must exist.
     void schedule(const core::IncidentId& incident, std::optional<core::Time> due_at);
+    // Whether the incident can show anything in an overview (core::shown_in_overviews).
+    void set_active(const core::IncidentId& incident, bool active);
     // False when Slack already delivered this event (a retry): the caller should do nothing.
     // Recorded in this transaction, so a command that fails leaves the retry to do the work.
     bool mark_seen(std::string_view slack_event_id, core::Time at);
@@ -62,6 +64,7 @@ private:
     SQLite::Statement& insert_submission_;
     SQLite::Statement& upsert_job_;
     SQLite::Statement& delete_job_;
+    SQLite::Statement& upsert_activity_;
 };
 
 } // namespace cocbot::storage

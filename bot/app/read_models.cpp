@@ -2,6 +2,7 @@
 #include "bot/app/read_models.hpp"
 
 #include "storage/event_store.hpp"
+#include "storage/unit_of_work.hpp"
 
 namespace cocbot::app {
 
@@ -11,8 +12,18 @@ ReadModels::ReadModels(storage::Database& database, const CommitteeRoster& roste
 core::Overview ReadModels::overview_for(const core::UserId& member) const {
     if (!roster_.committee().is_member(member))
         return {}; // off the roster: nothing, whatever an incident still says
-    return core::overview_for(member, storage::EventStore{database_}.incidents(),
+    return core::overview_for(member, storage::EventStore{database_}.active_incidents(),
                               roster_.committee().deadlines);
+}
+
+void ReadModels::catch_up() {
+    storage::EventStore store{database_};
+    for (const auto& id : store.without_activity()) {
+        const auto incident = store.incident(id);
+        storage::UnitOfWork work{database_};
+        work.set_active(id, core::shown_in_overviews(incident));
+        work.commit();
+    }
 }
 
 std::optional<core::IncidentSummary>

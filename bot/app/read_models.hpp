@@ -16,7 +16,12 @@ class ReadModels {
 public:
     ReadModels(storage::Database& database, const CommitteeRoster& roster);
 
-    // What `/coc list`, `/coc status` and App Home show one member.
+    // Gives every incident stored before overviews were indexed its activity row (once, at
+    // start-up; nothing to do on later starts).
+    void catch_up();
+
+    // What `/coc list`, `/coc status` and App Home show one member: only the active incidents
+    // are read, whatever the number ever stored.
     core::Overview overview_for(const core::UserId& member) const;
     std::optional<core::IncidentSummary> summary_for(const core::UserId& member,
                                                      const core::IncidentId& incident) const;

@@ -145,6 +145,7 @@ int serve(const config::Config& config) {
     App app{config, app_io.get_executor()};
     // Before anything runs: a member taken off the roster loses every incident first.
     app.roster_sync.reconcile(users_from(config.committee.members), now());
+    app.reads.catch_up();
 
     server::Router router{{
         {"/slack/events", http::verb::post, [&](Request& r) { return app.ingress.events(r); }},

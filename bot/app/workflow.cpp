@@ -105,8 +105,10 @@ core::Outcome Workflow::decide_and_stage(storage::UnitOfWork& work, const core::
         after = core::replay(std::move(after), decision->events);
     }
     // The incident's next deadline check is written with the events that moved it.
-    if (after.exists())
+    if (after.exists()) {
         work.schedule(id, core::next_check(after, committee.deadlines));
+        work.set_active(id, core::shown_in_overviews(after));
+    }
     return outcome;
 }
 

@@ -2,6 +2,7 @@
 // Confidentiality as a property: random sequences of everything people and Slack can do, each
 // step checked against who could see what core asks the shell to show.
 #include "core/decide.hpp"
+#include "core/overview.hpp"
 #include "tests/core/channel_scenes.hpp"
 #include "tests/core/outcomes.hpp"
 
@@ -197,6 +198,14 @@ TEST_SUITE("decide: confidentiality as a property") {
                     if (const auto* notice = std::get_if<Notice>(&post.message))
                         CHECK_FALSE(contains(notice->text, "SECRET"));
                 }
+                // The shell reads only the incidents shown_in_overviews for an overview: the
+                // others must have nothing to show anyone.
+                if (!shown_in_overviews(scene.incident))
+                    for (const auto& person : people) {
+                        const auto overview = overview_for(person, {scene.incident});
+                        CHECK((overview.open.empty() && overview.pending.empty() &&
+                               overview.motions.empty()));
+                    }
                 // Someone off the roster is invited nowhere and asked nothing.
                 if (!scene.committee.is_member(who))
                     for (const auto& invite : all_of<Invite>(*d))

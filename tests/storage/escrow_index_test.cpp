@@ -78,6 +78,7 @@ TEST_SUITE("storage escrow index") {
         CAPTURE(plan);
         CHECK(plan.find("SEARCH k USING PRIMARY KEY") != std::string::npos);
         CHECK(plan.find("SCAN k") == std::string::npos);
+        CHECK(plan.find("SCAN i") == std::string::npos);
         CHECK(plan.find("events") == std::string::npos);
     }
 
