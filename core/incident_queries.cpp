@@ -18,8 +18,7 @@ bool Incident::involves(const UserId& member) const {
 }
 
 bool Incident::is_reporter(const UserId& user) const {
-    return !user.empty() && user == submitted_by && report.source == Source::slack &&
-           !report.flags.anonymous;
+    return !user.empty() && user == submitted_by && filed_in_own_name(report);
 }
 
 std::optional<Declaration> Incident::declaration_of(const UserId& member) const {

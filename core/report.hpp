@@ -67,4 +67,9 @@ std::vector<FieldError> validate(const Report& report);
 // The report with surrounding white space trimmed from every text field.
 Report normalised(Report report);
 
+// Filed in Slack, not anonymously: whoever submitted it is the reporter, in their own name.
+inline bool filed_in_own_name(const Report& report) {
+    return report.source == Source::slack && !report.flags.anonymous;
+}
+
 } // namespace cocbot::core

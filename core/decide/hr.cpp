@@ -13,22 +13,14 @@ namespace cocbot::core::detail {
 
 namespace {
 
-// The reporter's Slack id, when the report shows one: they filed it in Slack themselves.
-UserId reporter_of(const Incident& incident) {
-    if (incident.report.source != Source::slack || incident.report.flags.anonymous)
-        return {};
-    return incident.submitted_by;
-}
-
 // Whom to ask: HR contacts outside the committee (members answer the committee's question),
 // never the reported person, the reporter, or someone who declared a conflict.
 std::vector<UserId> contacts_to_ask(const Committee& committee, const Incident& incident) {
-    const UserId reporter = reporter_of(incident);
     std::vector<UserId> contacts;
     std::copy_if(committee.hr.begin(), committee.hr.end(), std::back_inserter(contacts),
                  [&](const UserId& contact) {
-                     return contact != incident.report.reported.user && contact != reporter &&
-                            !incident.asked(contact) &&
+                     return contact != incident.report.reported.user &&
+                            !incident.is_reporter(contact) && !incident.asked(contact) &&
                             incident.declaration_of(contact) != Declaration::conflict;
                  });
     return contacts;

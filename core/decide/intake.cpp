@@ -25,8 +25,7 @@ std::vector<UserId> named_members(const Committee& committee, const ReportedPers
 // anonymous reporter stays among those asked, or leaving them out would name them.)
 UserId member_reporting(const Committee& committee, const Report& report,
                         const UserId& submitted_by) {
-    const bool own = report.source == Source::slack && !report.flags.anonymous;
-    return own && committee.is_member(submitted_by) ? submitted_by : UserId{};
+    return filed_in_own_name(report) && committee.is_member(submitted_by) ? submitted_by : UserId{};
 }
 
 std::vector<UserId> members_to_ask(const Committee& committee, const SubmitReport& command,
