@@ -1,8 +1,12 @@
 // File: bot/app/read_models.cpp
 #include "bot/app/read_models.hpp"
 
+#include "bot/app/logger.hpp"
+#include "bot/app/supervised.hpp"
 #include "storage/event_store.hpp"
 #include "storage/unit_of_work.hpp"
+
+#include <exception>
 
 namespace cocbot::app {
 
@@ -19,7 +23,15 @@ core::Overview ReadModels::overview_for(const core::UserId& member) const {
 void ReadModels::catch_up() {
     storage::EventStore store{database_};
     for (const auto& id : store.without_activity()) {
-        const auto incident = store.incident(id);
+        core::Incident incident;
+        try {
+            incident = store.incident(id);
+        } catch (const std::exception&) {
+            // It cannot be shown anyway; left without a row, and tried again at the next start.
+            log(Level::error, "read_model_catch_up_failed",
+                {{"class", failure_class(std::current_exception())}});
+            continue;
+        }
         storage::UnitOfWork work{database_};
         work.set_active(id, core::shown_in_overviews(incident));
         work.commit();

@@ -2,8 +2,10 @@
 #include "bot/app/roster_sync.hpp"
 
 #include "bot/app/logger.hpp"
+#include "bot/app/supervised.hpp"
 #include "storage/event_store.hpp"
 
+#include <exception>
 #include <string>
 
 namespace cocbot::app {
@@ -32,22 +34,33 @@ void RosterSync::apply_additions(core::Time now) {
 void RosterSync::apply(const storage::RosterChange& change, core::Time now) {
     // One transaction per incident, like every other command. Rare (a roster change), so the
     // incidents are walked rather than indexed.
-    int touched = 0;
+    int touched = 0, failed = 0;
     const bool still_member = roster_.committee().is_member(change.user);
     if (!change.added || still_member)
         for (const auto& id : storage::EventStore{database_}.all_incidents()) {
             const core::Command command =
                 change.added ? core::Command{core::RosterMemberAdded{id, change.user}}
                              : core::Command{core::RosterMemberRemoved{id, change.user}};
-            const auto outcome = workflow_.handle(command, now);
-            if (const auto* decision = std::get_if<core::Decision>(&outcome))
-                touched += decision->events.empty() ? 0 : 1;
+            try {
+                const auto outcome = workflow_.handle(command, now);
+                if (const auto* decision = std::get_if<core::Decision>(&outcome))
+                    touched += decision->events.empty() ? 0 : 1;
+            } catch (const std::exception&) {
+                // One incident that cannot be read must not keep cocbot from starting, nor
+                // the others from the change; the change stays pending and is tried again at
+                // the next start.
+                ++failed;
+                log(Level::error, "roster_apply_failed",
+                    {{"class", failure_class(std::current_exception())}});
+            }
         }
-    storage::Roster{database_}.mark_applied(change.seq);
-    log(Level::info, "roster_applied",
+    if (failed == 0)
+        storage::Roster{database_}.mark_applied(change.seq);
+    log(failed == 0 ? Level::info : Level::warn, "roster_applied",
         {{"change", change.added ? "added" : "removed"},
          {"user", change.user.value},
-         {"incidents", std::to_string(touched)}});
+         {"incidents", std::to_string(touched)},
+         {"failed", std::to_string(failed)}});
 }
 
 } // namespace cocbot::app

@@ -4,6 +4,7 @@
 // incidents; a committee channel that holds anyone else hears only that a report came in.
 #include "tests/e2e/harness.hpp"
 
+#include <SQLiteCpp/Database.h>
 #include <doctest/doctest.h>
 
 using namespace cocbot::testing;
@@ -94,6 +95,25 @@ TEST_SUITE("e2e: the roster is live") {
         REQUIRE(bot.wait_idle());
         CHECK(count_containing(slack, channel, "left the committee's roster") == 1);
         CHECK(slack.members(channel).count("UCAROL") == 0);
+    }
+
+    TEST_CASE_FIXTURE(TwoCleared, "an incident that cannot be read keeps neither cocbot from "
+                                  "starting nor the others from a removal") {
+        REQUIRE(bot.terminate() == 0);
+        {
+            SQLite::Database db(bot.database_path(), SQLite::OPEN_READWRITE);
+            db.exec("INSERT INTO incidents (id, year, number, filed_at) "
+                    "VALUES ('2020-001', 2020, 1, 1577836800)");
+            db.exec("INSERT INTO events (incident_id, type, at, data) "
+                    "VALUES ('2020-001', 'report_filed', 1577836800, '{\"damaged\":true}')");
+        }
+        bot.set_env("COCBOT_COMMITTEE_MEMBERS", "UALICE,UBOB");
+        bot.start();
+        REQUIRE(eventually([&] { return slack.members(channel).count("UCAROL") == 0; }));
+        CHECK(bot.log().find("roster_apply_failed") != std::string::npos);
+        CHECK(bot.log().find("damaged") == std::string::npos);
+        // The others' lists still work, without it.
+        CHECK(list_for("UBOB").find(reference) != std::string::npos);
     }
 
     TEST_CASE_FIXTURE(TwoCleared,
