@@ -58,9 +58,13 @@ struct Apply {
     }
 
     void operator()(const MessagePosted& e) const {
-        if (!e.to.empty())
-            incident.direct_messages.push_back({e.to, e.message});
-        else if (e.kind == MessageKind::triage_prompt)
+        if (!e.to.empty()) {
+            // A post re-run after a crash finds the same message and records it again.
+            const DirectMessage sent{e.to, e.message};
+            auto& sent_before = incident.direct_messages;
+            if (std::find(sent_before.begin(), sent_before.end(), sent) == sent_before.end())
+                incident.direct_messages.push_back(sent);
+        } else if (e.kind == MessageKind::triage_prompt)
             incident.triage_prompt = e.message;
         else if (e.kind == MessageKind::control_panel)
             incident.control_panel = e.message;

@@ -15,6 +15,15 @@ using nlohmann::json;
 
 namespace {
 
+// The person an effect invites or messages directly, if it does.
+const core::UserId* addressee(const core::Effect& effect) {
+    if (const auto* invite = std::get_if<core::Invite>(&effect))
+        return &invite->user;
+    if (const auto* post = std::get_if<core::Post>(&effect); post && !post->to_user.empty())
+        return &post->to_user;
+    return nullptr;
+}
+
 // The motion number core needs to address a motion's message later; 0 for other messages.
 int motion_number(const core::Message& message) {
     const auto* motion = std::get_if<core::MotionMessage>(&message);
@@ -108,6 +117,10 @@ awaitable<void> Executor::perform(const storage::PendingEffect& pending) {
 
 // The outbox holds references to what people wrote; the text is read now, from the events.
 awaitable<Executor::Result> Executor::attempt(const storage::PendingEffect& pending) {
+    // Queued before its addressee left the roster (a removal is decided at start-up, behind
+    // whatever was already waiting): they get nothing more.
+    if (const auto* user = addressee(pending.effect); user && !reads_.may_reach(*user))
+        co_return Result::done({{"skipped", "off_roster"}});
     auto loaded = with_stored_text(pending.effect, events_, pending.created_at);
     if (!loaded)
         co_return Result::failed("unknown_incident");

@@ -54,6 +54,12 @@ ReadModels::report_details(const core::IncidentId& incident) const {
     return core::ReportDetails{stored.id, stored.filed_at, stored.report, stored.submitted_by};
 }
 
+bool ReadModels::may_reach(const core::UserId& user) const {
+    const auto& committee = roster_.committee();
+    return committee.is_member(user) || core::contains(committee.hr, user) ||
+           core::contains(committee.leadership, user);
+}
+
 std::optional<core::IncidentId>
 ReadModels::incident_for_channel(const core::ChannelId& channel) const {
     return storage::EventStore{database_}.incident_by_channel(channel);

@@ -30,6 +30,11 @@ public:
     // vote activated them); nullopt for an unknown incident.
     std::optional<core::ReportDetails> report_details(const core::IncidentId& incident) const;
 
+    // Whether cocbot may still invite `user` or send them anything about an incident: on the
+    // roster, or one of the HR or leadership contacts. Someone taken off the roster after an
+    // invite or a message was queued for them gets neither.
+    bool may_reach(const core::UserId& user) const;
+
     // The incident whose private channel this is, if any.
     std::optional<core::IncidentId> incident_for_channel(const core::ChannelId& channel) const;
 

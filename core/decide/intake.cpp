@@ -165,11 +165,16 @@ Outcome submit_report(const Committee& committee, const Incident& incident,
     Decision decision;
     decision.reply = confirmation(command.incident, report, !filed.submitted_by.empty());
     const bool typed = !folded_name(report.reported.name).empty();
-    const bool in_channel =
-        committee.may_post_in_channel_about(report.reported.user) &&
+    // Nobody the report may be about sits with the committee, by Slack id or by a typed name.
+    const bool reported_absent =
+        !committee.sits_with(report.reported.user) &&
         (!typed || (committee.names_known && committee.named(report.reported.name).empty()));
+    const bool in_channel =
+        committee.may_post_in_channel_about(report.reported.user) && reported_absent;
+    // A channel holding people off the roster hears that a report came in; but not while the one
+    // it may be about sits there, who, getting no direct message, would learn that it is theirs.
     const bool strangers_present =
-        committee.channel_members_known && !committee.strangers().empty();
+        committee.channel_members_known && !committee.strangers().empty() && reported_absent;
     if (!report.flags.escrow || pattern) {
         if (strangers_present) {
             filed.strangers_named = not_yet_named(committee);

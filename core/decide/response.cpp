@@ -255,7 +255,7 @@ Outcome check_deadlines(const Committee& committee, const Incident& incident, Ti
         decision.events.push_back(ReminderSent{due.kind, due.member, now});
         if (due.kind == ReminderKind::conflict_nudge)
             decision.effects.push_back(
-                Post{incident.id, {}, due.member, triage_prompt_for(incident), false});
+                Post{incident.id, {}, due.member, triage_prompt_for(incident), true});
         else
             tell_channel(decision, incident,
                          DeadlineReminder{incident.id, due.kind, due.due, incident.to_alert()});

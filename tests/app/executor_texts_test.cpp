@@ -14,6 +14,7 @@
 #include "tests/support/two_member_roster.hpp"
 
 #include <SQLiteCpp/Statement.h>
+#include <algorithm>
 #include <chrono>
 #include <doctest/doctest.h>
 #include <string>
@@ -29,11 +30,13 @@ public:
     awaitable<slack::ApiResult> call(std::string method, nlohmann::json args) override {
         if (method == "chat.postMessage")
             posted.push_back(args.dump());
+        methods.push_back(method);
         co_return ok();
     }
     awaitable<slack::ApiResult> get(std::string, slack::Query) override { co_return ok(); }
 
     std::vector<std::string> posted;
+    std::vector<std::string> methods; // every call, in order
 
 private:
     static slack::ApiResult ok() {
@@ -179,5 +182,37 @@ TEST_SUITE("app executor texts") {
         CHECK(notice.quote == "Called venue security");
         // A reference to a record the incident does not hold is not posted with a blank quote.
         CHECK_FALSE(app::with_stored_text(queued(1), store, app::now()).has_value());
+    }
+}
+
+TEST_SUITE("app executor and the roster") {
+    TEST_CASE("an invite or a direct message queued for someone since taken off the roster is not "
+              "sent") {
+        storage::Database db(":memory:");
+        auto roster = testing::two_member_roster();
+        app::Workflow workflow{db, roster};
+        const app::ReadModels reads{db, roster};
+        const auto id = file(workflow);
+        RecordingSlack slack;
+        drain(db, workflow, reads, slack); // the filing's own effects
+        slack.methods.clear();
+        slack.posted.clear();
+        const core::UserId gone{"UCAROL"}; // not (or no longer) on the roster
+        storage::UnitOfWork work{db};
+        work.enqueue(
+            id,
+            {core::Invite{id, core::ChannelId{"G0INCIDENT"}, gone},
+             core::Post{id, {}, gone, core::ReporterConflictPrompt{id}, true},
+             core::Post{id, {}, core::UserId{"UBOB"}, core::ReporterConflictPrompt{id}, false}},
+            app::now());
+        work.commit();
+
+        drain(db, workflow, reads, slack);
+
+        CHECK(storage::Outbox{db}.count("pending") == 0);
+        CHECK(std::count(slack.methods.begin(), slack.methods.end(), "conversations.invite") == 0);
+        // Bob, still a member, gets his: one conversation opened, one message.
+        CHECK(std::count(slack.methods.begin(), slack.methods.end(), "conversations.open") == 1);
+        CHECK(slack.posted.size() == 1);
     }
 }

@@ -113,6 +113,10 @@ inline void check_discreet(const Committee& committee, const Incident& before,
                         // A channel that holds people off the roster hears only that a report
                         // came in (and who those people are, whom it names alike).
                         CHECK_FALSE(committee.strangers().empty());
+                        // Never while the one it may be about sits there (they would get no
+                        // direct message, and know).
+                        CHECK_FALSE(committee.sits_with(reported));
+                        CHECK(after.name_matched.empty());
                         for (const auto& secret : secrets)
                             CHECK_FALSE(mentions_text(notice->text, secret));
                     } else if (notice) {

@@ -199,6 +199,21 @@ TEST_SUITE("decide: a committee channel that holds people off the roster") {
         CHECK(std::get<ReportFiled>(d.events.at(0)).strangers_named == std::vector<UserId>{guest});
     }
 
+    TEST_CASE("hears nothing while the one the report may be about sits with the committee") {
+        for (const auto& reported_person :
+             {ReportedPerson{bob, ""}, ReportedPerson{UserId{}, "Bob Martin"}}) {
+            Scene scene;
+            scene.committee.channel_members = {alice, bob, guest};
+            scene.committee.names = {{bob, {"Bob Martin"}}};
+            auto r = report();
+            r.reported = reported_person;
+            const auto d = scene.file(r);
+            for (const auto& post : all_of<Post>(d))
+                CHECK(post.channel != committee_channel);
+            CHECK_FALSE(sent_to(d, bob));
+        }
+    }
+
     TEST_CASE("names each of them once") {
         Scene scene;
         scene.committee.channel_members = {alice, guest};
