@@ -5,6 +5,7 @@
 #include "storage/event_store.hpp"
 #include "storage/unit_of_work.hpp"
 #include "tests/storage/codec_samples.hpp"
+#include "tests/storage/query_plan.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <doctest/doctest.h>
@@ -58,13 +59,10 @@ TEST_SUITE("storage incident activity") {
 
     TEST_CASE("the active incidents are found through their partial index") {
         storage::Database db(":memory:");
-        std::string plan;
-        SQLite::Statement explain(
-            db.sql(), "EXPLAIN QUERY PLAN SELECT a.incident_id FROM incident_activity a "
-                      "CROSS JOIN incidents i ON i.id = a.incident_id WHERE a.active = 1 "
-                      "ORDER BY i.year, i.number");
-        while (explain.executeStep())
-            plan += explain.getColumn(3).getString() + "\n";
+        const auto plan =
+            query_plan(db, "SELECT a.incident_id FROM incident_activity a "
+                           "CROSS JOIN incidents i ON i.id = a.incident_id WHERE a.active = 1 "
+                           "ORDER BY i.year, i.number");
         CAPTURE(plan);
         CHECK(plan.find("incident_activity_active") != std::string::npos);
         CHECK(plan.find("SCAN i") == std::string::npos); // incidents only by key

@@ -9,6 +9,7 @@
 #include "storage/migrations.hpp"
 #include "storage/unit_of_work.hpp"
 #include "tests/storage/codec_samples.hpp"
+#include "tests/storage/query_plan.hpp"
 #include "tests/storage/temp_dir.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -68,13 +69,10 @@ TEST_SUITE("storage escrow index") {
 
     TEST_CASE("a lookup reads the index by key, never the events") {
         storage::Database db(":memory:");
-        std::string plan;
-        SQLite::Statement explain(
-            db.sql(), "EXPLAIN QUERY PLAN SELECT k.incident_id, MIN(i.year), MIN(i.number) "
-                      "FROM escrow_keys k JOIN incidents i ON i.id = k.incident_id "
-                      "WHERE k.key = 'a' OR k.key = 'b' GROUP BY k.incident_id ORDER BY 2, 3");
-        while (explain.executeStep())
-            plan += explain.getColumn(3).getString() + "\n";
+        const auto plan =
+            query_plan(db, "SELECT k.incident_id, MIN(i.year), MIN(i.number) "
+                           "FROM escrow_keys k JOIN incidents i ON i.id = k.incident_id "
+                           "WHERE k.key = 'a' OR k.key = 'b' GROUP BY k.incident_id ORDER BY 2, 3");
         CAPTURE(plan);
         CHECK(plan.find("SEARCH k USING PRIMARY KEY") != std::string::npos);
         CHECK(plan.find("SCAN k") == std::string::npos);

@@ -6,6 +6,7 @@
 #include "storage/outbox.hpp"
 #include "storage/unit_of_work.hpp"
 #include "tests/storage/codec_samples.hpp"
+#include "tests/storage/query_plan.hpp"
 #include "tests/storage/temp_dir.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -224,14 +225,11 @@ TEST_SUITE("storage event store") {
             CHECK(store.incident_by_channel(core::ChannelId{"G0SECONDHR"}) == second);
         }
         SUBCASE("found by key: the query reads the channel index, not every event") {
-            std::string plan;
-            SQLite::Statement explain(db.sql(),
-                                      "EXPLAIN QUERY PLAN SELECT incident_id FROM events "
-                                      "WHERE type IN ('channel_opened', 'hr_channel_opened') "
-                                      "AND json_extract(data, '$.channel') = 'G0SECOND' "
-                                      "ORDER BY seq DESC LIMIT 1");
-            while (explain.executeStep())
-                plan += explain.getColumn(3).getString() + "\n";
+            const auto plan =
+                query_plan(db, "SELECT incident_id FROM events "
+                               "WHERE type IN ('channel_opened', 'hr_channel_opened') "
+                               "AND json_extract(data, '$.channel') = 'G0SECOND' "
+                               "ORDER BY seq DESC LIMIT 1");
             CAPTURE(plan);
             CHECK(contains(plan, "events_by_channel"));
         }
