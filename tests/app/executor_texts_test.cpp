@@ -11,7 +11,7 @@
 #include "storage/event_store.hpp"
 #include "storage/outbox.hpp"
 #include "storage/unit_of_work.hpp"
-#include "tests/support/two_member_roster.hpp"
+#include "tests/app/workflow_fixture.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <algorithm>
@@ -98,11 +98,9 @@ bool any_contains(const std::vector<std::string>& posts, const std::string& part
 
 TEST_SUITE("app executor texts") {
 
-    TEST_CASE("a report queued as a reference is posted with its text, read from the events") {
-        storage::Database db(":memory:");
-        auto roster = testing::two_member_roster();
-        app::Workflow workflow{db, roster};
-        const app::ReadModels reads{db, roster};
+    TEST_CASE_FIXTURE(
+        testing::WorkflowFixture,
+        "a report queued as a reference is posted with its text, read from the events") {
         const auto id = file(workflow);
         storage::UnitOfWork work{db};
         work.enqueue(
@@ -119,11 +117,9 @@ TEST_SUITE("app executor texts") {
         CHECK(any_contains(slack.posted, "Shouted at a volunteer during the keynote"));
     }
 
-    TEST_CASE("a report queued inline by an earlier version is still posted after an upgrade") {
-        storage::Database db(":memory:");
-        auto roster = testing::two_member_roster();
-        app::Workflow workflow{db, roster};
-        const app::ReadModels reads{db, roster};
+    TEST_CASE_FIXTURE(
+        testing::WorkflowFixture,
+        "a report queued inline by an earlier version is still posted after an upgrade") {
         const auto id = file(workflow).value;
         RecordingSlack slack;
         drain(db, workflow, reads, slack); // the filing's own effects
@@ -154,10 +150,9 @@ TEST_SUITE("app executor texts") {
             CHECK(done.getColumn(0).getString().find("Shouted") == std::string::npos);
     }
 
-    TEST_CASE("a notice queued with a reference to its quote is posted with the recorded words") {
-        storage::Database db(":memory:");
-        auto roster = testing::two_member_roster();
-        app::Workflow workflow{db, roster};
+    TEST_CASE_FIXTURE(
+        testing::WorkflowFixture,
+        "a notice queued with a reference to its quote is posted with the recorded words") {
         const auto id = file(workflow);
         const core::UserId alice{"UALICE"};
         for (const core::Command& command :
@@ -186,12 +181,10 @@ TEST_SUITE("app executor texts") {
 }
 
 TEST_SUITE("app executor and the roster") {
-    TEST_CASE("an invite or a direct message queued for someone since taken off the roster is not "
-              "sent") {
-        storage::Database db(":memory:");
-        auto roster = testing::two_member_roster();
-        app::Workflow workflow{db, roster};
-        const app::ReadModels reads{db, roster};
+    TEST_CASE_FIXTURE(
+        testing::WorkflowFixture,
+        "an invite or a direct message queued for someone since taken off the roster is not "
+        "sent") {
         const auto id = file(workflow);
         RecordingSlack slack;
         drain(db, workflow, reads, slack); // the filing's own effects

@@ -7,7 +7,7 @@
 #include "storage/database.hpp"
 #include "storage/event_store.hpp"
 #include "storage/unit_of_work.hpp"
-#include "tests/support/two_member_roster.hpp"
+#include "tests/app/workflow_fixture.hpp"
 
 #include <doctest/doctest.h>
 #include <string>
@@ -45,11 +45,8 @@ void resolve(app::Workflow& workflow, const core::IncidentId& id) {
 } // namespace
 
 TEST_SUITE("app read models") {
-    TEST_CASE("an overview reads only the incidents that can show something") {
-        storage::Database db(":memory:");
-        auto roster = testing::two_member_roster();
-        app::Workflow workflow{db, roster};
-        const app::ReadModels reads{db, roster};
+    TEST_CASE_FIXTURE(testing::WorkflowFixture,
+                      "an overview reads only the incidents that can show something") {
         const auto first = file(workflow);
         file(workflow, true); // kept in escrow: nobody is asked
         const auto third = file(workflow);
@@ -65,11 +62,8 @@ TEST_SUITE("app read models") {
         CHECK(reads.overview_for(core::UserId{"UCAROL"}).pending.empty()); // not on the roster
     }
 
-    TEST_CASE("incidents stored before the read model existed are caught up once") {
-        storage::Database db(":memory:");
-        auto roster = testing::two_member_roster();
-        app::Workflow workflow{db, roster};
-        app::ReadModels reads{db, roster};
+    TEST_CASE_FIXTURE(testing::WorkflowFixture,
+                      "incidents stored before the read model existed are caught up once") {
         const auto id = file(workflow);
         db.sql().exec("DELETE FROM incident_activity"); // as an older version left it
         CHECK(reads.overview_for(bob).pending.empty());
