@@ -92,6 +92,35 @@ bool Database::healthy() noexcept {
     }
 }
 
+void Database::group_commits(std::function<void()> on_opened) {
+    on_opened_ = std::move(on_opened);
+}
+
+void Database::open_group() {
+    if (::sqlite3_get_autocommit(sql_.getHandle()) != 0) {
+        sql_.exec("BEGIN IMMEDIATE");
+        on_opened_();
+    }
+}
+
+bool Database::unflushed() {
+    return grouping() && ::sqlite3_get_autocommit(sql_.getHandle()) == 0;
+}
+
+void Database::flush() {
+    if (!unflushed())
+        return;
+    try {
+        sql_.exec("COMMIT");
+    } catch (...) {
+        // A failed COMMIT may leave the transaction open (a deferred constraint, a full disk):
+        // what it held was never acknowledged, so it goes, and the next write starts afresh.
+        if (::sqlite3_get_autocommit(sql_.getHandle()) == 0)
+            sql_.tryExec("ROLLBACK");
+        throw;
+    }
+}
+
 bool is_busy(const std::exception& failure) {
     const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&failure);
     if (sqlite == nullptr)

@@ -46,8 +46,23 @@ public:
     // True when the database answers a query that reads the file; never throws.
     bool healthy() noexcept;
 
+    // Group commit. Off (the default), every WriteScope is its own transaction, on disk when it
+    // commits. On, write scopes nest as savepoints in one open transaction that flush()
+    // commits, so writes that arrive together share one fsync; `on_opened` runs each time that
+    // transaction begins, for the caller to arrange the flush. Statements run outside a write
+    // scope join the open transaction too.
+    void group_commits(std::function<void()> on_opened);
+    bool grouping() const { return static_cast<bool>(on_opened_); }
+    // Begins the shared transaction unless it is open. Only for WriteScope.
+    void open_group();
+    // Writes are waiting for flush(): not on disk yet.
+    bool unflushed();
+    // Commits the shared transaction, if open. On failure rolls it back, all of it, and throws.
+    void flush();
+
 private:
     SQLite::Database sql_;
+    std::function<void()> on_opened_;
     // Declared after sql_, so destroyed before it. Keyed by the SQL text itself.
     std::map<std::string, std::unique_ptr<SQLite::Statement>, std::less<>> statements_;
 };

@@ -1,7 +1,8 @@
 // File: storage/roster.cpp
 #include "storage/roster.hpp"
 
-#include <SQLiteCpp/Transaction.h>
+#include "storage/write_scope.hpp"
+
 #include <algorithm>
 
 namespace cocbot::storage {
@@ -39,7 +40,7 @@ std::vector<core::UserId> Roster::members() {
 
 std::vector<RosterChange> Roster::reconcile(const std::vector<core::UserId>& configured,
                                             core::Time now) {
-    SQLite::Transaction transaction(db_.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    WriteScope scope{db_};
     auto current = members();
     std::vector<RosterChange> recorded;
     for (const auto& user : std::vector<core::UserId>{current})
@@ -61,7 +62,7 @@ std::vector<RosterChange> Roster::reconcile(const std::vector<core::UserId>& con
             current.push_back(user);
             recorded.push_back(record(user, true, now));
         }
-    transaction.commit();
+    scope.commit();
     return recorded;
 }
 

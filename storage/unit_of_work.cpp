@@ -50,8 +50,7 @@ constexpr const char* upsert_activity_sql =
 } // namespace
 
 UnitOfWork::UnitOfWork(Database& db)
-    : db_(db.sql()), transaction_(db_, SQLite::TransactionBehavior::IMMEDIATE),
-      next_number_(db.prepared(next_number_sql)),
+    : db_(db.sql()), scope_(db), next_number_(db.prepared(next_number_sql)),
       insert_incident_(db.prepared(insert_incident_sql)),
       insert_event_(db.prepared(insert_event_sql)),
       insert_event_secret_(db.prepared(insert_event_secret_sql)),
@@ -173,7 +172,7 @@ void UnitOfWork::record_submission(std::string_view view_id, std::string_view ha
 }
 
 void UnitOfWork::commit() {
-    transaction_.commit();
+    scope_.commit();
 }
 
 } // namespace cocbot::storage

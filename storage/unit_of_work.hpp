@@ -1,5 +1,5 @@
 // File: storage/unit_of_work.hpp
-// One command = one IMMEDIATE transaction: its incident, events, outbox effects, next deadline
+// One command = one write scope: its incident, events, outbox effects, next deadline
 // check and the Slack event id that caused it are stored together or not at all.
 #pragma once
 
@@ -8,9 +8,9 @@
 #include "core/ids.hpp"
 #include "core/time.hpp"
 #include "storage/database.hpp"
+#include "storage/write_scope.hpp"
 
 #include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -20,7 +20,7 @@ namespace cocbot::storage {
 
 class UnitOfWork {
 public:
-    // BEGIN IMMEDIATE: waits (busy_timeout) for other writers here, not halfway through.
+    // Opens the write scope: waits (busy_timeout) for other writers here, not halfway through.
     explicit UnitOfWork(Database& db);
 
     UnitOfWork(const UnitOfWork&) = delete;
@@ -48,12 +48,13 @@ public:
     void record_submission(std::string_view view_id, std::string_view hash,
                            const core::IncidentId& incident, core::Time at);
 
-    // Without it, the destructor rolls everything back.
+    // Without it, the destructor rolls everything back. Under group commit, on disk at the
+    // next flush.
     void commit();
 
 private:
     SQLite::Database& db_;
-    SQLite::Transaction transaction_; // begins before any statement is used
+    WriteScope scope_; // begins before any statement is used
     SQLite::Statement& next_number_;
     SQLite::Statement& insert_incident_;
     SQLite::Statement& insert_event_;

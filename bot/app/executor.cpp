@@ -49,10 +49,11 @@ std::optional<core::Command> failure_report(const core::Effect& effect, const st
 
 } // namespace
 
-Executor::Executor(net::any_io_executor executor, storage::Database& database, Workflow& workflow,
-                   const ReadModels& reads, slack::Api& api, ExecutorOptions options)
-    : executor_(executor), outbox_(database), events_(database), workflow_(workflow), reads_(reads),
-      api_(api), options_(options), timer_(executor),
+Executor::Executor(net::any_io_executor executor, storage::Database& database, GroupCommit& commits,
+                   Workflow& workflow, const ReadModels& reads, slack::Api& api,
+                   ExecutorOptions options)
+    : executor_(executor), outbox_(database), events_(database), commits_(commits),
+      workflow_(workflow), reads_(reads), api_(api), options_(options), timer_(executor),
       loop_(executor, "executor", [this] { return run(); }) {}
 
 void Executor::start() {
@@ -102,6 +103,13 @@ awaitable<void> Executor::perform(const storage::PendingEffect& pending) {
     // Record the attempt before calling Slack: after a crash, the next run knows the effect
     // may already have happened and checks before doing it again.
     outbox_.record_attempt(pending.id, retry_time(pending.attempts));
+    // The attempt, and the decision that queued the effect, reach the disk before Slack hears
+    // of either. When they cannot, Slack hears nothing, and the effect waits for the disk.
+    if (!commits_.flush()) {
+        timer_.expires_after(options_.first_retry);
+        co_await timer_.async_wait(net::as_tuple(net::use_awaitable));
+        co_return;
+    }
     // The effect's own error boundary: whatever one effect throws fails that effect alone.
     Result result;
     std::exception_ptr failure;

@@ -5,6 +5,7 @@
 // Each effect runs inside its own error boundary, and the loop itself is supervised.
 #pragma once
 
+#include "bot/app/group_commit.hpp"
 #include "bot/app/read_models.hpp"
 #include "bot/app/supervised.hpp"
 #include "bot/app/workflow.hpp"
@@ -25,8 +26,9 @@ struct ExecutorOptions {
 
 class Executor {
 public:
-    Executor(net::any_io_executor executor, storage::Database& database, Workflow& workflow,
-             const ReadModels& reads, slack::Api& api, ExecutorOptions options = {});
+    Executor(net::any_io_executor executor, storage::Database& database, GroupCommit& commits,
+             Workflow& workflow, const ReadModels& reads, slack::Api& api,
+             ExecutorOptions options = {});
 
     void start();
     // New work was committed: look at the outbox now rather than at the next timer.
@@ -61,6 +63,7 @@ private:
     net::any_io_executor executor_;
     storage::Outbox outbox_;
     storage::EventStore events_; // the text effects reference, read when they run
+    GroupCommit& commits_;
     Workflow& workflow_;
     const ReadModels& reads_;
     slack::Api& api_;

@@ -78,8 +78,8 @@ void log_call(std::string_view what, const slack::ApiResult& result) {
 Ingress::Ingress(net::any_io_executor executor, Parts parts, slack::Api& api, slack::Api& modal_api,
                  const Health& health, IngressOptions options)
     : executor_(executor), workflow_(parts.workflow), reads_(parts.reads),
-      deliveries_(parts.deliveries), roster_(parts.roster), api_(api), modal_api_(modal_api),
-      health_(health), options_(std::move(options)) {}
+      deliveries_(parts.deliveries), roster_(parts.roster), commits_(parts.commits), api_(api),
+      modal_api_(modal_api), health_(health), options_(std::move(options)) {}
 
 awaitable<Response> Ingress::events(Request& request) {
     const auto started = std::chrono::steady_clock::now();
@@ -96,11 +96,19 @@ awaitable<Response> Ingress::events(Request& request) {
 }
 
 awaitable<Ingress::Answer> Ingress::answer_on_app(const Request& request) {
+    Answer decided;
     try {
-        co_return answer(request);
+        decided = answer(request);
     } catch (const std::exception& e) {
         co_return Answer::failure(e);
     }
+    // Slack hears nothing before what the request wrote (and what its answer read) is on disk;
+    // the requests that came in meanwhile share the same commit.
+    if (co_await commits_.durable())
+        co_return decided;
+    auto failed = Answer::not_saved();
+    failed.kind = decided.kind;
+    co_return failed;
 }
 
 Ingress::Answer Ingress::answer(const Request& request) {

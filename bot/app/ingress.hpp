@@ -6,6 +6,7 @@
 #pragma once
 
 #include "bot/app/deliveries.hpp"
+#include "bot/app/group_commit.hpp"
 #include "bot/app/health.hpp"
 #include "bot/app/read_models.hpp"
 #include "bot/app/workflow.hpp"
@@ -30,6 +31,7 @@ public:
         const ReadModels& reads;
         Deliveries& deliveries;
         CommitteeRoster& roster;
+        GroupCommit& commits;
     };
 
     // `executor` is the application's (it owns the parts and both APIs). `modal_api` answers
@@ -86,6 +88,7 @@ private:
     const ReadModels& reads_;
     Deliveries& deliveries_;
     CommitteeRoster& roster_;
+    GroupCommit& commits_;
     slack::Api& api_;
     slack::Api& modal_api_;
     const Health& health_;

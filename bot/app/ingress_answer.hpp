@@ -45,6 +45,11 @@ struct Ingress::Answer {
         return busy ? error(http::status::service_unavailable, "busy", "database_busy")
                     : error(http::status::internal_server_error, "internal error", "error");
     }
+    // The commit the request shared failed and was rolled back (GroupCommit logged why):
+    // nothing of it was kept, so Slack may retry.
+    static Answer not_saved() {
+        return error(http::status::internal_server_error, "internal error", "not_saved");
+    }
 };
 
 // What a typed command says back: core's reply, or the reason it was refused (the field's own

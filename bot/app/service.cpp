@@ -5,6 +5,7 @@
 
 #include "bot/app/clock.hpp"
 #include "bot/app/executor.hpp"
+#include "bot/app/group_commit.hpp"
 #include "bot/app/health.hpp"
 #include "bot/app/ingress.hpp"
 #include "bot/app/logger.hpp"
@@ -74,7 +75,7 @@ void report_http(std::string_view what, std::string_view detail) {
 struct App {
     App(const config::Config& config, net::any_io_executor ex)
         : health({.max_effect_age = config.outbox.alert_after}), database(config.storage.path),
-          roster(committee_from(config)), workflow(database, roster),
+          commits(ex, database), roster(committee_from(config)), workflow(database, roster),
           roster_sync(database, workflow, roster), reads(database, roster), deliveries(database),
           api(ex, {.base_url = config.slack.api_url, .token = config.slack.bot_token}),
           // views.open must land within the trigger's 3 seconds: one quick attempt.
@@ -82,11 +83,11 @@ struct App {
                          .token = config.slack.bot_token,
                          .request_timeout = std::chrono::milliseconds{2500},
                          .max_attempts = 1}),
-          executor(ex, database, workflow, reads, api,
+          executor(ex, database, commits, workflow, reads, api,
                    {.max_attempts = config.outbox.max_attempts,
                     .first_retry = config.outbox.first_retry}),
           scheduler(ex, database, workflow), monitor(ex, database, roster, health),
-          ingress(ex, {workflow, reads, deliveries, roster}, api, modal_api, health,
+          ingress(ex, {workflow, reads, deliveries, roster, commits}, api, modal_api, health,
                   {config.slack.signing_secret}),
           workspace(ex, api, roster, [this](std::string user) {
               roster.set_bot_user(core::UserId{user});
@@ -102,6 +103,7 @@ struct App {
     }
 
     void start() {
+        commits.start(); // start-up's own writes (roster, read models) committed alone
         monitor.start();
         executor.start();
         scheduler.start();
@@ -115,10 +117,12 @@ struct App {
         scheduler.stop();
         executor.stop();
         monitor.stop();
+        commits.flush();
     }
 
     Health health;
     storage::Database database;
+    GroupCommit commits;
     CommitteeRoster roster;
     Workflow workflow;
     RosterSync roster_sync;

@@ -63,7 +63,8 @@ core::Report report() {
 void drain(storage::Database& db, app::Workflow& workflow, const app::ReadModels& reads,
            slack::Api& api) {
     net::io_context io;
-    app::Executor executor{io.get_executor(), db, workflow, reads, api};
+    app::GroupCommit commits{io.get_executor(), db};
+    app::Executor executor{io.get_executor(), db, commits, workflow, reads, api};
     executor.start();
     net::co_spawn(
         io,
