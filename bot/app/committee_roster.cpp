@@ -23,6 +23,12 @@ void CommitteeRoster::set_channel_members(std::vector<core::UserId> members) {
     std::erase(members, bot_);
     committee_.channel_members = std::move(members);
     committee_.channel_members_known = true;
+    if (channel_known_)
+        channel_known_();
+}
+
+void CommitteeRoster::on_channel_known(std::function<void()> listener) {
+    channel_known_ = std::move(listener);
 }
 
 void CommitteeRoster::joined(const core::UserId& user) {

@@ -37,6 +37,8 @@ public:
     void on_names_wanted(std::function<void(const core::UserId&)> listener);
     // Told once, when the names are first known: new members can be asked from then on.
     void on_names_learned(std::function<void()> listener);
+    // Told each time the committee channel's membership is read from Slack.
+    void on_channel_known(std::function<void()> listener);
 
     // People off the roster in the committee channel whom a report's notice has named there;
     // each is named once while cocbot runs, and again if they come back after leaving.
@@ -47,6 +49,7 @@ private:
     core::UserId bot_;
     std::function<void(const core::UserId&)> names_wanted_;
     std::function<void()> names_learned_;
+    std::function<void()> channel_known_;
 };
 
 } // namespace cocbot::app

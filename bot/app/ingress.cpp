@@ -145,25 +145,39 @@ Ingress::Answer Ingress::dispatch(const slack::Payload& payload) {
     return std::visit([this](const auto& p) { return on(p); }, payload);
 }
 
-void Ingress::open_modal(std::string trigger_id, json view) {
+bool Ingress::open_modal(std::string trigger_id, json view) {
+    if (modals_opening_ >= max_calls_in_flight) {
+        log(Level::warn, "views_open", {{"outcome", "shed"}});
+        return false;
+    }
     // The trigger expires in 3 seconds: call views.open now, without making Slack wait for it.
     // (Arguments are built outside the coroutine: GCC 12 miscompiles braced lists inside one.)
     auto open = [](slack::Api& api, json args) -> awaitable<void> {
         log_call("views_open", co_await api.call("views.open", std::move(args)));
     };
+    ++modals_opening_;
     net::co_spawn(executor_, open(modal_api_, views_open_args(trigger_id, std::move(view))),
-                  [](std::exception_ptr e) {
+                  [this](std::exception_ptr e) {
+                      --modals_opening_;
                       if (e)
                           log(Level::error, "views_open", {{"outcome", "exception"}});
                   });
+    return true;
 }
 
 void Ingress::publish_home(const core::UserId& user) {
+    // App Home is drawn again each time it is opened: one not drawn now is not lost.
+    if (homes_publishing_ >= max_calls_in_flight) {
+        log(Level::warn, "views_publish", {{"outcome", "shed"}});
+        return;
+    }
     auto publish = [](slack::Api& api, json args) -> awaitable<void> {
         log_call("views_publish", co_await api.call("views.publish", std::move(args)));
     };
+    ++homes_publishing_;
     net::co_spawn(executor_, publish(api_, views_publish_args(user, reads_.overview_for(user))),
-                  [](std::exception_ptr e) {
+                  [this](std::exception_ptr e) {
+                      --homes_publishing_;
                       if (e)
                           log(Level::error, "views_publish", {{"outcome", "exception"}});
                   });
@@ -183,7 +197,8 @@ Ingress::Answer Ingress::on(const slack::BlockActions& actions) {
     const auto& open = std::get<slack::OpenModal>(*intent);
     if (open.trigger_id.empty())
         return Answer::empty("no_trigger");
-    open_modal(open.trigger_id, slack::modal_for(open.modal, open.incident.value));
+    if (!open_modal(open.trigger_id, slack::modal_for(open.modal, open.incident.value)))
+        return Answer::empty("modal_shed");
     return Answer::empty("modal_opening");
 }
 

@@ -80,7 +80,8 @@ private:
     // field is not one of them), or the confirmation that replaces the modal.
     Answer answer_with_fields(const core::Outcome& outcome, const std::vector<std::string>& inputs,
                               std::string_view fallback, std::string_view success);
-    void open_modal(std::string trigger_id, nlohmann::json view);
+    // False, and nothing sent, when too many calls are already waiting for Slack.
+    bool open_modal(std::string trigger_id, nlohmann::json view);
     void publish_home(const core::UserId& user);
 
     net::any_io_executor executor_;
@@ -93,6 +94,11 @@ private:
     slack::Api& modal_api_;
     const Health& health_;
     IngressOptions options_;
+    // Calls started without Slack waiting for them, each bounded: a burst while Slack is slow
+    // must not hold thousands of connections and their buffers.
+    static constexpr int max_calls_in_flight = 64;
+    int modals_opening_ = 0;
+    int homes_publishing_ = 0;
     std::string bot_user_;
 };
 

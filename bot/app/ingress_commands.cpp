@@ -23,6 +23,11 @@ std::pair<std::string, std::string> split_first(std::string_view text) {
     return {std::string{text.substr(first, end - first)}, slack::argument_of(text)};
 }
 
+// Said when the report form cannot be opened now: nothing was lost, the person tries again.
+constexpr std::string_view busy_text =
+    "Slack is slow to answer just now, so the report form could not open. Nothing was sent. "
+    "Please type `/coc report` again in a minute.";
+
 } // namespace
 
 struct Ingress::Subcommand {
@@ -77,7 +82,8 @@ Ingress::Answer Ingress::on(const slack::SlashCommand& command) {
 
 Ingress::Answer Ingress::report_modal(const slack::SlashCommand& command) {
     // parse_payload refused a slash command without a trigger: there is one.
-    open_modal(command.trigger_id, slack::report_modal());
+    if (!open_modal(command.trigger_id, slack::report_modal()))
+        return Answer::ephemeral(busy_text, "modal_shed");
     return Answer::empty("modal_opening");
 }
 

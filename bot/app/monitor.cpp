@@ -21,6 +21,10 @@ void Monitor::stop() {
     timer_.cancel();
 }
 
+void Monitor::wake() {
+    timer_.cancel();
+}
+
 void Monitor::probe() {
     const bool database_ok = database_.healthy();
     std::optional<core::Time> oldest;

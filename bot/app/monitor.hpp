@@ -20,6 +20,8 @@ public:
 
     void start();
     void stop();
+    // Something /healthz reports changed: probe now rather than at the next interval.
+    void wake();
     bool running() const { return loop_.running(); }
 
 private:

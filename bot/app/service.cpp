@@ -98,6 +98,7 @@ struct App {
             scheduler.wake();
         });
         roster.on_names_learned([this] { roster_sync.apply_additions(now()); });
+        roster.on_channel_known([this] { monitor.wake(); }); // healthy without waiting a probe
         health.watch("executor", [this] { return executor.running(); });
         health.watch("scheduler", [this] { return scheduler.running(); });
     }

@@ -57,6 +57,29 @@ TEST_SUITE("e2e: intake") {
         CHECK(call.authorization == "Bearer " + bot_token);
     }
 
+    TEST_CASE("while Slack is slow, a burst of /coc report is answered at once and the forms "
+              "beyond 64 opening are refused with a word to try again") {
+        FakeSlack slack;
+        Bot bot{slack};
+        bot.start();
+        slack.set_delay(2s);
+        for (int i = 0; i < 64; ++i) {
+            const auto opening = bot.slash("UANYONE", "report", "trigger-" + std::to_string(i));
+            REQUIRE(opening.status == 200);
+            REQUIRE(opening.body.empty()); // the form is on its way
+        }
+        const auto refused = bot.slash("UANYONE", "report", "trigger-64");
+        CHECK(refused.status == 200);
+        CHECK(refused.elapsed < 1s);
+        CHECK(json::parse(refused.body)["text"].get<std::string>().find(
+                  "Please type `/coc report` again") != std::string::npos);
+        CHECK(bot.log().find("views_open outcome=shed") != std::string::npos);
+
+        slack.set_delay(0ms); // Slack recovers: once the slow calls end, forms open again
+        CHECK(eventually(
+            [&] { return bot.slash("UANYONE", "report", "trigger-late").body.empty(); }, 10s));
+    }
+
     TEST_CASE("/coc help, a bare /coc and unknown text all answer with the help") {
         FakeSlack slack;
         Bot bot{slack};
