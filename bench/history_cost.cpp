@@ -5,11 +5,11 @@
 // filings (escrow matching included, each committed with synchronous=FULL) and 50 overviews, timed
 // one by one. Prints the medians and the 90th percentiles. Run: build/bench/cocbot-bench-history
 // [incidents ...]
+#include "bench/stored_history.hpp"
 #include "bot/app/committee_roster.hpp"
 #include "bot/app/read_models.hpp"
 #include "bot/app/workflow.hpp"
 #include "storage/database.hpp"
-#include "storage/unit_of_work.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -47,29 +47,6 @@ core::Report report(int n, bool escrow) {
     return r;
 }
 
-// One transaction for the whole history: the set-up is not what is measured.
-void store_history(storage::Database& db, int incidents) {
-    storage::UnitOfWork work{db};
-    for (int n = 1; n <= incidents; ++n) {
-        const auto id = core::make_incident_id(2025, n);
-        const bool open = n > incidents - 5, escrow = !open && n % 10 == 0;
-        work.create_incident(id, 2025, n, t0);
-        core::ReportFiled filed;
-        filed.incident = id;
-        filed.at = t0;
-        filed.report = report(n, escrow);
-        filed.submitted_by = alice;
-        filed.committee = {alice, bob};
-        filed.committee_channel = core::ChannelId{"C0COMMITTEE"};
-        std::vector<core::Event> events{filed};
-        if (!escrow && !open)
-            events.push_back(core::IncidentResolved{"Resolved.", alice, t0});
-        work.append(id, events, t0);
-        work.set_active(id, open);
-    }
-    work.commit();
-}
-
 struct Figures {
     double median_ms, p90_ms;
 };
@@ -96,7 +73,7 @@ void measure(int incidents) {
         auto committee = roster();
         app::Workflow workflow{db, committee};
         const app::ReadModels reads{db, committee};
-        store_history(db, incidents);
+        bench::store_history(db, incidents, {alice, bob}, core::ChannelId{"C0COMMITTEE"});
         const auto filing = timed(50, [&](int i) {
             workflow.file_report(alice, report(i, i % 2 == 0), t0 + std::chrono::hours{i});
         });
