@@ -24,6 +24,7 @@ struct Endpoint {
 struct HttpConfig {
     Endpoint listen;
     std::size_t max_connections = 256; // served at once; one more is accepted and closed at once
+    bool metrics_public = false;       // GET /metrics for anyone, not only this machine's clients
 };
 
 struct SlackConfig {

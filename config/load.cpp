@@ -115,6 +115,13 @@ std::optional<RawValue> read_node(const Setting& setting, const toml::node& node
                          std::string(setting.example) + ", got " + std::string(type_name(node)));
         return std::nullopt;
     }
+    if (setting.boolean) {
+        if (const auto* flag = node.as_boolean())
+            return RawValue{flag->get() ? "true" : "false", {}};
+        errors.push_back(name_of(setting) + ": expected true or false, got " +
+                         std::string(type_name(node)));
+        return std::nullopt;
+    }
     if (const auto* text = node.as_string())
         return RawValue{text->get(), {}};
     errors.push_back(name_of(setting) + ": expected a string such as " +

@@ -24,6 +24,7 @@ struct Setting {
     std::variant<TextSetter, UserList> target;
     std::string_view example; // a valid TOML value, for messages about the type
     bool integer = false;     // a TOML integer in the file (the environment's text is parsed)
+    bool boolean = false;     // a TOML boolean in the file; `true` or `false` in the environment
 };
 
 // A secret: read only from the environment, refused in the file, never echoed.

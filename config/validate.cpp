@@ -259,6 +259,13 @@ Problem parse_connection_limit(std::string_view text, std::size_t& limit) {
     return std::nullopt;
 }
 
+Problem parse_switch(std::string_view text, bool& value) {
+    if (text != "true" && text != "false")
+        return quoted(text) + " is not true or false";
+    value = text == "true";
+    return std::nullopt;
+}
+
 Problem parse_attempts(std::string_view text, int& attempts) {
     int value = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);

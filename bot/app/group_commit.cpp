@@ -12,8 +12,9 @@ struct GroupCommit::Waiter {
     bool committed = false;
 };
 
-GroupCommit::GroupCommit(net::any_io_executor executor, storage::Database& database)
-    : executor_(executor), database_(database) {}
+GroupCommit::GroupCommit(net::any_io_executor executor, storage::Database& database,
+                         Metrics* metrics)
+    : executor_(executor), database_(database), metrics_(metrics) {}
 
 GroupCommit::~GroupCommit() {
     // Whatever is still unwritten (the executor's last bookkeeping) is not dropped on the way
@@ -42,6 +43,8 @@ bool GroupCommit::flush() {
         try {
             database_.flush();
             ++commits_;
+            if (metrics_)
+                metrics_->committed();
         } catch (const std::exception& e) {
             committed = false;
             log(Level::error, "commit_failed", {{"class", storage::error_class(e)}});

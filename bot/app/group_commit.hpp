@@ -8,6 +8,7 @@
 // the executor flushes before it calls Slack about anything it read (flush()).
 #pragma once
 
+#include "bot/app/metrics.hpp"
 #include "bot/net.hpp"
 #include "storage/database.hpp"
 
@@ -19,7 +20,9 @@ namespace cocbot::app {
 
 class GroupCommit {
 public:
-    GroupCommit(net::any_io_executor executor, storage::Database& database);
+    // `metrics`, when given, counts each commit that carried writes.
+    GroupCommit(net::any_io_executor executor, storage::Database& database,
+                Metrics* metrics = nullptr);
     ~GroupCommit();
 
     GroupCommit(const GroupCommit&) = delete;
@@ -44,6 +47,7 @@ private:
 
     net::any_io_executor executor_;
     storage::Database& database_;
+    Metrics* metrics_;
     std::vector<std::shared_ptr<Waiter>> waiters_;
     std::uint64_t commits_ = 0;
 };

@@ -78,20 +78,22 @@ void log_call(std::string_view what, const slack::ApiResult& result) {
 Ingress::Ingress(net::any_io_executor executor, Parts parts, slack::Api& api, slack::Api& modal_api,
                  const Health& health, IngressOptions options)
     : executor_(executor), workflow_(parts.workflow), reads_(parts.reads),
-      deliveries_(parts.deliveries), roster_(parts.roster), commits_(parts.commits), api_(api),
-      modal_api_(modal_api), health_(health), options_(std::move(options)) {}
+      deliveries_(parts.deliveries), roster_(parts.roster), commits_(parts.commits),
+      metrics_(parts.metrics), api_(api), modal_api_(modal_api), health_(health),
+      options_(std::move(options)) {}
 
 awaitable<Response> Ingress::events(Request& request) {
     const auto started = std::chrono::steady_clock::now();
     // The request stays alive in its session while this coroutine waits for the answer.
     Answer answer = co_await net::co_spawn(executor_, answer_on_app(request), net::use_awaitable);
-    const auto latency = std::chrono::duration_cast<std::chrono::milliseconds>(
+    const auto latency = std::chrono::duration_cast<std::chrono::microseconds>(
         std::chrono::steady_clock::now() - started);
+    metrics_.request(answer.kind, answer.outcome, latency);
     log(Level::info, "request",
         {{"kind", answer.kind},
          {"outcome", answer.outcome},
          {"status", std::to_string(static_cast<int>(answer.status))},
-         {"latency_ms", std::to_string(latency.count())}});
+         {"latency_ms", std::to_string(latency.count() / 1000)}});
     co_return server::response(request, answer.status, std::move(answer.body), answer.content_type);
 }
 
@@ -139,6 +141,12 @@ awaitable<Response> Ingress::health(Request& request) {
         wants_details(request) ? health_details(checks) : health_summary(checks) + "\n";
     co_return server::response(request, ok ? http::status::ok : http::status::service_unavailable,
                                std::move(body), "text/plain");
+}
+
+awaitable<Response> Ingress::metrics(Request& request) {
+    const auto at = now();
+    co_return server::response(request, http::status::ok, metrics_.render(at, health_.checks(at)),
+                               "text/plain; version=0.0.4; charset=utf-8");
 }
 
 Ingress::Answer Ingress::dispatch(const slack::Payload& payload) {

@@ -8,6 +8,7 @@
 #include "bot/app/deliveries.hpp"
 #include "bot/app/group_commit.hpp"
 #include "bot/app/health.hpp"
+#include "bot/app/metrics.hpp"
 #include "bot/app/read_models.hpp"
 #include "bot/app/workflow.hpp"
 #include "bot/net.hpp"
@@ -32,6 +33,7 @@ public:
         Deliveries& deliveries;
         CommitteeRoster& roster;
         GroupCommit& commits;
+        Metrics& metrics; // thread-safe: counted on the I/O thread
     };
 
     // `executor` is the application's (it owns the parts and both APIs). `modal_api` answers
@@ -47,6 +49,9 @@ public:
 
     // POST /slack/events: slash commands, interactivity and the Events API. Any thread.
     awaitable<Response> events(Request& request);
+    // GET /metrics: Prometheus' text format, from counters and the last probe, without waiting
+    // for the application thread.
+    awaitable<Response> metrics(Request& request);
     // GET /healthz: 200 "ok" or 503 with the first failing check; ?verbose lists every check.
     // Answered from what the application thread last probed, without waiting for it.
     awaitable<Response> health(Request& request);
@@ -90,6 +95,7 @@ private:
     Deliveries& deliveries_;
     CommitteeRoster& roster_;
     GroupCommit& commits_;
+    Metrics& metrics_;
     slack::Api& api_;
     slack::Api& modal_api_;
     const Health& health_;

@@ -7,9 +7,10 @@
 namespace cocbot::app {
 
 Monitor::Monitor(net::any_io_executor executor, storage::Database& database,
-                 const CommitteeRoster& roster, Health& health)
+                 const CommitteeRoster& roster, Health& health, Metrics& metrics)
     : database_(database), outbox_(database), seen_(database), roster_(roster), health_(health),
-      timer_(executor), loop_(executor, "monitor", [this] { return run(); }) {}
+      metrics_(metrics), jobs_(database), timer_(executor),
+      loop_(executor, "monitor", [this] { return run(); }) {}
 
 void Monitor::start() {
     loop_.start();
@@ -32,6 +33,8 @@ void Monitor::probe() {
         oldest = outbox_.oldest_pending_created();
     health_.probed(database_ok, oldest, roster_.channel_known(),
                    roster_.committee().channel_members.size());
+    if (database_ok)
+        metrics_.probed(outbox_.count("pending"), oldest, jobs_.earliest());
 }
 
 void Monitor::prune() {

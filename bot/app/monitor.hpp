@@ -6,8 +6,10 @@
 
 #include "bot/app/committee_roster.hpp"
 #include "bot/app/health.hpp"
+#include "bot/app/metrics.hpp"
 #include "bot/app/supervised.hpp"
 #include "bot/net.hpp"
+#include "storage/jobs.hpp"
 #include "storage/outbox.hpp"
 #include "storage/seen_events.hpp"
 
@@ -16,7 +18,7 @@ namespace cocbot::app {
 class Monitor {
 public:
     Monitor(net::any_io_executor executor, storage::Database& database,
-            const CommitteeRoster& roster, Health& health);
+            const CommitteeRoster& roster, Health& health, Metrics& metrics);
 
     void start();
     void stop();
@@ -34,6 +36,8 @@ private:
     storage::SeenEvents seen_;
     const CommitteeRoster& roster_;
     Health& health_;
+    Metrics& metrics_;
+    storage::Jobs jobs_;
     net::steady_timer timer_;
     bool stopping_ = false;
     Supervised loop_;

@@ -9,6 +9,7 @@
 #include "bot/app/health.hpp"
 #include "bot/app/ingress.hpp"
 #include "bot/app/logger.hpp"
+#include "bot/app/metrics.hpp"
 #include "bot/app/monitor.hpp"
 #include "bot/app/roster_sync.hpp"
 #include "bot/app/scheduler.hpp"
@@ -67,6 +68,13 @@ void run_resilient(net::io_context& io, std::string_view name) {
     }
 }
 
+// Each Web API attempt counted by method and result.
+auto counted_by(Metrics& metrics) {
+    return [&metrics](std::string_view method, std::string_view error) {
+        metrics.api_attempt(method, error);
+    };
+}
+
 void report_http(std::string_view what, std::string_view detail) {
     log(Level::warn, "http", {{"what", std::string{what}}, {"detail", std::string{detail}}});
 }
@@ -74,21 +82,25 @@ void report_http(std::string_view what, std::string_view detail) {
 // Everything the application thread owns, built and destroyed in this order.
 struct App {
     App(const config::Config& config, net::any_io_executor ex)
-        : health({.max_effect_age = config.outbox.alert_after}), database(config.storage.path),
-          commits(ex, database), roster(committee_from(config)), workflow(database, roster),
+        : health({.max_effect_age = config.outbox.alert_after}), metrics(),
+          database(config.storage.path), commits(ex, database, &metrics),
+          roster(committee_from(config)), workflow(database, roster),
           roster_sync(database, workflow, roster), reads(database, roster), deliveries(database),
-          api(ex, {.base_url = config.slack.api_url, .token = config.slack.bot_token}),
+          api(ex, {.base_url = config.slack.api_url,
+                   .token = config.slack.bot_token,
+                   .on_attempt = counted_by(metrics)}),
           // views.open must land within the trigger's 3 seconds: one quick attempt.
           modal_api(ex, {.base_url = config.slack.api_url,
                          .token = config.slack.bot_token,
                          .request_timeout = std::chrono::milliseconds{2500},
-                         .max_attempts = 1}),
+                         .max_attempts = 1,
+                         .on_attempt = counted_by(metrics)}),
           executor(ex, database, commits, workflow, reads, api,
                    {.max_attempts = config.outbox.max_attempts,
                     .first_retry = config.outbox.first_retry}),
-          scheduler(ex, database, workflow), monitor(ex, database, roster, health),
-          ingress(ex, {workflow, reads, deliveries, roster, commits}, api, modal_api, health,
-                  {config.slack.signing_secret}),
+          scheduler(ex, database, workflow), monitor(ex, database, roster, health, metrics),
+          ingress(ex, {workflow, reads, deliveries, roster, commits, metrics}, api, modal_api,
+                  health, {config.slack.signing_secret}),
           workspace(ex, api, roster, [this](std::string user) {
               roster.set_bot_user(core::UserId{user});
               ingress.set_bot_user(std::move(user));
@@ -99,6 +111,11 @@ struct App {
         });
         roster.on_names_learned([this] { roster_sync.apply_additions(now()); });
         roster.on_channel_known([this] { monitor.wake(); }); // healthy without waiting a probe
+        workflow.on_decided([this](const core::Decision& decision) {
+            for (const auto& event : decision.events)
+                if (const auto* reminder = std::get_if<core::ReminderSent>(&event))
+                    metrics.reminder_sent(core::to_string(reminder->kind));
+        });
         health.watch("executor", [this] { return executor.running(); });
         health.watch("scheduler", [this] { return scheduler.running(); });
     }
@@ -122,6 +139,7 @@ struct App {
     }
 
     Health health;
+    Metrics metrics;
     storage::Database database;
     GroupCommit commits;
     CommitteeRoster roster;
@@ -155,6 +173,8 @@ int serve(const config::Config& config) {
     server::Router router{{
         {"/slack/events", http::verb::post, [&](Request& r) { return app.ingress.events(r); }},
         {"/healthz", http::verb::get, [&](Request& r) { return app.ingress.health(r); }},
+        {"/metrics", http::verb::get, [&](Request& r) { return app.ingress.metrics(r); },
+         config.http.metrics_public ? server::Access::anyone : server::Access::local},
     }};
     server::Limits limits;
     limits.max_connections = config.http.max_connections;

@@ -38,6 +38,10 @@ void Workflow::on_committed(std::function<void()> callback) {
     on_committed_ = std::move(callback);
 }
 
+void Workflow::on_decided(std::function<void(const core::Decision&)> callback) {
+    on_decided_ = std::move(callback);
+}
+
 core::Outcome Workflow::file_report(const core::UserId& submitted_by, const core::Report& report,
                                     core::Time now, const std::optional<Submission>& from) {
     storage::UnitOfWork work{database_};
@@ -76,6 +80,8 @@ core::Outcome Workflow::handle(const core::Command& command, core::Time now,
     storage::UnitOfWork work{database_};
     auto outcome = decide_and_stage(work, command, now, reply_to);
     commit(work);
+    if (const auto* decision = std::get_if<core::Decision>(&outcome); decision && on_decided_)
+        on_decided_(*decision);
     return outcome;
 }
 

@@ -35,6 +35,8 @@ public:
     // Called after every commit that may have queued effects or moved a deadline, so that the
     // executor and the scheduler look again.
     void on_committed(std::function<void()> callback);
+    // Told of each decision handle() committed (the metrics count its reminders).
+    void on_decided(std::function<void(const core::Decision&)> callback);
 
     // Files a report under the next reference of `now`'s year: a SubmitReport handled like any
     // other command. A submission already filed gets the same answer again, with its first
@@ -64,6 +66,7 @@ private:
     storage::Database& database_;
     CommitteeRoster& roster_;
     std::function<void()> on_committed_;
+    std::function<void(const core::Decision&)> on_decided_;
 };
 
 } // namespace cocbot::app

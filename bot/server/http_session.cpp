@@ -82,7 +82,12 @@ std::string describe(std::exception_ptr failure) {
 
 HttpSession::HttpSession(tcp::socket socket, std::shared_ptr<const SessionContext> context)
     : stream_(std::move(socket)), buffer_(buffer_limit_of(context->limits)),
-      context_(std::move(context)) {}
+      context_(std::move(context)) {
+    error_code ec;
+    const auto remote = stream_.socket().remote_endpoint(ec);
+    if (!ec)
+        peer_ = remote.address();
+}
 
 awaitable<void> HttpSession::run() {
     const Limits& limits = context_->limits;
@@ -160,7 +165,7 @@ awaitable<void> HttpSession::serve(Request& req) {
 
 awaitable<Response> HttpSession::respond(Request& req) {
     try {
-        co_return co_await context_->router.dispatch(req);
+        co_return co_await context_->router.dispatch(req, peer_);
     } catch (...) {
         // Never disclose error details to the client; the operator gets the route and the kind.
         const std::string_view target = req.target();

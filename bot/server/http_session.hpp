@@ -88,6 +88,7 @@ private:
     void report(std::string_view what, std::string_view detail) const;
 
     beast::tcp_stream stream_;
+    net::ip::address peer_; // unspecified (so never loopback) when the socket cannot tell
     beast::flat_buffer buffer_;
     std::shared_ptr<const SessionContext> context_;
     bool busy_ = false;      // a request was read and its answer is not written yet

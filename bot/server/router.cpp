@@ -12,15 +12,24 @@ std::string_view path_of(std::string_view target) {
     return target.substr(0, target.find('?'));
 }
 
+bool came_through_proxy(const Request& req) {
+    return req.count(http::field::forwarded) > 0 || req.count("X-Forwarded-For") > 0 ||
+           req.count("X-Real-IP") > 0;
+}
+
+bool may_reach(const Route& route, const Request& req, const net::ip::address& peer) {
+    return route.access == Access::anyone || (peer.is_loopback() && !came_through_proxy(req));
+}
+
 } // namespace
 
 Router::Router(std::vector<Route> routes) : routes_(std::move(routes)) {}
 
-awaitable<Response> Router::dispatch(Request& req) const {
+awaitable<Response> Router::dispatch(Request& req, const net::ip::address& peer) const {
     const std::string_view path = path_of(req.target());
     std::string allow;
     for (const Route& route : routes_) {
-        if (route.path != path)
+        if (route.path != path || !may_reach(route, req, peer))
             continue;
         if (route.verb == req.method())
             co_return co_await route.handler(req);

@@ -170,7 +170,7 @@ awaitable<ApiResult> WebApi::call(std::string method, nlohmann::json args) {
     request.set(http::field::content_type, "application/json; charset=utf-8");
     request.body() = args.is_null() ? std::string("{}") : args.dump();
     request.prepare_payload();
-    co_return co_await perform(std::move(request));
+    co_return co_await perform(method, std::move(request));
 }
 
 awaitable<ApiResult> WebApi::get(std::string method, Query query) {
@@ -180,7 +180,7 @@ awaitable<ApiResult> WebApi::get(std::string method, Query query) {
     }
     Request request = make_request(http::verb::get, std::move(target));
     request.prepare_payload();
-    co_return co_await perform(std::move(request));
+    co_return co_await perform(method, std::move(request));
 }
 
 Request WebApi::make_request(http::verb verb, std::string target) const {
@@ -195,7 +195,7 @@ Request WebApi::make_request(http::verb verb, std::string target) const {
     return request;
 }
 
-awaitable<ApiResult> WebApi::perform(Request request) {
+awaitable<ApiResult> WebApi::perform(std::string_view method, Request request) {
     const int max_attempts = std::max(1, options_.max_attempts);
     milliseconds backoff = options_.backoff;
     for (int number = 1;; ++number) {
@@ -203,6 +203,8 @@ awaitable<ApiResult> WebApi::perform(Request request) {
         ApiResult result;
         result.attempts = number;
         const auto wait = interpret(std::move(attempt), result);
+        if (options_.on_attempt)
+            options_.on_attempt(method, result.error);
         if (!wait || number >= max_attempts) {
             co_return result;
         }

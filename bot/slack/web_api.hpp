@@ -8,6 +8,7 @@
 #include "bot/slack/base_url.hpp"
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -30,6 +31,9 @@ struct WebApiOptions {
     int max_attempts = 4;                      // 1 + retries (429, 5xx, timeouts, connection)
     std::chrono::milliseconds backoff{500};    // first 5xx/transport backoff, doubled each time
     std::chrono::seconds max_retry_after{120}; // cap on a 429's Retry-After within one call
+    // Told of each HTTP attempt's outcome (the method; Slack's error name, empty when ok), for
+    // the metrics. Called on the client's thread.
+    std::function<void(std::string_view method, std::string_view error)> on_attempt;
 };
 
 // Not thread-safe: use it from one thread (or strand); calls may overlap as coroutines.
@@ -55,7 +59,7 @@ private:
     using Attempt = detail::Attempt;
 
     Request make_request(http::verb verb, std::string target) const;
-    awaitable<ApiResult> perform(Request request);
+    awaitable<ApiResult> perform(std::string_view method, Request request);
     std::optional<std::chrono::milliseconds> interpret(Attempt attempt, ApiResult& result) const;
     awaitable<Attempt> exchange(const Request& request);
     awaitable<std::unique_ptr<Connection>> open_connection(Attempt& failure);

@@ -29,7 +29,9 @@ TEST_SUITE("config load") {
             std::string value;
             std::string key;
         };
-        const std::array<Case, 56> cases{{
+        const std::array<Case, 58> cases{{
+            {"COCBOT_HTTP_METRICS_PUBLIC", "yes", "http.metrics_public"},
+            {"COCBOT_HTTP_METRICS_PUBLIC", "", "http.metrics_public"},
             {"COCBOT_HTTP_LISTEN", "localhost", "http.listen"},
             {"COCBOT_HTTP_LISTEN", "127.0.0.1:", "http.listen"},
             {"COCBOT_HTTP_LISTEN", "127.0.0.1:0", "http.listen"},
@@ -105,6 +107,16 @@ TEST_SUITE("config load") {
                                   "[::1]:3000); set by COCBOT_HTTP_LISTEN");
         CHECK(result.errors[1] ==
               "deadlines.decision: '7x' is not a duration (use s, m, h or d, e.g. 24h)");
+    }
+
+    TEST_CASE("metrics_public takes a TOML boolean in the file, true or false in the environment") {
+        const auto quoted = load("[http]\nmetrics_public = \"true\"\n", "", minimal_env());
+        REQUIRE(quoted.errors.size() == 1);
+        CHECK(quoted.errors.front() == "http.metrics_public: expected true or false, got a string");
+        const auto word = load("", "", with(minimal_env(), "COCBOT_HTTP_METRICS_PUBLIC", "on"));
+        REQUIRE(word.errors.size() == 1);
+        CHECK(word.errors.front() == "http.metrics_public: 'on' is not true or false; set by "
+                                     "COCBOT_HTTP_METRICS_PUBLIC");
     }
 
     TEST_CASE("a bad connection limit names its key, the accepted range and where it was set") {

@@ -33,6 +33,7 @@ constexpr std::string_view full_file = R"(
 [http]
 listen = "0.0.0.0:8080"
 max_connections = 64
+metrics_public = true
 
 [slack]
 api_url = "https://slack.example.org/api"
@@ -78,6 +79,7 @@ TEST_SUITE("config load") {
         CHECK(config.http.listen.host == "127.0.0.1");
         CHECK(config.http.listen.port == 3000);
         CHECK(config.http.max_connections == 256);
+        CHECK_FALSE(config.http.metrics_public);
         CHECK(config.outbox.max_attempts == 8);
         CHECK(config.outbox.first_retry == 5s);
         CHECK(config.outbox.alert_after == 5min);
@@ -110,6 +112,7 @@ TEST_SUITE("config load") {
         CHECK(config.http.listen.host == "0.0.0.0");
         CHECK(config.http.listen.port == 8080);
         CHECK(config.http.max_connections == 64);
+        CHECK(config.http.metrics_public);
         CHECK(config.slack.api_url == "https://slack.example.org/api/");
         CHECK(config.storage.path == "/var/lib/cocbot/cocbot.db");
         CHECK(config.committee.channel == "G0FILE0001");
@@ -133,6 +136,7 @@ TEST_SUITE("config load") {
         Environment env = minimal_env();
         env["COCBOT_HTTP_LISTEN"] = "[::1]:9000";
         env["COCBOT_HTTP_MAX_CONNECTIONS"] = " 32 ";
+        env["COCBOT_HTTP_METRICS_PUBLIC"] = "false";
         env["COCBOT_SLACK_API_URL"] = "http://127.0.0.1:4000/api/";
         env["COCBOT_STORAGE_PATH"] = ":memory:";
         env["COCBOT_COMMITTEE_MEMBERS"] = "U0ENV0001";
@@ -146,6 +150,7 @@ TEST_SUITE("config load") {
         CHECK(config.http.listen.host == "::1");
         CHECK(config.http.listen.port == 9000);
         CHECK(config.http.max_connections == 32);
+        CHECK_FALSE(config.http.metrics_public);
         CHECK(config.slack.api_url == "http://127.0.0.1:4000/api/");
         CHECK(config.storage.path == ":memory:");
         CHECK(config.committee.channel == "C0123456789");

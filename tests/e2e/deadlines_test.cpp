@@ -69,6 +69,13 @@ TEST_SUITE("e2e: deadlines") {
         CHECK(count_containing(slack, channel, overdue) == 1);
         CHECK(count_containing(slack, channel, no_owners) == 1);
         CHECK(slack.messages("UBOB").size() == 1);
+        // The operator sees the same, once each, in the metrics.
+        const auto metrics = http_request(bot.port(), boost::beast::http::verb::get, "/metrics");
+        for (const auto* kind : {"acknowledge_soon", "acknowledge_due", "owners_missing"}) {
+            CAPTURE(kind);
+            CHECK(metrics.body.find(std::string{"cocbot_reminders_sent_total{kind=\""} + kind +
+                                    "\"} 1\n") != std::string::npos);
+        }
     }
 
     TEST_CASE("killed before a deadline and restarted after it, the reminder still appears once, "
