@@ -29,6 +29,7 @@ struct HttpConfig {
 
 struct SlackConfig {
     std::string api_url = "https://slack.com/api/"; // always ends with '/'
+    bool pacing = true; // Slack output at Slack's published rates (off: a test's fake Slack)
     // Secrets: only ever read from the environment, never printed.
     std::string signing_secret; // SLACK_SIGNING_SECRET
     std::string bot_token;      // SLACK_BOT_TOKEN

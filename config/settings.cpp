@@ -45,6 +45,8 @@ constexpr std::array table{
             "false", false, true},
     Setting{"slack", "api_url", set<&C::slack, &SlackConfig::api_url, parse_api_url>,
             R"("https://slack.com/api/")"},
+    Setting{"slack", "pacing", set<&C::slack, &SlackConfig::pacing, parse_switch>, "true", false,
+            true},
     Setting{"storage", "path", set<&C::storage, &StorageConfig::path, checked<check_storage_path>>,
             R"("cocbot.db")"},
     Setting{"committee", "channel",

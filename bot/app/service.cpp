@@ -86,9 +86,12 @@ struct App {
           database(config.storage.path), commits(ex, database, &metrics),
           roster(committee_from(config)), workflow(database, roster),
           roster_sync(database, workflow, roster), reads(database, roster), deliveries(database),
+          // Slack's output goes at Slack's published rates, so a burst never meets a wall of 429s.
           api(ex, {.base_url = config.slack.api_url,
                    .token = config.slack.bot_token,
-                   .on_attempt = counted_by(metrics)}),
+                   .on_attempt = counted_by(metrics),
+                   .pacing =
+                       config.slack.pacing ? std::optional{slack::slack_limits()} : std::nullopt}),
           // views.open must land within the trigger's 3 seconds: one quick attempt.
           modal_api(ex, {.base_url = config.slack.api_url,
                          .token = config.slack.bot_token,

@@ -3,6 +3,7 @@
 // keep-alive connections, with Slack's retry rules applied around each attempt.
 #include "bot/slack/web_api.hpp"
 
+#include "bot/slack/json_reader.hpp"
 #include "core/trim.hpp"
 
 #include <algorithm>
@@ -160,7 +161,10 @@ WebApi::WebApi(net::any_io_executor executor, WebApiOptions options)
           }
           return *base;
       }()),
-      host_header_(host_header(base_)), tls_(make_tls_context()) {}
+      host_header_(host_header(base_)), tls_(make_tls_context()) {
+    if (options_.pacing)
+        pacer_.emplace(*options_.pacing);
+}
 
 WebApi::~WebApi() = default;
 
@@ -170,7 +174,10 @@ awaitable<ApiResult> WebApi::call(std::string method, nlohmann::json args) {
     request.set(http::field::content_type, "application/json; charset=utf-8");
     request.body() = args.is_null() ? std::string("{}") : args.dump();
     request.prepare_payload();
-    co_return co_await perform(method, std::move(request));
+    // chat.postMessage is paced per channel; a channel that is not a string is Slack's to refuse.
+    std::optional<std::string> unused;
+    const std::string channel = JsonReader{args, "args", unused}.lenient_string({"channel"});
+    co_return co_await perform(method, channel, std::move(request));
 }
 
 awaitable<ApiResult> WebApi::get(std::string method, Query query) {
@@ -180,7 +187,7 @@ awaitable<ApiResult> WebApi::get(std::string method, Query query) {
     }
     Request request = make_request(http::verb::get, std::move(target));
     request.prepare_payload();
-    co_return co_await perform(method, std::move(request));
+    co_return co_await perform(method, {}, std::move(request));
 }
 
 Request WebApi::make_request(http::verb verb, std::string target) const {
@@ -195,16 +202,29 @@ Request WebApi::make_request(http::verb verb, std::string target) const {
     return request;
 }
 
-awaitable<ApiResult> WebApi::perform(std::string_view method, Request request) {
+awaitable<void> WebApi::wait_turn(std::string_view method, std::string_view channel) {
+    if (!pacer_)
+        co_return;
+    const auto now = Clock::now();
+    const auto turn = pacer_->reserve(method, channel, now);
+    if (turn > now)
+        co_await sleep(std::chrono::ceil<milliseconds>(turn - now));
+}
+
+awaitable<ApiResult> WebApi::perform(std::string_view method, std::string_view channel,
+                                     Request request) {
     const int max_attempts = std::max(1, options_.max_attempts);
     milliseconds backoff = options_.backoff;
     for (int number = 1;; ++number) {
+        co_await wait_turn(method, channel);
         Attempt attempt = co_await exchange(request);
         ApiResult result;
         result.attempts = number;
         const auto wait = interpret(std::move(attempt), result);
         if (options_.on_attempt)
             options_.on_attempt(method, result.error);
+        if (pacer_ && result.retry_after)
+            pacer_->hold(method, Clock::now() + *result.retry_after);
         if (!wait || number >= max_attempts) {
             co_return result;
         }

@@ -6,6 +6,7 @@
 #include "bot/net.hpp"
 #include "bot/slack/api.hpp"
 #include "bot/slack/base_url.hpp"
+#include "bot/slack/pacer.hpp"
 
 #include <chrono>
 #include <functional>
@@ -33,7 +34,10 @@ struct WebApiOptions {
     std::chrono::seconds max_retry_after{120}; // cap on a 429's Retry-After within one call
     // Told of each HTTP attempt's outcome (the method; Slack's error name, empty when ok), for
     // the metrics. Called on the client's thread.
-    std::function<void(std::string_view method, std::string_view error)> on_attempt;
+    std::function<void(std::string_view method, std::string_view error)> on_attempt{};
+    // Each attempt waits its turn under these limits (slack_limits(): Slack's tiers); none,
+    // for a client whose calls must go at once (views.open within its trigger's 3 s).
+    std::optional<PacerLimits> pacing{};
 };
 
 // Not thread-safe: use it from one thread (or strand); calls may overlap as coroutines.
@@ -59,7 +63,9 @@ private:
     using Attempt = detail::Attempt;
 
     Request make_request(http::verb verb, std::string target) const;
-    awaitable<ApiResult> perform(std::string_view method, Request request);
+    awaitable<ApiResult> perform(std::string_view method, std::string_view channel,
+                                 Request request);
+    awaitable<void> wait_turn(std::string_view method, std::string_view channel);
     std::optional<std::chrono::milliseconds> interpret(Attempt attempt, ApiResult& result) const;
     awaitable<Attempt> exchange(const Request& request);
     awaitable<std::unique_ptr<Connection>> open_connection(Attempt& failure);
@@ -73,6 +79,7 @@ private:
     std::string host_header_;
     ssl::context tls_;
     std::vector<std::unique_ptr<Connection>> idle_;
+    std::optional<Pacer> pacer_;
 };
 
 } // namespace cocbot::slack

@@ -37,6 +37,7 @@ metrics_public = true
 
 [slack]
 api_url = "https://slack.example.org/api"
+pacing = false
 
 [storage]
 path = "/var/lib/cocbot/cocbot.db"
@@ -84,6 +85,7 @@ TEST_SUITE("config load") {
         CHECK(config.outbox.first_retry == 5s);
         CHECK(config.outbox.alert_after == 5min);
         CHECK(config.slack.api_url == "https://slack.com/api/");
+        CHECK(config.slack.pacing);
         CHECK(config.slack.signing_secret == signing_secret);
         CHECK(config.slack.bot_token == bot_token);
         CHECK(config.slack.app_token.empty());
@@ -114,6 +116,7 @@ TEST_SUITE("config load") {
         CHECK(config.http.max_connections == 64);
         CHECK(config.http.metrics_public);
         CHECK(config.slack.api_url == "https://slack.example.org/api/");
+        CHECK_FALSE(config.slack.pacing);
         CHECK(config.storage.path == "/var/lib/cocbot/cocbot.db");
         CHECK(config.committee.channel == "G0FILE0001");
         CHECK(config.committee.members == std::vector<std::string>{"U0AAA0001", "W0BBB0002"});

@@ -48,6 +48,8 @@ Bot::Bot(FakeSlack& slack, std::map<std::string, std::string> extra_env, const T
         {"COCBOT_STORAGE_PATH", database_},
         {"COCBOT_COMMITTEE_CHANNEL", committee_channel},
         {"COCBOT_COMMITTEE_MEMBERS", "UALICE,UBOB,UCAROL"},
+        // The fake Slack has no rate limits; the pacing test turns this back on.
+        {"COCBOT_SLACK_PACING", "false"},
         {"COCBOT_SAFETY_VENUE_SECURITY", "+1 555 0100"},
         {"COCBOT_SAFETY_CRISIS_LINE", "+1 555 0199"},
     };

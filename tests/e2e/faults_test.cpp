@@ -35,7 +35,8 @@ json member_joined_event(const std::string& event_id, const std::string& user,
 // Another process (a sqlite3 shell, a backup) holding the database's write lock.
 class WriteLock {
 public:
-    explicit WriteLock(const std::string& path) : db_(path, SQLite::OPEN_READWRITE) {
+    explicit WriteLock(const std::string& path) : db_(path, SQLite::OPEN_READWRITE, 5000) {
+        // cocbot holds the write lock itself between a write and its group commit: wait that out.
         db_.exec("BEGIN IMMEDIATE");
     }
     ~WriteLock() { db_.exec("ROLLBACK"); }
