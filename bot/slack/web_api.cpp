@@ -11,6 +11,7 @@
 #include <boost/url/rfc/pchars.hpp>
 #include <boost/url/rfc/unreserved_chars.hpp>
 #include <charconv>
+#include <mutex>
 #include <openssl/ssl.h>
 #include <openssl/x509_vfy.h>
 #include <stdexcept>
@@ -38,6 +39,20 @@ ssl::context make_tls_context() {
     context.set_default_verify_paths();
     context.set_verify_mode(ssl::verify_peer);
     SSL_CTX_set_min_proto_version(context.native_handle(), TLS1_2_VERSION);
+    return context;
+}
+
+// Reading the system's trust store takes tens of milliseconds and a few MiB: every client in
+// the process shares one context while any of them lives.
+std::shared_ptr<ssl::context> shared_tls_context() {
+    static std::mutex mutex;
+    static std::weak_ptr<ssl::context> shared;
+    std::lock_guard lock{mutex};
+    auto context = shared.lock();
+    if (!context) {
+        context = std::make_shared<ssl::context>(make_tls_context());
+        shared = context;
+    }
     return context;
 }
 
@@ -161,7 +176,7 @@ WebApi::WebApi(net::any_io_executor executor, WebApiOptions options)
           }
           return *base;
       }()),
-      host_header_(host_header(base_)), tls_(make_tls_context()) {
+      host_header_(host_header(base_)), tls_(base_.tls ? shared_tls_context() : nullptr) {
     if (options_.pacing)
         pacer_.emplace(*options_.pacing);
 }
@@ -322,7 +337,7 @@ awaitable<std::unique_ptr<detail::Connection>> WebApi::open_connection(Attempt& 
             resolve_ec == net::error::operation_aborted ? "timeout" : "connection_failed", true);
     }
 
-    auto connection = base_.tls ? std::make_unique<Connection>(executor_, tls_)
+    auto connection = base_.tls ? std::make_unique<Connection>(executor_, *tls_)
                                 : std::make_unique<Connection>(executor_);
     connection->tcp().expires_after(timeout);
     auto [connect_ec, endpoint] =

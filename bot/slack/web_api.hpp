@@ -77,7 +77,7 @@ private:
     WebApiOptions options_;
     BaseUrl base_;
     std::string host_header_;
-    ssl::context tls_;
+    std::shared_ptr<ssl::context> tls_; // only for an https base URL
     std::vector<std::unique_ptr<Connection>> idle_;
     std::optional<Pacer> pacer_;
 };
