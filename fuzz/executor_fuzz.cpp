@@ -8,6 +8,7 @@
 // is settled (done or failed) within its attempts, however Slack answered.
 #include "bot/app/clock.hpp"
 #include "bot/app/executor.hpp"
+#include "bot/app/group_commit.hpp"
 #include "bot/app/read_models.hpp"
 #include "bot/app/workflow.hpp"
 #include "bot/slack/api.hpp"
@@ -119,8 +120,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     net::io_context io;
     FuzzedSlack slack{fuzz::as_text(data, size)};
     // Two attempts each, the second at once: the retry path (its history lookup) is fuzzed too.
+    app::GroupCommit commits{io.get_executor(), db}; // as in the service: grouped writes
+    commits.start();
     app::Executor executor{io.get_executor(),
                            db,
+                           commits,
                            workflow,
                            reads,
                            slack,

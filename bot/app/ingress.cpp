@@ -179,11 +179,15 @@ void Ingress::publish_home(const core::UserId& user) {
         log(Level::warn, "views_publish", {{"outcome", "shed"}});
         return;
     }
-    auto publish = [](slack::Api& api, json args) -> awaitable<void> {
-        log_call("views_publish", co_await api.call("views.publish", std::move(args)));
+    // The overview may show what this turn's requests wrote: it goes to Slack once that is on
+    // disk, and not at all if their commit failed.
+    auto publish = [](slack::Api& api, GroupCommit& commits, json args) -> awaitable<void> {
+        if (co_await commits.durable())
+            log_call("views_publish", co_await api.call("views.publish", std::move(args)));
     };
     ++homes_publishing_;
-    net::co_spawn(executor_, publish(api_, views_publish_args(user, reads_.overview_for(user))),
+    net::co_spawn(executor_,
+                  publish(api_, commits_, views_publish_args(user, reads_.overview_for(user))),
                   [this](std::exception_ptr e) {
                       --homes_publishing_;
                       if (e)
