@@ -2,7 +2,9 @@
 // A service under Slack's load, measured from outside: starts it (pinned to one core) against
 // a fake Web API whose every call takes --api-delay-ms, then, from --connections keep-alive
 // connections, sends distinct signed requests as Slack would: `/coc report` (ack, then
-// views.open), then report submissions (durable, ack, then the committee's prompt). For each it
+// views.open), app_home_opened events (ack, then views.publish), report submissions (durable,
+// ack, then the committee's prompt), then members' "no conflict" clicks on those reports
+// (durable, ack). For each it
 // prints throughput, p50/p99/p999 ack latency and CPU seconds per 1,000 requests, with start-up
 // time and idle and peak memory. The same requests and fake serve cocbot and the Bolt-js peer
 // (bench/bolt), which reads the same environment.
@@ -140,8 +142,12 @@ int run(const Options& o) {
     slack.set_delay(std::chrono::milliseconds{o.api_delay_ms});
     const bench::Load load{port, secret, o.connections, service.pid()};
     print(load.run(bench::RequestKind::report_command, o.warmup, o.seconds), "/coc report");
+    // App Home before the submissions: it shows the open incidents, and a committee has a few
+    // open at a time, not the thousands the submission phase files.
+    print(load.run(bench::RequestKind::home_opened, o.warmup, o.seconds), "App Home opened");
     print(load.run(bench::RequestKind::report_submission, o.warmup, o.seconds),
           "report submission");
+    print(load.run(bench::RequestKind::conflict_click, o.warmup, o.seconds), "conflict click");
     std::printf("  peak RSS %.1f MiB\n", bench::peak_rss_mib(service.pid()));
     service.stop(SIGTERM, std::chrono::seconds{10});
     std::filesystem::remove_all(folder);

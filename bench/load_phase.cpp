@@ -2,6 +2,7 @@
 #include "bench/load_phase.hpp"
 
 #include "bench/process_stats.hpp"
+#include "core/ids.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/sample_reports.hpp"
 #include "tests/support/slack_requests.hpp"
@@ -26,9 +27,24 @@ std::int64_t unix_now() {
         .count();
 }
 
+const char* const members[] = {"UALICE", "UBOB", "UCAROL"};
+
 // Request `n` of connection `c`: never the same twice in a run, as Slack's are not.
 std::string body_of(RequestKind kind, int c, long n) {
     const std::string id = std::to_string(c) + "x" + std::to_string(n);
+    const char* member = members[static_cast<std::size_t>(n % 3)];
+    if (kind == RequestKind::conflict_click) {
+        // The reports the submission phase filed this year; a second answer is answered too.
+        const int year = static_cast<int>(std::chrono::year_month_day{
+            std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())}
+                                              .year());
+        const auto reference =
+            core::make_incident_id(year, static_cast<int>(1 + (n * 7 + c) % 500));
+        return testing::payload_body(
+            testing::button_click(member, "conflict_none", reference.value, "C0COMMITTEE"));
+    }
+    if (kind == RequestKind::home_opened)
+        return testing::home_opened_event("Ev" + id, member, unix_now()).dump();
     if (kind == RequestKind::report_command)
         return testing::slash_command_body("UREPORTER" + std::to_string(c), "D0REPORTER", "report",
                                            "trigger." + id);
@@ -50,7 +66,8 @@ Samples drive(std::uint16_t port, const std::string& secret, RequestKind kind, i
     auto connection = std::make_unique<testing::HttpConnection>(port);
     for (long n = 0; Clock::now() < until; ++n) {
         const auto body = body_of(kind, c, n);
-        const auto headers = testing::slack_headers(secret, body, form_type, unix_now());
+        const char* type = kind == RequestKind::home_opened ? "application/json" : form_type;
+        const auto headers = testing::slack_headers(secret, body, type, unix_now());
         const auto sent = Clock::now();
         const auto answer =
             connection->send(boost::beast::http::verb::post, "/slack/events", body, headers);

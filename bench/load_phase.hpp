@@ -13,6 +13,8 @@ namespace cocbot::bench {
 enum class RequestKind {
     report_command,    // `/coc report`: ack, views.open
     report_submission, // the report modal submitted: durable, ack, the committee's prompt
+    conflict_click,    // a member's "no conflict" on one of the reports filed before: durable, ack
+    home_opened,       // the Events API's app_home_opened: ack, then views.publish of App Home
 };
 
 struct PhaseFigures {

@@ -2,7 +2,8 @@
 // The app a Slack-bot author would write instead of cocbot, doing the same work for the same
 // requests, so that bench/run.sh can measure both in one run: `/coc report` acks and opens the
 // form; a submitted form is inserted with synchronous=FULL, acknowledged, and the committee
-// channel gets a message. It reads cocbot's environment (listen address, Web API URL, database
+// channel gets a message; a member's "no conflict" is stored, then acknowledged; App Home is
+// published when opened. It reads cocbot's environment (listen address, Web API URL, database
 // path, committee channel) so that the load driver starts both alike.
 'use strict';
 
@@ -19,6 +20,11 @@ db.exec(`CREATE TABLE IF NOT EXISTS reports (
   id INTEGER PRIMARY KEY, view_id TEXT UNIQUE, submitted_by TEXT, state TEXT, filed_at INTEGER)`);
 const insert = db.prepare(
   'INSERT OR IGNORE INTO reports (view_id, submitted_by, state, filed_at) VALUES (?, ?, ?, ?)');
+db.exec(`CREATE TABLE IF NOT EXISTS declarations (
+  report TEXT, member TEXT, at INTEGER, PRIMARY KEY (report, member))`);
+const declare = db.prepare(
+  'INSERT OR REPLACE INTO declarations (report, member, at) VALUES (?, ?, ?)');
+const openReports = db.prepare('SELECT count(*) AS n FROM reports');
 
 const reportForm = {
   type: 'modal',
@@ -61,6 +67,19 @@ app.view('coc_report', async ({ ack, body, view, client }) => {
   insert.run(view.id, body.user.id, JSON.stringify(view.state.values), Date.now());
   await ack();
   await client.chat.postMessage({ channel: env.COCBOT_COMMITTEE_CHANNEL, text: 'A report came in.' });
+});
+
+app.action('conflict_none', async ({ ack, body }) => {
+  declare.run(body.actions[0].value, body.user.id, Date.now());
+  await ack();
+});
+
+app.event('app_home_opened', async ({ event, client }) => {
+  const { n } = openReports.get();
+  await client.views.publish({
+    user_id: event.user,
+    view: { type: 'home', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `${n} reports` } }] },
+  });
 });
 
 app.error(async () => {}); // a failed Web API call is not the benchmark's business
