@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # bench/run.sh: cocbot beside the Bolt-js peer, under the same signed requests and the same fake
 # Web API, each pinned to core 0 while the load driver runs on core 1. Prints, for each: start-up
-# to a healthy /healthz, idle and peak RSS, and for `/coc report` and report submissions the
-# throughput, p50/p99/p999 ack latency and CPU seconds per 1,000 requests; then cocbot again
+# to a healthy /healthz, idle and peak RSS, and for `/coc report`, App Home opened, report
+# submissions and conflict clicks the throughput, p50/p99/p999 ack latency and CPU seconds per
+# 1,000 requests; then cocbot again
 # with 10,000 incidents already stored, and what one report and one App Home cost as the
 # history grows. Needs 2 cores. The peer is installed from the npm registry by the exact
 # versions in bench/bolt/package-lock.json; without Node.js and npm it is left out.
