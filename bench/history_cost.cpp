@@ -37,16 +37,6 @@ app::CommitteeRoster roster() {
     return result;
 }
 
-core::Report report(int n, bool escrow) {
-    core::Report r;
-    r.reported = {core::UserId{"U" + std::to_string(n % 500)}, "Person " + std::to_string(n)};
-    r.description = "What happened, in some detail, number " + std::to_string(n);
-    r.location = "Hall B";
-    r.source = core::Source::in_person;
-    r.flags.escrow = escrow;
-    return r;
-}
-
 struct Figures {
     double median_ms, p90_ms;
 };
@@ -75,7 +65,8 @@ void measure(int incidents) {
         const app::ReadModels reads{db, committee};
         bench::store_history(db, incidents, {alice, bob}, core::ChannelId{"C0COMMITTEE"});
         const auto filing = timed(50, [&](int i) {
-            workflow.file_report(alice, report(i, i % 2 == 0), t0 + std::chrono::hours{i});
+            workflow.file_report(alice, bench::sample_report(i, i % 2 == 0),
+                                 t0 + std::chrono::hours{i});
         });
         const auto home = timed(50, [&](int) { (void)reads.overview_for(bob); });
         std::printf(

@@ -9,10 +9,10 @@
 namespace cocbot::bench {
 
 namespace {
-
 const core::Time filed_at{std::chrono::seconds{1'735'689'600}}; // 2025-01-01
+} // namespace
 
-core::Report report(int n, bool escrow) {
+core::Report sample_report(int n, bool escrow) {
     core::Report r;
     r.reported = {core::UserId{"U" + std::to_string(n % 500)}, "Person " + std::to_string(n)};
     r.description = "What happened, in some detail, number " + std::to_string(n);
@@ -21,8 +21,6 @@ core::Report report(int n, bool escrow) {
     r.flags.escrow = escrow;
     return r;
 }
-
-} // namespace
 
 void store_history(storage::Database& db, int incidents, const std::vector<core::UserId>& members,
                    const core::ChannelId& committee_channel) {
@@ -34,7 +32,7 @@ void store_history(storage::Database& db, int incidents, const std::vector<core:
         core::ReportFiled filed;
         filed.incident = id;
         filed.at = filed_at;
-        filed.report = report(n, escrow);
+        filed.report = sample_report(n, escrow);
         filed.submitted_by = members.front();
         filed.committee = members;
         filed.committee_channel = committee_channel;

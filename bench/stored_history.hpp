@@ -5,11 +5,15 @@
 #pragma once
 
 #include "core/ids.hpp"
+#include "core/report.hpp"
 #include "storage/database.hpp"
 
 #include <vector>
 
 namespace cocbot::bench {
+
+// Report number `n`: about one of 500 people, by Slack id and typed name; kept in escrow if asked.
+core::Report sample_report(int n, bool escrow);
 
 void store_history(storage::Database& db, int incidents, const std::vector<core::UserId>& members,
                    const core::ChannelId& committee_channel);
