@@ -17,8 +17,15 @@ bool came_through_proxy(const Request& req) {
            req.count("X-Real-IP") > 0;
 }
 
+// A dual-stack listener sees a local IPv4 client as ::ffff:127.x.y.z.
+bool is_loopback(const net::ip::address& peer) {
+    if (peer.is_v6() && peer.to_v6().is_v4_mapped())
+        return net::ip::make_address_v4(net::ip::v4_mapped, peer.to_v6()).is_loopback();
+    return peer.is_loopback();
+}
+
 bool may_reach(const Route& route, const Request& req, const net::ip::address& peer) {
-    return route.access == Access::anyone || (peer.is_loopback() && !came_through_proxy(req));
+    return route.access == Access::anyone || (is_loopback(peer) && !came_through_proxy(req));
 }
 
 } // namespace

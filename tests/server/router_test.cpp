@@ -39,11 +39,17 @@ TEST_CASE("a local route answers a client on this machine") {
     const auto router = router_with_local_route();
     CHECK(status_of(router, get("/metrics"), loopback) == http::status::ok);
     CHECK(status_of(router, get("/metrics"), net::ip::make_address("::1")) == http::status::ok);
+    // A dual-stack listener's view of a local IPv4 client.
+    CHECK(status_of(router, get("/metrics"), net::ip::make_address("::ffff:127.0.0.1")) ==
+          http::status::ok);
 }
 
 TEST_CASE("a local route is not found from another machine") {
     const auto router = router_with_local_route();
     CHECK(status_of(router, get("/metrics"), elsewhere) == http::status::not_found);
+    CHECK(status_of(router, get("/metrics"), net::ip::make_address("::ffff:203.0.113.7")) ==
+          http::status::not_found);
+    CHECK(status_of(router, get("/metrics"), net::ip::address{}) == http::status::not_found);
     CHECK(status_of(router, get("/healthz"), elsewhere) == http::status::ok);
 }
 
