@@ -97,19 +97,29 @@ void Database::group_commits(std::function<void()> on_opened) {
 }
 
 void Database::open_group() {
-    if (::sqlite3_get_autocommit(sql_.getHandle()) != 0) {
-        sql_.exec("BEGIN IMMEDIATE");
-        on_opened_();
+    const bool in_transaction = ::sqlite3_get_autocommit(sql_.getHandle()) == 0;
+    if (group_open_) {
+        // SQLite rolls a transaction back by itself on some errors (a full disk, an I/O error):
+        // the writes already in it are lost, and must not be mixed into a new one.
+        if (!in_transaction)
+            throw std::runtime_error("the shared transaction was rolled back before its commit");
+        return;
     }
+    sql_.exec("BEGIN IMMEDIATE");
+    group_open_ = true;
+    on_opened_();
 }
 
 bool Database::unflushed() {
-    return grouping() && ::sqlite3_get_autocommit(sql_.getHandle()) == 0;
+    return group_open_;
 }
 
 void Database::flush() {
-    if (!unflushed())
+    if (!group_open_)
         return;
+    group_open_ = false;
+    if (::sqlite3_get_autocommit(sql_.getHandle()) != 0)
+        throw std::runtime_error("the shared transaction was rolled back before its commit");
     try {
         sql_.exec("COMMIT");
     } catch (...) {

@@ -57,12 +57,15 @@ public:
     void open_group();
     // Writes are waiting for flush(): not on disk yet.
     bool unflushed();
-    // Commits the shared transaction, if open. On failure rolls it back, all of it, and throws.
+    // Commits the shared transaction, if open. On failure rolls it back, all of it, and throws;
+    // also when SQLite already rolled it back by itself (a full disk), so that no write in it is
+    // reported as kept.
     void flush();
 
 private:
     SQLite::Database sql_;
     std::function<void()> on_opened_;
+    bool group_open_ = false; // a shared transaction began and was not flushed yet
     // Declared after sql_, so destroyed before it. Keyed by the SQL text itself.
     std::map<std::string, std::unique_ptr<SQLite::Statement>, std::less<>> statements_;
 };

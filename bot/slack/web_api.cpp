@@ -239,7 +239,8 @@ awaitable<ApiResult> WebApi::perform(std::string_view method, std::string_view c
         if (options_.on_attempt)
             options_.on_attempt(method, result.error);
         if (pacer_ && result.retry_after)
-            pacer_->hold(method, Clock::now() + *result.retry_after);
+            pacer_->hold(method,
+                         Clock::now() + std::min(*result.retry_after, options_.max_retry_after));
         if (!wait || number >= max_attempts) {
             co_return result;
         }

@@ -86,6 +86,16 @@ TEST_CASE_FIXTURE(Grouped, "a failed commit is told to every request that shared
     CHECK_FALSE(db.unflushed());
 }
 
+TEST_CASE_FIXTURE(Grouped, "a group SQLite rolled back by itself is told as failed, not kept") {
+    std::vector<int> seen;
+    std::vector<bool> durable;
+    net::co_spawn(io, request(good, seen, durable), net::detached);
+    net::post(io, [&] { db.sql().exec("ROLLBACK"); }); // as on SQLITE_FULL, before the flush
+    io.run();
+    CHECK(durable == std::vector<bool>{false});
+    CHECK(seen == std::vector<int>{0});
+}
+
 TEST_CASE_FIXTURE(Grouped, "an early flush answers the requests already waiting") {
     std::vector<int> seen;
     std::vector<bool> durable;

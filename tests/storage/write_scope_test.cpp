@@ -135,6 +135,28 @@ TEST_CASE_FIXTURE(GroupedDatabase, "a failed flush rolls the whole group back an
     CHECK(notes_on_disk(path) == 1);
 }
 
+TEST_CASE_FIXTURE(GroupedDatabase,
+                  "a shared transaction SQLite rolled back by itself is lost at the flush, "
+                  "not reported kept") {
+    {
+        storage::WriteScope kept{db};
+        write_note(db, "acknowledged too soon?");
+        kept.commit();
+    }
+    db.sql().exec("ROLLBACK"); // what SQLite does by itself on SQLITE_FULL or SQLITE_IOERR
+    CHECK_THROWS(storage::WriteScope{db}); // a new write is not mixed into a new transaction
+    CHECK(db.unflushed());
+    CHECK_THROWS(db.flush());
+    CHECK_FALSE(db.unflushed());
+    CHECK(notes_on_disk(path) == 0);
+
+    storage::WriteScope again{db}; // and the next group starts afresh
+    write_note(db, "again");
+    again.commit();
+    db.flush();
+    CHECK(notes_on_disk(path) == 1);
+}
+
 TEST_CASE_FIXTURE(GroupedDatabase, "a statement outside any write scope joins the open group") {
     {
         storage::WriteScope scope{db};
