@@ -42,17 +42,14 @@ ssl::context make_tls_context() {
     return context;
 }
 
-// Reading the system's trust store takes tens of milliseconds and a few MiB: every client in
-// the process shares one context while any of them lives.
+// The trust store takes tens of ms and a few MiB to read: clients share one context.
 std::shared_ptr<ssl::context> shared_tls_context() {
     static std::mutex mutex;
     static std::weak_ptr<ssl::context> shared;
     std::lock_guard lock{mutex};
     auto context = shared.lock();
-    if (!context) {
-        context = std::make_shared<ssl::context>(make_tls_context());
-        shared = context;
-    }
+    if (!context)
+        shared = context = std::make_shared<ssl::context>(make_tls_context());
     return context;
 }
 
