@@ -32,12 +32,12 @@ bool valid_port(std::string_view port) {
     return !port.empty() && ec == std::errc{} && ptr == end && value >= 1 && value <= 65535;
 }
 
-// Only an absolute URL with a plain host, no user, query or fragment.
-bool acceptable_shape(const urls::url_view& url) {
+// Only an absolute URL with one of `schemes` and a plain host, no user or fragment.
+bool acceptable_shape(const urls::url_view& url, urls::scheme secure, urls::scheme plain) {
     const auto scheme = url.scheme_id();
     const auto host_type = url.host_type();
-    if ((scheme != urls::scheme::https && scheme != urls::scheme::http) || !url.has_authority() ||
-        url.has_userinfo() || url.has_query() || url.has_fragment() || url.encoded_host().empty() ||
+    if ((scheme != secure && scheme != plain) || !url.has_authority() || url.has_userinfo() ||
+        url.has_fragment() || url.encoded_host().empty() ||
         url.encoded_host().find('%') != urls::string_view::npos ||
         host_type == urls::host_type::ipvfuture || host_type == urls::host_type::none)
         return false;
@@ -50,7 +50,8 @@ bool acceptable_shape(const urls::url_view& url) {
 
 std::optional<BaseUrl> parse_base_url(std::string_view text) {
     const auto parsed = urls::parse_uri(text);
-    if (!parsed || !acceptable_shape(*parsed))
+    if (!parsed || parsed->has_query() ||
+        !acceptable_shape(*parsed, urls::scheme::https, urls::scheme::http))
         return std::nullopt;
     const urls::url_view& url = *parsed;
     BaseUrl base;
@@ -65,6 +66,26 @@ std::optional<BaseUrl> parse_base_url(std::string_view text) {
     if (base.path.empty() || base.path.back() != '/')
         base.path += '/';
     return base;
+}
+
+std::optional<SocketUrl> parse_socket_url(std::string_view text) {
+    const auto parsed = urls::parse_uri(text);
+    if (!parsed || !acceptable_shape(*parsed, urls::scheme::wss, urls::scheme::ws))
+        return std::nullopt;
+    const urls::url_view& url = *parsed;
+    SocketUrl socket;
+    socket.tls = url.scheme_id() == urls::scheme::wss;
+    if (!socket.tls && !is_loopback(url))
+        return std::nullopt; // what travels on it is report text
+    socket.host = url.host_address();
+    socket.port = url.port().empty() ? (socket.tls ? "443" : "80") : std::string(url.port());
+    if (!valid_port(socket.port))
+        return std::nullopt;
+    socket.target = url.encoded_path().empty() ? "/" : std::string(url.encoded_path());
+    if (url.has_query())
+        socket.target += "?" + std::string(url.encoded_query());
+    socket.host_header = std::string(url.encoded_host_and_port());
+    return socket;
 }
 
 } // namespace cocbot::slack

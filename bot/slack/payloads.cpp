@@ -3,6 +3,7 @@
 
 #include "bot/slack/form.hpp"
 #include "bot/slack/json_reader.hpp"
+#include "bot/slack/payload_readers.hpp"
 
 #include <boost/url/grammar/ci_string.hpp>
 #include <cstddef>
@@ -42,159 +43,6 @@ ParseResult read_document(const json& doc, Read read) {
     return Payload{std::move(payload)};
 }
 
-Action read_action(const Reader& r) {
-    Action action;
-    action.action_id = r.string({"action_id"}, Need::required);
-    action.block_id = r.string({"block_id"}, Need::optional);
-    action.type = r.string({"type"}, Need::required);
-    action.value = r.string({"value"}, Need::optional);
-    action.selected_user = r.string({"selected_user"}, Need::optional);
-    action.selected_option = r.string({"selected_option", "value"}, Need::optional);
-    return action;
-}
-
-BlockActions read_block_actions(const Reader& r) {
-    BlockActions out;
-    out.team_id = r.string({"team", "id"}, Need::optional);
-    out.user_id = r.string({"user", "id"}, Need::required);
-    out.trigger_id = r.string({"trigger_id"}, Need::optional);
-    out.response_url = r.string({"response_url"}, Need::optional);
-    out.container_type = r.string({"container", "type"}, Need::optional);
-    // Message containers name the message; view containers (modals, App Home) the view.
-    // The top-level channel/message/view objects say the same where the container is terse.
-    out.channel_id = r.string({"container", "channel_id"}, Need::optional);
-    if (out.channel_id.empty()) {
-        out.channel_id = r.string({"channel", "id"}, Need::optional);
-    }
-    out.message_ts = r.string({"container", "message_ts"}, Need::optional);
-    if (out.message_ts.empty()) {
-        out.message_ts = r.string({"message", "ts"}, Need::optional);
-    }
-    out.view_id = r.string({"container", "view_id"}, Need::optional);
-    if (out.view_id.empty()) {
-        out.view_id = r.string({"view", "id"}, Need::optional);
-    }
-
-    const json* actions = r.array({"actions"}, Need::required);
-    if (actions != nullptr && actions->empty()) {
-        r.fail("field actions must not be empty");
-    }
-    if (actions != nullptr) {
-        for (std::size_t i = 0; i < actions->size(); ++i) {
-            const Reader item = r.child((*actions)[i], "actions[" + std::to_string(i) + "]");
-            if (item.object({}, Need::required) != nullptr) {
-                out.actions.push_back(read_action(item));
-            }
-        }
-    }
-    return out;
-}
-
-InputValue read_input_value(const Reader& r) {
-    InputValue value;
-    value.type = r.string({"type"}, Need::optional);
-    value.value = r.nullable_string({"value"});
-    value.selected_option = r.nullable_string({"selected_option", "value"});
-    if (const json* options = r.array({"selected_options"}, Need::optional)) {
-        for (std::size_t i = 0; i < options->size(); ++i) {
-            const Reader option = r.child((*options)[i], r.name({"selected_options"}) + "[" +
-                                                             std::to_string(i) + "]");
-            value.selected_options.push_back(option.string({"value"}, Need::required));
-        }
-    }
-    value.selected_user = r.nullable_string({"selected_user"});
-    if (const json* users = r.array({"selected_users"}, Need::optional)) {
-        for (std::size_t i = 0; i < users->size(); ++i) {
-            const Reader user =
-                r.child((*users)[i], r.name({"selected_users"}) + "[" + std::to_string(i) + "]");
-            value.selected_users.push_back(user.string({}, Need::required));
-        }
-    }
-    value.selected_date = r.nullable_string({"selected_date"});
-    return value;
-}
-
-ViewState read_view_state(const Reader& r) {
-    ViewState state;
-    const json* blocks = r.object({"view", "state", "values"}, Need::optional);
-    if (blocks == nullptr) {
-        return state;
-    }
-    const Reader values = r.child(*blocks, r.name({"view", "state", "values"}));
-    for (const auto& [block_id, block] : blocks->items()) {
-        const Reader block_reader = values.child(block, values.name({block_id}));
-        if (block_reader.object({}, Need::required) == nullptr) {
-            continue;
-        }
-        for (const auto& [action_id, input] : block.items()) {
-            const Reader input_reader = block_reader.child(input, block_reader.name({action_id}));
-            if (input_reader.object({}, Need::required) != nullptr) {
-                state.values[block_id][action_id] = read_input_value(input_reader);
-            }
-        }
-    }
-    return state;
-}
-
-ViewSubmission read_view_submission(const Reader& r) {
-    ViewSubmission out;
-    out.team_id = r.string({"team", "id"}, Need::optional);
-    out.user_id = r.string({"user", "id"}, Need::required);
-    out.trigger_id = r.string({"trigger_id"}, Need::optional);
-    out.view_id = r.string({"view", "id"}, Need::required);
-    out.callback_id = r.string({"view", "callback_id"}, Need::required);
-    out.private_metadata = r.string({"view", "private_metadata"}, Need::optional);
-    out.hash = r.string({"view", "hash"}, Need::optional);
-    out.state = read_view_state(r);
-    return out;
-}
-
-ViewClosed read_view_closed(const Reader& r) {
-    ViewClosed out;
-    out.team_id = r.string({"team", "id"}, Need::optional);
-    out.user_id = r.string({"user", "id"}, Need::required);
-    out.view_id = r.string({"view", "id"}, Need::required);
-    out.callback_id = r.string({"view", "callback_id"}, Need::required);
-    out.private_metadata = r.string({"view", "private_metadata"}, Need::optional);
-    out.is_cleared = r.boolean({"is_cleared"});
-    return out;
-}
-
-// user_change carries the whole user object: its id and the names a report may type.
-void read_changed_user(const Reader& r, EventCallback& out) {
-    out.user = r.string({"event", "user", "id"}, Need::required);
-    const auto add = [&](std::string name) {
-        if (!name.empty())
-            out.user_names.push_back(std::move(name));
-    };
-    add(r.lenient_string({"event", "user", "real_name"}));
-    add(r.lenient_string({"event", "user", "profile", "real_name"}));
-    add(r.lenient_string({"event", "user", "profile", "display_name"}));
-}
-
-EventCallback read_event_callback(const Reader& r) {
-    EventCallback out;
-    out.event_id = r.string({"event_id"}, Need::required);
-    out.team_id = r.string({"team_id"}, Need::optional); // absent for org-wide installs
-    out.event_time = r.integer({"event_time"}, Need::optional);
-    if (r.object({"event"}, Need::required) != nullptr) {
-        out.type = r.string({"event", "type"}, Need::required);
-    }
-    out.user = r.lenient_string({"event", "user"});
-    out.channel = r.lenient_string({"event", "channel"});
-    out.channel_type = r.lenient_string({"event", "channel_type"});
-    out.inviter = r.lenient_string({"event", "inviter"});
-    out.tab = r.lenient_string({"event", "tab"});
-    out.bot_id = r.lenient_string({"event", "bot_id"});
-    if (out.type == "user_change")
-        read_changed_user(r, out);
-    return out;
-}
-
-UrlVerification read_url_verification(const Reader& r) {
-    return UrlVerification{r.string({"challenge"}, Need::required)};
-}
-
 // Parses untrusted JSON without exceptions; nullopt unless it is an object with a string type.
 std::optional<std::string> parse_typed_object(std::string_view text, json& doc,
                                               std::string& problem) {
@@ -216,6 +64,20 @@ std::optional<std::string> parse_typed_object(std::string_view text, json& doc,
     return type;
 }
 
+// An interactivity payload of `type` (block_actions, view_submission or view_closed).
+ParseResult interactivity_of(const json& doc, const std::string& type) {
+    if (type == "block_actions") {
+        return read_document(doc, readers::block_actions);
+    }
+    if (type == "view_submission") {
+        return read_document(doc, readers::view_submission);
+    }
+    if (type == "view_closed") {
+        return read_document(doc, readers::view_closed);
+    }
+    return ParseError{"unsupported interactivity payload type: " + quoted_for_error(type)};
+}
+
 // The `payload=` field of an interactivity request.
 ParseResult parse_interactivity(std::string_view text) {
     json doc;
@@ -224,41 +86,69 @@ ParseResult parse_interactivity(std::string_view text) {
     if (!type) {
         return ParseError{"interactivity payload: " + problem};
     }
-    if (*type == "block_actions") {
-        return read_document(doc, read_block_actions);
-    }
-    if (*type == "view_submission") {
-        return read_document(doc, read_view_submission);
-    }
-    if (*type == "view_closed") {
-        return read_document(doc, read_view_closed);
-    }
-    return ParseError{"unsupported interactivity payload type: " + quoted_for_error(*type)};
+    return interactivity_of(doc, *type);
 }
 
-ParseResult parse_slash_command(const Form& form) {
-    const auto field = [&](std::string_view key) {
-        return std::string{form.get(key).value_or("")};
-    };
+// A slash command's fields, from a form (HTTP) or a JSON object (Socket Mode): `field(key)` is
+// nullopt for a key that is absent.
+template <class Field>
+ParseResult slash_command_of(Field field) {
     for (const std::string_view key : {"command", "user_id", "channel_id"}) {
-        if (!form.contains(key)) {
+        if (!field(key)) {
             return ParseError{"missing field " + std::string{key}};
         }
     }
+    const auto text = [&](std::string_view key) { return field(key).value_or(""); };
     // Slack sends a trigger with every slash command; a request without one is not Slack's.
-    if (field("trigger_id").empty()) {
+    if (text("trigger_id").empty()) {
         return ParseError{"missing field trigger_id"};
     }
     return Payload{SlashCommand{
-        .team_id = field("team_id"),
-        .channel_id = field("channel_id"),
-        .channel_name = field("channel_name"),
-        .user_id = field("user_id"),
-        .command = field("command"),
-        .text = field("text"),
-        .trigger_id = field("trigger_id"),
-        .response_url = field("response_url"),
+        .team_id = text("team_id"),
+        .channel_id = text("channel_id"),
+        .channel_name = text("channel_name"),
+        .user_id = text("user_id"),
+        .command = text("command"),
+        .text = text("text"),
+        .trigger_id = text("trigger_id"),
+        .response_url = text("response_url"),
     }};
+}
+
+ParseResult parse_slash_command(const Form& form) {
+    return slash_command_of([&](std::string_view key) -> std::optional<std::string> {
+        if (!form.contains(key)) {
+            return std::nullopt;
+        }
+        return std::string{form.get(key).value_or("")};
+    });
+}
+
+// Socket Mode sends the form's fields as a JSON object of strings.
+ParseResult parse_slash_command(const json& doc) {
+    std::optional<std::string> error;
+    const Reader reader{doc, "", error};
+    auto parsed = slash_command_of([&](std::string_view key) -> std::optional<std::string> {
+        if (reader.find({key}) == nullptr) {
+            return std::nullopt;
+        }
+        return reader.string({key}, Need::required);
+    });
+    if (error) {
+        return ParseError{std::move(*error)};
+    }
+    return parsed;
+}
+
+// An Events API body of `type`.
+ParseResult events_of(const json& doc, const std::string& type) {
+    if (type == "event_callback") {
+        return read_document(doc, readers::event_callback);
+    }
+    if (type == "url_verification") {
+        return read_document(doc, readers::url_verification);
+    }
+    return ParseError{"unsupported Events API type: " + quoted_for_error(type)};
 }
 
 ParseResult parse_form_body(std::string_view body) {
@@ -285,13 +175,43 @@ ParseResult parse_json_body(std::string_view body) {
     if (!type) {
         return ParseError{problem};
     }
-    if (*type == "event_callback") {
-        return read_document(doc, read_event_callback);
+    return events_of(doc, *type);
+}
+
+// The `type` of a payload object; nullopt, and the problem, when it has none.
+std::optional<std::string> type_of(const json& doc, std::string& problem) {
+    if (!doc.is_object()) {
+        problem = "payload is not an object";
+        return std::nullopt;
     }
-    if (*type == "url_verification") {
-        return read_document(doc, read_url_verification);
+    std::optional<std::string> error;
+    auto type = Reader{doc, "", error}.string({"type"}, Need::required);
+    if (error) {
+        problem = *error;
+        return std::nullopt;
     }
-    return ParseError{"unsupported Events API type: " + quoted_for_error(*type)};
+    return type;
+}
+
+ParseResult socket_payload(std::string_view envelope_type, const json& payload) {
+    if (envelope_type == "slash_commands") {
+        if (!payload.is_object()) {
+            return ParseError{"slash command payload is not an object"};
+        }
+        return parse_slash_command(payload);
+    }
+    std::string problem;
+    const auto type = type_of(payload, problem);
+    if (!type) {
+        return ParseError{std::string{envelope_type} + " payload: " + problem};
+    }
+    if (envelope_type == "interactive") {
+        return interactivity_of(payload, *type);
+    }
+    if (envelope_type == "events_api" && *type == "event_callback") {
+        return events_of(payload, *type); // url_verification never comes over a socket
+    }
+    return ParseError{"unsupported envelope type: " + quoted_for_error(envelope_type)};
 }
 
 // "Application/JSON; charset=utf-8" -> "Application/JSON": the media type without parameters.
@@ -353,6 +273,16 @@ ParseResult parse_payload(std::string_view content_type, std::string_view body) 
     }
     return ParseError{"unsupported Content-Type: " + quoted_for_error(type) +
                       " (expected application/x-www-form-urlencoded or application/json)"};
+}
+
+ParseResult parse_socket_payload(std::string_view envelope_type, const nlohmann::json& payload) {
+    try {
+        return socket_payload(envelope_type, payload);
+    } catch (const std::bad_alloc&) {
+        throw;
+    } catch (const std::exception&) {
+        return ParseError{"unreadable payload"}; // as parse_payload: a bug of ours, not fatal
+    }
 }
 
 std::string_view kind_of(const Payload& payload) {

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -105,6 +106,11 @@ using ParseResult = std::variant<Payload, ParseError>;
 // Dispatches on the Content-Type (parameters such as charset are ignored) and then on the
 // payload's own type. Never throws for bad input: every malformed body is a ParseError.
 ParseResult parse_payload(std::string_view content_type, std::string_view body);
+
+// The payload of a Socket Mode envelope of `envelope_type` (slash_commands: the form's fields
+// as a JSON object; interactive: what `payload=` holds; events_api: the Events API body). The
+// same payloads as parse_payload's, with the same checks.
+ParseResult parse_socket_payload(std::string_view envelope_type, const nlohmann::json& payload);
 
 // "slash_command", "block_actions", "view_submission", "view_closed", "event_callback",
 // "url_verification" or "ssl_check" (for logs and dispatch tables).

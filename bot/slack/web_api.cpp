@@ -4,6 +4,7 @@
 #include "bot/slack/web_api.hpp"
 
 #include "bot/slack/json_reader.hpp"
+#include "bot/slack/tls_context.hpp"
 #include "core/trim.hpp"
 
 #include <algorithm>
@@ -11,7 +12,6 @@
 #include <boost/url/rfc/pchars.hpp>
 #include <boost/url/rfc/unreserved_chars.hpp>
 #include <charconv>
-#include <mutex>
 #include <openssl/ssl.h>
 #include <openssl/x509_vfy.h>
 #include <stdexcept>
@@ -33,25 +33,6 @@ constexpr std::size_t max_idle_connections = 4;
 // Servers close idle keep-alive connections after a while; don't bother reusing old ones.
 constexpr auto max_idle_age = seconds(30);
 constexpr auto max_backoff = milliseconds(60'000);
-
-ssl::context make_tls_context() {
-    ssl::context context{ssl::context::tls_client};
-    context.set_default_verify_paths();
-    context.set_verify_mode(ssl::verify_peer);
-    SSL_CTX_set_min_proto_version(context.native_handle(), TLS1_2_VERSION);
-    return context;
-}
-
-// The trust store takes tens of ms and a few MiB to read: clients share one context.
-std::shared_ptr<ssl::context> shared_tls_context() {
-    static std::mutex mutex;
-    static std::weak_ptr<ssl::context> shared;
-    std::lock_guard lock{mutex};
-    auto context = shared.lock();
-    if (!context)
-        shared = context = std::make_shared<ssl::context>(make_tls_context());
-    return context;
-}
 
 std::string host_header(const BaseUrl& base) {
     const bool ipv6 = base.host.find(':') != std::string::npos;
@@ -348,13 +329,9 @@ awaitable<std::unique_ptr<detail::Connection>> WebApi::open_connection(Attempt& 
     }
 
     auto& tls = std::get<TlsStream>(connection->stream);
-    error_code address_ec;
-    net::ip::make_address(base_.host, address_ec);
-    const bool is_name = address_ec.failed(); // SNI carries names only, never addresses
-    if (is_name && SSL_set_tlsext_host_name(tls.native_handle(), base_.host.c_str()) != 1) {
+    if (!prepare_tls_client(tls, base_.host)) {
         co_return fail("tls_failed", false);
     }
-    tls.set_verify_callback(ssl::host_name_verification(base_.host));
     connection->tcp().expires_after(timeout);
     auto [handshake_ec] = co_await tls.async_handshake(ssl::stream_base::client, tuple_awaitable);
     if (handshake_ec == beast::error::timeout) {
