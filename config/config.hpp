@@ -27,9 +27,15 @@ struct HttpConfig {
     bool metrics_public = false;       // GET /metrics for anyone, not only this machine's clients
 };
 
+// How Slack's requests reach cocbot: POSTs to its HTTP address, or a WebSocket it opens.
+enum class SlackMode { http, socket };
+
 struct SlackConfig {
     std::string api_url = "https://slack.com/api/"; // always ends with '/'
     bool pacing = true; // Slack output at Slack's published rates (off: a test's fake Slack)
+    // As set; when slack.mode is not set, socket if SLACK_APP_TOKEN is, else http.
+    SlackMode mode = SlackMode::http;
+    Duration socket_ping_interval{5}; // a socket silent for 3 of these is dead
     // Secrets: only ever read from the environment, never printed.
     std::string signing_secret; // SLACK_SIGNING_SECRET
     std::string bot_token;      // SLACK_BOT_TOKEN

@@ -234,11 +234,24 @@ void read_secrets(const Environment& env, Config& config, Gathered& gathered) {
             gathered.secret_values.push_back(found->second);
         if (!value.empty())
             config.slack.*secret.field = value;
-        else if (!secret.where.empty())
-            gathered.errors.push_back(std::string(secret.env_var) +
-                                      ": required; secrets come only from the environment " +
-                                      "(in the Slack app settings: " + std::string(secret.where) +
-                                      ")");
+    }
+}
+
+// Socket Mode unless told otherwise once there is an app-level token; then the secrets that
+// mode needs.
+void settle_mode(const RawValues& values, Config& config, Errors& errors) {
+    if (!values[*find_setting("slack", "mode")] && !config.slack.app_token.empty())
+        config.slack.mode = SlackMode::socket;
+    const bool socket = config.slack.mode == SlackMode::socket;
+    for (const auto& secret : secrets()) {
+        if (!(config.slack.*secret.field).empty() || !secret.needed_in(config.slack.mode))
+            continue;
+        errors.push_back(std::string(secret.env_var) + ": required" +
+                         (secret.needed == Secret::Needed::always ? ""
+                          : socket ? " in Socket Mode (slack.mode = \"socket\")"
+                                   : " in HTTP mode (slack.mode = \"http\")") +
+                         "; secrets come only from the environment (in the Slack app settings: " +
+                         std::string(secret.where) + ")");
     }
 }
 
@@ -306,6 +319,7 @@ LoadResult load(std::string_view toml_text, std::string_view source_name, const 
     if (file) // otherwise the file may well name the channel
         require_channel(gathered.values, gathered.errors);
     read_secrets(env, config, gathered);
+    settle_mode(gathered.values, config, gathered.errors);
 
     redact(gathered.errors, gathered.secret_values);
     if (!gathered.errors.empty())

@@ -47,6 +47,9 @@ constexpr std::array table{
             R"("https://slack.com/api/")"},
     Setting{"slack", "pacing", set<&C::slack, &SlackConfig::pacing, parse_switch>, "true", false,
             true},
+    Setting{"slack", "mode", set<&C::slack, &SlackConfig::mode, parse_slack_mode>, R"("socket")"},
+    Setting{"slack", "socket_ping_interval",
+            set<&C::slack, &SlackConfig::socket_ping_interval, parse_deadline>, R"("5s")"},
     Setting{"storage", "path", set<&C::storage, &StorageConfig::path, checked<check_storage_path>>,
             R"("cocbot.db")"},
     Setting{"committee", "channel",
@@ -87,10 +90,12 @@ constexpr std::array table{
 
 constexpr std::array secret_table{
     Secret{"signing_secret", "SLACK_SIGNING_SECRET", &SlackConfig::signing_secret,
-           "Basic Information > App Credentials > Signing Secret"},
+           "Basic Information > App Credentials > Signing Secret", Secret::Needed::in_http_mode},
     Secret{"bot_token", "SLACK_BOT_TOKEN", &SlackConfig::bot_token,
            "OAuth & Permissions > Bot User OAuth Token"},
-    Secret{"app_token", "SLACK_APP_TOKEN", &SlackConfig::app_token, ""},
+    Secret{"app_token", "SLACK_APP_TOKEN", &SlackConfig::app_token,
+           "Basic Information > App-Level Tokens, with the scope connections:write",
+           Secret::Needed::in_socket_mode},
 };
 
 std::string upper(std::string_view text) {

@@ -32,7 +32,13 @@ struct Secret {
     std::string_view key; // under [slack], where it must not be written
     std::string_view env_var;
     std::string SlackConfig::*field;
-    std::string_view where; // where the Slack app settings show it; empty when optional
+    std::string_view where; // where the Slack app settings show it
+    enum class Needed { always, in_http_mode, in_socket_mode } needed = Needed::always;
+
+    bool needed_in(SlackMode mode) const {
+        return needed == Needed::always ||
+               (mode == SlackMode::http) == (needed == Needed::in_http_mode);
+    }
 };
 
 std::span<const Setting> settings();

@@ -259,6 +259,14 @@ Problem parse_connection_limit(std::string_view text, std::size_t& limit) {
     return std::nullopt;
 }
 
+Problem parse_slack_mode(std::string_view text, SlackMode& mode) {
+    if (text != "http" && text != "socket")
+        return quoted(text) + " is not http or socket (socket: cocbot opens a WebSocket to Slack "
+                              "and needs no public address; http: Slack POSTs to cocbot)";
+    mode = text == "http" ? SlackMode::http : SlackMode::socket;
+    return std::nullopt;
+}
+
 Problem parse_switch(std::string_view text, bool& value) {
     if (text != "true" && text != "false")
         return quoted(text) + " is not true or false";

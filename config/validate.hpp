@@ -39,6 +39,9 @@ Problem parse_connection_limit(std::string_view text, std::size_t& limit);
 // A whole number of attempts at one Slack effect, 1 to max_attempt_limit.
 inline constexpr int max_attempt_limit = 100;
 Problem parse_attempts(std::string_view text, int& attempts);
+// `http` or `socket`.
+Problem parse_slack_mode(std::string_view text, SlackMode& mode);
+
 // `true` or `false`.
 Problem parse_switch(std::string_view text, bool& value);
 
