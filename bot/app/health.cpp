@@ -38,6 +38,10 @@ void Health::watch(std::string name, std::function<bool()> running) {
     loops_.emplace_back(std::move(name), std::move(running));
 }
 
+void Health::watch(std::function<HealthCheck()> check) {
+    reporters_.push_back(std::move(check));
+}
+
 void Health::probed(bool database_ok, std::optional<core::Time> oldest_pending,
                     bool membership_known, std::size_t committee_channel_members) {
     database_ok_ = database_ok;
@@ -55,6 +59,8 @@ std::vector<HealthCheck> Health::checks(core::Time now) const {
         const bool up = running();
         out.push_back({name, up, up ? "running" : "not running"});
     }
+    for (const auto& report : reporters_)
+        out.push_back(report());
     const bool known = membership_known_;
     out.push_back({"committee_channel", known,
                    known ? std::to_string(channel_members_.load()) + " members"

@@ -35,6 +35,9 @@ public:
 
     // Wiring, before any thread reads: a loop whose `running` must hold.
     void watch(std::string name, std::function<bool()> running);
+    // Wiring, before any thread reads: a check that says for itself how it stands (Socket
+    // Mode's connection); it is called from any thread.
+    void watch(std::function<HealthCheck()> check);
 
     // From the application thread, after each probe.
     void probed(bool database_ok, std::optional<core::Time> oldest_pending, bool membership_known,
@@ -48,6 +51,7 @@ public:
 private:
     HealthOptions options_;
     std::vector<std::pair<std::string, std::function<bool()>>> loops_;
+    std::vector<std::function<HealthCheck()>> reporters_;
     std::atomic<std::int64_t> probed_at_ms_{0}; // steady clock; 0 before the first probe
     std::atomic<bool> database_ok_{false};
     std::atomic<std::int64_t> oldest_pending_{-1}; // unix seconds; -1 when nothing is pending

@@ -86,6 +86,24 @@ awaitable<Response> Ingress::events(Request& request) {
     const auto started = std::chrono::steady_clock::now();
     // The request stays alive in its session while this coroutine waits for the answer.
     Answer answer = co_await net::co_spawn(executor_, answer_on_app(request), net::use_awaitable);
+    recorded(answer, started, "http");
+    co_return server::response(request, answer.status, std::move(answer.body), answer.content_type);
+}
+
+awaitable<std::optional<std::string>> Ingress::envelope(slack::Payload payload) {
+    const auto started = std::chrono::steady_clock::now();
+    Answer answer =
+        co_await net::co_spawn(executor_, decide_on_app(std::move(payload)), net::use_awaitable);
+    recorded(answer, started, "socket");
+    // Unacknowledged, Slack does what a 500 over HTTP makes it do: it redelivers an event,
+    // keeps a modal open with an error, tells the member that typed a command it failed.
+    if (answer.status != http::status::ok)
+        co_return std::nullopt;
+    co_return std::move(answer.body);
+}
+
+void Ingress::recorded(const Answer& answer, std::chrono::steady_clock::time_point started,
+                       std::string_view transport) {
     const auto latency = std::chrono::duration_cast<std::chrono::microseconds>(
         std::chrono::steady_clock::now() - started);
     metrics_.request(answer.kind, answer.outcome, latency);
@@ -93,8 +111,8 @@ awaitable<Response> Ingress::events(Request& request) {
         {{"kind", answer.kind},
          {"outcome", answer.outcome},
          {"status", std::to_string(static_cast<int>(answer.status))},
+         {"transport", std::string{transport}},
          {"latency_ms", std::to_string(latency.count() / 1000)}});
-    co_return server::response(request, answer.status, std::move(answer.body), answer.content_type);
 }
 
 awaitable<Ingress::Answer> Ingress::answer_on_app(const Request& request) {
@@ -104,6 +122,21 @@ awaitable<Ingress::Answer> Ingress::answer_on_app(const Request& request) {
     } catch (const std::exception& e) {
         co_return Answer::failure(e);
     }
+    co_return co_await once_durable(std::move(decided));
+}
+
+awaitable<Ingress::Answer> Ingress::decide_on_app(slack::Payload payload) {
+    Answer decided;
+    try {
+        decided = dispatch(payload);
+        decided.kind = std::string{slack::kind_of(payload)};
+    } catch (const std::exception& e) {
+        co_return Answer::failure(e);
+    }
+    co_return co_await once_durable(std::move(decided));
+}
+
+awaitable<Ingress::Answer> Ingress::once_durable(Answer decided) {
     // Slack hears nothing before what the request wrote (and what its answer read) is on disk;
     // the requests that came in meanwhile share the same commit.
     if (co_await commits_.durable())

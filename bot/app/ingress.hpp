@@ -15,7 +15,10 @@
 #include "bot/slack/api.hpp"
 #include "bot/slack/payloads.hpp"
 
+#include <chrono>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cocbot::app {
@@ -49,6 +52,10 @@ public:
 
     // POST /slack/events: slash commands, interactivity and the Events API. Any thread.
     awaitable<Response> events(Request& request);
+    // A Socket Mode envelope's payload (not signed: the socket is the proof), from any thread:
+    // the acknowledgement's payload (empty for a bare ack), or nullopt when nothing was saved
+    // and the envelope must go unacknowledged.
+    awaitable<std::optional<std::string>> envelope(slack::Payload payload);
     // GET /metrics: Prometheus' text format, from counters and the last probe, without waiting
     // for the application thread.
     awaitable<Response> metrics(Request& request);
@@ -62,6 +69,11 @@ private:
     static const std::vector<Subcommand>& subcommands();
 
     awaitable<Answer> answer_on_app(const Request& request);
+    awaitable<Answer> decide_on_app(slack::Payload payload);
+    // The answer once what the request wrote is on disk, or not_saved.
+    awaitable<Answer> once_durable(Answer decided);
+    void recorded(const Answer& answer, std::chrono::steady_clock::time_point started,
+                  std::string_view transport);
     Answer answer(const Request& request);
     Answer dispatch(const slack::Payload& payload);
     Answer on(const slack::SlashCommand& command);

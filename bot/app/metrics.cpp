@@ -60,6 +60,10 @@ std::map<std::string, Metrics::Family, std::less<>> Metrics::initial_families() 
          {"Web API attempts Slack answered with 429 Too Many Requests.", {"method"}, {}}},
         {"cocbot_reminders_sent_total", {"Deadline reminders sent, by kind.", {"kind"}, {}}},
         {"cocbot_commits_total", {"Group commits that carried writes.", {}, {}}},
+        {"cocbot_socket_mode_events_total",
+         {"Socket Mode connections: connected, ended (by how) and Slack's disconnect reasons.",
+          {"event"},
+          {}}},
     };
 }
 
@@ -86,6 +90,11 @@ void Metrics::api_attempt(std::string_view method, std::string_view error) {
 void Metrics::reminder_sent(std::string_view kind) {
     std::lock_guard lock{mutex_};
     add("cocbot_reminders_sent_total", {std::string{kind}});
+}
+
+void Metrics::socket_event(std::string_view event) {
+    std::lock_guard lock{mutex_};
+    add("cocbot_socket_mode_events_total", {std::string{event}});
 }
 
 void Metrics::committed() {

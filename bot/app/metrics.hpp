@@ -36,6 +36,8 @@ public:
     void api_attempt(std::string_view method, std::string_view error);
     void reminder_sent(std::string_view kind);
     void committed(); // a group commit with writes in it
+    // A Socket Mode connection's life: "connected", "ended_dead", "disconnect_warning", ...
+    void socket_event(std::string_view event);
     // From the health monitor's probe.
     void probed(std::size_t outbox_pending, std::optional<core::Time> oldest_pending,
                 std::optional<core::Time> next_deadline_check);

@@ -13,6 +13,7 @@
 #include "bot/app/monitor.hpp"
 #include "bot/app/roster_sync.hpp"
 #include "bot/app/scheduler.hpp"
+#include "bot/app/socket_mode.hpp"
 #include "bot/app/supervised.hpp"
 #include "bot/app/workflow.hpp"
 #include "bot/app/workspace.hpp"
@@ -73,6 +74,22 @@ auto counted_by(Metrics& metrics) {
     return [&metrics](std::string_view method, std::string_view error) {
         metrics.api_attempt(method, error);
     };
+}
+
+// Socket Mode's own client for apps.connections.open, on the I/O thread, with the app-level
+// token; it is called once per connection, so it needs no pacing.
+slack::WebApiOptions socket_api_options(const config::Config& config, Metrics& metrics) {
+    return {.base_url = config.slack.api_url,
+            .token = config.slack.app_token,
+            .max_attempts = 2,
+            .on_attempt = counted_by(metrics)};
+}
+
+SocketModeOptions socket_options(const config::Config& config) {
+    SocketModeOptions options;
+    options.socket.ping_interval = config.slack.socket_ping_interval;
+    options.socket.dead_after = 3 * config.slack.socket_ping_interval;
+    return options;
 }
 
 void report_http(std::string_view what, std::string_view detail) {
@@ -173,12 +190,34 @@ int serve(const config::Config& config) {
     app.roster_sync.reconcile(users_from(config.committee.members), now());
     app.reads.catch_up();
 
-    server::Router router{{
-        {"/slack/events", http::verb::post, [&](Request& r) { return app.ingress.events(r); }},
+    const bool socket_mode = config.slack.mode == config::SlackMode::socket;
+    std::vector<server::Route> routes{
         {"/healthz", http::verb::get, [&](Request& r) { return app.ingress.health(r); }},
         {"/metrics", http::verb::get, [&](Request& r) { return app.ingress.metrics(r); },
          config.http.metrics_public ? server::Access::anyone : server::Access::local},
-    }};
+    };
+    // In Socket Mode nothing of Slack's comes over HTTP, so nothing is listened for.
+    if (!socket_mode)
+        routes.push_back(
+            {"/slack/events", http::verb::post, [&](Request& r) { return app.ingress.events(r); }});
+    server::Router router{std::move(routes)};
+
+    int exit_code = 0;
+    std::function<void()> stop_everything;
+    slack::WebApi socket_api{io.get_executor(), socket_api_options(config, app.metrics)};
+    SocketMode socket{
+        io.get_executor(),
+        socket_api,
+        [&](slack::Payload payload) { return app.ingress.envelope(std::move(payload)); },
+        [&](std::string message) {
+            log(Level::error, "fatal", {{"detail", std::move(message)}});
+            exit_code = 1;
+            stop_everything();
+        },
+        app.metrics,
+        socket_options(config)};
+    if (socket_mode)
+        app.health.watch([&socket] { return socket.health(); });
     server::Limits limits;
     limits.max_connections = config.http.max_connections;
     server::Server http_server{io.get_executor(), endpoint_from(config.http.listen),
@@ -191,21 +230,29 @@ int serve(const config::Config& config) {
     std::thread app_thread{[&] { run_resilient(app_io, "app"); }};
     log(Level::info, "listening",
         {{"address",
-          config.http.listen.host + ":" + std::to_string(http_server.local_endpoint().port())}});
+          config.http.listen.host + ":" + std::to_string(http_server.local_endpoint().port())},
+         {"slack_mode", socket_mode ? "socket" : "http"}});
+    if (socket_mode)
+        socket.start();
 
     net::signal_set signals{io, SIGINT, SIGTERM};
+    stop_everything = [&] {
+        signals.cancel();
+        socket.stop();
+        http_server.stop();
+        net::post(app_io, [&] { app.stop(); });
+    };
     signals.async_wait([&](const error_code& ec, int signal) {
         if (ec)
             return;
         log(Level::info, "stopping", {{"signal", std::to_string(signal)}});
-        http_server.stop();
-        net::post(app_io, [&] { app.stop(); });
+        stop_everything();
     });
     run_resilient(io, "io");
     app_work.reset();
     app_thread.join();
     log(Level::info, "stopped");
-    return 0;
+    return exit_code;
 }
 
 } // namespace cocbot::app

@@ -89,6 +89,11 @@ void Bot::start_unready() {
         FAIL("cocbot did not start serving; its log:\n" << log());
 }
 
+std::optional<int> Bot::run_to_exit(std::chrono::milliseconds timeout) {
+    launch();
+    return process_->wait(timeout);
+}
+
 void Bot::kill() {
     REQUIRE(process_);
     process_->stop(SIGKILL, std::chrono::seconds(5));
@@ -138,7 +143,14 @@ HttpResponse Bot::send_signed_at(const std::string& content_type, const std::str
                         slack_headers(signing_secret, body, content_type, unix_time));
 }
 
+void Bot::use_socket_mode(FakeSocketMode& socket) {
+    socket_ = &socket;
+    env_["SLACK_APP_TOKEN"] = app_token;
+}
+
 HttpResponse Bot::send(const std::string& content_type, const std::string& body) {
+    if (socket_)
+        return socket_->exchange(content_type, body);
     return send_signed_at(content_type, body, unix_time());
 }
 

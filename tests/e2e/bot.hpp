@@ -5,6 +5,7 @@
 
 #include "tests/e2e/test_clock.hpp"
 #include "tests/support/fake_slack.hpp"
+#include "tests/support/fake_socket_mode.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/slack_requests.hpp"
@@ -14,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 namespace cocbot::testing {
@@ -21,6 +23,7 @@ namespace cocbot::testing {
 inline const std::string committee_channel = "C0COMMITTEE";
 inline const std::string signing_secret = "e2e-signing-secret";
 inline const std::string bot_token = "xoxb-e2e-token";
+inline const std::string app_token = "xapp-e2e-token";
 
 std::int64_t unix_now();
 
@@ -32,12 +35,18 @@ public:
                  const TestClock* clock = nullptr);
     ~Bot();
 
+    // From the next start, Slack's requests come over Socket Mode from `socket` instead of
+    // HTTP (SLACK_APP_TOKEN is set and nothing else); send() and all that use it go there.
+    void use_socket_mode(FakeSocketMode& socket);
+
     // Changes the environment of the next start (a configuration edited between restarts).
     void set_env(const std::string& key, std::string value) { env_[key] = std::move(value); }
 
     void start(); // launches and waits (bounded) until GET /healthz answers 200
     // Launches and waits (bounded) until GET /healthz answers at all, healthy or not.
     void start_unready();
+    // Launches and waits (bounded) for the process to exit by itself: its exit status.
+    std::optional<int> run_to_exit(std::chrono::milliseconds timeout = std::chrono::seconds(10));
     void kill();     // SIGKILL: no chance to clean up
     int terminate(); // SIGTERM: returns the exit status
 
@@ -100,6 +109,7 @@ private:
 
     FakeSlack& slack_;
     const TestClock* clock_;
+    FakeSocketMode* socket_ = nullptr;
     std::map<std::string, std::string> env_;
     std::string folder_;
     std::string database_;

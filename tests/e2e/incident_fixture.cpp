@@ -145,12 +145,17 @@ std::vector<std::string> TypedReport::words() const {
 
 ConfidentialIncident::ConfidentialIncident(const std::vector<std::string>& members,
                                            std::string hr_contact, std::vector<std::string> typed,
-                                           std::map<std::string, std::string> extra_env)
+                                           std::map<std::string, std::string> extra_env,
+                                           bool socket_mode)
     : IncidentFixture(quiet_env(members, hr_contact, std::move(extra_env))),
       hr(std::move(hr_contact)), secrets(std::move(typed)) {
     std::set<std::string> in_channel(members.begin(), members.end());
     in_channel.insert("UBOT");
     slack.add_channel(committee_channel, "coc-committee", in_channel);
+    if (socket_mode) {
+        socket = std::make_unique<FakeSocketMode>(slack);
+        bot.use_socket_mode(*socket);
+    }
     bot.start();
 }
 

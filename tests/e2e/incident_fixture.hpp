@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
@@ -24,6 +25,7 @@ struct IncidentFixture {
     Bot bot;
     std::string reference;
     std::string channel; // the incident's channel now (a re-opened incident's is a new one)
+    std::unique_ptr<FakeSocketMode> socket; // Slack's side of Socket Mode, when it is used
 
     explicit IncidentFixture(std::map<std::string, std::string> env) : bot(slack, std::move(env)) {}
 
@@ -78,9 +80,11 @@ struct ConfidentialIncident : IncidentFixture {
     bool hr_joined = false; // HR declared no conflict and is in HR's channel
     std::set<std::string> channels; // every channel the incident has had
 
+    // With `socket_mode`, Slack's requests reach the bot over Socket Mode (`socket`).
     ConfidentialIncident(const std::vector<std::string>& members, std::string hr_contact,
                          std::vector<std::string> typed,
-                         std::map<std::string, std::string> extra_env = {});
+                         std::map<std::string, std::string> extra_env = {},
+                         bool socket_mode = false);
 
     // `user` files `report`; its channel is checked at once.
     void file(const std::string& user, const ReportInput& report);
