@@ -7,6 +7,7 @@
 // Usage: fuzz_make_seeds OUT_DIR EXAMPLE_TOML FIXTURE_DIR...
 // Missing fixture folders are skipped (../shared is there only beside the steering repository),
 // but finding no fixture at all is an error.
+#include "bot/slack/form.hpp"
 #include "bot/slack/messages.hpp"
 #include "bot/slack/modals.hpp"
 #include "bot/slack/report_modal.hpp"
@@ -259,6 +260,36 @@ void add_slack_seeds(Corpus& corpus, const std::vector<Body>& bodies) {
     corpus.add("payload", "charset", "Application/JSON; charset=utf-8\n" + first.text);
 }
 
+// Socket Mode frames: the socket_*.json fixtures as they are, and every request as the
+// envelope Slack would send instead of the POST.
+void add_socket_seeds(Corpus& corpus, const std::vector<Body>& bodies) {
+    for (const auto& body : bodies) {
+        json envelope{{"envelope_id", "0a1b2c3d-envelope"}};
+        if (body.content_type == form_type) {
+            const auto form = slack::parse_form(body.text);
+            if (!form)
+                continue;
+            if (const auto payload = form->get("payload")) {
+                envelope["type"] = "interactive";
+                envelope["payload"] = json::parse(*payload, nullptr, false);
+            } else {
+                json fields = json::object();
+                for (const auto& [key, value] : form->fields())
+                    fields[key] = value;
+                envelope["type"] = "slash_commands";
+                envelope["payload"] = std::move(fields);
+            }
+        } else {
+            corpus.add("socket", body.name, body.text);
+            envelope["type"] = "events_api";
+            envelope["retry_attempt"] = 1;
+            envelope["payload"] = json::parse(body.text, nullptr, false);
+        }
+        if (!envelope["payload"].is_discarded())
+            corpus.add("socket", body.name + "-envelope", envelope.dump());
+    }
+}
+
 // One seed per event and effect type: each alternative default-constructed and encoded, so the
 // corpus knows every type name and column shape the codec has today.
 template <class Variant, class Encode>
@@ -333,6 +364,7 @@ int main(int argc, char** argv) {
     for (auto& body : ui_bodies())
         bodies.push_back(std::move(body));
     add_slack_seeds(corpus, bodies);
+    add_socket_seeds(corpus, bodies);
     add_codec_seeds(corpus);
     add_config_seeds(corpus, argv[2]);
     corpus.print_counts();

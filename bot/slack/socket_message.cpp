@@ -17,6 +17,15 @@ int clamped(std::int64_t value) {
     return static_cast<int>(std::clamp<std::int64_t>(value, 0, std::numeric_limits<int>::max()));
 }
 
+// Reasons go to the log and a metric's label: a plain word of Slack's, or "other".
+std::string plain_reason(std::string reason) {
+    const bool plain = !reason.empty() && reason.size() <= 64 &&
+                       std::all_of(reason.begin(), reason.end(), [](char c) {
+                           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+                       });
+    return plain ? reason : "other";
+}
+
 SocketMessage envelope_of(const json& doc, const JsonReader& reader, std::string type,
                           std::optional<std::string>& error) {
     SocketEnvelope envelope;
@@ -42,7 +51,7 @@ SocketMessage message_of(const json& doc) {
     if (type == "hello")
         return SocketHello{clamped(reader.integer({"num_connections"}, Need::optional))};
     if (type == "disconnect")
-        return SocketDisconnect{reader.lenient_string({"reason"})};
+        return SocketDisconnect{plain_reason(reader.lenient_string({"reason"}))};
     if (type == "events_api" || type == "slash_commands" || type == "interactive")
         return envelope_of(doc, reader, std::move(type), error);
     return SocketUnknown{"unknown frame type"};

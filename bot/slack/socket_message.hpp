@@ -16,7 +16,8 @@ struct SocketHello {
 };
 
 // Slack will close (or has asked us to replace) this connection: `warning`,
-// `refresh_requested`, `link_disabled` (Socket Mode turned off), `too_many_websockets`, ...
+// `refresh_requested`, `link_disabled` (Socket Mode turned off), `too_many_websockets`, ...;
+// `other` for anything but a plain lower-case word.
 struct SocketDisconnect {
     std::string reason;
 };

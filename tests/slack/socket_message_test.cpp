@@ -32,6 +32,8 @@ TEST_SUITE("slack: Socket Mode frames") {
         const auto message = parse_socket_message(read_fixture("socket_disconnect_warning.json"));
         REQUIRE(std::holds_alternative<SocketDisconnect>(message));
         CHECK(std::get<SocketDisconnect>(message).reason == "warning");
+        const auto odd = parse_socket_message(R"({"type":"disconnect","reason":"a\nb c"})");
+        CHECK(std::get<SocketDisconnect>(odd).reason == "other");
     }
 
     TEST_CASE("a slash command envelope carries the form's fields as JSON") {
