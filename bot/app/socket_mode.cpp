@@ -47,6 +47,7 @@ struct SocketMode::Live {
     bool retiring = false; // Slack asked for a new connection: it closes once one is greeted
     int unanswered = 0;    // envelopes being decided: their acks go on this socket
     bool closing = false;
+    std::shared_ptr<net::steady_timer> greeting{}; // aborts a connection Slack does not greet
     std::chrono::steady_clock::time_point last_frame = std::chrono::steady_clock::now();
 };
 
@@ -117,6 +118,7 @@ awaitable<void> SocketMode::maintain() {
             break;
         }
         live_.push_back(std::make_shared<Live>(Live{std::move(connection)}));
+        expect_greeting(live_.back());
         net::co_spawn(executor_, serve(live_.back()), net::detached);
     }
 }
@@ -144,16 +146,25 @@ awaitable<std::optional<slack::SocketUrl>> SocketMode::fetch_url() {
     co_return url;
 }
 
-awaitable<void> SocketMode::serve(std::shared_ptr<Live> live) {
-    // Slack greets every connection at once; one that stays silent is no use.
-    net::steady_timer greeting{executor_, options_.socket.connect_timeout};
-    greeting.async_wait([live](error_code ec) {
-        if (!ec && !live->greeted)
-            live->connection->abort();
+// Slack greets every connection at once; one that stays silent is no use. (Built outside the
+// coroutine: GCC 12 miscounts a coroutine parameter captured by a lambda inside it.)
+void SocketMode::expect_greeting(const std::shared_ptr<Live>& live) {
+    live->greeting =
+        std::make_shared<net::steady_timer>(executor_, options_.socket.connect_timeout);
+    live->greeting->async_wait([timer = live->greeting, weak = std::weak_ptr(live)](error_code ec) {
+        const auto l = weak.lock();
+        if (!ec && l && !l->greeted)
+            l->connection->abort();
     });
-    const auto ended =
-        co_await live->connection->run([this, live](std::string text) { on_text(live, text); });
-    greeting.cancel();
+}
+
+slack::SocketConnection::OnText SocketMode::reader_for(const std::shared_ptr<Live>& live) {
+    return [this, live](std::string text) { on_text(live, text); };
+}
+
+awaitable<void> SocketMode::serve(std::shared_ptr<Live> live) {
+    const auto ended = co_await live->connection->run(reader_for(live));
+    live->greeting->cancel();
     std::erase(live_, live);
     if (live->greeted)
         --greeted_;

@@ -58,6 +58,8 @@ private:
     awaitable<void> maintain();
     awaitable<std::optional<slack::SocketUrl>> fetch_url();
     awaitable<void> serve(std::shared_ptr<Live> live);
+    void expect_greeting(const std::shared_ptr<Live>& live);
+    slack::SocketConnection::OnText reader_for(const std::shared_ptr<Live>& live);
     awaitable<void> answer(std::shared_ptr<Live> live, std::string envelope_id,
                            slack::Payload payload);
     void on_text(const std::shared_ptr<Live>& live, const std::string& text);
