@@ -168,10 +168,10 @@ awaitable<void> SocketMode::serve(std::shared_ptr<Live> live) {
     std::erase(live_, live);
     if (live->greeted)
         --greeted_;
-    else if (!live->retiring)
-        ++failures_;
-    if (!live->retiring && live->greeted)
-        failures_ = std::max(failures_, 1); // a lost connection: reconnect soon, not at once
+    // A connection lost, not replaced, is reconnected soon but not at once; one never greeted
+    // is a failed attempt.
+    if (!live->retiring)
+        failures_ = live->greeted ? std::max(failures_, 1) : failures_ + 1;
     metrics_.socket_event("ended_" + ended);
     log(live->retiring ? Level::info : Level::warn, "socket_closed",
         {{"how", ended}, {"greeted", live->greeted ? "true" : "false"}});
