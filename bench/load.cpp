@@ -14,8 +14,8 @@
 #include "bench/load_phase.hpp"
 #include "bench/process_stats.hpp"
 #include "bench/stored_history.hpp"
-#include "tests/support/fake_slack.hpp"
-#include "tests/support/http_client.hpp"
+#include "sim/fake_slack.hpp"
+#include "sim/http_client.hpp"
 #include "tests/support/process.hpp"
 
 #include <algorithm>
@@ -76,7 +76,7 @@ std::optional<Options> parse(int argc, char** argv) {
     return o;
 }
 
-std::map<std::string, std::string> environment(const testing::FakeSlack& slack,
+std::map<std::string, std::string> environment(const cocbot::sim::FakeSlack& slack,
                                                const std::string& folder, std::uint16_t port) {
     return {
         {"SLACK_SIGNING_SECRET", secret},
@@ -95,8 +95,9 @@ std::map<std::string, std::string> environment(const testing::FakeSlack& slack,
 std::optional<double> start_up(testing::ChildProcess& service, std::uint16_t port,
                                Clock::time_point started) {
     while (service.running() && Clock::now() - started < std::chrono::seconds{30}) {
-        const auto answer = testing::http_request(port, boost::beast::http::verb::get, "/healthz",
-                                                  {}, {}, std::chrono::milliseconds{200});
+        const auto answer =
+            cocbot::sim::http_request(port, boost::beast::http::verb::get, "/healthz", {}, {},
+                                      std::chrono::milliseconds{200});
         if (answer.status == 200)
             return std::chrono::duration<double, std::milli>(Clock::now() - started).count();
     }
@@ -111,7 +112,7 @@ void print(const bench::PhaseFigures& f, const char* what) {
 }
 
 struct Service {
-    testing::FakeSlack slack; // answers at once during start-up, which needs it to be healthy
+    cocbot::sim::FakeSlack slack; // answers at once during start-up, which needs it to be healthy
     std::filesystem::path folder;
     std::uint16_t port = testing::free_port();
     std::unique_ptr<testing::ChildProcess> process;

@@ -3,10 +3,10 @@
 
 #include "bench/process_stats.hpp"
 #include "core/ids.hpp"
-#include "tests/support/http_client.hpp"
+#include "sim/http_client.hpp"
+#include "sim/slack_requests.hpp"
+#include "sim/slack_signer.hpp"
 #include "tests/support/sample_reports.hpp"
-#include "tests/support/slack_requests.hpp"
-#include "tests/support/slack_signer.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -40,18 +40,18 @@ std::string body_of(RequestKind kind, int c, long n) {
                                               .year());
         const auto reference =
             core::make_incident_id(year, static_cast<int>(1 + (n * 7 + c) % 500));
-        return testing::payload_body(
-            testing::button_click(member, "conflict_none", reference.value, "C0COMMITTEE"));
+        return cocbot::sim::payload_body(
+            cocbot::sim::button_click(member, "conflict_none", reference.value, "C0COMMITTEE"));
     }
     if (kind == RequestKind::home_opened)
-        return testing::home_opened_event("Ev" + id, member, unix_now()).dump();
+        return cocbot::sim::home_opened_event("Ev" + id, member, unix_now()).dump();
     if (kind == RequestKind::report_command)
-        return testing::slash_command_body("UREPORTER" + std::to_string(c), "D0REPORTER", "report",
-                                           "trigger." + id);
+        return cocbot::sim::slash_command_body("UREPORTER" + std::to_string(c), "D0REPORTER",
+                                               "report", "trigger." + id);
     auto report = testing::plain_report();
     report.reported_user = "UREPORTED" + std::to_string(n % 97);
-    return testing::payload_body(
-        testing::report_submission("UREPORTER" + std::to_string(c), "V" + id, report));
+    return cocbot::sim::payload_body(
+        cocbot::sim::report_submission("UREPORTER" + std::to_string(c), "V" + id, report));
 }
 
 struct Samples {
@@ -63,11 +63,11 @@ struct Samples {
 Samples drive(std::uint16_t port, const std::string& secret, RequestKind kind, int c,
               Clock::time_point measure_from, Clock::time_point until) {
     Samples samples;
-    auto connection = std::make_unique<testing::HttpConnection>(port);
+    auto connection = std::make_unique<cocbot::sim::HttpConnection>(port);
     for (long n = 0; Clock::now() < until; ++n) {
         const auto body = body_of(kind, c, n);
         const char* type = kind == RequestKind::home_opened ? "application/json" : form_type;
-        const auto headers = testing::slack_headers(secret, body, type, unix_now());
+        const auto headers = cocbot::sim::slack_headers(secret, body, type, unix_now());
         const auto sent = Clock::now();
         const auto answer =
             connection->send(boost::beast::http::verb::post, "/slack/events", body, headers);
@@ -80,7 +80,7 @@ Samples drive(std::uint16_t port, const std::string& secret, RequestKind kind, i
         else if (kind == RequestKind::report_command && !answer.body.empty())
             ++samples.shed; // the form opens with an empty ack; a text says it could not
         if (!connection->is_open())
-            connection = std::make_unique<testing::HttpConnection>(port);
+            connection = std::make_unique<cocbot::sim::HttpConnection>(port);
     }
     return samples;
 }

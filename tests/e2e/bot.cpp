@@ -1,8 +1,8 @@
 // File: tests/e2e/bot.cpp
 #include "tests/e2e/bot.hpp"
 
-#include "tests/support/eventually.hpp"
-#include "tests/support/slack_signer.hpp"
+#include "sim/eventually.hpp"
+#include "sim/slack_signer.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -12,6 +12,8 @@
 #include <filesystem>
 
 namespace cocbot::testing {
+
+using namespace cocbot::sim; // the simulated workspace is the tests' Slack
 
 using nlohmann::json;
 namespace http = boost::beast::http;

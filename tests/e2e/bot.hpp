@@ -3,12 +3,12 @@
 // shaped like Slack's own, and watched through its database file.
 #pragma once
 
+#include "sim/fake_slack.hpp"
+#include "sim/fake_socket_mode.hpp"
+#include "sim/http_client.hpp"
+#include "sim/slack_requests.hpp"
 #include "tests/e2e/test_clock.hpp"
-#include "tests/support/fake_slack.hpp"
-#include "tests/support/fake_socket_mode.hpp"
-#include "tests/support/http_client.hpp"
 #include "tests/support/process.hpp"
-#include "tests/support/slack_requests.hpp"
 
 #include <chrono>
 #include <cstdint>
@@ -19,6 +19,8 @@
 #include <string>
 
 namespace cocbot::testing {
+
+using namespace cocbot::sim; // the simulated workspace is the tests' Slack
 
 inline const std::string committee_channel = "C0COMMITTEE";
 inline const std::string signing_secret = "e2e-signing-secret";

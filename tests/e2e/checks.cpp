@@ -1,11 +1,13 @@
 // File: tests/e2e/checks.cpp
 #include "tests/e2e/checks.hpp"
 
-#include "tests/support/eventually.hpp"
+#include "sim/eventually.hpp"
 
 #include <doctest/doctest.h>
 
 namespace cocbot::testing {
+
+using namespace cocbot::sim; // the simulated workspace is the tests' Slack
 
 using nlohmann::json;
 namespace http = boost::beast::http;

@@ -3,9 +3,9 @@
 // posted, and the checks that nothing about a report reached anyone it must not.
 #pragma once
 
+#include "sim/fake_slack.hpp"
+#include "sim/http_client.hpp"
 #include "tests/e2e/bot.hpp"
-#include "tests/support/fake_slack.hpp"
-#include "tests/support/http_client.hpp"
 
 #include <chrono>
 #include <optional>
@@ -14,6 +14,8 @@
 #include <vector>
 
 namespace cocbot::testing {
+
+using namespace cocbot::sim; // the simulated workspace is the tests' Slack
 
 // The incident reference shown in the report modal's confirmation.
 std::string reference_from(const HttpResponse& response);

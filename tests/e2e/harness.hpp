@@ -4,14 +4,14 @@
 // Slack, and the incident fixtures.
 #pragma once
 
+#include "sim/eventually.hpp"
+#include "sim/fake_slack.hpp"
+#include "sim/http_client.hpp"
+#include "sim/slack_requests.hpp"
+#include "sim/slack_signer.hpp"
 #include "tests/e2e/bot.hpp"
 #include "tests/e2e/checks.hpp"
 #include "tests/e2e/incident_fixture.hpp"
 #include "tests/e2e/test_clock.hpp"
-#include "tests/support/eventually.hpp"
-#include "tests/support/fake_slack.hpp"
-#include "tests/support/http_client.hpp"
 #include "tests/support/sample_reports.hpp"
-#include "tests/support/slack_requests.hpp"
-#include "tests/support/slack_signer.hpp"
 #include "tests/support/text.hpp"

@@ -1,12 +1,14 @@
 // File: tests/e2e/incident_fixture.cpp
 #include "tests/e2e/incident_fixture.hpp"
 
+#include "sim/eventually.hpp"
 #include "tests/e2e/checks.hpp"
-#include "tests/support/eventually.hpp"
 
 #include <doctest/doctest.h>
 
 namespace cocbot::testing {
+
+using namespace cocbot::sim; // the simulated workspace is the tests' Slack
 
 using nlohmann::json;
 

@@ -5,8 +5,8 @@
 // exactly the cleared members and that nothing typed has left the incident's channels.
 #pragma once
 
+#include "sim/fake_slack.hpp"
 #include "tests/e2e/bot.hpp"
-#include "tests/support/fake_slack.hpp"
 
 #include <functional>
 #include <map>
@@ -18,6 +18,8 @@
 #include <vector>
 
 namespace cocbot::testing {
+
+using namespace cocbot::sim; // the simulated workspace is the tests' Slack
 
 // Derive from it, passing the bot's environment; start the bot once the fake is set.
 struct IncidentFixture {

@@ -4,8 +4,8 @@
 #include "bot/net.hpp"
 #include "bot/server/listener.hpp"
 #include "bot/server/router.hpp"
+#include "sim/http_client.hpp"
 #include "tests/server/test_server.hpp"
-#include "tests/support/http_client.hpp"
 
 #include <doctest/doctest.h>
 #include <future>
@@ -18,10 +18,10 @@ using cocbot::tcp;
 using cocbot::server::Limits;
 using cocbot::server::Router;
 using cocbot::server::Server;
-using cocbot::testing::eventually;
-using cocbot::testing::http_request;
-using cocbot::testing::HttpConnection;
-using cocbot::testing::raw_request;
+using cocbot::sim::eventually;
+using cocbot::sim::http_request;
+using cocbot::sim::HttpConnection;
+using cocbot::sim::raw_request;
 using cocbot::testing::TestServer;
 namespace net = cocbot::net;
 namespace http = cocbot::http;

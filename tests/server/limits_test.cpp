@@ -3,9 +3,9 @@
 // lives on to answer the next ordinary request.
 #include "bot/net.hpp"
 #include "bot/server/http_session.hpp"
+#include "sim/http_client.hpp"
 #include "tests/server/raw_client.hpp"
 #include "tests/server/test_server.hpp"
-#include "tests/support/http_client.hpp"
 
 #include <doctest/doctest.h>
 #include <memory>
@@ -16,11 +16,11 @@ namespace {
 
 using namespace std::chrono_literals;
 using cocbot::server::Limits;
-using cocbot::testing::eventually;
-using cocbot::testing::http_request;
-using cocbot::testing::HttpConnection;
+using cocbot::sim::eventually;
+using cocbot::sim::http_request;
+using cocbot::sim::HttpConnection;
+using cocbot::sim::raw_request;
 using cocbot::testing::peak_memory_kib;
-using cocbot::testing::raw_request;
 using cocbot::testing::RawClient;
 using cocbot::testing::TestServer;
 namespace http = cocbot::http;

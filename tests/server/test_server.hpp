@@ -5,7 +5,7 @@
 #include "bot/net.hpp"
 #include "bot/server/listener.hpp"
 #include "bot/server/router.hpp"
-#include "tests/support/eventually.hpp"
+#include "sim/eventually.hpp"
 
 #include <atomic>
 #include <chrono>
@@ -19,6 +19,8 @@
 #include <vector>
 
 namespace cocbot::testing {
+
+using namespace cocbot::sim; // the simulated workspace is the tests' Slack
 
 struct Report {
     std::string what;

@@ -2,16 +2,16 @@
 // The Web API client paced by Slack's rate limits against FakeSlack on 127.0.0.1: calls wait
 // their turn, a 429 holds back the calls after it, and an unpaced client never waits.
 #include "bot/slack/web_api.hpp"
+#include "sim/fake_slack.hpp"
 #include "tests/slack/web_api_calls.hpp"
-#include "tests/support/fake_slack.hpp"
 
 #include <doctest/doctest.h>
 
 namespace cocbot::slack {
 namespace {
 
+using cocbot::sim::FakeSlack;
 using nlohmann::json;
-using testing::FakeSlack;
 using testing::options_for;
 using testing::run;
 using namespace std::chrono_literals;

@@ -2,16 +2,16 @@
 // The Web API client against FakeSlack on 127.0.0.1: bodies, headers, Slack's retry rules,
 // timeouts, connection reuse.
 #include "bot/slack/web_api.hpp"
+#include "sim/fake_slack.hpp"
 #include "tests/slack/web_api_calls.hpp"
-#include "tests/support/fake_slack.hpp"
 
 #include <doctest/doctest.h>
 
 namespace cocbot::slack {
 namespace {
 
+using cocbot::sim::FakeSlack;
 using nlohmann::json;
-using testing::FakeSlack;
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
 

@@ -1,7 +1,7 @@
 // File: tests/support/process.cpp
 #include "tests/support/process.hpp"
 
-#include "tests/support/eventually.hpp"
+#include "sim/eventually.hpp"
 
 #include <arpa/inet.h>
 #include <csignal>
@@ -16,6 +16,8 @@
 #include <unistd.h>
 
 namespace cocbot::testing {
+
+using namespace cocbot::sim; // the simulated workspace is the tests' Slack
 
 namespace {
 

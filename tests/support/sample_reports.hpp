@@ -2,11 +2,13 @@
 // Reports that several tests file, as a person fills in the report modal.
 #pragma once
 
-#include "tests/support/slack_requests.hpp"
+#include "sim/slack_requests.hpp"
 
 #include <string>
 
 namespace cocbot::testing {
+
+using namespace cocbot::sim; // the simulated workspace is the tests' Slack
 
 // A report about UREPORTED taken in person, with nothing else filled in.
 ReportInput plain_report();

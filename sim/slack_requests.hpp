@@ -1,4 +1,4 @@
-// File: tests/support/slack_requests.hpp
+// File: sim/slack_requests.hpp
 // What Slack sends a bot, as tests build it: the report modal's state, other modals' inputs,
 // and the bodies of slash commands, interactions and events, shaped like Slack's own.
 #pragma once
@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-namespace cocbot::testing {
+namespace cocbot::sim {
 
 // The fields of the report modal, as a person fills them in.
 struct ReportInput {
@@ -68,4 +68,4 @@ nlohmann::json channel_event(const std::string& event_id, const std::string& typ
 nlohmann::json home_opened_event(const std::string& event_id, const std::string& user,
                                  std::int64_t event_time);
 
-} // namespace cocbot::testing
+} // namespace cocbot::sim

@@ -1,9 +1,9 @@
-// File: tests/support/slack_state.hpp
+// File: sim/slack_state.hpp
 // The fake Slack's model of a workspace as cocbot sees it: messages, channels and their
 // members, opened views. Plain code, no I/O and not thread-safe: FakeSlack holds the lock.
 #pragma once
 
-#include "tests/support/fake_slack.hpp"
+#include "sim/fake_slack.hpp"
 
 #include <cstdio>
 #include <map>
@@ -14,7 +14,7 @@
 #include <string_view>
 #include <vector>
 
-namespace cocbot::testing::fake {
+namespace cocbot::sim::fake {
 
 using json = nlohmann::json;
 
@@ -90,4 +90,4 @@ private:
     int id_counter_ = 0;
 };
 
-} // namespace cocbot::testing::fake
+} // namespace cocbot::sim::fake

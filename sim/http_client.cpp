@@ -1,7 +1,7 @@
-// File: tests/support/http_client.cpp
+// File: sim/http_client.cpp
 // Each call runs its own io_context on the calling thread; every operation has a deadline
 // (tcp_stream::expires_after), so a silent server cannot hang a test.
-#include "tests/support/http_client.hpp"
+#include "sim/http_client.hpp"
 
 #include "bot/net.hpp"
 
@@ -9,7 +9,7 @@
 #include <exception>
 #include <optional>
 
-namespace cocbot::testing {
+namespace cocbot::sim {
 namespace {
 
 constexpr auto as_tuple_awaitable = net::as_tuple(net::use_awaitable);
@@ -205,4 +205,4 @@ bool HttpConnection::is_open() {
     return !ec || ec == net::error::would_block;
 }
 
-} // namespace cocbot::testing
+} // namespace cocbot::sim

@@ -1,9 +1,9 @@
-// File: tests/support/slack_requests.cpp
-#include "tests/support/slack_requests.hpp"
+// File: sim/slack_requests.cpp
+#include "sim/slack_requests.hpp"
 
-#include "tests/support/slack_signer.hpp"
+#include "sim/slack_signer.hpp"
 
-namespace cocbot::testing {
+namespace cocbot::sim {
 
 using nlohmann::json;
 
@@ -174,4 +174,4 @@ json home_opened_event(const std::string& event_id, const std::string& user,
          {{"type", "app_home_opened"}, {"user", user}, {"channel", "D0HOME"}, {"tab", "home"}}}};
 }
 
-} // namespace cocbot::testing
+} // namespace cocbot::sim

@@ -1,10 +1,10 @@
-// File: tests/support/block_kit_limits.cpp
-#include "tests/support/block_kit_limits.hpp"
+// File: sim/block_kit_limits.cpp
+#include "sim/block_kit_limits.hpp"
 
 #include <algorithm>
 #include <string>
 
-namespace cocbot::testing::fake {
+namespace cocbot::sim::fake {
 
 using nlohmann::json;
 
@@ -65,4 +65,4 @@ bool view_fits(const json& view) {
     return blocks_fit(view.value("blocks", json(nullptr)), max_view_blocks);
 }
 
-} // namespace cocbot::testing::fake
+} // namespace cocbot::sim::fake

@@ -1,4 +1,4 @@
-// File: tests/support/http_client.hpp
+// File: sim/http_client.hpp
 // A small blocking HTTP/1.1 client for tests: one-shot requests and a keep-alive connection,
 // each bounded by a timeout, on 127.0.0.1 only.
 #pragma once
@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-namespace cocbot::testing {
+namespace cocbot::sim {
 
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
@@ -53,4 +53,4 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-} // namespace cocbot::testing
+} // namespace cocbot::sim

@@ -1,4 +1,4 @@
-// File: tests/support/block_kit_limits.hpp
+// File: sim/block_kit_limits.hpp
 // The Block Kit limits real Slack enforces, so that the fake refuses what Slack refuses: a
 // message or view over a limit gets {"ok":false,"error":"invalid_blocks"}, as from Slack.
 #pragma once
@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <nlohmann/json.hpp>
 
-namespace cocbot::testing::fake {
+namespace cocbot::sim::fake {
 
 inline constexpr std::size_t max_section_text = 3000; // characters in a section's text
 inline constexpr std::size_t max_message_blocks = 50;
@@ -19,4 +19,4 @@ bool message_blocks_fit(const nlohmann::json& blocks);
 // Whether Slack takes `view` in views.open, views.update or views.publish.
 bool view_fits(const nlohmann::json& view);
 
-} // namespace cocbot::testing::fake
+} // namespace cocbot::sim::fake

@@ -1,11 +1,11 @@
-// File: tests/support/slack_state_conversations.cpp
+// File: sim/slack_state_conversations.cpp
 // SlackState's answers about conversations: channels, their members, direct messages.
-#include "tests/support/slack_args.hpp"
-#include "tests/support/slack_state.hpp"
+#include "sim/slack_args.hpp"
+#include "sim/slack_state.hpp"
 
 #include <algorithm>
 
-namespace cocbot::testing::fake {
+namespace cocbot::sim::fake {
 
 namespace {
 
@@ -162,4 +162,4 @@ std::set<std::string> SlackState::archived_channels() const {
     return out;
 }
 
-} // namespace cocbot::testing::fake
+} // namespace cocbot::sim::fake

@@ -1,12 +1,12 @@
-// File: tests/support/fake_socket_mode.hpp
+// File: sim/fake_socket_mode.hpp
 // Slack's side of Socket Mode on 127.0.0.1: it answers apps.connections.open on a FakeSlack
 // with a fresh ws:// URL (a ticket used once), greets each connection with hello, sends
 // envelopes and records their acknowledgements. It serves on its own thread; every accessor
 // is safe to call from the test thread.
 #pragma once
 
-#include "tests/support/fake_slack.hpp"
-#include "tests/support/http_client.hpp"
+#include "sim/fake_slack.hpp"
+#include "sim/http_client.hpp"
 
 #include <chrono>
 #include <memory>
@@ -14,7 +14,7 @@
 #include <optional>
 #include <string>
 
-namespace cocbot::testing {
+namespace cocbot::sim {
 
 struct SocketAck {
     std::string envelope_id;
@@ -74,4 +74,4 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-} // namespace cocbot::testing
+} // namespace cocbot::sim

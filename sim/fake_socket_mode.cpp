@@ -1,11 +1,11 @@
-// File: tests/support/fake_socket_mode.cpp
+// File: sim/fake_socket_mode.cpp
 // One io_context thread: an acceptor, a coroutine per connection (upgrade, hello, read loop)
 // and a queue of writes per connection. The test thread only posts to it and reads the
 // recorded facts under the mutex.
-#include "tests/support/fake_socket_mode.hpp"
+#include "sim/fake_socket_mode.hpp"
 
 #include "bot/slack/form.hpp"
-#include "tests/support/eventually.hpp"
+#include "sim/eventually.hpp"
 
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
@@ -18,7 +18,7 @@
 #include <set>
 #include <thread>
 
-namespace cocbot::testing {
+namespace cocbot::sim {
 
 namespace net = boost::asio;
 namespace beast = boost::beast;
@@ -339,4 +339,4 @@ void FakeSocketMode::freeze(int connection) {
     impl_->open.erase(connection);
 }
 
-} // namespace cocbot::testing
+} // namespace cocbot::sim

@@ -1,4 +1,4 @@
-// File: tests/support/slack_args.hpp
+// File: sim/slack_args.hpp
 // How the fake Slack reads a Web API call's arguments, which arrive as form fields, query
 // parameters or JSON, and how it says no.
 #pragma once
@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace cocbot::testing::fake {
+namespace cocbot::sim::fake {
 
 // {"ok":false,"error":name}, as Slack answers a call it refuses.
 nlohmann::json slack_error(std::string_view name);
@@ -27,4 +27,4 @@ std::vector<std::string> split_commas(const std::string& text);
 // Slack delivers a post to a user id into the app's DM with that user.
 std::string dm_for(std::string channel);
 
-} // namespace cocbot::testing::fake
+} // namespace cocbot::sim::fake

@@ -1,12 +1,12 @@
-// File: tests/support/slack_signer.cpp
-#include "tests/support/slack_signer.hpp"
+// File: sim/slack_signer.cpp
+#include "sim/slack_signer.hpp"
 
 #include "bot/slack/signature.hpp"
 
 #include <boost/url/encode.hpp>
 #include <boost/url/rfc/unreserved_chars.hpp>
 
-namespace cocbot::testing {
+namespace cocbot::sim {
 
 namespace {
 
@@ -40,4 +40,4 @@ std::string payload_body(const nlohmann::json& payload) {
     return form_body({{"payload", payload.dump()}});
 }
 
-} // namespace cocbot::testing
+} // namespace cocbot::sim

@@ -1,7 +1,7 @@
-// File: tests/support/fake_slack_test.cpp
+// File: tests/sim/fake_slack_test.cpp
 // The fake Slack's own stateful answers: channels and members, messages and history, forms.
+#include "sim/fake_slack.hpp"
 #include "tests/slack/web_api_calls.hpp"
-#include "tests/support/fake_slack.hpp"
 
 #include <doctest/doctest.h>
 #include <set>
@@ -9,8 +9,8 @@
 namespace cocbot::slack {
 namespace {
 
+using cocbot::sim::FakeSlack;
 using nlohmann::json;
-using testing::FakeSlack;
 using testing::options_for;
 using testing::run;
 using testing::token;

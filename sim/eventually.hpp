@@ -1,4 +1,4 @@
-// File: tests/support/eventually.hpp
+// File: sim/eventually.hpp
 // The one bounded wait the tests use: poll a fact until it holds or a deadline passes. Tests
 // wait for what they need to see, never for a fixed time.
 #pragma once
@@ -6,7 +6,7 @@
 #include <chrono>
 #include <thread>
 
-namespace cocbot::testing {
+namespace cocbot::sim {
 
 // Polls `predicate` every 10 ms until it holds or `timeout` passes; returns its last value, so
 // a wait that ran out reports the fact as it was at the end.
@@ -22,4 +22,4 @@ bool eventually(Predicate&& predicate,
     return predicate();
 }
 
-} // namespace cocbot::testing
+} // namespace cocbot::sim

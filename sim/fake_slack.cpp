@@ -1,13 +1,13 @@
-// File: tests/support/fake_slack.cpp
+// File: sim/fake_slack.cpp
 // FakeSlack: a Beast server on its own io_context thread in front of a small in-memory model of
 // Slack (SlackState, in slack_state.hpp). The model is plain code under one mutex; the transport
 // adds failures, delays and call recording around it.
-#include "tests/support/fake_slack.hpp"
+#include "sim/fake_slack.hpp"
 
 #include "bot/net.hpp"
-#include "tests/support/eventually.hpp"
-#include "tests/support/slack_args.hpp"
-#include "tests/support/slack_state.hpp"
+#include "sim/eventually.hpp"
+#include "sim/slack_args.hpp"
+#include "sim/slack_state.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -21,7 +21,7 @@
 #include <mutex>
 #include <thread>
 
-namespace cocbot::testing {
+namespace cocbot::sim {
 namespace {
 
 using nlohmann::json;
@@ -369,4 +369,4 @@ std::vector<nlohmann::json> FakeSlack::opened_views() const {
     return impl_->state.opened_views();
 }
 
-} // namespace cocbot::testing
+} // namespace cocbot::sim

@@ -1,4 +1,4 @@
-// File: tests/support/slack_signer.hpp
+// File: sim/slack_signer.hpp
 // Builds requests as Slack sends them: signed bodies, interactivity forms, event envelopes.
 #pragma once
 
@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-namespace cocbot::testing {
+namespace cocbot::sim {
 
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
@@ -22,4 +22,4 @@ std::string form_body(const std::vector<std::pair<std::string, std::string>>& fi
 // The interactivity wire format: payload=<url-encoded JSON>.
 std::string payload_body(const nlohmann::json& payload);
 
-} // namespace cocbot::testing
+} // namespace cocbot::sim

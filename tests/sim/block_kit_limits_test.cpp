@@ -1,15 +1,15 @@
-// File: tests/support/block_kit_limits_test.cpp
+// File: tests/sim/block_kit_limits_test.cpp
 // The fake Slack refuses what real Slack refuses: Block Kit over its limits gets invalid_blocks,
 // and what is just within them is taken.
-#include "tests/support/fake_slack.hpp"
-#include "tests/support/http_client.hpp"
+#include "sim/fake_slack.hpp"
+#include "sim/http_client.hpp"
 
 #include <doctest/doctest.h>
 #include <string>
 
 namespace {
 
-using namespace cocbot::testing;
+using namespace cocbot::sim;
 using nlohmann::json;
 
 // Calls `method` on the fake as the bot does, with a JSON body; returns Slack's answer.

@@ -1,15 +1,15 @@
-// File: tests/support/slack_state.cpp
+// File: sim/slack_state.cpp
 // SlackState's dispatch, and its answers about messages, views and users.
-#include "tests/support/slack_state.hpp"
+#include "sim/slack_state.hpp"
 
-#include "tests/support/block_kit_limits.hpp"
-#include "tests/support/slack_args.hpp"
+#include "sim/block_kit_limits.hpp"
+#include "sim/slack_args.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <climits>
 
-namespace cocbot::testing::fake {
+namespace cocbot::sim::fake {
 
 const std::map<std::string_view, SlackState::Answer>& SlackState::answers() {
     static const std::map<std::string_view, Answer> table{
@@ -227,4 +227,4 @@ std::vector<FakeSlack::Message> SlackState::messages(const std::string& channel)
     return out;
 }
 
-} // namespace cocbot::testing::fake
+} // namespace cocbot::sim::fake

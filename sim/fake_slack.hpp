@@ -1,4 +1,4 @@
-// File: tests/support/fake_slack.hpp
+// File: sim/fake_slack.hpp
 // An in-memory, stateful Slack Web API on 127.0.0.1 for unit and end-to-end tests. It serves
 // on its own thread; every accessor is safe to call from the test thread.
 #pragma once
@@ -14,7 +14,7 @@
 #include <string_view>
 #include <vector>
 
-namespace cocbot::testing {
+namespace cocbot::sim {
 
 struct RecordedCall {
     std::string method;      // e.g. "chat.postMessage"
@@ -92,4 +92,4 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-} // namespace cocbot::testing
+} // namespace cocbot::sim

@@ -1,10 +1,10 @@
-// File: tests/support/slack_args.cpp
-#include "tests/support/slack_args.hpp"
+// File: sim/slack_args.cpp
+#include "sim/slack_args.hpp"
 
 #include <algorithm>
 #include <charconv>
 
-namespace cocbot::testing::fake {
+namespace cocbot::sim::fake {
 
 using nlohmann::json;
 
@@ -77,4 +77,4 @@ std::string dm_for(std::string channel) {
     return is_user_id(channel) ? "D" + channel : channel;
 }
 
-} // namespace cocbot::testing::fake
+} // namespace cocbot::sim::fake
