@@ -249,13 +249,15 @@ Ingress::Answer Ingress::on(const slack::BlockActions& actions) {
 
 Ingress::Answer Ingress::answer_with_fields(const core::Outcome& outcome,
                                             const std::vector<std::string>& inputs,
-                                            std::string_view fallback, std::string_view success) {
+                                            std::string_view fallback, std::string_view title,
+                                            std::string_view success) {
     if (const auto* rejection = std::get_if<core::Rejection>(&outcome)) {
         // A modal without inputs cannot show an error: say it in place of the modal instead.
         if (fallback.empty())
-            return Answer::json_body({{"response_action", "update"},
-                                      {"view", slack::confirmation_modal(rejection->message)}},
-                                     "refused");
+            return Answer::json_body(
+                {{"response_action", "update"},
+                 {"view", slack::confirmation_modal(title, rejection->message)}},
+                "refused");
         auto errors = rejection->fields;
         if (errors.empty())
             errors.push_back({std::string{fallback}, rejection->message});
@@ -263,7 +265,7 @@ Ingress::Answer Ingress::answer_with_fields(const core::Outcome& outcome,
     }
     const auto& decision = std::get<core::Decision>(outcome);
     return Answer::json_body(
-        {{"response_action", "update"}, {"view", slack::confirmation_modal(decision.reply)}},
+        {{"response_action", "update"}, {"view", slack::confirmation_modal(title, decision.reply)}},
         std::string{success});
 }
 
@@ -279,7 +281,8 @@ Ingress::Answer Ingress::on(const slack::ViewSubmission& submission) {
     // A refusal without a field of its own is shown on the modal's first input.
     const auto inputs = slack::input_ids(modal->view);
     return answer_with_fields(workflow_.handle(*command, now()), inputs,
-                              inputs.empty() ? std::string{} : inputs.front(), "recorded");
+                              inputs.empty() ? std::string{} : inputs.front(), modal->view.title,
+                              "recorded");
 }
 
 Ingress::Answer Ingress::report(const slack::ViewSubmission& submission) {
@@ -293,7 +296,7 @@ Ingress::Answer Ingress::report(const slack::ViewSubmission& submission) {
                           : std::optional{Submission{submission.view_id, submission.hash}};
     return answer_with_fields(workflow_.file_report(core::UserId{submission.user_id},
                                                     std::get<core::Report>(form), now(), from),
-                              inputs, slack::ids::description, "filed");
+                              inputs, slack::ids::description, "Report received", "filed");
 }
 
 Ingress::Answer Ingress::on(const slack::ViewClosed&) {

@@ -96,7 +96,8 @@ private:
     // A modal's answer: core's field errors on the modal's `inputs` (on `fallback` when the
     // field is not one of them), or the confirmation that replaces the modal.
     Answer answer_with_fields(const core::Outcome& outcome, const std::vector<std::string>& inputs,
-                              std::string_view fallback, std::string_view success);
+                              std::string_view fallback, std::string_view title,
+                              std::string_view success);
     // False, and nothing sent, when too many calls are already waiting for Slack.
     bool open_modal(std::string trigger_id, nlohmann::json view);
     void publish_home(const core::UserId& user);

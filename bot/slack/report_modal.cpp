@@ -117,9 +117,9 @@ ReportOrErrors report_from_view(const ViewState& state) {
     return report;
 }
 
-json confirmation_modal(std::string_view text) {
+json confirmation_modal(std::string_view title, std::string_view text) {
     return {{"type", "modal"},
-            {"title", plain("Report received")},
+            {"title", plain(title)},
             {"close", plain("Close")},
             {"blocks", json::array({section(escape(text))})}};
 }

@@ -24,7 +24,8 @@ nlohmann::json report_modal();
 using ReportOrErrors = std::variant<core::Report, std::vector<core::FieldError>>;
 ReportOrErrors report_from_view(const ViewState& state);
 
-// What replaces the modal once a report is filed: private to the submitter, never stored.
-nlohmann::json confirmation_modal(std::string_view text);
+// What replaces a modal once it is submitted ("Report received", or the modal's own title):
+// private to the submitter, never stored.
+nlohmann::json confirmation_modal(std::string_view title, std::string_view text);
 
 } // namespace cocbot::slack

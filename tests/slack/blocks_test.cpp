@@ -125,7 +125,8 @@ TEST_SUITE("blocks") {
     }
 
     TEST_CASE("the confirmation modal shows the text escaped") {
-        const auto modal = slack::confirmation_modal("Report 2026-001 <received>");
+        const auto modal =
+            slack::confirmation_modal("Report received", "Report 2026-001 <received>");
         CHECK(modal.at("type") == "modal");
         CHECK(modal.dump().find("&lt;received&gt;") != std::string::npos);
         CHECK_FALSE(modal.contains("submit"));
