@@ -1,6 +1,7 @@
 // File: bot/app/logger.cpp
 #include "bot/app/logger.hpp"
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -8,6 +9,8 @@
 namespace cocbot::app {
 
 namespace {
+
+std::atomic<std::FILE*> sink{stderr};
 
 std::string_view name_of(Level level) {
     switch (level) {
@@ -61,8 +64,13 @@ void log(Level level, std::string_view event, std::initializer_list<Field> field
     }
     line += '\n';
     // One write per line, so lines from concurrent work never interleave.
-    std::fwrite(line.data(), 1, line.size(), stderr);
-    std::fflush(stderr);
+    std::FILE* out = sink.load();
+    std::fwrite(line.data(), 1, line.size(), out);
+    std::fflush(out);
+}
+
+void log_to(std::FILE* file) {
+    sink.store(file);
 }
 
 } // namespace cocbot::app

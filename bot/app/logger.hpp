@@ -4,6 +4,7 @@
 // error names. Never a secret, a token, a user id of a reporter or a word of a report.
 #pragma once
 
+#include <cstdio>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -16,5 +17,9 @@ enum class Level { info, warn, error };
 using Field = std::pair<std::string_view, std::string>;
 
 void log(Level level, std::string_view event, std::initializer_list<Field> fields = {});
+
+// Where the lines go from now on (stderr until this is called); `sink` outlives every log call.
+// `cocbot drill` keeps them out of the transcript it prints.
+void log_to(std::FILE* sink);
 
 } // namespace cocbot::app

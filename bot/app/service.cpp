@@ -27,6 +27,7 @@
 #include <ctime>
 #include <optional>
 #include <thread>
+#include <utility>
 
 namespace cocbot::app {
 
@@ -178,7 +179,7 @@ struct App {
 
 } // namespace
 
-int serve(const config::Config& config) {
+int serve(const config::Config& config, std::stop_token stop) {
     // Times shown to people are in the workspace's time zone (the C library reads TZ).
     ::setenv("TZ", config.workspace.timezone.c_str(), 1);
     ::tzset();
@@ -236,7 +237,10 @@ int serve(const config::Config& config) {
         socket.start();
 
     net::signal_set signals{io, SIGINT, SIGTERM};
+    bool stopping = false; // a signal, a fatal error and a stop request may all come
     stop_everything = [&] {
+        if (std::exchange(stopping, true))
+            return;
         signals.cancel();
         socket.stop();
         http_server.stop();
@@ -248,6 +252,7 @@ int serve(const config::Config& config) {
         log(Level::info, "stopping", {{"signal", std::to_string(signal)}});
         stop_everything();
     });
+    const std::stop_callback on_stop{stop, [&] { net::post(io, [&] { stop_everything(); }); }};
     run_resilient(io, "io");
     app_work.reset();
     app_thread.join();

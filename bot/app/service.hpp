@@ -5,9 +5,12 @@
 
 #include "config/config.hpp"
 
+#include <stop_token>
+
 namespace cocbot::app {
 
-// Returns the process exit code.
-int serve(const config::Config& config);
+// Returns the process exit code. A stop requested on `stop` ends it as SIGTERM does: `cocbot
+// drill` runs the service in its own process, beside the simulated workspace.
+int serve(const config::Config& config, std::stop_token stop = {});
 
 } // namespace cocbot::app
