@@ -108,6 +108,7 @@ struct FakeSlack::Impl {
     std::map<std::string, ErrorAnswer, std::less<>> errors;
     std::map<std::string, Handler, std::less<>> handlers;
     std::vector<RecordedCall> calls;
+    std::uint64_t calls_generation = 0; // one more at each clear_calls()
     SlackState state;
 
     awaitable<void> accept_loop();
@@ -184,12 +185,21 @@ Response FakeSlack::Impl::handle(const Request& request) {
         add_params(args, *form);
     }
     const std::string authorization(request[http::field::authorization]);
+    std::size_t index = 0;
+    std::uint64_t generation = 0;
     {
         std::lock_guard lock(mutex);
+        index = calls.size();
+        generation = calls_generation;
         calls.push_back({method, std::string(request.method_string()), args, authorization,
-                         std::chrono::steady_clock::now()});
+                         std::chrono::steady_clock::now(), nullptr});
     }
-    return answer(method, args, !authorization.empty() || args.contains("token"));
+    auto response = answer(method, args, !authorization.empty() || args.contains("token"));
+    auto parsed = json::parse(response.body(), nullptr, false);
+    std::lock_guard lock(mutex);
+    if (generation == calls_generation) // clear_calls() may have emptied the record meanwhile
+        calls[index].answer = parsed.is_discarded() ? json{} : std::move(parsed);
+    return response;
 }
 
 Response FakeSlack::Impl::answer(const std::string& method, const json& args, bool authorized) {
@@ -326,6 +336,7 @@ bool FakeSlack::wait_for(const CallsPredicate& pred, std::chrono::milliseconds t
 void FakeSlack::clear_calls() {
     std::lock_guard lock(impl_->mutex);
     impl_->calls.clear();
+    ++impl_->calls_generation;
 }
 
 int FakeSlack::connections_accepted() const {
@@ -348,6 +359,11 @@ std::optional<FakeSlack::Message> FakeSlack::message(std::string_view channel,
 std::optional<std::string> FakeSlack::channel_id(std::string_view name) const {
     std::lock_guard lock(impl_->mutex);
     return impl_->state.channel_id(name);
+}
+
+std::optional<std::string> FakeSlack::channel_name(std::string_view channel_id) const {
+    std::lock_guard lock(impl_->mutex);
+    return impl_->state.channel_name(channel_id);
 }
 
 std::set<std::string> FakeSlack::members(std::string_view channel_id) const {

@@ -22,6 +22,7 @@ struct RecordedCall {
     nlohmann::json args;     // the JSON body, or form/query parameters as an object of strings
     std::string authorization;
     std::chrono::steady_clock::time_point at;
+    nlohmann::json answer; // Slack's JSON answer, once given (null for a failure without one)
 };
 
 // Answers like Slack does (shapes of tests/fixtures/slack/api_*.json) and keeps the state that
@@ -81,6 +82,7 @@ public:
     std::vector<Message> messages(std::string_view channel) const; // oldest first
     std::optional<Message> message(std::string_view channel, std::string_view ts) const;
     std::optional<std::string> channel_id(std::string_view name) const;
+    std::optional<std::string> channel_name(std::string_view channel_id) const;
     std::set<std::string> members(std::string_view channel_id) const;
     // conversations.archive closed it: posts and invites there now fail with is_archived.
     bool archived(std::string_view channel_id) const;

@@ -56,20 +56,29 @@ json report_state(const ReportInput& in) {
     });
 }
 
+json slash_command_fields(const std::string& user, const std::string& channel,
+                          const std::string& text, const std::string& trigger) {
+    return {{"token", "deprecated"},
+            {"team_id", "T0001"},
+            {"team_domain", "example"},
+            {"channel_id", channel},
+            {"channel_name", channel == "C0GENERAL" ? "general" : "privategroup"},
+            {"user_id", user},
+            {"user_name", "someone"},
+            {"command", "/coc"},
+            {"text", text},
+            {"api_app_id", "A0001"},
+            {"response_url", "https://hooks.slack.com/commands/T0001/1/x"},
+            {"trigger_id", trigger}};
+}
+
 std::string slash_command_body(const std::string& user, const std::string& channel,
                                const std::string& text, const std::string& trigger) {
-    return form_body({{"token", "deprecated"},
-                      {"team_id", "T0001"},
-                      {"team_domain", "example"},
-                      {"channel_id", channel},
-                      {"channel_name", channel == "C0GENERAL" ? "general" : "privategroup"},
-                      {"user_id", user},
-                      {"user_name", "someone"},
-                      {"command", "/coc"},
-                      {"text", text},
-                      {"api_app_id", "A0001"},
-                      {"response_url", "https://hooks.slack.com/commands/T0001/1/x"},
-                      {"trigger_id", trigger}});
+    const auto fields = slash_command_fields(user, channel, text, trigger);
+    std::vector<std::pair<std::string, std::string>> form;
+    for (const auto& [key, value] : fields.items())
+        form.emplace_back(key, value.get<std::string>());
+    return form_body(form);
 }
 
 json report_submission(const std::string& user, const std::string& view_id,

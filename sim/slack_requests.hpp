@@ -42,7 +42,10 @@ nlohmann::json users(const std::vector<std::string>& ids); // multi_users_select
 // modal_values({{"text", input::text("...")}}).
 nlohmann::json modal_values(const std::vector<std::pair<std::string, nlohmann::json>>& inputs);
 
-// The form body of `/coc <text>` typed by `user` in `channel`.
+// The fields of `/coc <text>` typed by `user` in `channel` (a Socket Mode envelope's payload),
+// and the form body they make over HTTP.
+nlohmann::json slash_command_fields(const std::string& user, const std::string& channel,
+                                    const std::string& text, const std::string& trigger);
 std::string slash_command_body(const std::string& user, const std::string& channel,
                                const std::string& text, const std::string& trigger);
 

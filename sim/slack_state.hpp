@@ -44,6 +44,7 @@ public:
     std::size_t history_page_cap = 0; // 0: a page holds `limit` messages, as asked
     std::vector<Message> messages(const std::string& channel) const;
     std::optional<std::string> channel_id(std::string_view name) const;
+    std::optional<std::string> channel_name(std::string_view id) const;
     std::set<std::string> members(std::string_view id) const;
     bool remove_member(std::string_view id, std::string_view user);
     std::set<std::string> archived_channels() const;

@@ -144,6 +144,13 @@ std::optional<std::string> SlackState::channel_id(std::string_view name) const {
     return std::nullopt;
 }
 
+std::optional<std::string> SlackState::channel_name(std::string_view id) const {
+    const auto it = channels_.find(std::string(id));
+    if (it == channels_.end())
+        return std::nullopt;
+    return it->second.name;
+}
+
 std::set<std::string> SlackState::members(std::string_view id) const {
     const auto it = channels_.find(std::string(id));
     return it == channels_.end() ? std::set<std::string>{} : it->second.members;
