@@ -1,8 +1,10 @@
 // File: bot/main.cpp
-// `cocbot serve [--config FILE]`, `cocbot --help`, `cocbot --version`. Wiring only.
+// `cocbot serve [--config FILE]`, `cocbot drill [--slow]`, `cocbot --help`, `cocbot --version`.
+// Wiring only.
 #include "bot/app/clock.hpp"
 #include "bot/app/service.hpp"
 #include "config/load.hpp"
+#include "drill/drill.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -19,21 +21,29 @@ constexpr std::string_view version = COCBOT_VERSION;
 
 constexpr std::string_view usage =
     "Usage: cocbot serve [--config FILE]\n"
+    "       cocbot drill [--slow]\n"
     "       cocbot --help | --version\n"
     "\n"
     "Runs a Code of Conduct committee's incident response plan as a Slack bot.\n"
     "\n"
     "Commands:\n"
-    "  serve            Serve Slack's requests on POST /slack/events (and GET /healthz).\n"
+    "  serve            Serve Slack's requests (Socket Mode, or POST /slack/events), and\n"
+    "                   GET /healthz.\n"
+    "  drill            A tabletop exercise: one whole incident, played by the real service\n"
+    "                   in a simulated workspace, printing what each person sees. Needs no\n"
+    "                   Slack, secret or configuration. Exit 0 when every step happened and\n"
+    "                   nobody saw what the plan keeps from them.\n"
     "\n"
     "Options:\n"
-    "  --config FILE    TOML configuration (see config/cocbot.example.toml). Optional:\n"
+    "  --slow           (drill) Paced for a room watching a projector.\n"
+    "  --config FILE    (serve) TOML configuration (see config/cocbot.example.toml). Optional:\n"
     "                   without it, the defaults and the environment are used.\n"
     "  --help           Show this help.\n"
     "  --version        Show the version.\n"
     "\n"
     "Every setting can be overridden by COCBOT_<SECTION>_<KEY> (e.g. COCBOT_COMMITTEE_CHANNEL).\n"
-    "Secrets come only from the environment: SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN.\n";
+    "Secrets come only from the environment: SLACK_BOT_TOKEN, and SLACK_APP_TOKEN (Socket\n"
+    "Mode) or SLACK_SIGNING_SECRET (HTTP).\n";
 
 int fail(std::string_view message) {
     std::fprintf(stderr, "cocbot: %.*s\n", static_cast<int>(message.size()), message.data());
@@ -80,6 +90,22 @@ int serve(const std::vector<std::string_view>& args) {
     }
 }
 
+int drill(const std::vector<std::string_view>& args) {
+    cocbot::drill::DrillOptions options;
+    for (const auto arg : args) {
+        if (arg == "--slow")
+            options.slow = true;
+        else
+            return fail("drill: unexpected argument '" + std::string{arg} +
+                        "' (try cocbot --help)");
+    }
+    try {
+        return cocbot::drill::run(options);
+    } catch (const std::exception& e) {
+        return fail(e.what());
+    }
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -94,5 +120,7 @@ int main(int argc, char** argv) {
     }
     if (args[0] == "serve")
         return serve({args.begin() + 1, args.end()});
+    if (args[0] == "drill")
+        return drill({args.begin() + 1, args.end()});
     return fail("unknown command '" + std::string{args[0]} + "' (try cocbot --help)");
 }

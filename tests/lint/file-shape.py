@@ -11,7 +11,7 @@ import subprocess
 import sys
 
 MAX_LINES = 420
-FOLDERS = ("bot", "core", "storage", "config", "tests", "fuzz")
+FOLDERS = ("bot", "core", "storage", "config", "sim", "drill", "tests", "fuzz", "bench")
 SLACK_MARKUP = re.compile(r'"[^"\n]*(<@|<#|<!)')
 
 root = pathlib.Path(sys.argv[1])
