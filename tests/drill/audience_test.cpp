@@ -12,7 +12,7 @@ using nlohmann::json;
 namespace {
 
 cocbot::sim::RecordedCall call(std::string method, json args) {
-    return {std::move(method), "POST", std::move(args), "Bearer xoxb", {}};
+    return {std::move(method), "POST", std::move(args), "Bearer xoxb", {}, nullptr};
 }
 
 Audience fresh() {
