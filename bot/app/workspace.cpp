@@ -1,6 +1,7 @@
 // File: bot/app/workspace.cpp
 #include "bot/app/workspace.hpp"
 
+#include "bot/app/channel_members.hpp"
 #include "bot/app/logger.hpp"
 #include "bot/slack/json_reader.hpp"
 
@@ -12,28 +13,6 @@ using nlohmann::json;
 using Need = slack::JsonReader::Need;
 
 namespace {
-
-std::vector<std::pair<std::string, std::string>> members_query(const std::string& channel,
-                                                               const std::string& cursor) {
-    std::vector<std::pair<std::string, std::string>> query{{"channel", channel}, {"limit", "500"}};
-    if (!cursor.empty())
-        query.emplace_back("cursor", cursor);
-    return query;
-}
-
-// One page of conversations.members into `members`; the next cursor, or nullopt when the page
-// is not shaped as Slack documents it.
-std::optional<std::string> read_members_page(const json& page, std::vector<core::UserId>& members) {
-    std::optional<std::string> error;
-    const slack::JsonReader reader{page, "conversations.members", error};
-    const auto ids = reader.strings({"members"}, Need::required);
-    auto cursor = reader.string({"response_metadata", "next_cursor"}, Need::optional);
-    if (error)
-        return std::nullopt;
-    for (const auto& id : ids)
-        members.push_back(core::UserId{id});
-    return cursor;
-}
 
 std::vector<core::UserId> people_to_name(const core::Committee& committee) {
     std::vector<core::UserId> people = committee.members;
@@ -117,24 +96,12 @@ awaitable<bool> Workspace::learn_bot_user() {
 }
 
 awaitable<std::optional<std::vector<core::UserId>>> Workspace::committee_channel_members() {
-    const auto channel = roster_.committee().channel.value;
-    std::vector<core::UserId> members;
-    std::string cursor;
-    for (int page = 0; page < 20; ++page) { // bounded: 20 pages of 500 members
-        const auto listed =
-            co_await api_.get("conversations.members", members_query(channel, cursor));
-        const auto next = listed.ok ? read_members_page(listed.body, members) : std::nullopt;
-        if (!next) {
-            log(Level::warn, "committee_channel",
-                {{"outcome", "failed"}, {"error", listed.ok ? "unexpected_answer" : listed.error}});
-            co_return std::nullopt;
-        }
-        if (next->empty())
-            co_return members;
-        cursor = *next;
+    auto read = co_await channel_members(api_, roster_.committee().channel.value);
+    if (!read.error.empty()) {
+        log(Level::warn, "committee_channel", {{"outcome", "failed"}, {"error", read.error}});
+        co_return std::nullopt;
     }
-    log(Level::warn, "committee_channel", {{"outcome", "failed"}, {"error", "too_many_pages"}});
-    co_return std::nullopt;
+    co_return std::move(read.members);
 }
 
 awaitable<void> Workspace::learn_names(std::vector<core::UserId> people) {
