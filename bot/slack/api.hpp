@@ -24,6 +24,8 @@ struct ApiResult {
     int attempts = 0; // HTTP attempts made; a stale pooled connection does not count
     // The last 429's Retry-After, so a caller that gave up can schedule its own retry.
     std::optional<std::chrono::seconds> retry_after;
+    // Slack's x-oauth-scopes header, when it sent one: the token's scopes, comma-separated.
+    std::optional<std::string> scopes;
 };
 
 // Reads `ok` and `error` of a 2xx answer whose parsed object (if any) is in result.body: an

@@ -245,6 +245,8 @@ std::optional<milliseconds> WebApi::interpret(Attempt attempt, ApiResult& result
     if (body.is_object()) {
         result.body = std::move(body);
     }
+    if (const auto scopes = response.find("x-oauth-scopes"); scopes != response.end())
+        result.scopes = std::string{scopes->value()};
     if (result.http_status == 429) {
         const auto retry_after = parse_retry_after(response[http::field::retry_after]);
         result.error = "ratelimited";
