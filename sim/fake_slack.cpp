@@ -5,6 +5,7 @@
 #include "sim/fake_slack.hpp"
 
 #include "bot/net.hpp"
+#include "bot/slack/scopes.hpp"
 #include "sim/eventually.hpp"
 #include "sim/slack_args.hpp"
 #include "sim/slack_state.hpp"
@@ -27,6 +28,7 @@ namespace {
 using nlohmann::json;
 namespace urls = boost::urls;
 
+using fake::add_params;
 using fake::dm_for;
 using fake::slack_error;
 using fake::SlackState;
@@ -57,15 +59,6 @@ std::optional<T> take_armed(std::map<std::string, T, std::less<>>& armed, std::s
         }
     }
     return std::nullopt;
-}
-
-// Query and form parameters, decoded with '+' as a space, as Slack reads them. Read through a
-// url_view: Boost 1.81's parse_query() lets the last value run past the end of its input.
-void add_params(json& args, const urls::url_view& url) {
-    urls::encoding_opts options;
-    options.space_as_plus = true;
-    for (const auto& param : url.params(options))
-        args[param.key] = param.value;
 }
 
 Response text_response(http::status status, std::string body) {
@@ -109,6 +102,13 @@ struct FakeSlack::Impl {
     std::map<std::string, Handler, std::less<>> handlers;
     std::vector<RecordedCall> calls;
     std::uint64_t calls_generation = 0; // one more at each clear_calls()
+    std::string bot_scopes;             // what an xoxb- token was granted
+
+    std::string scopes_for(std::string_view authorization) {
+        std::lock_guard lock(mutex);
+        return authorization.find("xapp-") != std::string_view::npos ? "connections:write"
+                                                                     : bot_scopes;
+    }
     SlackState state;
 
     awaitable<void> accept_loop();
@@ -194,7 +194,10 @@ Response FakeSlack::Impl::handle(const Request& request) {
         calls.push_back({method, std::string(request.method_string()), args, authorization,
                          std::chrono::steady_clock::now(), nullptr});
     }
-    auto response = answer(method, args, !authorization.empty() || args.contains("token"));
+    const bool authorized = !authorization.empty() || args.contains("token");
+    auto response = answer(method, args, authorized);
+    if (authorized) // as Slack does: the token's scopes on every answer
+        response.set("x-oauth-scopes", scopes_for(authorization));
     auto parsed = json::parse(response.body(), nullptr, false);
     std::lock_guard lock(mutex);
     if (generation == calls_generation) // clear_calls() may have emptied the record meanwhile
@@ -232,7 +235,20 @@ Response FakeSlack::Impl::answer(const std::string& method, const json& args, bo
     }
 }
 
+void FakeSlack::remove_user(std::string user, Gone how) {
+    std::lock_guard lock(impl_->mutex);
+    (how == Gone::deactivated ? impl_->state.deactivated : impl_->state.unknown)
+        .insert(std::move(user));
+}
+
+void FakeSlack::set_scopes(std::string scopes) {
+    std::lock_guard lock(impl_->mutex);
+    impl_->bot_scopes = std::move(scopes);
+}
+
 FakeSlack::FakeSlack() : impl_(std::make_unique<Impl>()) {
+    for (const auto scope : slack::bot_scopes()) // every scope the app manifest grants
+        impl_->bot_scopes += (impl_->bot_scopes.empty() ? "" : ",") + std::string{scope};
     const tcp::endpoint endpoint{net::ip::make_address("127.0.0.1"), 0};
     impl_->acceptor.open(endpoint.protocol());
     impl_->acceptor.set_option(tcp::acceptor::reuse_address(true));

@@ -61,8 +61,14 @@ public:
     // conversations.history returns at most `messages` per page whatever the limit asked
     // (Slack may return fewer than asked); 0 restores the limit.
     void cap_history_pages(std::size_t messages);
+    // The x-oauth-scopes header a bot token's answers carry ("a,b"); every scope cocbot needs
+    // until this is called. An app-level token's carry connections:write.
+    void set_scopes(std::string scopes);
     // The real name users.info gives for `user`.
     void set_real_name(std::string user, std::string real_name);
+    // users.info then says the account is deactivated, or that there is no such user.
+    enum class Gone { deactivated, unknown };
+    void remove_user(std::string user, Gone how);
     // An existing channel (e.g. the committee channel) that invites and kicks may act on.
     void add_channel(std::string id, std::string name, std::set<std::string> members);
     // `user` leaves `channel_id` of their own accord (Slack then sends member_left_channel,

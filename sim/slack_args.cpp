@@ -2,9 +2,19 @@
 #include "sim/slack_args.hpp"
 
 #include <algorithm>
+#include <boost/url/encoding_opts.hpp>
 #include <charconv>
 
 namespace cocbot::sim::fake {
+
+// Read through a url_view: Boost 1.81's parse_query() lets the last value run past the end of
+// its input.
+void add_params(nlohmann::json& args, const boost::urls::url_view& url) {
+    boost::urls::encoding_opts options;
+    options.space_as_plus = true;
+    for (const auto& param : url.params(options))
+        args[param.key] = param.value;
+}
 
 using nlohmann::json;
 

@@ -3,12 +3,16 @@
 // parameters or JSON, and how it says no.
 #pragma once
 
+#include <boost/url/url_view.hpp>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace cocbot::sim::fake {
+
+// Query and form parameters into `args`, decoded with '+' as a space, as Slack reads them.
+void add_params(nlohmann::json& args, const boost::urls::url_view& url);
 
 // {"ok":false,"error":name}, as Slack answers a call it refuses.
 nlohmann::json slack_error(std::string_view name);

@@ -202,7 +202,7 @@ json SlackState::publish_view(const json& args) {
 
 json SlackState::user_info(const json& args) {
     const auto id = text_arg(args, "user");
-    if (id.empty())
+    if (id.empty() || unknown.contains(id))
         return slack_error("user_not_found");
     std::string name = id;
     std::transform(name.begin(), name.end(), name.begin(),
@@ -215,7 +215,7 @@ json SlackState::user_info(const json& args) {
               {"team_id", "T0001"},
               {"name", name},
               {"real_name", real_name},
-              {"deleted", false},
+              {"deleted", deactivated.contains(id)},
               {"is_bot", id == bot_user},
               {"profile", {{"real_name", real_name}, {"display_name", name}}}}}};
 }

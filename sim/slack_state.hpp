@@ -41,7 +41,9 @@ public:
     }
     // users.info's real name for a user; "User <id>" when not set.
     std::map<std::string, std::string> real_names;
-    std::size_t history_page_cap = 0; // 0: a page holds `limit` messages, as asked
+    std::set<std::string> deactivated; // users.info says deleted: true
+    std::set<std::string> unknown;     // users.info says user_not_found
+    std::size_t history_page_cap = 0;  // 0: a page holds `limit` messages, as asked
     std::vector<Message> messages(const std::string& channel) const;
     std::optional<std::string> channel_id(std::string_view name) const;
     std::optional<std::string> channel_name(std::string_view id) const;
