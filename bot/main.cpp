@@ -1,7 +1,8 @@
 // File: bot/main.cpp
-// `cocbot serve [--config FILE]`, `cocbot drill [--slow]`, `cocbot --help`, `cocbot --version`.
-// Wiring only.
+// `cocbot serve [--config FILE]`, `cocbot doctor [--config FILE]`, `cocbot drill [--slow]`,
+// `cocbot --help`, `cocbot --version`. Wiring only.
 #include "bot/app/clock.hpp"
+#include "bot/app/doctor.hpp"
 #include "bot/app/service.hpp"
 #include "config/load.hpp"
 #include "drill/drill.hpp"
@@ -11,6 +12,7 @@
 #include <exception>
 #include <optional>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 extern char** environ;
@@ -21,6 +23,7 @@ constexpr std::string_view version = COCBOT_VERSION;
 
 constexpr std::string_view usage =
     "Usage: cocbot serve [--config FILE]\n"
+    "       cocbot doctor [--config FILE]\n"
     "       cocbot drill [--slow]\n"
     "       cocbot --help | --version\n"
     "\n"
@@ -29,6 +32,8 @@ constexpr std::string_view usage =
     "Commands:\n"
     "  serve            Serve Slack's requests (Socket Mode, or POST /slack/events), and\n"
     "                   GET /healthz.\n"
+    "  doctor           Check the installation against Slack and the database, one line\n"
+    "                   per check, each ok or what to fix. Exit 0 only when all pass.\n"
     "  drill            A tabletop exercise: one whole incident, played by the real service\n"
     "                   in a simulated workspace, printing what each person sees. Needs no\n"
     "                   Slack, secret or configuration. Exit 0 when every step happened and\n"
@@ -36,8 +41,8 @@ constexpr std::string_view usage =
     "\n"
     "Options:\n"
     "  --slow           (drill) Paced for a room watching a projector.\n"
-    "  --config FILE    (serve) TOML configuration (see config/cocbot.example.toml). Optional:\n"
-    "                   without it, the defaults and the environment are used.\n"
+    "  --config FILE    (serve, doctor) TOML configuration (see config/cocbot.example.toml).\n"
+    "                   Optional: without it, the defaults and the environment are used.\n"
     "  --help           Show this help.\n"
     "  --version        Show the version.\n"
     "\n"
@@ -63,29 +68,49 @@ std::optional<int> start_test_clock(const cocbot::config::Config& config) {
     return std::nullopt;
 }
 
-int serve(const std::vector<std::string_view>& args) {
+// The configuration `--config FILE` and the environment make, or the exit status after saying
+// why there is none.
+std::variant<cocbot::config::Config, int> configuration(std::string_view command,
+                                                        const std::vector<std::string_view>& args) {
     std::optional<std::filesystem::path> config_path;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i] == "--config" && i + 1 < args.size())
             config_path = std::filesystem::path{args[++i]};
         else
-            return fail("serve: unexpected argument '" + std::string{args[i]} +
+            return fail(std::string{command} + ": unexpected argument '" + std::string{args[i]} +
                         "' (try cocbot --help)");
     }
-    const auto loaded =
-        cocbot::config::load_file(config_path, cocbot::config::environment_from(environ));
+    auto loaded = cocbot::config::load_file(config_path, cocbot::config::environment_from(environ));
     if (!loaded.config) {
         std::fprintf(stderr, "cocbot: the configuration is not usable:\n");
         for (const auto& error : loaded.errors)
             std::fprintf(stderr, "  - %s\n", error.c_str());
         return 2;
     }
+    return std::move(*loaded.config);
+}
+
+int serve(const std::vector<std::string_view>& args) {
+    const auto config = configuration("serve", args);
+    if (const auto* status = std::get_if<int>(&config))
+        return *status;
     try {
-        if (const auto refused = start_test_clock(*loaded.config))
+        if (const auto refused = start_test_clock(std::get<cocbot::config::Config>(config)))
             return *refused;
-        return cocbot::app::serve(*loaded.config);
+        return cocbot::app::serve(std::get<cocbot::config::Config>(config));
     } catch (const std::exception& e) {
         // Start-up failures (the port is taken, the database cannot be opened) end here.
+        return fail(e.what());
+    }
+}
+
+int doctor(const std::vector<std::string_view>& args) {
+    const auto config = configuration("doctor", args);
+    if (const auto* status = std::get_if<int>(&config))
+        return *status;
+    try {
+        return cocbot::app::doctor(std::get<cocbot::config::Config>(config), stdout);
+    } catch (const std::exception& e) {
         return fail(e.what());
     }
 }
@@ -122,5 +147,7 @@ int main(int argc, char** argv) {
         return serve({args.begin() + 1, args.end()});
     if (args[0] == "drill")
         return drill({args.begin() + 1, args.end()});
+    if (args[0] == "doctor")
+        return doctor({args.begin() + 1, args.end()});
     return fail("unknown command '" + std::string{args[0]} + "' (try cocbot --help)");
 }
