@@ -38,10 +38,11 @@ int doctor(const config::Config& config, std::FILE* out) {
     Doctor checks{config, io.get_executor(), out};
     net::co_spawn(io, checks.run(), net::detached);
     io.run();
-    std::fprintf(out, "%s\n",
-                 checks.failures() == 0
-                     ? "All checks passed."
-                     : (std::to_string(checks.failures()) + " checks failed.").c_str());
+    const int failed = checks.failures();
+    if (failed == 0)
+        std::fprintf(out, "All checks passed.\n");
+    else
+        std::fprintf(out, "%d %s failed.\n", failed, failed == 1 ? "check" : "checks");
     return checks.failures() == 0 ? 0 : 1;
 }
 
