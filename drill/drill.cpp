@@ -201,12 +201,14 @@ bool Drill::kept_confidential() {
             return s.kind != Sighting::Kind::channel && s.audience.contains(person.id);
         });
         transcript_.say(person.name + " (" + person.part + ") was shown " + std::to_string(shown) +
-                        " things, and nothing the plan keeps from them.");
+                        " messages, forms or answers, none with anything the plan keeps from "
+                        "them.");
     }
     if (found.empty() && in_log.empty())
-        transcript_.say("✓ " + std::to_string(sightings.size()) +
-                        " things were shown in Slack; no one saw a word of the report that the "
-                        "plan keeps from them, and cocbot's log holds none of it.");
+        transcript_.say("✓ Of " + std::to_string(sightings.size()) +
+                        " messages, forms, answers and channel changes in Slack, no one saw a "
+                        "word of the report that the plan keeps from them, and cocbot's log "
+                        "holds none of it.");
     return found.empty() && in_log.empty();
 }
 

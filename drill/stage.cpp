@@ -72,13 +72,18 @@ void Stage::expect(const std::function<bool()>& fact, const std::string& what,
 }
 
 // One statement, so one snapshot: a deadline check and the output it queues commit together.
+// A database cocbot is still setting up is not idle yet.
 bool Stage::idle() const {
-    SQLite::Database db(database_, SQLite::OPEN_READONLY);
-    SQLite::Statement busy(db, "SELECT (SELECT count(*) FROM outbox WHERE state = 'pending') + "
-                               "(SELECT count(*) FROM jobs WHERE due_at <= ?)");
-    busy.bind(1, static_cast<std::int64_t>(std::time(nullptr)));
-    busy.executeStep();
-    return busy.getColumn(0).getInt() == 0;
+    try {
+        SQLite::Database db(database_, SQLite::OPEN_READONLY);
+        SQLite::Statement busy(db, "SELECT (SELECT count(*) FROM outbox WHERE state = 'pending') + "
+                                   "(SELECT count(*) FROM jobs WHERE due_at <= ?)");
+        busy.bind(1, static_cast<std::int64_t>(std::time(nullptr)));
+        busy.executeStep();
+        return busy.getColumn(0).getInt() == 0;
+    } catch (const SQLite::Exception&) {
+        return false;
+    }
 }
 
 void Stage::settle() {
