@@ -306,6 +306,8 @@ std::chrono::milliseconds SocketMode::backoff() {
 }
 
 awaitable<void> SocketMode::pause(std::chrono::milliseconds duration) {
+    // Said, so that an operator who sees no connection knows it is waiting, and for how long.
+    log(Level::info, "socket_wait", {{"ms", std::to_string(duration.count())}});
     pause_.expires_after(duration);
     co_await pause_.async_wait(tuple_awaitable);
 }

@@ -49,13 +49,7 @@ int homes_published_for(const FakeSlack& slack, const std::string& user) {
 }
 
 json slash_fields(const std::string& user, const std::string& trigger) {
-    return {{"command", "/coc"},
-            {"text", "report"},
-            {"user_id", user},
-            {"channel_id", "C0GEN"},
-            {"team_id", "T0001"},
-            {"trigger_id", trigger},
-            {"response_url", "https://hooks.slack.com/commands/T0001/1/x"}};
+    return cocbot::sim::slash_command_fields(user, "C0GEN", "report", trigger);
 }
 
 } // namespace
@@ -153,6 +147,32 @@ TEST_SUITE("e2e: Socket Mode") {
         CHECK(s.socket.wait_for_ack(id, 5s));
         CHECK(s.socket.opens_requested() == 2);
         CHECK(s.socket.stale_tickets() == 0);
+    }
+
+    TEST_CASE("too_many_websockets: cocbot waits before it asks for another connection") {
+        SocketBot s;
+        s.bot.start();
+        const auto told = std::chrono::steady_clock::now();
+        s.socket.disconnect(1, "too_many_websockets");
+        REQUIRE(s.socket.wait_for_accepted(2, 15s));
+        const auto opens = s.slack.calls("apps.connections.open");
+        REQUIRE(opens.size() == 2);
+        // Slack still counts the sockets it was not told were closed: no stampede, 5 s first.
+        CHECK(opens[1].at - told >= 4500ms);
+        CHECK(s.bot.log().find("socket_wait ms=5000") != std::string::npos);
+        REQUIRE(eventually([&] { return s.bot.health().status == 200; }));
+    }
+
+    TEST_CASE("a rate-limited apps.connections.open is asked again only after its Retry-After") {
+        SocketBot s;
+        s.bot.start();
+        s.slack.fail_next("apps.connections.open", 429, 1, 2);
+        s.socket.drop(1);
+        REQUIRE(s.socket.wait_for_accepted(2, 15s));
+        const auto opens = s.slack.calls("apps.connections.open");
+        REQUIRE(opens.size() == 3); // the first, the one refused, the one after Retry-After
+        CHECK(opens[2].at - opens[1].at >= 1900ms);
+        REQUIRE(eventually([&] { return s.bot.health().status == 200; }));
     }
 
     TEST_CASE("a silent socket that still holds its TCP connection is found dead by the "
