@@ -3,6 +3,7 @@
 // connection. Every write (text, ping, close) goes through the writer, so no two overlap.
 #include "bot/slack/socket_connection.hpp"
 
+#include "bot/slack/resolve.hpp"
 #include "bot/slack/tls_context.hpp"
 
 #include <boost/beast/websocket.hpp>
@@ -137,22 +138,6 @@ private:
     bool dead_ = false;
 };
 
-// The resolver has no deadline of its own: a timer cancels it.
-awaitable<std::optional<tcp::resolver::results_type>>
-resolve(net::any_io_executor executor, const SocketUrl& url, std::chrono::milliseconds timeout) {
-    auto resolver = std::make_shared<tcp::resolver>(executor);
-    net::steady_timer deadline(executor, timeout);
-    deadline.async_wait([weak = std::weak_ptr(resolver)](error_code ec) {
-        if (auto r = weak.lock(); r && !ec)
-            r->cancel();
-    });
-    auto [ec, endpoints] = co_await resolver->async_resolve(url.host, url.port, tuple_awaitable);
-    deadline.cancel();
-    if (ec)
-        co_return std::nullopt;
-    co_return endpoints;
-}
-
 // TCP, then TLS for wss://, then the WebSocket upgrade. Empty when it worked.
 template <class Next>
 awaitable<std::string> upgrade(Connection<Next>& connection, const SocketUrl& url,
@@ -208,18 +193,19 @@ awaitable<std::shared_ptr<SocketConnection>> SocketConnection::open(net::any_io_
                                                                     const SocketUrl& url,
                                                                     SocketOptions options,
                                                                     std::string& error) {
-    const auto endpoints = co_await resolve(executor, url, options.connect_timeout);
-    if (!endpoints) {
+    const auto resolved =
+        co_await resolve_within(executor, url.host, url.port, options.connect_timeout);
+    if (resolved.error) {
         error = "connection_failed";
         co_return nullptr;
     }
     if (!url.tls)
-        co_return co_await open_as<PlainStream>(executor, url, *endpoints, options, error,
+        co_return co_await open_as<PlainStream>(executor, url, resolved.endpoints, options, error,
                                                 executor);
     // The context outlives every stream made with it: it is the process's shared one.
     static const auto tls = shared_tls_context();
-    co_return co_await open_as<TlsStream>(executor, url, *endpoints, options, error, executor,
-                                          *tls);
+    co_return co_await open_as<TlsStream>(executor, url, resolved.endpoints, options, error,
+                                          executor, *tls);
 }
 
 } // namespace cocbot::slack

@@ -4,6 +4,7 @@
 #include "bot/slack/web_api.hpp"
 
 #include "bot/slack/json_reader.hpp"
+#include "bot/slack/resolve.hpp"
 #include "bot/slack/tls_context.hpp"
 #include "core/trim.hpp"
 
@@ -302,21 +303,13 @@ awaitable<std::unique_ptr<detail::Connection>> WebApi::open_connection(Attempt& 
         return std::unique_ptr<Connection>();
     };
 
-    // The resolver has no deadline of its own: a timer cancels it.
-    auto resolver = std::make_shared<tcp::resolver>(executor_);
-    net::steady_timer deadline(executor_, timeout);
-    deadline.async_wait([weak = std::weak_ptr(resolver)](error_code ec) {
-        if (auto r = weak.lock(); r && !ec) {
-            r->cancel();
-        }
-    });
-    auto [resolve_ec, endpoints] =
-        co_await resolver->async_resolve(base_.host, base_.port, tuple_awaitable);
-    deadline.cancel();
-    if (resolve_ec) {
-        co_return fail(
-            resolve_ec == net::error::operation_aborted ? "timeout" : "connection_failed", true);
+    const auto resolved = co_await resolve_within(executor_, base_.host, base_.port, timeout);
+    if (resolved.error) {
+        co_return fail(resolved.error == net::error::operation_aborted ? "timeout"
+                                                                       : "connection_failed",
+                       true);
     }
+    const auto& endpoints = resolved.endpoints;
 
     auto connection = base_.tls ? std::make_unique<Connection>(executor_, *tls_)
                                 : std::make_unique<Connection>(executor_);
