@@ -46,9 +46,24 @@ void create_private_file(const std::string& path) {
                                 "cannot set the mode of database file " + path);
 }
 
+// A database holds reports: one that others could read (a copy made with cp, an operator's
+// umask) is refused rather than served from, with the command that mends it.
+void refuse_exposed(const std::string& path) {
+    const auto exposed = exposed_files(path);
+    if (exposed.empty())
+        return;
+    std::string files;
+    for (const auto& file : exposed)
+        files += " " + file;
+    throw std::runtime_error("others may read or write" + files +
+                             ", which hold reports: run chmod 600" + files + " and start again");
+}
+
 SQLite::Database open(const std::string& path) {
-    if (!is_in_memory(path))
+    if (!is_in_memory(path)) {
         create_private_file(path);
+        refuse_exposed(path);
+    }
     return SQLite::Database(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, busy_timeout_ms);
 }
 
@@ -56,6 +71,8 @@ void configure(SQLite::Database& db, const std::string& path) {
     db.exec("PRAGMA foreign_keys = ON");
     // FULL: a report Slack saw acknowledged survives a power cut, not only a crash.
     db.exec("PRAGMA synchronous = FULL");
+    // What is deleted is overwritten with zeros, so that erased text does not stay in free pages.
+    db.exec("PRAGMA secure_delete = ON");
     if (is_in_memory(path))
         return;
     const std::string mode = db.execAndGet("PRAGMA journal_mode = WAL").getString();
@@ -65,6 +82,17 @@ void configure(SQLite::Database& db, const std::string& path) {
 }
 
 } // namespace
+
+std::vector<std::string> exposed_files(const std::string& path) {
+    std::vector<std::string> exposed;
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+        const std::string file = path + suffix;
+        struct stat status {};
+        if (::stat(file.c_str(), &status) == 0 && (status.st_mode & 077) != 0)
+            exposed.push_back(file);
+    }
+    return exposed;
+}
 
 Database::Database(const std::string& path) : sql_(open(path)) {
     configure(sql_, path);
@@ -90,6 +118,14 @@ bool Database::healthy() noexcept {
     } catch (const std::exception&) {
         return false;
     }
+}
+
+bool Database::checkpoint() noexcept {
+    if (group_open_)
+        return false; // the shared transaction's writes are not even in the log yet
+    int log_frames = 0, copied = 0;
+    return ::sqlite3_wal_checkpoint_v2(sql_.getHandle(), nullptr, SQLITE_CHECKPOINT_TRUNCATE,
+                                       &log_frames, &copied) == SQLITE_OK;
 }
 
 void Database::group_commits(std::function<void()> on_opened) {

@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cocbot::storage {
 
@@ -30,8 +31,9 @@ namespace cocbot::storage {
 class Database {
 public:
     // ":memory:" gives a private in-memory database. A new file is created with mode 0600: it
-    // holds reports. Throws (SQLite::Exception, std::system_error, std::runtime_error) when the
-    // file cannot be opened, configured or migrated.
+    // holds reports; an existing one that group or others may use is refused. Throws
+    // (SQLite::Exception, std::system_error, std::runtime_error) when the file cannot be opened,
+    // configured or migrated.
     explicit Database(const std::string& path);
 
     SQLite::Database& sql() { return sql_; }
@@ -45,6 +47,10 @@ public:
 
     // True when the database answers a query that reads the file; never throws.
     bool healthy() noexcept;
+    // Copies the write-ahead log into the file and truncates it, so that erased values do not
+    // linger in old log frames. False when it could not finish (a reader was in the way, or a
+    // shared transaction is open): it is tried again next time.
+    bool checkpoint() noexcept;
 
     // Group commit. Off (the default), every WriteScope is its own transaction, on disk when it
     // commits. On, write scopes nest as savepoints in one open transaction that flush()
@@ -73,6 +79,9 @@ private:
 // Times are stored as unix seconds.
 using core::from_unix_seconds;
 using core::unix_seconds;
+
+// The database's files (itself, -wal, -shm) that exist with any permission for group or others.
+std::vector<std::string> exposed_files(const std::string& path);
 
 // True when `failure` is SQLite saying another connection holds the lock it needed.
 bool is_busy(const std::exception& failure);

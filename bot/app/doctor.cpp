@@ -128,6 +128,14 @@ void Doctor::database() {
                      ", where storage.path says the database goes: fix its owner or mode");
         return;
     }
+    if (const auto exposed = storage::exposed_files(path.string()); !exposed.empty()) {
+        std::string files;
+        for (const auto& file : exposed)
+            files += " " + file;
+        fail("database", "others may read or write" + files +
+                             ", and cocbot will not start: run chmod 600" + files);
+        return;
+    }
     try {
         SQLite::Database db{path.string(), SQLite::OPEN_READWRITE, 2000};
         const int version = storage::schema_version(db);

@@ -45,6 +45,9 @@ void Monitor::prune() {
     const auto done = outbox_.prune_done_before(now() - options.done_effects_kept);
     if (done > 0)
         log(Level::info, "pruned", {{"done_effects", std::to_string(done)}});
+    // What was pruned is zeroed in the file (secure_delete); the log's old frames go too.
+    if (!database_.checkpoint())
+        log(Level::info, "checkpoint", {{"outcome", "deferred"}});
 }
 
 awaitable<void> Monitor::run() {

@@ -1,7 +1,7 @@
 // File: bot/app/monitor.hpp
 // The application thread's housekeeping: probes what /healthz reports, every few seconds, and
 // forgets Slack deliveries old enough that Slack no longer retries them, and effects done a week
-// ago.
+// ago, then truncates the write-ahead log.
 #pragma once
 
 #include "bot/app/committee_roster.hpp"

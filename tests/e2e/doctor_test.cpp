@@ -11,6 +11,7 @@
 
 #include <doctest/doctest.h>
 #include <map>
+#include <sys/stat.h>
 
 using namespace cocbot::testing;
 using cocbot::sim::FakeSlack;
@@ -167,8 +168,7 @@ TEST_SUITE("e2e: cocbot doctor") {
 
     TEST_CASE_FIXTURE(Installation, "a database written by an older or a newer cocbot fails") {
         {
-            SQLite::Database db{env["COCBOT_STORAGE_PATH"],
-                                SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE};
+            SQLite::Database db{tmp.private_file("cocbot.db"), SQLite::OPEN_READWRITE};
             cocbot::storage::migrate_to(db, cocbot::storage::latest_schema_version() - 1);
         }
         fails(doctor(), "database", "start cocbot serve once, which migrates it first");
@@ -178,6 +178,12 @@ TEST_SUITE("e2e: cocbot doctor") {
                     std::to_string(cocbot::storage::latest_schema_version() + 1));
         }
         fails(doctor(), "database", "was written by a newer cocbot");
+    }
+
+    TEST_CASE_FIXTURE(Installation, "a database file others may read fails, with the chmod") {
+        { cocbot::storage::Database db{env["COCBOT_STORAGE_PATH"]}; }
+        REQUIRE(::chmod(env["COCBOT_STORAGE_PATH"].c_str(), 0604) == 0);
+        fails(doctor(), "database", "run chmod 600 " + env["COCBOT_STORAGE_PATH"]);
     }
 
     TEST_CASE_FIXTURE(Installation, "a current database passes, and is not changed") {

@@ -1,12 +1,14 @@
 // File: tests/e2e/faults_test.cpp
 // End-to-end: faults that must neither stop cocbot nor lose or duplicate anything: Web API
 // answers of the wrong shape, poison rows in the outbox, a database locked by another process,
-// resubmitted modals, lost event deliveries, an unknown committee channel and a busy channel.
+// resubmitted modals, lost event deliveries, an unknown committee channel and a busy channel;
+// and a database file others may read, which stops start-up instead.
 #include "tests/e2e/harness.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <atomic>
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 
 using namespace cocbot::testing;
 using namespace std::chrono_literals;
@@ -214,6 +216,19 @@ TEST_SUITE("e2e: the committee channel's membership") {
 }
 
 TEST_SUITE("e2e: bad input") {
+    TEST_CASE("a database file others may read stops start-up with the chmod to run") {
+        FakeSlack slack;
+        Bot bot{slack};
+        bot.start();
+        REQUIRE(bot.terminate() == 0);
+        REQUIRE(::chmod(bot.database_path().c_str(), 0644) == 0);
+        const auto status = bot.run_to_exit();
+        REQUIRE(status.has_value());
+        CHECK(*status == 2);
+        CHECK(bot.log().find("run chmod 600 " + bot.database_path()) != std::string::npos);
+        CHECK(slack.calls("auth.test").size() == 1); // the second start reached nothing
+    }
+
     TEST_CASE("a slash command without a trigger_id is malformed and gets 400") {
         FakeSlack slack;
         Bot bot{slack};

@@ -82,7 +82,7 @@ TEST_SUITE("storage escrow index") {
 
     TEST_CASE("escrowed reports stored before the index existed are found after the upgrade") {
         TempDir dir;
-        const auto path = dir.file("cocbot.db");
+        const auto path = dir.private_file("cocbot.db");
         const auto filed = about(1, {core::UserId{}, "José García"}, true);
         {
             SQLite::Database v5(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);

@@ -53,7 +53,7 @@ TEST_SUITE("storage migrations") {
 
     TEST_CASE("a version 2 database gains the submissions table and keeps its data") {
         TempDir dir;
-        const std::string path = dir.file("cocbot.db");
+        const std::string path = dir.private_file("cocbot.db");
         {
             SQLite::Database v2(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
             storage::migrate_to(v2, 2);
@@ -77,7 +77,7 @@ TEST_SUITE("storage migrations") {
 
     TEST_CASE("a version 1 database gains the jobs table and keeps its data") {
         TempDir dir;
-        const std::string path = dir.file("cocbot.db");
+        const std::string path = dir.private_file("cocbot.db");
         {
             SQLite::Database v1(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
             storage::migrate_to(v1, 1);
@@ -220,7 +220,7 @@ TEST_SUITE("storage database") {
 
     TEST_CASE("opening a database file written by a newer cocbot fails") {
         TempDir dir;
-        const std::string path = dir.file("cocbot.db");
+        const std::string path = dir.private_file("cocbot.db");
         {
             SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
             raw.exec("PRAGMA user_version = " +

@@ -4,9 +4,12 @@
 
 #include <cstdlib>
 #include <doctest/doctest.h>
+#include <fcntl.h>
 #include <filesystem>
 #include <string>
+#include <sys/stat.h>
 #include <system_error>
+#include <unistd.h>
 
 namespace cocbot::storage::testing {
 
@@ -27,6 +30,17 @@ struct TempDir {
     TempDir& operator=(const TempDir&) = delete;
 
     std::string file(const std::string& name) const { return (path / name).string(); }
+
+    // An empty file only its owner may use, as cocbot makes its database; SQLite takes it for a
+    // new database. For a test that writes a database as an older cocbot left it.
+    std::string private_file(const std::string& name) const {
+        const auto made = file(name);
+        const int fd = ::open(made.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+        REQUIRE(fd >= 0);
+        REQUIRE(::fchmod(fd, 0600) == 0);
+        ::close(fd);
+        return made;
+    }
 };
 
 } // namespace cocbot::storage::testing
