@@ -1,11 +1,12 @@
 // File: bot/main.cpp
-// `cocbot serve [--config FILE]`, `cocbot doctor [--config FILE]`, `cocbot drill [--slow]`,
-// `cocbot --help`, `cocbot --version`. Wiring only.
+// `cocbot serve`, `doctor`, `drill`, `backup` and `restore`, `--help`, `--version`. Wiring
+// only.
 #include "bot/app/clock.hpp"
 #include "bot/app/doctor.hpp"
 #include "bot/app/service.hpp"
 #include "config/load.hpp"
 #include "drill/drill.hpp"
+#include "storage/backup.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -25,6 +26,7 @@ constexpr std::string_view usage =
     "Usage: cocbot serve [--config FILE]\n"
     "       cocbot doctor [--config FILE]\n"
     "       cocbot drill [--slow]\n"
+    "       cocbot backup FILE [--config FILE] | cocbot restore FILE [--config FILE]\n"
     "       cocbot --help | --version\n"
     "\n"
     "Runs a Code of Conduct committee's incident response plan as a Slack bot.\n"
@@ -38,11 +40,16 @@ constexpr std::string_view usage =
     "                   in a simulated workspace, printing what each person sees. Needs no\n"
     "                   Slack, secret or configuration. Exit 0 when every step happened and\n"
     "                   nobody saw what the plan keeps from them.\n"
+    "  backup FILE      Copy the database, consistently, while cocbot runs, into a new\n"
+    "                   private file. Needs no Slack secret.\n"
+    "  restore FILE     Put a backup in place of a database that is not there (stop cocbot\n"
+    "                   and move the old files aside first). Needs no Slack secret.\n"
     "\n"
     "Options:\n"
     "  --slow           (drill) Paced for a room watching a projector.\n"
-    "  --config FILE    (serve, doctor) TOML configuration (see config/cocbot.example.toml).\n"
-    "                   Optional: without it, the defaults and the environment are used.\n"
+    "  --config FILE    (serve, doctor, backup, restore) TOML configuration (see\n"
+    "                   config/cocbot.example.toml). Optional: without it, the defaults and\n"
+    "                   the environment are used.\n"
     "  --help           Show this help.\n"
     "  --version        Show the version.\n"
     "\n"
@@ -70,8 +77,9 @@ std::optional<int> start_test_clock(const cocbot::config::Config& config) {
 
 // The configuration `--config FILE` and the environment make, or the exit status after saying
 // why there is none.
-std::variant<cocbot::config::Config, int> configuration(std::string_view command,
-                                                        const std::vector<std::string_view>& args) {
+std::variant<cocbot::config::Config, int>
+configuration(std::string_view command, const std::vector<std::string_view>& args,
+              cocbot::config::Secrets need = cocbot::config::Secrets::required) {
     std::optional<std::filesystem::path> config_path;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i] == "--config" && i + 1 < args.size())
@@ -80,7 +88,8 @@ std::variant<cocbot::config::Config, int> configuration(std::string_view command
             return fail(std::string{command} + ": unexpected argument '" + std::string{args[i]} +
                         "' (try cocbot --help)");
     }
-    auto loaded = cocbot::config::load_file(config_path, cocbot::config::environment_from(environ));
+    auto loaded =
+        cocbot::config::load_file(config_path, cocbot::config::environment_from(environ), need);
     if (!loaded.config) {
         std::fprintf(stderr, "cocbot: the configuration is not usable:\n");
         for (const auto& error : loaded.errors)
@@ -112,6 +121,33 @@ int doctor(const std::vector<std::string_view>& args) {
         return cocbot::app::doctor(std::get<cocbot::config::Config>(config), stdout);
     } catch (const std::exception& e) {
         return fail(e.what());
+    }
+}
+
+// `cocbot backup FILE` and `cocbot restore FILE`: the database copied out, or back.
+int copy(std::string_view command, std::vector<std::string_view> args) {
+    if (args.empty() || args[0].starts_with("--"))
+        return fail(std::string{command} + ": name the file (cocbot " + std::string{command} +
+                    " FILE [--config FILE])");
+    const std::string file{args[0]};
+    args.erase(args.begin());
+    const auto config = configuration(command, args, cocbot::config::Secrets::optional);
+    if (const auto* status = std::get_if<int>(&config))
+        return *status;
+    const auto& database = std::get<cocbot::config::Config>(config).storage.path;
+    try {
+        const bool out = command == "backup";
+        const auto facts = out ? cocbot::storage::backup(database, file)
+                               : cocbot::storage::restore(file, database);
+        std::printf("cocbot: %s %lld incidents (schema %d) to %s.%s\n", out ? "copied" : "restored",
+                    static_cast<long long>(facts.incidents), facts.schema,
+                    out ? file.c_str() : database.c_str(),
+                    out ? " Keep it where only the committee can read it." : "");
+        return 0;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "cocbot: %.*s: %s\n", static_cast<int>(command.size()), command.data(),
+                     e.what());
+        return 1;
     }
 }
 
@@ -149,5 +185,7 @@ int main(int argc, char** argv) {
         return drill({args.begin() + 1, args.end()});
     if (args[0] == "doctor")
         return doctor({args.begin() + 1, args.end()});
+    if (args[0] == "backup" || args[0] == "restore")
+        return copy(args[0], {args.begin() + 1, args.end()});
     return fail("unknown command '" + std::string{args[0]} + "' (try cocbot --help)");
 }

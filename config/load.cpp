@@ -239,19 +239,22 @@ void read_secrets(const Environment& env, Config& config, Gathered& gathered) {
 
 // Socket Mode unless told otherwise once there is an app-level token; then the secrets that
 // mode needs.
-void settle_mode(const RawValues& values, Config& config, Errors& errors) {
+// The mode, and the secrets it needs; `errors` is null when no secret is needed.
+void settle_mode(const RawValues& values, Config& config, Errors* errors) {
     if (!values[*find_setting("slack", "mode")] && !config.slack.app_token.empty())
         config.slack.mode = SlackMode::socket;
     const bool socket = config.slack.mode == SlackMode::socket;
+    if (errors == nullptr)
+        return;
     for (const auto& secret : secrets()) {
         if (!(config.slack.*secret.field).empty() || !secret.needed_in(config.slack.mode))
             continue;
-        errors.push_back(std::string(secret.env_var) + ": required" +
-                         (secret.needed == Secret::Needed::always ? ""
-                          : socket ? " in Socket Mode (slack.mode = \"socket\")"
-                                   : " in HTTP mode (slack.mode = \"http\")") +
-                         "; secrets come only from the environment (in the Slack app settings: " +
-                         std::string(secret.where) + ")");
+        errors->push_back(std::string(secret.env_var) + ": required" +
+                          (secret.needed == Secret::Needed::always ? ""
+                           : socket ? " in Socket Mode (slack.mode = \"socket\")"
+                                    : " in HTTP mode (slack.mode = \"http\")") +
+                          "; secrets come only from the environment (in the Slack app settings: " +
+                          std::string(secret.where) + ")");
     }
 }
 
@@ -302,7 +305,8 @@ Environment environment_from(char** envp) {
     return env;
 }
 
-LoadResult load(std::string_view toml_text, std::string_view source_name, const Environment& env) {
+LoadResult load(std::string_view toml_text, std::string_view source_name, const Environment& env,
+                Secrets need) {
     Gathered gathered;
     // A syntax error voids the file, but the environment is still checked, so that one run
     // shows every problem.
@@ -319,7 +323,7 @@ LoadResult load(std::string_view toml_text, std::string_view source_name, const 
     if (file) // otherwise the file may well name the channel
         require_channel(gathered.values, gathered.errors);
     read_secrets(env, config, gathered);
-    settle_mode(gathered.values, config, gathered.errors);
+    settle_mode(gathered.values, config, need == Secrets::required ? &gathered.errors : nullptr);
 
     redact(gathered.errors, gathered.secret_values);
     if (!gathered.errors.empty())
@@ -327,9 +331,10 @@ LoadResult load(std::string_view toml_text, std::string_view source_name, const 
     return LoadResult{std::move(config), {}};
 }
 
-LoadResult load_file(const std::optional<std::filesystem::path>& path, const Environment& env) {
+LoadResult load_file(const std::optional<std::filesystem::path>& path, const Environment& env,
+                     Secrets need) {
     if (!path)
-        return load({}, {}, env);
+        return load({}, {}, env, need);
     std::error_code error;
     const auto text = read_text(*path, error);
     // Nothing more is checked: what the file would have set is unknown.
@@ -337,7 +342,7 @@ LoadResult load_file(const std::optional<std::filesystem::path>& path, const Env
         return LoadResult{
             std::nullopt,
             {path->string() + ": cannot read the configuration file (" + error.message() + ")"}};
-    return load(*text, path->string(), env);
+    return load(*text, path->string(), env, need);
 }
 
 } // namespace cocbot::config

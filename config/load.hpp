@@ -27,10 +27,16 @@ struct LoadResult {
     std::vector<std::string> errors;
 };
 
+// Whether the Slack secrets must be set: not for commands that touch only the database
+// (`cocbot backup`, `cocbot restore`).
+enum class Secrets { required, optional };
+
 // source_name names the text in TOML syntax errors ("cocbot.toml:3:7: ...").
-LoadResult load(std::string_view toml_text, std::string_view source_name, const Environment& env);
+LoadResult load(std::string_view toml_text, std::string_view source_name, const Environment& env,
+                Secrets need = Secrets::required);
 
 // No path: defaults plus the environment. An unreadable file is an error naming the path.
-LoadResult load_file(const std::optional<std::filesystem::path>& path, const Environment& env);
+LoadResult load_file(const std::optional<std::filesystem::path>& path, const Environment& env,
+                     Secrets need = Secrets::required);
 
 } // namespace cocbot::config

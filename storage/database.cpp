@@ -27,13 +27,13 @@ bool is_in_memory(const std::string& path) {
     return path == ":memory:" || path.empty();
 }
 
-// Creates the file before SQLite does, so that it never exists with the umask's wider mode even
-// for a moment. SQLite gives its -wal and -shm files the database file's mode.
-void create_private_file(const std::string& path) {
+} // namespace
+
+bool create_private_file(const std::string& path) {
     const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, private_file_mode);
     if (fd < 0) {
         if (errno == EEXIST)
-            return; // an existing database keeps the mode its operator gave it
+            return false; // an existing database keeps the mode its operator gave it
         throw std::system_error(errno, std::generic_category(),
                                 "cannot create database file " + path);
     }
@@ -44,7 +44,10 @@ void create_private_file(const std::string& path) {
     if (chmod_result != 0)
         throw std::system_error(chmod_errno, std::generic_category(),
                                 "cannot set the mode of database file " + path);
+    return true;
 }
+
+namespace {
 
 // A database holds reports: one that others could read (a copy made with cp, an operator's
 // umask) is refused rather than served from, with the command that mends it.

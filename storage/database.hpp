@@ -80,6 +80,11 @@ private:
 using core::from_unix_seconds;
 using core::unix_seconds;
 
+// Creates `path` empty with mode 0600 before SQLite opens it, so that it never exists with the
+// umask's wider mode even for a moment (SQLite gives its -wal and -shm files the database file's
+// mode). False, and nothing changed, when it exists already. Throws std::system_error.
+bool create_private_file(const std::string& path);
+
 // The database's files (itself, -wal, -shm) that exist with any permission for group or others.
 std::vector<std::string> exposed_files(const std::string& path);
 

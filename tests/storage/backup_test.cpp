@@ -1,0 +1,113 @@
+// File: tests/storage/backup_test.cpp
+// `cocbot backup` and `restore` at the storage level: a copy is one private file holding the
+// database as it was; nothing existing is overwritten; a copy that is damaged, not cocbot's or
+// from a newer cocbot is refused before anything is written.
+#include "storage/backup.hpp"
+#include "storage/database.hpp"
+#include "storage/migrations.hpp"
+#include "tests/storage/temp_dir.hpp"
+
+#include <doctest/doctest.h>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+
+namespace {
+
+using namespace cocbot;
+using storage::testing::TempDir;
+namespace fs = std::filesystem;
+
+std::string bytes_of(const std::string& path) {
+    std::ifstream in{path, std::ios::binary};
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+}
+
+mode_t mode_of(const std::string& path) {
+    struct stat status {};
+    REQUIRE(::stat(path.c_str(), &status) == 0);
+    return status.st_mode & 0777;
+}
+
+// Incidents `first` to `last`, in a database left open as a running cocbot holds it.
+void file_incidents(storage::Database& db, int first, int last) {
+    for (int i = first; i <= last; ++i)
+        db.sql().exec("INSERT INTO incidents (id, year, number, filed_at) VALUES ('2026-" +
+                      std::to_string(i) + "', 2026, " + std::to_string(i) + ", 0)");
+}
+
+} // namespace
+
+TEST_SUITE("storage: backup and restore") {
+    TEST_CASE("a backup is one private file holding the database as it was") {
+        TempDir dir;
+        storage::Database live(dir.file("cocbot.db"));
+        file_incidents(live, 1, 3);
+        const auto facts = storage::backup(dir.file("cocbot.db"), dir.file("copy.db"));
+        CHECK(facts.incidents == 3);
+        CHECK(facts.schema == storage::latest_schema_version());
+        CHECK(mode_of(dir.file("copy.db")) == 0600);
+        CHECK_FALSE(fs::exists(dir.file("copy.db-wal")));
+        file_incidents(live, 4, 4); // later writes are not in it
+        SQLite::Database copy{dir.file("copy.db")};
+        CHECK(copy.execAndGet("SELECT count(*) FROM incidents").getInt() == 3);
+    }
+
+    TEST_CASE("a backup never overwrites a file, nor copies a database that is not there") {
+        TempDir dir;
+        { storage::Database live(dir.file("cocbot.db")); }
+        std::ofstream{dir.file("taken.db")} << "someone's file";
+        CHECK_THROWS_WITH_AS(storage::backup(dir.file("cocbot.db"), dir.file("taken.db")),
+                             doctest::Contains("exists already"), std::runtime_error);
+        CHECK(bytes_of(dir.file("taken.db")) == "someone's file");
+        CHECK_THROWS_WITH_AS(storage::backup(dir.file("none.db"), dir.file("copy.db")),
+                             doctest::Contains("there is no database"), std::runtime_error);
+        CHECK_FALSE(fs::exists(dir.file("copy.db")));
+    }
+
+    TEST_CASE("restore puts a copy where no database is, and never over one") {
+        TempDir dir;
+        {
+            storage::Database live(dir.file("cocbot.db"));
+            file_incidents(live, 1, 2);
+        }
+        storage::backup(dir.file("cocbot.db"), dir.file("copy.db"));
+        const auto facts = storage::restore(dir.file("copy.db"), dir.file("restored.db"));
+        CHECK(facts.incidents == 2);
+        CHECK(mode_of(dir.file("restored.db")) == 0600);
+        {
+            storage::Database restored(dir.file("restored.db"));
+            CHECK(restored.sql().execAndGet("SELECT count(*) FROM incidents").getInt() == 2);
+        }
+        const auto before = bytes_of(dir.file("cocbot.db"));
+        CHECK_THROWS_WITH_AS(storage::restore(dir.file("copy.db"), dir.file("cocbot.db")),
+                             doctest::Contains("stop cocbot and move the database"),
+                             std::runtime_error);
+        CHECK(bytes_of(dir.file("cocbot.db")) == before);
+    }
+
+    TEST_CASE("restore refuses a copy that is not cocbot's, is damaged, or is from a newer "
+              "cocbot, and writes nothing") {
+        TempDir dir;
+        std::ofstream{dir.file("notes.txt")} << std::string(8192, 'x');
+        CHECK_THROWS_AS(storage::restore(dir.file("notes.txt"), dir.file("cocbot.db")),
+                        std::runtime_error);
+        {
+            SQLite::Database other{dir.private_file("other.db"), SQLite::OPEN_READWRITE};
+            other.exec("CREATE TABLE recipes (name TEXT)");
+        }
+        CHECK_THROWS_WITH_AS(storage::restore(dir.file("other.db"), dir.file("cocbot.db")),
+                             doctest::Contains("is not a cocbot database"), std::runtime_error);
+        {
+            storage::Database live(dir.file("newer.db"));
+            live.sql().exec("PRAGMA user_version = " +
+                            std::to_string(storage::latest_schema_version() + 1));
+        }
+        CHECK_THROWS_WITH_AS(storage::restore(dir.file("newer.db"), dir.file("cocbot.db")),
+                             doctest::Contains("newer cocbot"), std::runtime_error);
+        CHECK_FALSE(fs::exists(dir.file("cocbot.db")));
+    }
+}
