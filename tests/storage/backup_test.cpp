@@ -10,21 +10,14 @@
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <sys/stat.h>
 
 namespace {
 
 using namespace cocbot;
+using storage::testing::bytes_of;
 using storage::testing::TempDir;
 namespace fs = std::filesystem;
-
-std::string bytes_of(const std::string& path) {
-    std::ifstream in{path, std::ios::binary};
-    std::stringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
 
 mode_t mode_of(const std::string& path) {
     struct stat status {};

@@ -8,23 +8,15 @@
 
 #include <doctest/doctest.h>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <sys/stat.h>
 
 namespace {
 
 using namespace cocbot;
+using storage::testing::bytes_of;
 using storage::testing::t0;
 using storage::testing::TempDir;
 namespace fs = std::filesystem;
-
-std::string bytes_of(const std::string& path) {
-    std::ifstream in{path, std::ios::binary};
-    std::stringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
 
 void write_something(storage::Database& db, const std::string& id) {
     storage::UnitOfWork work(db);

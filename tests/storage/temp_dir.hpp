@@ -6,6 +6,8 @@
 #include <doctest/doctest.h>
 #include <fcntl.h>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <sys/stat.h>
 #include <system_error>
@@ -42,5 +44,13 @@ struct TempDir {
         return made;
     }
 };
+
+// Every byte of a file ("" when it cannot be read).
+inline std::string bytes_of(const std::string& path) {
+    std::ifstream in{path, std::ios::binary};
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+}
 
 } // namespace cocbot::storage::testing
