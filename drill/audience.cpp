@@ -50,7 +50,19 @@ std::string user_of_trigger(const std::string& trigger) {
 }
 
 Audience::Audience(std::map<std::string, std::set<std::string>> channels, ChannelNames names)
-    : members_(std::move(channels)), names_(std::move(names)) {}
+    : members_(std::move(channels)), ever_(members_), names_(std::move(names)) {}
+
+std::set<std::string>& Audience::members_of(const std::string& channel) {
+    const auto known = members_.find(channel);
+    if (known != members_.end())
+        return known->second;
+    return members_[channel] = {cast::anyone};
+}
+
+std::set<std::string> Audience::ever_in(const std::string& channel) const {
+    const auto found = ever_.find(channel);
+    return found == ever_.end() ? std::set<std::string>{} : found->second;
+}
 
 std::optional<Sighting> Audience::sighting(const sim::RecordedCall& call) {
     if (call.method.starts_with("chat.") || call.method.starts_with("views."))
@@ -68,10 +80,9 @@ std::optional<Sighting> Audience::posted(const sim::RecordedCall& call) {
             seen.audience = {*user, cast::bot};
             seen.where = "a direct message to " + name_of(*user);
         } else {
-            auto& members = members_[channel];
-            members.insert(cast::bot); // it posts only where it is
-            seen.audience = members;
+            seen.audience = members_of(channel);
             seen.where = channel_label(channel);
+            seen.channel = channel;
         }
         // A post's own id comes back in Slack's answer; an update names it.
         const auto& named = call.method == "chat.update" ? args : call.answer;
@@ -103,20 +114,24 @@ std::optional<Sighting> Audience::changed(const sim::RecordedCall& call) {
     Sighting seen;
     seen.kind = Sighting::Kind::channel;
     seen.where = channel_label(channel);
-    if (call.method == "conversations.invite") {
+    // What Slack refused changed nothing.
+    if (!call.answer.is_object() || !call.answer.value("ok", false))
+        return std::nullopt;
+    if (call.method == "conversations.create") {
+        const auto made = call.answer.value("channel", json::object()).value("id", "");
+        members_[made] = ever_[made] = {cast::bot}; // a channel cocbot made holds it alone
+        seen.where = "#" + arg(call.args, "name");
+        seen.note = "created, private";
+    } else if (call.method == "conversations.invite") {
         const auto added = users_in(arg(call.args, "users"));
-        auto& members = members_[channel];
-        members.insert(cast::bot); // a channel cocbot made holds it from the start
-        members.insert(added.begin(), added.end());
+        members_of(channel).insert(added.begin(), added.end());
+        ever_[channel].insert(added.begin(), added.end());
         seen.note = names_of(added) + (added.size() == 1 ? " is" : " are") + " added";
     } else if (call.method == "conversations.kick") {
-        members_[channel].erase(arg(call.args, "user"));
+        members_of(channel).erase(arg(call.args, "user"));
         seen.note = name_of(arg(call.args, "user")) + " is removed";
     } else if (call.method == "conversations.archive") {
         seen.note = "archived: it keeps the record, and nothing more can be posted";
-    } else if (call.method == "conversations.create") {
-        seen.where = "#" + arg(call.args, "name");
-        seen.note = "created, private";
     } else {
         return std::nullopt;
     }

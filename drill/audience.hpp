@@ -24,6 +24,7 @@ struct Sighting {
     nlohmann::json content;         // the message or view as cocbot sent it
     std::string note;               // "(updated)", or what changed in a channel
     std::string message;            // "<channel>/<ts>" of a message posted or updated
+    std::string channel;            // the channel a message is in (not direct messages)
 };
 
 class Audience {
@@ -35,13 +36,19 @@ public:
     std::optional<Sighting> sighting(const sim::RecordedCall& call);
     // The answer `user` got at once to an action (the acknowledgement's payload).
     Sighting answer(const std::string& user, const nlohmann::json& payload) const;
+    // Everyone who was ever in `channel`: a private channel shows its history to whoever joins.
+    std::set<std::string> ever_in(const std::string& channel) const;
 
 private:
     std::optional<Sighting> posted(const sim::RecordedCall& call);
     std::optional<Sighting> changed(const sim::RecordedCall& call);
     std::string channel_label(const std::string& channel) const;
 
+    // A channel cocbot neither made nor was told of (#general, say) is seen by anyone.
+    std::set<std::string>& members_of(const std::string& channel);
+
     std::map<std::string, std::set<std::string>> members_;
+    std::map<std::string, std::set<std::string>> ever_;
     ChannelNames names_;
 };
 

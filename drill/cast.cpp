@@ -27,6 +27,8 @@ std::set<std::string> cleared() {
 }
 
 std::string name_of(std::string_view id) {
+    if (id == cast::anyone)
+        return "anyone in it";
     for (const auto& person : people())
         if (person.id == id)
             return person.name;

@@ -26,6 +26,7 @@ inline const std::string erin = "UERIN";     // declares a conflict
 inline const std::string harper = "UHARPER"; // the HR contact
 inline const std::string rowan = "UROWAN";   // the reported person, an employee
 inline const std::string bot = "UBOT";       // cocbot itself
+inline const std::string anyone = "*";       // whoever reads a channel open to the workspace
 } // namespace cast
 
 // Everyone, in the order the cast list prints them.

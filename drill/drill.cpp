@@ -108,16 +108,20 @@ public:
           stage_(slack_, socket_, transcript_, config_.storage.path), scenario_(stage_, clock_) {}
 
     ~Drill() {
+        if (service_.joinable()) { // the service writes to the log until it has stopped
+            service_.request_stop();
+            service_.join();
+        }
         app::log_to(stderr);
         std::fclose(log_);
     }
 
     int run() {
         introduce(transcript_, clock_);
-        service_ = std::jthread{
-            [this](std::stop_token stop) { service_exit_ = app::serve(config_, std::move(stop)); }};
+        service_ = std::jthread{[this](std::stop_token stop) { serve(std::move(stop)); }};
         const bool played = connected() && played_all();
         const bool stopped = stopped_cleanly();
+        transcript_.catch_up(); // what cocbot did last, while it stopped, is audited too
         const bool confidential = played && kept_confidential();
         const bool passed = played && stopped && confidential;
         finish(passed);
@@ -133,6 +137,16 @@ private:
         return log;
     }
 
+    // On the service's thread: a failure to start (the database, the port) is said, not fatal.
+    void serve(std::stop_token stop) {
+        try {
+            service_exit_ = app::serve(config_, std::move(stop));
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "cocbot drill: the service did not start: %s\n", e.what());
+            service_exit_ = 2;
+        }
+    }
+
     bool connected() {
         if (socket_.wait_for_open(1, std::chrono::seconds(15)))
             return true;
@@ -146,7 +160,7 @@ private:
             transcript_.step(static_cast<int>(i + 1), steps[i].title);
             try {
                 steps[i].play();
-            } catch (const StepFailed& failed) {
+            } catch (const std::exception& failed) { // StepFailed, or an answer of a wrong shape
                 transcript_.catch_up();
                 transcript_.heading(std::string{"\n✗ The step did not happen: "} + failed.what());
                 return false;
@@ -186,7 +200,7 @@ private:
 bool Drill::kept_confidential() {
     const auto secrets = secrets_of(scenario_.words(), cast::rowan);
     transcript_.heading("\n── The confidentiality check");
-    const auto& sightings = transcript_.sightings();
+    const auto sightings = transcript_.sightings();
     const auto found = leaks(sightings, secrets);
     for (const auto& leak : found)
         transcript_.say("✗ " + name_of(leak.person) + " was shown " + leak.what + " (" +

@@ -96,6 +96,15 @@ void Transcript::show(const Sighting& seen) {
         std::fprintf(out_, "     │ … (%zu more lines)\n", lines.size() - max_lines);
 }
 
+std::vector<Sighting> Transcript::sightings() const {
+    auto all = sightings_;
+    for (auto& seen : all)
+        if (!seen.channel.empty())
+            for (const auto& member : audience_.ever_in(seen.channel))
+                seen.audience.insert(member);
+    return all;
+}
+
 std::vector<std::string> Transcript::changed_lines(const Sighting& seen,
                                                    std::vector<std::string> lines) {
     if (seen.message.empty())

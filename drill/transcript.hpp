@@ -29,7 +29,9 @@ public:
     // Everything cocbot did in Slack since the last call, as the people saw it.
     void catch_up();
 
-    const std::vector<Sighting>& sightings() const { return sightings_; }
+    // Every sighting so far; a channel's messages count as seen by everyone who was ever in
+    // the channel, as its history shows them to whoever joins.
+    std::vector<Sighting> sightings() const;
 
 private:
     void show(const Sighting& seen);

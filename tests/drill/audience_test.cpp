@@ -11,8 +11,9 @@ using nlohmann::json;
 
 namespace {
 
-cocbot::sim::RecordedCall call(std::string method, json args) {
-    return {std::move(method), "POST", std::move(args), "Bearer xoxb", {}, nullptr};
+// A call Slack answered `answer` (ok, unless told otherwise).
+cocbot::sim::RecordedCall call(std::string method, json args, json answer = {{"ok", true}}) {
+    return {std::move(method), "POST", std::move(args), "Bearer xoxb", {}, std::move(answer)};
 }
 
 Audience fresh() {
@@ -25,6 +26,8 @@ Audience fresh() {
 TEST_SUITE("drill: who saw what") {
     TEST_CASE("a channel post is seen by the members the invites and kicks left in it then") {
         auto audience = fresh();
+        audience.sighting(call("conversations.create", {{"name", "coc-2026-001"}},
+                               {{"ok", true}, {"channel", {{"id", "C1"}}}}));
         CHECK(audience
                   .sighting(
                       call("conversations.invite", {{"channel", "C1"}, {"users", "UALICE,UBOB"}}))
@@ -41,9 +44,42 @@ TEST_SUITE("drill: who saw what") {
 
     TEST_CASE("a post in a channel cocbot just made is seen by nobody but cocbot") {
         auto audience = fresh();
+        audience.sighting(call("conversations.create", {{"name", "coc-2026-001"}},
+                               {{"ok", true}, {"channel", {{"id", "C2"}}}}));
         const auto seen =
             audience.sighting(call("chat.postMessage", {{"channel", "C2"}, {"text", "x"}}));
         CHECK(seen->audience == std::set<std::string>{cast::bot});
+    }
+
+    TEST_CASE("a post in a channel cocbot did not make and was not told of is seen by anyone") {
+        auto audience = fresh();
+        const auto seen =
+            audience.sighting(call("chat.postMessage", {{"channel", "C0GENERAL"}, {"text", "x"}}));
+        CHECK(seen->audience.contains(cast::anyone));
+    }
+
+    TEST_CASE("what Slack refused changes nobody's access") {
+        auto audience = fresh();
+        audience.sighting(call("conversations.create", {{"name", "coc-2026-001"}},
+                               {{"ok", true}, {"channel", {{"id", "C1"}}}}));
+        audience.sighting(call("conversations.invite", {{"channel", "C1"}, {"users", "UALICE"}}));
+        CHECK_FALSE(
+            audience
+                .sighting(call("conversations.kick", {{"channel", "C1"}, {"user", "UALICE"}},
+                               {{"ok", false}, {"error", "cant_kick_self"}}))
+                .has_value());
+        CHECK(audience.sighting(call("chat.postMessage", {{"channel", "C1"}, {"text", "x"}}))
+                  ->audience.contains(cast::alice));
+    }
+
+    TEST_CASE("whoever was ever in a channel can read what was posted there before") {
+        auto audience = fresh();
+        audience.sighting(call("conversations.invite", {{"channel", "C1"}, {"users", "UALICE"}}));
+        audience.sighting(call("conversations.invite", {{"channel", "C1"}, {"users", "UERIN"}}));
+        audience.sighting(call("conversations.kick", {{"channel", "C1"}, {"user", "UERIN"}}));
+        CHECK(audience.ever_in("C1").contains(cast::erin));
+        CHECK(audience.ever_in("C0COMMITTEE").contains(cast::alice));
+        CHECK(audience.ever_in("C9").empty());
     }
 
     TEST_CASE("the committee channel's posts reach everyone in it") {
