@@ -27,6 +27,9 @@ std::string token_fix(const std::string& error, std::string_view variable, std::
     if (error == "token_revoked" || error == "account_inactive" || error == "app_uninstalled")
         return "Slack says " + error + ": reinstall the app and put its new token in " +
                std::string{variable};
+    if (error == "ratelimited" || error == "invalid_response" || error.starts_with("http_") ||
+        error == "internal_error" || error == "fatal_error")
+        return "Slack did not answer properly (" + error + "): try again in a minute";
     return "Slack refuses " + std::string{variable} + " (" + error + "): copy it again from " +
            std::string{where};
 }
@@ -36,7 +39,11 @@ std::string token_fix(const std::string& error, std::string_view variable, std::
 int doctor(const config::Config& config, std::FILE* out) {
     net::io_context io;
     Doctor checks{config, io.get_executor(), out};
-    net::co_spawn(io, checks.run(), net::detached);
+    // A check that throws ends the run here, for main to report, rather than vanish.
+    net::co_spawn(io, checks.run(), [](const std::exception_ptr& failure) {
+        if (failure)
+            std::rethrow_exception(failure);
+    });
     io.run();
     const int failed = checks.failures();
     if (failed == 0)
@@ -60,7 +67,8 @@ awaitable<void> Doctor::run() {
         co_await people();
         co_await private_channels();
     } else {
-        fail("slack", "the other Slack checks need a bot token Slack accepts");
+        std::fprintf(out_, "skip  app-level token, committee channel, people, private channels: "
+                           "they need a bot token Slack accepts\n");
     }
     database();
 }
@@ -154,8 +162,11 @@ void Doctor::database() {
             pass("database", path.string() + " is writable and its schema is current (" +
                                  std::to_string(version) + ")");
     } catch (const std::exception& e) {
-        fail("database", "cannot open and write " + path.string() + " (" + storage::error_class(e) +
-                             "): check its owner and mode");
+        fail("database", storage::is_busy(e)
+                             ? path.string() + " stayed locked by another process for 2 s (a "
+                                               "long write or a sqlite3 shell): try again"
+                             : "cannot open and write " + path.string() + " (" +
+                                   storage::error_class(e) + "): check its owner and mode");
     }
 }
 

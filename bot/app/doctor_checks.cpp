@@ -173,9 +173,11 @@ awaitable<void> Doctor::private_channels() {
     if (step.empty())
         pass("private channels", "made #" + name + ", let a member in and out, and archived it");
     else
-        fail("private channels", "made #" + name + " but could not " + step +
-                                     (archived.ok ? "" : "; archive #" + name + " by hand") +
-                                     ": the app needs groups:write");
+        fail("private channels",
+             "made #" + name + " but could not " + step +
+                 (archived.ok ? "" : "; archive #" + name + " by hand") +
+                 (step.find("missing_scope") != std::string::npos ? ": the app needs groups:write"
+                                                                  : ""));
 }
 
 // Lets the first member on the roster into `channel` and takes them out again, as cocbot does

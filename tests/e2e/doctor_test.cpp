@@ -94,8 +94,16 @@ TEST_SUITE("e2e: cocbot doctor") {
         slack.set_error("auth.test", "invalid_auth");
         const auto run = doctor();
         fails(run, "bot token", "SLACK_BOT_TOKEN (invalid_auth)");
-        fails(run, "slack", "need a bot token Slack accepts");
+        CHECK(run.output.find("skip  app-level token, committee channel, people, private "
+                              "channels: they need a bot token Slack accepts") !=
+              std::string::npos);
+        CHECK(run.output.find("1 check failed.") != std::string::npos);
         CHECK(slack.calls("conversations.create").empty());
+    }
+
+    TEST_CASE_FIXTURE(Installation, "Slack failing is told apart from a token it refuses") {
+        slack.fail_next("auth.test", 503, 2);
+        fails(doctor(), "bot token", "Slack did not answer properly (http_503): try again");
     }
 
     TEST_CASE_FIXTURE(Installation, "missing scopes are named, with how to add them") {
