@@ -61,8 +61,12 @@ CopyFacts copy_into_new(SQLite::Database& from, const std::string& to, bool self
         {
             SQLite::Database target{to, SQLite::OPEN_READWRITE, busy_ms};
             copy_pages(from, target);
-            if (self_contained) // one file, without a write-ahead log beside it
+            if (self_contained) {
+                // One file, without a write-ahead log beside it; rebuilt, so that free pages
+                // (which a database made before secure_delete may hold) are not in the copy.
                 target.exec("PRAGMA journal_mode = DELETE");
+                target.exec("VACUUM");
+            }
             facts = checked(target, to);
         }
         return facts;

@@ -49,6 +49,19 @@ TEST_SUITE("storage: backup and restore") {
         CHECK(copy.execAndGet("SELECT count(*) FROM incidents").getInt() == 3);
     }
 
+    TEST_CASE("a backup holds no free page, so nothing deleted before it is in the copy") {
+        TempDir dir;
+        storage::Database live(dir.file("cocbot.db"));
+        live.sql().exec("PRAGMA secure_delete = OFF"); // as a database made before it was on
+        live.sql().exec("CREATE TABLE scratch (text TEXT)");
+        live.sql().exec("INSERT INTO scratch VALUES ('" + std::string(5000, 'w') + "Wordle')");
+        live.sql().exec("DROP TABLE scratch");
+        storage::backup(dir.file("cocbot.db"), dir.file("copy.db"));
+        CHECK(bytes_of(dir.file("copy.db")).find("Wordle") == std::string::npos);
+        SQLite::Database copy{dir.file("copy.db")};
+        CHECK(copy.execAndGet("PRAGMA freelist_count").getInt() == 0);
+    }
+
     TEST_CASE("a backup never overwrites a file, nor copies a database that is not there") {
         TempDir dir;
         { storage::Database live(dir.file("cocbot.db")); }
