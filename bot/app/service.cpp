@@ -177,6 +177,26 @@ struct App {
     Workspace workspace;
 };
 
+// GET /healthz and /metrics always; POST /slack/events only in HTTP mode: in Socket Mode
+// nothing of Slack's comes over HTTP, so nothing is listened for.
+server::Router router_for(const config::Config& config, App& app) {
+    std::vector<server::Route> routes{
+        {"/healthz", http::verb::get, [&app](Request& r) { return app.ingress.health(r); }},
+        {"/metrics", http::verb::get, [&app](Request& r) { return app.ingress.metrics(r); },
+         config.http.metrics_public ? server::Access::anyone : server::Access::local},
+    };
+    if (config.slack.mode == config::SlackMode::http)
+        routes.push_back({"/slack/events", http::verb::post,
+                          [&app](Request& r) { return app.ingress.events(r); }});
+    return server::Router{std::move(routes)};
+}
+
+server::Limits limits_from(const config::Config& config) {
+    server::Limits limits;
+    limits.max_connections = config.http.max_connections;
+    return limits;
+}
+
 } // namespace
 
 int serve(const config::Config& config, std::stop_token stop) {
@@ -192,17 +212,6 @@ int serve(const config::Config& config, std::stop_token stop) {
     app.reads.catch_up();
 
     const bool socket_mode = config.slack.mode == config::SlackMode::socket;
-    std::vector<server::Route> routes{
-        {"/healthz", http::verb::get, [&](Request& r) { return app.ingress.health(r); }},
-        {"/metrics", http::verb::get, [&](Request& r) { return app.ingress.metrics(r); },
-         config.http.metrics_public ? server::Access::anyone : server::Access::local},
-    };
-    // In Socket Mode nothing of Slack's comes over HTTP, so nothing is listened for.
-    if (!socket_mode)
-        routes.push_back(
-            {"/slack/events", http::verb::post, [&](Request& r) { return app.ingress.events(r); }});
-    server::Router router{std::move(routes)};
-
     int exit_code = 0;
     std::function<void()> stop_everything;
     slack::WebApi socket_api{io.get_executor(), socket_api_options(config, app.metrics)};
@@ -219,10 +228,8 @@ int serve(const config::Config& config, std::stop_token stop) {
         socket_options(config)};
     if (socket_mode)
         app.health.watch([&socket] { return socket.health(); });
-    server::Limits limits;
-    limits.max_connections = config.http.max_connections;
     server::Server http_server{io.get_executor(), endpoint_from(config.http.listen),
-                               std::move(router), limits, report_http};
+                               router_for(config, app), limits_from(config), report_http};
     http_server.start();
 
     // The application thread stays up until the HTTP server has finished its last request.
