@@ -194,6 +194,9 @@ TEST_SUITE("e2e: the committee channel's membership") {
         slack.set_error("conversations.members", "internal_error", 1000);
         Bot bot{slack};
         bot.start_unready();
+        // Until the executor and the scheduler are up, /healthz names them first.
+        REQUIRE(eventually(
+            [&] { return bot.health(true).body.find("scheduler: ok") != std::string::npos; }));
         const auto health = bot.health();
         CHECK(health.status == 503);
         CHECK(health.body.starts_with("committee_channel: membership unknown"));
