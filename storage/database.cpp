@@ -97,9 +97,28 @@ std::vector<std::string> exposed_files(const std::string& path) {
     return exposed;
 }
 
-Database::Database(const std::string& path) : sql_(open(path)) {
+Database::Database(const std::string& path, std::optional<KeySource> key) : sql_(open(path)) {
     configure(sql_, path);
     migrate(sql_);
+    unlock(path, key);
+}
+
+void Database::unlock(const std::string& path, const std::optional<KeySource>& key) {
+    const bool sealed = is_sealed(sql_);
+    if (!key) {
+        if (sealed)
+            throw std::runtime_error(path + " is sealed: it opens only with its key");
+        return;
+    }
+    sealer_.emplace(obtain_key(*key, sealed, key_created_));
+    if (sealed) {
+        check_key(sql_, *sealer_, path);
+        return;
+    }
+    seal_plain_values(sql_, *sealer_);
+    // The plain text they replace goes from the file and the log at once (secure_delete zeroes
+    // it once a checkpoint has written the new pages over the old).
+    checkpoint();
 }
 
 SQLite::Statement& Database::prepared(std::string_view sql) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/time.hpp"
+#include "storage/sealing.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -34,9 +35,17 @@ public:
     // holds reports; an existing one that group or others may use is refused. Throws
     // (SQLite::Exception, std::system_error, std::runtime_error) when the file cannot be opened,
     // configured or migrated.
-    explicit Database(const std::string& path);
+    // With `key`, what says anything about a report is sealed with it: a database written in
+    // plain text is sealed at once (one transaction), and one sealed under another key, or
+    // sealed with no key given, is refused before anything else is read or written. Without a
+    // key (tests, the benchmark), values are stored as they are.
+    explicit Database(const std::string& path, std::optional<KeySource> key = std::nullopt);
 
     SQLite::Database& sql() { return sql_; }
+    // What seals the values of reports; null when the database was opened without a key.
+    const Sealer* sealer() const { return sealer_ ? &*sealer_ : nullptr; }
+    // The key file was made by this start: it must be backed up, apart from the database.
+    bool key_created() const { return key_created_; }
 
     // The statement for `sql`, prepared on first use and reset; it lives as long as the
     // connection. Throws SQLite::Exception for SQL that does not prepare (nothing is cached).
@@ -69,7 +78,11 @@ public:
     void flush();
 
 private:
+    void unlock(const std::string& path, const std::optional<KeySource>& key);
+
     SQLite::Database sql_;
+    std::optional<Sealer> sealer_;
+    bool key_created_ = false;
     std::function<void()> on_opened_;
     bool group_open_ = false; // a shared transaction began and was not flushed yet
     // Declared after sql_, so destroyed before it. Keyed by the SQL text itself.

@@ -4,6 +4,7 @@
 #include "storage/event_codec.hpp"
 
 #include <cstddef>
+#include <stdexcept>
 #include <string>
 #include <utility>
 
@@ -12,7 +13,7 @@ namespace cocbot::storage {
 namespace {
 
 constexpr const char* select_events_sql =
-    "SELECT events.type, events.data, event_secrets.data FROM events "
+    "SELECT events.type, events.data, event_secrets.data, events.seq FROM events "
     "LEFT JOIN event_secrets ON event_secrets.event_seq = events.seq "
     "WHERE events.incident_id = :incident_id ORDER BY events.seq";
 
@@ -22,7 +23,7 @@ constexpr const char* select_all_sql = "SELECT id FROM incidents ORDER BY year, 
 
 // Every incident with its events, in one pass; an incident without events has one row of NULLs.
 constexpr const char* select_all_events_sql =
-    "SELECT incidents.id, events.type, events.data, event_secrets.data FROM incidents "
+    "SELECT incidents.id, events.type, events.data, event_secrets.data, events.seq FROM incidents "
     "LEFT JOIN events ON events.incident_id = incidents.id "
     "LEFT JOIN event_secrets ON event_secrets.event_seq = events.seq "
     "ORDER BY incidents.year, incidents.number, events.seq";
@@ -61,14 +62,32 @@ std::optional<std::string> optional_text(const SQLite::Column& column) {
     return column.getString();
 }
 
-// The stored event in the three columns from `first` on: type, data, secret data.
-EncodedEvent read_event(SQLite::Statement& row, int first) {
-    return {row.getColumn(first).getString(), row.getColumn(first + 1).getString(),
-            optional_text(row.getColumn(first + 2))};
+// An event as stored: its secret data still sealed, and the seq it is bound to.
+struct StoredEvent {
+    EncodedEvent encoded;
+    std::int64_t seq = 0;
+};
+
+// The stored event in the four columns from `first` on: type, data, secret data, seq.
+StoredEvent read_event(SQLite::Statement& row, int first) {
+    return {{row.getColumn(first).getString(), row.getColumn(first + 1).getString(),
+             optional_text(row.getColumn(first + 2))},
+            row.getColumn(first + 3).getInt64()};
 }
 
-core::Event decoded(const EncodedEvent& row) {
-    return decode_event(row.type, row.data, row.sensitive);
+// Opened and decoded after the read has finished, so a bad row cannot leave the statement open.
+core::Event decoded(const StoredEvent& row, const core::IncidentId& incident,
+                    const Sealer* sealer) {
+    const auto& secret = row.encoded.sensitive;
+    if (!secret || !Sealer::is_sealed(*secret))
+        return decode_event(row.encoded.type, row.encoded.data, secret);
+    if (!sealer)
+        throw std::runtime_error("a sealed value, and no key to open it");
+    auto opened = sealer->open(*secret, secret_row(incident.value, row.seq));
+    if (!opened)
+        throw std::runtime_error("a sealed value of incident " + incident.value +
+                                 " does not open: it was edited, or moved from another row");
+    return decode_event(row.encoded.type, row.encoded.data, opened);
 }
 
 // What replay starts from: status none.
@@ -80,13 +99,13 @@ core::Incident unknown(const core::IncidentId& id) {
 
 struct IncidentRow {
     core::IncidentId incident;
-    std::optional<EncodedEvent> event;
+    std::optional<StoredEvent> event;
 };
 
 } // namespace
 
 EventStore::EventStore(Database& db)
-    : select_events_(db.prepared(select_events_sql)),
+    : sealer_(db.sealer()), select_events_(db.prepared(select_events_sql)),
       select_exists_(db.prepared(select_exists_sql)), select_all_(db.prepared(select_all_sql)),
       select_all_events_(db.prepared(select_all_events_sql)),
       select_by_channel_(db.prepared(select_by_channel_sql)),
@@ -96,14 +115,13 @@ EventStore::EventStore(Database& db)
 std::vector<core::Event> EventStore::events(const core::IncidentId& incident) {
     select_events_.tryReset();
     select_events_.bind(":incident_id", incident.value);
-    std::vector<EncodedEvent> rows;
+    std::vector<StoredEvent> rows;
     while (select_events_.executeStep())
         rows.push_back(read_event(select_events_, 0));
-    // Decoded after the read has finished, so a bad row cannot leave the statement open.
     std::vector<core::Event> events;
     events.reserve(rows.size());
     for (const auto& row : rows)
-        events.push_back(decoded(row));
+        events.push_back(decoded(row, incident, sealer_));
     return events;
 }
 
@@ -154,7 +172,8 @@ std::vector<core::Incident> EventStore::incidents() {
         if (i == 0 || rows[i - 1].incident != id)
             incidents.push_back(unknown(id));
         if (event)
-            incidents.back() = core::evolve(std::move(incidents.back()), decoded(*event));
+            incidents.back() =
+                core::evolve(std::move(incidents.back()), decoded(*event, id, sealer_));
     }
     return incidents;
 }

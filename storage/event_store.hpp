@@ -37,6 +37,7 @@ public:
     std::optional<core::IncidentId> incident_by_channel(const core::ChannelId& channel);
 
 private:
+    const Sealer* sealer_; // null: stored as it is
     SQLite::Statement& select_events_;
     SQLite::Statement& select_exists_;
     SQLite::Statement& select_all_;

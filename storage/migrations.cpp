@@ -130,9 +130,18 @@ CREATE TABLE incident_activity (
 CREATE INDEX incident_activity_active ON incident_activity (incident_id) WHERE active = 1;
 )sql";
 
+// Version 8: the key check, one value sealed with the database's key (storage/sealing.cpp): a
+// key that does not open it is the wrong one, found before anything is read or written.
+constexpr const char* schema_v8 = R"sql(
+CREATE TABLE seal_check (
+    id    INTEGER PRIMARY KEY CHECK (id = 1),
+    value TEXT NOT NULL
+);
+)sql";
+
 // Append only: a released script is never edited, since databases in the field already ran it.
 constexpr std::array migrations{schema_v1, schema_v2, schema_v3, schema_v4,
-                                schema_v5, schema_v6, schema_v7};
+                                schema_v5, schema_v6, schema_v7, schema_v8};
 
 // What a version needs beyond its script: data that only C++ can compute.
 void after_script(SQLite::Database& db, int version) {

@@ -50,7 +50,7 @@ constexpr const char* upsert_activity_sql =
 } // namespace
 
 UnitOfWork::UnitOfWork(Database& db)
-    : db_(db.sql()), scope_(db), next_number_(db.prepared(next_number_sql)),
+    : db_(db.sql()), sealer_(db.sealer()), scope_(db), next_number_(db.prepared(next_number_sql)),
       insert_incident_(db.prepared(insert_incident_sql)),
       insert_event_(db.prepared(insert_event_sql)),
       insert_event_secret_(db.prepared(insert_event_secret_sql)),
@@ -96,7 +96,10 @@ void UnitOfWork::append(const core::IncidentId& incident, const std::vector<core
             continue;
         insert_event_secret_.tryReset();
         insert_event_secret_.bind(":event_seq", event_seq);
-        insert_event_secret_.bind(":data", *encoded.sensitive);
+        insert_event_secret_.bind(
+            ":data", sealer_
+                         ? sealer_->seal(*encoded.sensitive, secret_row(incident.value, event_seq))
+                         : *encoded.sensitive);
         insert_event_secret_.exec();
     }
 }

@@ -54,7 +54,8 @@ public:
 
 private:
     SQLite::Database& db_;
-    WriteScope scope_; // begins before any statement is used
+    const Sealer* sealer_; // null: stored as it is
+    WriteScope scope_;     // begins before any statement is used
     SQLite::Statement& next_number_;
     SQLite::Statement& insert_incident_;
     SQLite::Statement& insert_event_;
