@@ -137,8 +137,11 @@ int copy(std::string_view command, std::vector<std::string_view> args) {
     const auto& database = std::get<cocbot::config::Config>(config).storage.path;
     try {
         const bool out = command == "backup";
-        const auto facts = out ? cocbot::storage::backup(database, file)
-                               : cocbot::storage::restore(file, database);
+        const auto facts =
+            out ? cocbot::storage::backup(database, file)
+                : cocbot::storage::restore(
+                      file, database,
+                      cocbot::app::key_source(std::get<cocbot::config::Config>(config)));
         std::printf("cocbot: %s %lld incidents (schema %d) to %s.%s\n", out ? "copied" : "restored",
                     static_cast<long long>(facts.incidents), facts.schema,
                     out ? file.c_str() : database.c_str(),

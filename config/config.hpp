@@ -44,6 +44,12 @@ struct SlackConfig {
 
 struct StorageConfig {
     std::string path = "cocbot.db";
+    std::string key_file; // where the data key is; empty: beside the database, "<path>.key"
+    // COCBOT_DATA_KEY (base64 of 32 bytes), which wins over the key file: a secret, only ever
+    // read from the environment, never printed.
+    std::string data_key;
+
+    std::string key_file_or_default() const { return key_file.empty() ? path + ".key" : key_file; }
 };
 
 struct CommitteeConfig {

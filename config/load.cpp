@@ -235,6 +235,10 @@ void read_secrets(const Environment& env, Config& config, Gathered& gathered) {
         if (!value.empty())
             config.slack.*secret.field = value;
     }
+    if (const auto key = env.find("COCBOT_DATA_KEY"); key != env.end()) {
+        gathered.secret_values.push_back(key->second);
+        config.storage.data_key = core::trim(key->second);
+    }
 }
 
 // Socket Mode unless told otherwise once there is an app-level token; then the secrets that

@@ -87,7 +87,7 @@ CopyFacts backup(const std::string& database, const std::string& copy) {
     return copy_into_new(source, copy, true);
 }
 
-CopyFacts restore(const std::string& copy, const std::string& database) {
+CopyFacts restore(const std::string& copy, const std::string& database, const KeySource& key) {
     for (const char* suffix : {"", "-wal", "-shm"})
         if (fs::exists(database + suffix))
             throw std::runtime_error(database + suffix +
@@ -97,6 +97,10 @@ CopyFacts restore(const std::string& copy, const std::string& database) {
         throw std::runtime_error("there is no file " + copy);
     SQLite::Database source{copy, SQLite::OPEN_READONLY, busy_ms};
     checked(source, copy); // before anything is written
+    if (source.tableExists("seal_check") && is_sealed(source)) {
+        bool created = false;
+        check_key(source, Sealer{obtain_key(key, true, created)}, copy);
+    }
     return copy_into_new(source, database, false);
 }
 

@@ -4,6 +4,8 @@
 // private files, like the database, and are checked before they are called good.
 #pragma once
 
+#include "storage/sealing.hpp"
+
 #include <cstdint>
 #include <string>
 
@@ -21,7 +23,8 @@ struct CopyFacts {
 CopyFacts backup(const std::string& database, const std::string& copy);
 
 // Puts `copy` in place at `database`, which must not exist (cocbot stopped, the old file moved
-// aside). Refuses a copy that is damaged, not cocbot's, or from a newer cocbot.
-CopyFacts restore(const std::string& copy, const std::string& database);
+// aside). Refuses a copy that is damaged, not cocbot's, from a newer cocbot, or sealed under
+// another key than `key`'s.
+CopyFacts restore(const std::string& copy, const std::string& database, const KeySource& key);
 
 } // namespace cocbot::storage

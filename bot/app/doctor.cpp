@@ -1,6 +1,7 @@
 // File: bot/app/doctor.cpp
 #include "bot/app/doctor.hpp"
 
+#include "bot/app/service.hpp"
 #include "bot/slack/json_reader.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
@@ -32,6 +33,18 @@ std::string token_fix(const std::string& error, std::string_view variable, std::
         return "Slack did not answer properly (" + error + "): try again in a minute";
     return "Slack refuses " + std::string{variable} + " (" + error + "): copy it again from " +
            std::string{where};
+}
+
+// Whether the data key opens the database, without making a key file; throws saying why not.
+std::string key_check(SQLite::Database& db, const config::Config& config) {
+    if (!db.tableExists("seal_check") || !storage::is_sealed(db))
+        return "not sealed yet: the next start seals it, with the key in " +
+               (config.storage.data_key.empty() ? config.storage.key_file_or_default()
+                                                : std::string{"COCBOT_DATA_KEY"});
+    bool created = false;
+    const storage::Sealer sealer{storage::obtain_key(key_source(config), true, created)};
+    storage::check_key(db, sealer, config.storage.path);
+    return "the data key opens it";
 }
 
 } // namespace
@@ -160,13 +173,15 @@ void Doctor::database() {
                                  ": start cocbot serve once, which migrates it first");
         else
             pass("database", path.string() + " is writable and its schema is current (" +
-                                 std::to_string(version) + ")");
-    } catch (const std::exception& e) {
+                                 std::to_string(version) + "); " + key_check(db, config_));
+    } catch (const SQLite::Exception& e) {
         fail("database", storage::is_busy(e)
                              ? path.string() + " stayed locked by another process for 2 s (a "
                                                "long write or a sqlite3 shell): try again"
                              : "cannot open and write " + path.string() + " (" +
                                    storage::error_class(e) + "): check its owner and mode");
+    } catch (const std::exception& e) { // the key's own words, which never hold the key
+        fail("database", e.what());
     }
 }
 

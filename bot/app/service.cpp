@@ -101,7 +101,7 @@ void report_http(std::string_view what, std::string_view detail) {
 struct App {
     App(const config::Config& config, net::any_io_executor ex)
         : health({.max_effect_age = config.outbox.alert_after}), metrics(),
-          database(config.storage.path), commits(ex, database, &metrics),
+          database(config.storage.path, key_source(config)), commits(ex, database, &metrics),
           roster(committee_from(config)), workflow(database, roster),
           roster_sync(database, workflow, roster), reads(database, roster), deliveries(database),
           // Slack's output goes at Slack's published rates, so a burst never meets a wall of 429s.
@@ -199,6 +199,14 @@ server::Limits limits_from(const config::Config& config) {
 
 } // namespace
 
+storage::KeySource key_source(const config::Config& config) {
+    storage::KeySource source;
+    if (!config.storage.data_key.empty())
+        source.base64 = config.storage.data_key;
+    source.key_file = config.storage.key_file_or_default();
+    return source;
+}
+
 int serve(const config::Config& config, std::stop_token stop) {
     // Times shown to people are in the workspace's time zone (the C library reads TZ).
     ::setenv("TZ", config.workspace.timezone.c_str(), 1);
@@ -207,6 +215,11 @@ int serve(const config::Config& config, std::stop_token stop) {
     net::io_context io;     // HTTP: never waits for SQLite or the Web API
     net::io_context app_io; // SQLite, the workflow, the Web API
     App app{config, app_io.get_executor()};
+    if (app.database.key_created())
+        log(Level::warn, "data_key_created",
+            {{"file", config.storage.key_file_or_default()},
+             {"detail", "the reports are sealed with this key: back it up now, apart from the "
+                        "database; without it no backup can be read"}});
     // Before anything runs: a member taken off the roster loses every incident first.
     app.roster_sync.reconcile(users_from(config.committee.members), now());
     app.reads.catch_up();

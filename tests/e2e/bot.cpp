@@ -125,6 +125,11 @@ int Bot::effects(const std::string& state) const {
     return count.getColumn(0).getInt();
 }
 
+int Bot::sealed_values() const {
+    SQLite::Database db(database_, SQLite::OPEN_READONLY);
+    return db.execAndGet("SELECT count(*) FROM event_secrets WHERE data LIKE 's1:%'").getInt();
+}
+
 // One statement, so one snapshot: a check and the effects it queues commit together.
 bool Bot::idle() const {
     SQLite::Database db(database_, SQLite::OPEN_READONLY);

@@ -93,6 +93,8 @@ public:
     // Outbox rows in `state` (pending, done, failed), read from the database file.
     int effects(const std::string& state) const;
     int pending_effects() const { return effects("pending"); }
+    // Values stored sealed (event_secrets rows), read from the database file.
+    int sealed_values() const;
     // Waits (bounded) until nothing more will reach Slack by itself: no effect is pending and
     // no deadline check is due on the bot's clock. Wait for this before a "nothing happened"
     // check: it cannot pass merely because the bot is slow.

@@ -194,6 +194,24 @@ TEST_SUITE("e2e: cocbot doctor") {
         fails(doctor(), "database", "run chmod 600 " + env["COCBOT_STORAGE_PATH"]);
     }
 
+    TEST_CASE_FIXTURE(Installation, "a sealed database is opened with the data key, or fails "
+                                    "saying the key is another's") {
+        const auto key = cocbot::storage::to_base64(cocbot::storage::random_key());
+        {
+            cocbot::storage::Database db{env["COCBOT_STORAGE_PATH"],
+                                         cocbot::storage::KeySource{key, ""}};
+        }
+        env["COCBOT_DATA_KEY"] = key;
+        const auto run = doctor();
+        CHECK_MESSAGE(run.status == 0, run.output);
+        CHECK(run.output.find("the data key opens it") != std::string::npos);
+        env["COCBOT_DATA_KEY"] = cocbot::storage::to_base64(cocbot::storage::random_key());
+        fails(doctor(), "database", "the key does not open");
+        env.erase("COCBOT_DATA_KEY");
+        fails(doctor(), "database",
+              "its key file " + env["COCBOT_STORAGE_PATH"] + ".key is missing");
+    }
+
     TEST_CASE_FIXTURE(Installation, "a current database passes, and is not changed") {
         { cocbot::storage::Database db{env["COCBOT_STORAGE_PATH"]}; }
         const auto before = read_file(env["COCBOT_STORAGE_PATH"]);

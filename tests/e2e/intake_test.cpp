@@ -121,7 +121,9 @@ TEST_SUITE("e2e: intake") {
         const auto reference = reference_from(response);
         CHECK(reference.size() >= 8);
         // Stored before Slack got its answer.
-        CHECK(bot.stored_bytes().find("Kept touching my shoulder") != std::string::npos);
+        // Stored, and sealed: not a word of it is in the database's files.
+        CHECK(bot.sealed_values() >= 1);
+        CHECK(bot.stored_bytes().find("Kept touching my shoulder") == std::string::npos);
 
         REQUIRE(slack.wait_for(
             [](const auto& calls) { return has_message_in(calls, committee_channel); }, 10s));
@@ -262,7 +264,9 @@ TEST_SUITE("e2e: intake") {
         CHECK(response.body.find("escrow") != std::string::npos);
         REQUIRE(bot.wait_idle());
         CHECK(slack.calls("chat.postMessage").empty());
-        CHECK(bot.stored_bytes().find("Kept touching my shoulder") != std::string::npos);
+        // Stored, and sealed: not a word of it is in the database's files.
+        CHECK(bot.sealed_values() >= 1);
+        CHECK(bot.stored_bytes().find("Kept touching my shoulder") == std::string::npos);
     }
 
     TEST_CASE("a report with a 3000-character description reaches its channel whole") {

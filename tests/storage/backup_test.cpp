@@ -32,6 +32,11 @@ void file_incidents(storage::Database& db, int first, int last) {
                       std::to_string(i) + "', 2026, " + std::to_string(i) + ", 0)");
 }
 
+// The key file a database with no key yet would get; none of these databases is sealed.
+storage::KeySource no_key(const TempDir& dir) {
+    return {std::nullopt, dir.file("none.key")};
+}
+
 } // namespace
 
 TEST_SUITE("storage: backup and restore") {
@@ -81,7 +86,8 @@ TEST_SUITE("storage: backup and restore") {
             file_incidents(live, 1, 2);
         }
         storage::backup(dir.file("cocbot.db"), dir.file("copy.db"));
-        const auto facts = storage::restore(dir.file("copy.db"), dir.file("restored.db"));
+        const auto facts =
+            storage::restore(dir.file("copy.db"), dir.file("restored.db"), no_key(dir));
         CHECK(facts.incidents == 2);
         CHECK(mode_of(dir.file("restored.db")) == 0600);
         {
@@ -89,31 +95,49 @@ TEST_SUITE("storage: backup and restore") {
             CHECK(restored.sql().execAndGet("SELECT count(*) FROM incidents").getInt() == 2);
         }
         const auto before = bytes_of(dir.file("cocbot.db"));
-        CHECK_THROWS_WITH_AS(storage::restore(dir.file("copy.db"), dir.file("cocbot.db")),
-                             doctest::Contains("stop cocbot and move the database"),
-                             std::runtime_error);
+        CHECK_THROWS_WITH_AS(
+            storage::restore(dir.file("copy.db"), dir.file("cocbot.db"), no_key(dir)),
+            doctest::Contains("stop cocbot and move the database"), std::runtime_error);
         CHECK(bytes_of(dir.file("cocbot.db")) == before);
+    }
+
+    TEST_CASE("a sealed backup stays sealed, and is restored only with its key") {
+        TempDir dir;
+        const storage::KeySource key{storage::to_base64(storage::random_key()), ""};
+        {
+            storage::Database live(dir.file("cocbot.db"), key);
+            file_incidents(live, 1, 1);
+        }
+        storage::backup(dir.file("cocbot.db"), dir.file("copy.db"));
+        const storage::KeySource other{storage::to_base64(storage::random_key()), ""};
+        CHECK_THROWS_WITH_AS(storage::restore(dir.file("copy.db"), dir.file("restored.db"), other),
+                             doctest::Contains("the key does not open"), std::runtime_error);
+        CHECK_FALSE(fs::exists(dir.file("restored.db")));
+        CHECK(storage::restore(dir.file("copy.db"), dir.file("restored.db"), key).incidents == 1);
+        CHECK_NOTHROW(storage::Database(dir.file("restored.db"), key));
     }
 
     TEST_CASE("restore refuses a copy that is not cocbot's, is damaged, or is from a newer "
               "cocbot, and writes nothing") {
         TempDir dir;
         std::ofstream{dir.file("notes.txt")} << std::string(8192, 'x');
-        CHECK_THROWS_AS(storage::restore(dir.file("notes.txt"), dir.file("cocbot.db")),
+        CHECK_THROWS_AS(storage::restore(dir.file("notes.txt"), dir.file("cocbot.db"), no_key(dir)),
                         std::runtime_error);
         {
             SQLite::Database other{dir.private_file("other.db"), SQLite::OPEN_READWRITE};
             other.exec("CREATE TABLE recipes (name TEXT)");
         }
-        CHECK_THROWS_WITH_AS(storage::restore(dir.file("other.db"), dir.file("cocbot.db")),
-                             doctest::Contains("is not a cocbot database"), std::runtime_error);
+        CHECK_THROWS_WITH_AS(
+            storage::restore(dir.file("other.db"), dir.file("cocbot.db"), no_key(dir)),
+            doctest::Contains("is not a cocbot database"), std::runtime_error);
         {
             storage::Database live(dir.file("newer.db"));
             live.sql().exec("PRAGMA user_version = " +
                             std::to_string(storage::latest_schema_version() + 1));
         }
-        CHECK_THROWS_WITH_AS(storage::restore(dir.file("newer.db"), dir.file("cocbot.db")),
-                             doctest::Contains("newer cocbot"), std::runtime_error);
+        CHECK_THROWS_WITH_AS(
+            storage::restore(dir.file("newer.db"), dir.file("cocbot.db"), no_key(dir)),
+            doctest::Contains("newer cocbot"), std::runtime_error);
         CHECK_FALSE(fs::exists(dir.file("cocbot.db")));
     }
 }
