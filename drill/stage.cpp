@@ -4,6 +4,7 @@
 #include "drill/audience.hpp"
 #include "sim/eventually.hpp"
 #include "sim/slack_requests.hpp"
+#include "storage/jobs.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <ctime>
@@ -71,16 +72,11 @@ void Stage::expect(const std::function<bool()>& fact, const std::string& what,
         throw StepFailed{what};
 }
 
-// One statement, so one snapshot: a deadline check and the output it queues commit together.
 // A database cocbot is still setting up is not idle yet.
 bool Stage::idle() const {
     try {
         SQLite::Database db(database_, SQLite::OPEN_READONLY);
-        SQLite::Statement busy(db, "SELECT (SELECT count(*) FROM outbox WHERE state = 'pending') + "
-                                   "(SELECT count(*) FROM jobs WHERE due_at <= ?)");
-        busy.bind(1, static_cast<std::int64_t>(std::time(nullptr)));
-        busy.executeStep();
-        return busy.getColumn(0).getInt() == 0;
+        return storage::nothing_due(db, static_cast<std::int64_t>(std::time(nullptr)));
     } catch (const SQLite::Exception&) {
         return false;
     }

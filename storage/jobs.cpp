@@ -53,4 +53,12 @@ void Jobs::postpone(const core::IncidentId& incident, core::Time until) {
     update_due_at_.exec();
 }
 
+bool nothing_due(SQLite::Database& db, std::int64_t unix_now) {
+    SQLite::Statement busy(db, "SELECT (SELECT count(*) FROM outbox WHERE state = 'pending') + "
+                               "(SELECT count(*) FROM jobs WHERE due_at <= ?)");
+    busy.bind(1, unix_now);
+    busy.executeStep();
+    return busy.getColumn(0).getInt() == 0;
+}
+
 } // namespace cocbot::storage

@@ -8,6 +8,7 @@
 #include "storage/database.hpp"
 
 #include <SQLiteCpp/Statement.h>
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -34,5 +35,10 @@ private:
     SQLite::Statement& select_due_at_;
     SQLite::Statement& update_due_at_;
 };
+
+// Whether cocbot has nothing left to do by itself at `now`: no effect pending, no check due. One
+// statement, so one snapshot: a check and the effects it queues commit together. For a reader
+// outside the service (the drill, the tests), on a connection of its own.
+bool nothing_due(SQLite::Database& db, std::int64_t unix_now);
 
 } // namespace cocbot::storage

@@ -3,6 +3,7 @@
 
 #include "sim/eventually.hpp"
 #include "sim/slack_signer.hpp"
+#include "storage/jobs.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -130,14 +131,9 @@ int Bot::sealed_values() const {
     return db.execAndGet("SELECT count(*) FROM event_secrets WHERE data LIKE 's1:%'").getInt();
 }
 
-// One statement, so one snapshot: a check and the effects it queues commit together.
 bool Bot::idle() const {
     SQLite::Database db(database_, SQLite::OPEN_READONLY);
-    SQLite::Statement busy(db, "SELECT (SELECT count(*) FROM outbox WHERE state = 'pending') + "
-                               "(SELECT count(*) FROM jobs WHERE due_at <= ?)");
-    busy.bind(1, unix_time());
-    busy.executeStep();
-    return busy.getColumn(0).getInt() == 0;
+    return storage::nothing_due(db, unix_time());
 }
 
 bool Bot::wait_idle(std::chrono::milliseconds timeout) const {

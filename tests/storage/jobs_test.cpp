@@ -206,4 +206,20 @@ TEST_SUITE("storage jobs") {
         CHECK(jobs.due(t0 + 2h) == std::vector<core::IncidentId>{second, first});
     }
 
+    TEST_CASE("cocbot has nothing due while no effect is pending and no check has come due") {
+        storage::Database db(":memory:");
+        file(db, {first});
+        const auto now = storage::unix_seconds(t0);
+        CHECK(storage::nothing_due(db.sql(), now));
+        schedule(db, first, t0 + 1h);
+        CHECK(storage::nothing_due(db.sql(), now));
+        CHECK_FALSE(storage::nothing_due(db.sql(), now + 3600));
+        schedule(db, first, std::nullopt);
+        {
+            storage::UnitOfWork work(db);
+            work.enqueue(first, {core::Ephemeral{}}, t0);
+            work.commit();
+        }
+        CHECK_FALSE(storage::nothing_due(db.sql(), now));
+    }
 } // TEST_SUITE
