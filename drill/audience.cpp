@@ -2,6 +2,7 @@
 #include "drill/audience.hpp"
 
 #include "drill/cast.hpp"
+#include "sim/slack_args.hpp"
 
 namespace cocbot::drill {
 
@@ -24,15 +25,8 @@ std::optional<std::string> dm_user(const std::string& channel) {
 }
 
 std::set<std::string> users_in(const std::string& comma_separated) {
-    std::set<std::string> users;
-    std::size_t start = 0;
-    while (start < comma_separated.size()) {
-        const auto end = std::min(comma_separated.find(',', start), comma_separated.size());
-        if (end > start)
-            users.insert(comma_separated.substr(start, end - start));
-        start = end + 1;
-    }
-    return users;
+    const auto users = sim::fake::split_commas(comma_separated);
+    return {users.begin(), users.end()};
 }
 
 } // namespace

@@ -24,14 +24,6 @@ std::string reference_in(const json& answer) {
     return {};
 }
 
-bool shows(const sim::FakeSlack& slack, const std::string& channel, const std::string& words) {
-    for (const auto& m : slack.messages(channel))
-        if (m.text.find(words) != std::string::npos ||
-            m.blocks.dump().find(words) != std::string::npos)
-            return true;
-    return false;
-}
-
 } // namespace
 
 Scenario::Scenario(Stage& stage, DrillClock clock) : stage_(stage), clock_(clock) {}
@@ -103,7 +95,7 @@ void Scenario::conflict_question() {
     stage_.settle();
     // Let into the channel, each learns who reported, so the plan's question comes again.
     for (const auto& member : cleared())
-        if (shows(stage_.slack, member, "conflict of interest with the reporter"))
+        if (stage_.slack.shows(member, "conflict of interest with the reporter"))
             stage_.click(member, "reporter_conflict_none", reference_, "D" + member);
     stage_.settle();
 }
@@ -130,7 +122,7 @@ void Scenario::first_day() {
                           " seconds.)");
     expect_posted(channel_, "The deadline to acknowledge the reporter", wait);
     // Dave, who never answered, is asked again; only him, and only once.
-    stage_.expect([this] { return shows(stage_.slack, cast::dave, "conflict of interest"); },
+    stage_.expect([this] { return stage_.slack.shows(cast::dave, "conflict of interest"); },
                   "Dave was not asked again about a conflict", wait);
     stage_.settle();
     stage_.transcript.say("(Alice calls Sam back: the committee is reviewing the report.)");
@@ -142,7 +134,7 @@ void Scenario::hr() {
     open_form(cast::alice, "hr_involve", "coc_hr_involve");
     submit_form(cast::alice, "coc_hr_involve",
                 sim::modal_values({{"scope", input::choice("informing")}}));
-    stage_.expect([this] { return shows(stage_.slack, cast::harper, "conflict of interest"); },
+    stage_.expect([this] { return stage_.slack.shows(cast::harper, "conflict of interest"); },
                   "HR was not asked about conflicts");
     stage_.settle();
     stage_.click(cast::harper, "conflict_none", reference_, "D" + cast::harper);

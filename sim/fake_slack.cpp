@@ -6,7 +6,7 @@
 
 #include "bot/net.hpp"
 #include "bot/slack/scopes.hpp"
-#include "sim/eventually.hpp"
+#include "sim/fake_slack_impl.hpp"
 #include "sim/slack_args.hpp"
 #include "sim/slack_state.hpp"
 
@@ -34,17 +34,6 @@ using fake::slack_error;
 using fake::SlackState;
 
 constexpr auto tuple_awaitable = net::as_tuple(net::use_awaitable);
-
-struct Failure {
-    int status = 500;
-    int remaining = 0;
-    std::optional<int> retry_after;
-};
-
-struct ErrorAnswer {
-    std::string error;
-    int remaining = 0;
-};
 
 // Takes one use of the first armed entry for `method`, or for "*".
 template <typename T>
@@ -86,36 +75,6 @@ void report_failure(const std::exception_ptr& failure) {
 }
 
 } // namespace
-
-struct FakeSlack::Impl {
-    net::io_context io;
-    tcp::acceptor acceptor{io};
-    std::uint16_t port = 0; // read once: the acceptor belongs to the server thread
-    std::atomic<int> connections{0};
-    std::vector<std::weak_ptr<beast::tcp_stream>> open_streams; // server thread only
-    std::thread thread;
-
-    mutable std::mutex mutex; // guards everything below
-    std::chrono::milliseconds delay{0};
-    std::map<std::string, Failure, std::less<>> failures;
-    std::map<std::string, ErrorAnswer, std::less<>> errors;
-    std::map<std::string, Handler, std::less<>> handlers;
-    std::vector<RecordedCall> calls;
-    std::uint64_t calls_generation = 0; // one more at each clear_calls()
-    std::string bot_scopes;             // what an xoxb- token was granted
-
-    std::string scopes_for(std::string_view authorization) {
-        std::lock_guard lock(mutex);
-        return authorization.find("xapp-") != std::string_view::npos ? "connections:write"
-                                                                     : bot_scopes;
-    }
-    SlackState state;
-
-    awaitable<void> accept_loop();
-    awaitable<void> session(tcp::socket socket);
-    Response handle(const Request& request);
-    Response answer(const std::string& method, const json& args, bool authorized);
-};
 
 awaitable<void> FakeSlack::Impl::accept_loop() {
     for (;;) {
@@ -280,12 +239,12 @@ void FakeSlack::set_delay(std::chrono::milliseconds delay) {
 void FakeSlack::fail_next(std::string method, int http_status, int times,
                           std::optional<int> retry_after_seconds) {
     std::lock_guard lock(impl_->mutex);
-    impl_->failures[std::move(method)] = Failure{http_status, times, retry_after_seconds};
+    impl_->failures[std::move(method)] = fake::Failure{http_status, times, retry_after_seconds};
 }
 
 void FakeSlack::set_error(std::string method, std::string error, int times) {
     std::lock_guard lock(impl_->mutex);
-    impl_->errors[std::move(method)] = ErrorAnswer{std::move(error), times};
+    impl_->errors[std::move(method)] = fake::ErrorAnswer{std::move(error), times};
 }
 
 void FakeSlack::add_message(std::string channel_id, std::string text) {
@@ -330,75 +289,6 @@ void FakeSlack::drop_connections() {
         done.set_value();
     });
     done.get_future().wait();
-}
-
-std::vector<RecordedCall> FakeSlack::calls() const {
-    std::lock_guard lock(impl_->mutex);
-    return impl_->calls;
-}
-
-std::vector<RecordedCall> FakeSlack::calls(std::string_view method) const {
-    std::lock_guard lock(impl_->mutex);
-    std::vector<RecordedCall> out;
-    std::copy_if(impl_->calls.begin(), impl_->calls.end(), std::back_inserter(out),
-                 [&](const RecordedCall& call) { return call.method == method; });
-    return out;
-}
-
-bool FakeSlack::wait_for(const CallsPredicate& pred, std::chrono::milliseconds timeout) const {
-    return eventually([&] { return pred(calls()); }, timeout);
-}
-
-void FakeSlack::clear_calls() {
-    std::lock_guard lock(impl_->mutex);
-    impl_->calls.clear();
-    ++impl_->calls_generation;
-}
-
-int FakeSlack::connections_accepted() const {
-    return impl_->connections.load();
-}
-
-std::vector<FakeSlack::Message> FakeSlack::messages(std::string_view channel) const {
-    std::lock_guard lock(impl_->mutex);
-    return impl_->state.messages(dm_for(std::string(channel)));
-}
-
-std::optional<FakeSlack::Message> FakeSlack::message(std::string_view channel,
-                                                     std::string_view ts) const {
-    for (auto& m : messages(channel))
-        if (m.ts == ts)
-            return std::move(m);
-    return std::nullopt;
-}
-
-std::optional<std::string> FakeSlack::channel_id(std::string_view name) const {
-    std::lock_guard lock(impl_->mutex);
-    return impl_->state.channel_id(name);
-}
-
-std::optional<std::string> FakeSlack::channel_name(std::string_view channel_id) const {
-    std::lock_guard lock(impl_->mutex);
-    return impl_->state.channel_name(channel_id);
-}
-
-std::set<std::string> FakeSlack::members(std::string_view channel_id) const {
-    std::lock_guard lock(impl_->mutex);
-    return impl_->state.members(channel_id);
-}
-
-bool FakeSlack::archived(std::string_view channel_id) const {
-    return archived_channels().contains(std::string(channel_id));
-}
-
-std::set<std::string> FakeSlack::archived_channels() const {
-    std::lock_guard lock(impl_->mutex);
-    return impl_->state.archived_channels();
-}
-
-std::vector<nlohmann::json> FakeSlack::opened_views() const {
-    std::lock_guard lock(impl_->mutex);
-    return impl_->state.opened_views();
 }
 
 } // namespace cocbot::sim

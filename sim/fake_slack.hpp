@@ -87,6 +87,9 @@ public:
     // As they are now: chat.update replaces a message's text and blocks in place.
     std::vector<Message> messages(std::string_view channel) const; // oldest first
     std::optional<Message> message(std::string_view channel, std::string_view ts) const;
+    // Whether a message in `channel` (a user id: their direct messages) shows `words`, in its
+    // text or its blocks, as it reads now.
+    bool shows(std::string_view channel, std::string_view words) const;
     std::optional<std::string> channel_id(std::string_view name) const;
     std::optional<std::string> channel_name(std::string_view channel_id) const;
     std::set<std::string> members(std::string_view channel_id) const;

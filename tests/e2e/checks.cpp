@@ -32,11 +32,7 @@ bool wait_messages(const FakeSlack& slack, const std::string& channel, std::size
 }
 
 bool shows(const FakeSlack& slack, const std::string& channel, const std::string& words) {
-    for (const auto& m : slack.messages(channel))
-        if (m.text.find(words) != std::string::npos ||
-            m.blocks.dump().find(words) != std::string::npos)
-            return true;
-    return false;
+    return slack.shows(channel, words);
 }
 
 std::size_t count_containing(const FakeSlack& slack, const std::string& channel,
