@@ -1,12 +1,13 @@
 // File: bot/main.cpp
-// `cocbot serve`, `doctor`, `drill`, `backup` and `restore`, `--help`, `--version`. Wiring
-// only.
+// `cocbot serve`, `doctor`, `drill`, `backup` and `restore`, `rekey`, `--help`, `--version`.
+// Wiring only.
 #include "bot/app/clock.hpp"
 #include "bot/app/doctor.hpp"
 #include "bot/app/service.hpp"
 #include "config/load.hpp"
 #include "drill/drill.hpp"
 #include "storage/backup.hpp"
+#include "storage/rekey.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -27,6 +28,7 @@ constexpr std::string_view usage =
     "       cocbot doctor [--config FILE]\n"
     "       cocbot drill [--slow]\n"
     "       cocbot backup FILE [--config FILE] | cocbot restore FILE [--config FILE]\n"
+    "       cocbot rekey [--config FILE]\n"
     "       cocbot --help | --version\n"
     "\n"
     "Runs a Code of Conduct committee's incident response plan as a Slack bot.\n"
@@ -44,10 +46,13 @@ constexpr std::string_view usage =
     "                   private file. Needs no Slack secret.\n"
     "  restore FILE     Put a backup in place of a database that is not there (stop cocbot\n"
     "                   and move the old files aside first). Needs no Slack secret.\n"
+    "  rekey            Seal the whole database again under a new key (stop cocbot first).\n"
+    "                   With a key file, it makes the key and replaces the file; with\n"
+    "                   COCBOT_DATA_KEY, it takes the new key from COCBOT_NEW_DATA_KEY.\n"
     "\n"
     "Options:\n"
     "  --slow           (drill) Paced for a room watching a projector.\n"
-    "  --config FILE    (serve, doctor, backup, restore) TOML configuration (see\n"
+    "  --config FILE    (serve, doctor, backup, restore, rekey) TOML configuration (see\n"
     "                   config/cocbot.example.toml). Optional: without it, the defaults and\n"
     "                   the environment are used.\n"
     "  --help           Show this help.\n"
@@ -154,6 +159,46 @@ int copy(std::string_view command, std::vector<std::string_view> args) {
     }
 }
 
+// The new key COCBOT_NEW_DATA_KEY gives, if any; nullopt in `bad` when it is set but no key.
+std::optional<cocbot::storage::DataKey> new_key(bool& bad) {
+    const char* text = std::getenv("COCBOT_NEW_DATA_KEY");
+    bad = false;
+    if (text == nullptr)
+        return std::nullopt;
+    auto key = cocbot::storage::key_from_base64(text);
+    bad = !key;
+    return key;
+}
+
+int rekey(const std::vector<std::string_view>& args) {
+    const auto loaded = configuration("rekey", args, cocbot::config::Secrets::optional);
+    if (const auto* status = std::get_if<int>(&loaded))
+        return *status;
+    const auto& config = std::get<cocbot::config::Config>(loaded);
+    bool bad = false;
+    const auto next = new_key(bad);
+    if (bad)
+        return fail("rekey: COCBOT_NEW_DATA_KEY is not the base64 of 32 bytes");
+    try {
+        const auto source = cocbot::app::key_source(config);
+        const auto facts = cocbot::storage::rekey(config.storage.path, source, next);
+        std::printf("cocbot: sealed %zu values of %s under the new key, ", facts.values,
+                    config.storage.path.c_str());
+        if (facts.key_file_written)
+            std::printf("which is in %s now: back it up at once, apart from the database.\n",
+                        source.key_file.c_str());
+        else
+            std::printf("from COCBOT_NEW_DATA_KEY: set COCBOT_DATA_KEY to it before cocbot "
+                        "starts again.\n");
+        std::printf(
+            "Backups made before open only with the old key: keep it as long as you keep them.\n");
+        return 0;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "cocbot: rekey: %s\n", e.what());
+        return 1;
+    }
+}
+
 int drill(const std::vector<std::string_view>& args) {
     cocbot::drill::DrillOptions options;
     for (const auto arg : args) {
@@ -190,5 +235,7 @@ int main(int argc, char** argv) {
         return doctor({args.begin() + 1, args.end()});
     if (args[0] == "backup" || args[0] == "restore")
         return copy(args[0], {args.begin() + 1, args.end()});
+    if (args[0] == "rekey")
+        return rekey({args.begin() + 1, args.end()});
     return fail("unknown command '" + std::string{args[0]} + "' (try cocbot --help)");
 }

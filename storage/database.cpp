@@ -2,6 +2,7 @@
 #include "storage/database.hpp"
 
 #include "storage/migrations.hpp"
+#include "storage/reseal.hpp"
 
 #include <SQLiteCpp/Exception.h>
 #include <boost/core/demangle.hpp>
@@ -9,6 +10,7 @@
 #include <fcntl.h>
 #include <sqlite3.h>
 #include <stdexcept>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <system_error>
 #include <typeinfo>
@@ -97,28 +99,91 @@ std::vector<std::string> exposed_files(const std::string& path) {
     return exposed;
 }
 
-Database::Database(const std::string& path, std::optional<KeySource> key) : sql_(open(path)) {
-    configure(sql_, path);
-    migrate(sql_);
-    unlock(path, key);
+FileLock::FileLock(const std::string& path) {
+    if (is_in_memory(path))
+        return;
+    create_private_file(path);
+    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd_ < 0)
+        throw std::system_error(errno, std::generic_category(), "cannot open " + path);
+    if (::flock(fd_, LOCK_SH | LOCK_NB) != 0) {
+        ::close(fd_);
+        throw std::runtime_error("cocbot rekey is sealing " + path +
+                                 " under a new key: start again once it has finished");
+    }
 }
 
-void Database::unlock(const std::string& path, const std::optional<KeySource>& key) {
+FileLock::~FileLock() {
+    if (fd_ >= 0)
+        ::close(fd_);
+}
+
+bool FileLock::make_exclusive() {
+    return fd_ < 0 || ::flock(fd_, LOCK_EX | LOCK_NB) == 0;
+}
+
+Database::Database(const std::string& path, std::optional<KeySource> key)
+    : path_(path), lock_(path), sql_(open(path)) {
+    configure(sql_, path);
+    migrate(sql_);
+    if (key) {
+        unlock(*key);
+        return;
+    }
+    if (is_sealed(sql_))
+        throw std::runtime_error(path + " is sealed: it opens only with its key");
+    if (stored_layout(sql_) < sealed_layout)
+        reseal(sql_, nullptr, nullptr);
+}
+
+void Database::unlock(const KeySource& key) {
     const bool sealed = is_sealed(sql_);
-    if (!key) {
-        if (sealed)
-            throw std::runtime_error(path + " is sealed: it opens only with its key");
-        return;
-    }
-    sealer_.emplace(obtain_key(*key, sealed, key_created_));
+    sealer_.emplace(obtain_key(key, sealed, key_created_));
     if (sealed) {
-        check_key(sql_, *sealer_, path);
-        return;
+        finish_rekey(key);
+        check_key(sql_, *sealer_, path_);
+        if (stored_layout(sql_) >= sealed_layout)
+            return;
     }
-    seal_plain_values(sql_, *sealer_);
+    reseal(sql_, sealed ? &*sealer_ : nullptr, &*sealer_);
     // The plain text they replace goes from the file and the log at once (secure_delete zeroes
     // it once a checkpoint has written the new pages over the old).
     checkpoint();
+}
+
+// `cocbot rekey` writes the new key beside the key file, seals the database under it in one
+// transaction, then puts it in place of the old. A rekey that stopped before its commit left a
+// key that opens nothing, which goes; one that stopped after it left the only key that opens
+// the database, which is put in place now.
+void Database::finish_rekey(const KeySource& key) {
+    const auto pending = pending_key(key);
+    if (!pending)
+        return;
+    if (opens(sql_, *sealer_)) {
+        ::unlink(pending_key_file(key).c_str());
+        return;
+    }
+    Sealer next{*pending};
+    if (!opens(sql_, next))
+        return;
+    replace_key_file(pending_key_file(key), key.key_file);
+    sealer_.emplace(next);
+    rekey_finished_ = true;
+}
+
+bool Database::lock_exclusively() {
+    exclusive_ = exclusive_ || lock_.make_exclusive();
+    return exclusive_;
+}
+
+std::size_t Database::rekey(const DataKey& key) {
+    if (!sealer_ || !exclusive_)
+        throw std::logic_error("rekey needs a sealed database held exclusively");
+    Sealer next{key};
+    const auto written = reseal(sql_, &*sealer_, &next);
+    sealer_.emplace(next);
+    checkpoint(); // the values sealed under the old key go from the log
+    return written;
 }
 
 SQLite::Statement& Database::prepared(std::string_view sql) {

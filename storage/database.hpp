@@ -21,6 +21,20 @@
 
 namespace cocbot::storage {
 
+// A shared flock on a database file, held from before SQLite opens it until after it closes.
+class FileLock {
+public:
+    explicit FileLock(const std::string& path); // nothing for ":memory:"
+    ~FileLock();
+    FileLock(const FileLock&) = delete;
+    FileLock& operator=(const FileLock&) = delete;
+    // Converts it to an exclusive lock; false when another process holds one too.
+    bool make_exclusive();
+
+private:
+    int fd_ = -1;
+};
+
 // One connection, owned by one thread (SQLite connections must not be shared concurrently).
 // Statements and repositories built on it must be destroyed before it. Their statements are
 // reset with tryReset(): SQLiteCpp's reset() throws the error of the last failed step again (a
@@ -46,6 +60,17 @@ public:
     const Sealer* sealer() const { return sealer_ ? &*sealer_ : nullptr; }
     // The key file was made by this start: it must be backed up, apart from the database.
     bool key_created() const { return key_created_; }
+    // This start finished a `cocbot rekey` that stopped before putting its new key in place.
+    bool rekey_finished() const { return rekey_finished_; }
+
+    // Every process that opens the file holds a shared lock on it for as long (flock), so that
+    // `cocbot rekey` can tell that it has the file to itself. True when this connection now holds
+    // it alone (always for ":memory:").
+    bool lock_exclusively();
+    // Seals everything again under `key`, in one transaction, and uses it from then on. Only
+    // after lock_exclusively(): another process would go on sealing with the old key. Returns
+    // how many values were written.
+    std::size_t rekey(const DataKey& key);
 
     // The statement for `sql`, prepared on first use and reset; it lives as long as the
     // connection. Throws SQLite::Exception for SQL that does not prepare (nothing is cached).
@@ -78,11 +103,16 @@ public:
     void flush();
 
 private:
-    void unlock(const std::string& path, const std::optional<KeySource>& key);
+    void unlock(const KeySource& key);
+    void finish_rekey(const KeySource& key);
 
+    std::string path_;
+    FileLock lock_;
     SQLite::Database sql_;
     std::optional<Sealer> sealer_;
     bool key_created_ = false;
+    bool rekey_finished_ = false;
+    bool exclusive_ = false;
     std::function<void()> on_opened_;
     bool group_open_ = false; // a shared transaction began and was not flushed yet
     // Declared after sql_, so destroyed before it. Keyed by the SQL text itself.

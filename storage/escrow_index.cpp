@@ -25,29 +25,33 @@ constexpr const char* stored_reports_sql =
     "SELECT e.data, s.data FROM events e LEFT JOIN event_secrets s ON s.event_seq = e.seq "
     "WHERE e.type = 'report_filed'";
 
+std::string index_key(const Sealer* sealer, const std::string& key) {
+    return sealer ? sealer->fingerprint(key) : key;
+}
+
 } // namespace
 
-EscrowIndex::EscrowIndex(Database& db) : match_(db.prepared(matching_sql)) {}
+EscrowIndex::EscrowIndex(Database& db) : match_(db.prepared(matching_sql)), sealer_(db.sealer()) {}
 
 std::vector<core::IncidentId> EscrowIndex::matching(const std::vector<std::string>& keys) {
     std::vector<core::IncidentId> found;
     if (keys.empty())
         return found;
     match_.tryReset();
-    match_.bind(":first", keys.front());
-    match_.bind(":second", keys.back());
+    match_.bind(":first", index_key(sealer_, keys.front()));
+    match_.bind(":second", index_key(sealer_, keys.back()));
     while (match_.executeStep())
         found.push_back(core::IncidentId{match_.getColumn(0).getString()});
     match_.tryReset();
     return found;
 }
 
-void index_if_escrowed(SQLite::Database& db, const core::ReportFiled& filed) {
+void index_if_escrowed(SQLite::Database& db, const Sealer* sealer, const core::ReportFiled& filed) {
     if (!filed.report.flags.escrow)
         return;
     SQLite::Statement insert(db, insert_sql); // rare: compiled when needed
     for (const auto& key : core::person_keys(filed.report.reported)) {
-        insert.bind(":key", key);
+        insert.bind(":key", index_key(sealer, key));
         insert.bind(":incident", filed.incident.value);
         insert.exec();
         insert.reset();
@@ -63,7 +67,7 @@ void index_stored_escrows(SQLite::Database& db) {
         try {
             const auto event =
                 decode_event("report_filed", reports.getColumn(0).getString(), secret);
-            index_if_escrowed(db, std::get<core::ReportFiled>(event));
+            index_if_escrowed(db, nullptr, std::get<core::ReportFiled>(event));
         } catch (const std::exception&) {
             // A row that does not decode cannot be matched by anyone; the migration goes on
             // (loading that incident reports it).

@@ -52,19 +52,20 @@ constexpr std::string_view stored_name(tag<core::MemberAddedToCommittee>) { retu
 
 constexpr auto identity = Presence::omitted_when_empty;
 
-// What the workflow queries is data; what the reporter said, and who they are, is sealed. The
-// identity is written only when there is one: an anonymous report's row has no such key. Rows
-// written before escrow matching existed have no matches.
+// What the workflow queries is data; what the reporter said, who they are, whom they named and
+// the report's flags are sealed. The identity is written only when there is one: an anonymous
+// report's row has no such key. Rows written before escrow matching existed have no matches;
+// rows written before the reported person and the flags were sealed hold them with the data.
 constexpr auto description(tag<core::ReportFiled>) {
     using T = core::ReportFiled;
     using R = core::Report;
     return describe(
         field("incident", &T::incident), field("at", &T::at),
-        flattened(&T::report, field("reported", &R::reported),
+        flattened(&T::report, sealed("reported", &R::reported, Presence::formerly_data),
                   sealed("description", &R::description), sealed("location", &R::location),
                   sealed("reporter_name", &R::reporter_name, identity),
                   sealed("reporter_contact", &R::reporter_contact, identity),
-                  field("source", &R::source), field("flags", &R::flags)),
+                  field("source", &R::source), sealed("flags", &R::flags, Presence::formerly_data)),
         sealed("submitted_by", &T::submitted_by, identity), field("committee", &T::committee),
         field("committee_channel", &T::committee_channel),
         field("reported_is_member", &T::reported_is_member),

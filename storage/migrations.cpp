@@ -139,9 +139,20 @@ CREATE TABLE seal_check (
 );
 )sql";
 
+// Version 9: which layout the sealed values are in (storage/reseal.hpp). Databases from before
+// kept the reported person and the report's flags with the data, and the outbox's payloads and
+// the escrow index in plain text: layout 1, resealed at the start that has the key.
+constexpr const char* schema_v9 = R"sql(
+CREATE TABLE sealed_layout (
+    id      INTEGER PRIMARY KEY CHECK (id = 1),
+    version INTEGER NOT NULL
+);
+INSERT INTO sealed_layout (id, version) VALUES (1, 1);
+)sql";
+
 // Append only: a released script is never edited, since databases in the field already ran it.
-constexpr std::array migrations{schema_v1, schema_v2, schema_v3, schema_v4,
-                                schema_v5, schema_v6, schema_v7, schema_v8};
+constexpr std::array migrations{schema_v1, schema_v2, schema_v3, schema_v4, schema_v5,
+                                schema_v6, schema_v7, schema_v8, schema_v9};
 
 // What a version needs beyond its script: data that only C++ can compute.
 void after_script(SQLite::Database& db, int version) {

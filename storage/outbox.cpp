@@ -33,11 +33,11 @@ constexpr const char* update_attempt_sql =
     "UPDATE outbox SET attempts = attempts + 1, not_before = :retry_at "
     "WHERE id = :id AND state = 'pending'";
 
-// A done effect keeps no sensitive text: rows queued by earlier versions held a message's text
-// in its "sensitive" member, which goes when they are done.
+// A done effect keeps no payload: nothing reads it again, and what it said about the incident
+// is not kept twice.
 constexpr const char* update_done_sql =
-    "UPDATE outbox SET state = 'done', result = :result, "
-    "payload = json_remove(payload, '$.message.sensitive') WHERE id = :id AND state = 'pending'";
+    "UPDATE outbox SET state = 'done', result = :result, payload = '' "
+    "WHERE id = :id AND state = 'pending'";
 
 constexpr const char* delete_done_before_sql =
     "DELETE FROM outbox WHERE state = 'done' AND created_at < :before";
@@ -60,7 +60,7 @@ Outbox::Outbox(Database& db)
       select_oldest_(db.prepared(select_oldest_sql)),
       update_attempt_(db.prepared(update_attempt_sql)), update_done_(db.prepared(update_done_sql)),
       update_failed_(db.prepared(update_failed_sql)), select_count_(db.prepared(select_count_sql)),
-      delete_done_before_(db.prepared(delete_done_before_sql)) {}
+      delete_done_before_(db.prepared(delete_done_before_sql)), sealer_(db.sealer()) {}
 
 std::optional<PendingEffect> Outbox::next_due(core::Time now) {
     select_due_.tryReset();
@@ -72,11 +72,17 @@ std::optional<PendingEffect> Outbox::next_due(core::Time now) {
     if (!select_due_.getColumn(1).isNull())
         incident = core::IncidentId{select_due_.getColumn(1).getString()};
     const std::string type = select_due_.getColumn(2).getString();
-    const std::string payload = select_due_.getColumn(3).getString();
+    std::string payload = select_due_.getColumn(3).getString();
     const int attempts = select_due_.getColumn(4).getInt();
     const core::Time not_before = from_unix_seconds(select_due_.getColumn(5).getInt64());
     const core::Time created_at = from_unix_seconds(select_due_.getColumn(6).getInt64());
     select_due_.tryReset();
+    if (Sealer::is_sealed(payload)) {
+        auto opened = sealer_ ? sealer_->open(payload, outbox_row(id)) : std::nullopt;
+        if (!opened)
+            throw UndecodableEffect(id, type + ": the payload does not open with this key");
+        payload = std::move(*opened);
+    }
     try {
         return PendingEffect{id,       std::move(incident), decode_effect(type, payload),
                              attempts, not_before,          created_at};

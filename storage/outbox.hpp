@@ -75,6 +75,7 @@ private:
     SQLite::Statement& update_failed_;
     SQLite::Statement& select_count_;
     SQLite::Statement& delete_done_before_;
+    const Sealer* sealer_;
 };
 
 } // namespace cocbot::storage

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <memory>
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
 #include <openssl/rand.h>
 #include <stdexcept>
 #include <vector>
@@ -13,6 +14,8 @@ namespace cocbot::storage {
 namespace {
 
 constexpr std::string_view prefix = "s1:";
+constexpr std::string_view fingerprint_prefix = "h1:";
+constexpr std::string_view index_key_purpose = "cocbot index key 1";
 constexpr int nonce_size = 12;
 constexpr int tag_size = 16;
 
@@ -52,7 +55,29 @@ std::optional<std::vector<unsigned char>> decode(std::string_view text) {
     return raw;
 }
 
+DataKey hmac(const DataKey& key, std::string_view text) {
+    DataKey out{};
+    unsigned int size = 0;
+    if (HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), bytes(text), text.size(),
+             out.data(), &size) == nullptr ||
+        size != out.size())
+        throw std::runtime_error("cannot compute an HMAC");
+    return out;
+}
+
 } // namespace
+
+Sealer::Sealer(const DataKey& key) : key_(key), index_key_(hmac(key, index_key_purpose)) {}
+
+std::string Sealer::fingerprint(std::string_view text) const {
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string out{fingerprint_prefix};
+    for (const unsigned char byte : hmac(index_key_, text)) {
+        out += digits[byte >> 4];
+        out += digits[byte & 0xf];
+    }
+    return out;
+}
 
 std::string Sealer::seal(std::string_view plaintext, std::string_view row) const {
     std::vector<unsigned char> out(nonce_size + plaintext.size() + tag_size);

@@ -15,7 +15,7 @@ using DataKey = std::array<unsigned char, 32>;
 
 class Sealer {
 public:
-    explicit Sealer(const DataKey& key) : key_(key) {}
+    explicit Sealer(const DataKey& key);
 
     // "s1:" and the base64 of nonce, ciphertext and tag. `row` is authenticated, not stored.
     std::string seal(std::string_view plaintext, std::string_view row) const;
@@ -25,8 +25,13 @@ public:
     // Whether a stored value is sealed (a value written before sealing is not).
     static bool is_sealed(std::string_view stored);
 
+    // "h1:" and the hex of an HMAC-SHA256 of `text` under a key derived from this one: an index
+    // key that finds equal texts without storing them (the escrow index's names).
+    std::string fingerprint(std::string_view text) const;
+
 private:
     DataKey key_;
+    DataKey index_key_; // derived from key_, and not the cipher's key itself
 };
 
 // A fresh key from the system's random source.

@@ -4,10 +4,11 @@
 #include "core/trim.hpp"
 
 #include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -17,9 +18,6 @@
 namespace cocbot::storage {
 
 namespace {
-
-constexpr std::string_view check_text = "cocbot key check";
-constexpr std::string_view check_row = "seal_check/1";
 
 std::string read_key_file(const std::string& path) {
     struct stat status {};
@@ -34,9 +32,10 @@ std::string read_key_file(const std::string& path) {
     return std::string{core::trim(text.str())};
 }
 
-// A new key file, never wider than 0600 even for a moment; fails if one appeared meanwhile.
-DataKey create_key_file(const std::string& path) {
-    const auto key = random_key();
+} // namespace
+
+// Never wider than 0600 even for a moment; fails if the file appeared meanwhile.
+void write_key_file(const std::string& path, const DataKey& key) {
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0)
         throw std::runtime_error("cannot create the key file " + path + " (" +
@@ -51,6 +50,13 @@ DataKey create_key_file(const std::string& path) {
         ::unlink(path.c_str());
         throw std::runtime_error("cannot write the key file " + path);
     }
+}
+
+namespace {
+
+DataKey create_key_file(const std::string& path) {
+    const auto key = random_key();
+    write_key_file(path, key);
     return key;
 }
 
@@ -83,37 +89,47 @@ DataKey obtain_key(const KeySource& source, bool sealed_already, bool& created) 
     return create_key_file(source.key_file);
 }
 
-void check_key(SQLite::Database& db, const Sealer& sealer, const std::string& path) {
+bool opens(SQLite::Database& db, const Sealer& sealer) {
     const auto stored = db.execAndGet("SELECT value FROM seal_check WHERE id = 1").getString();
-    if (sealer.open(stored, check_row) != check_text)
+    return sealer.open(stored, key_check_row) == key_check_text;
+}
+
+void check_key(SQLite::Database& db, const Sealer& sealer, const std::string& path) {
+    if (!opens(db, sealer))
         throw std::runtime_error("the key does not open " + path +
                                  ": it is another database's key (check COCBOT_DATA_KEY or "
                                  "storage.key_file); nothing was changed");
 }
 
-void seal_plain_values(SQLite::Database& db, const Sealer& sealer) {
-    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement plain(db, "SELECT s.event_seq, e.incident_id, s.data FROM event_secrets s "
-                                "JOIN events e ON e.seq = s.event_seq");
-    SQLite::Statement update(db, "UPDATE event_secrets SET data = ? WHERE event_seq = ?");
-    while (plain.executeStep()) {
-        const auto text = plain.getColumn(2).getString();
-        if (Sealer::is_sealed(text))
-            continue;
-        const auto seq = plain.getColumn(0).getInt64();
-        update.bind(1, sealer.seal(text, secret_row(plain.getColumn(1).getString(), seq)));
-        update.bind(2, seq);
-        update.exec();
-        update.reset();
+std::string pending_key_file(const KeySource& source) {
+    return source.key_file + ".new";
+}
+
+std::optional<DataKey> pending_key(const KeySource& source) {
+    const auto path = pending_key_file(source);
+    if (source.base64 || ::access(path.c_str(), F_OK) != 0)
+        return std::nullopt;
+    return key_from_base64(read_key_file(path));
+}
+
+void replace_key_file(const std::string& pending, const std::string& key_file) {
+    if (std::rename(pending.c_str(), key_file.c_str()) != 0)
+        throw std::runtime_error("cannot put the new key " + pending + " in place of " + key_file +
+                                 " (" + std::strerror(errno) + "): rename it by hand");
+    const auto folder = std::filesystem::path{key_file}.parent_path();
+    const int fd = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
     }
-    SQLite::Statement check(db, "INSERT INTO seal_check (id, value) VALUES (1, ?)");
-    check.bind(1, sealer.seal(check_text, check_row));
-    check.exec();
-    transaction.commit();
 }
 
 std::string secret_row(std::string_view incident, std::int64_t seq) {
     return "event_secrets/" + std::string{incident} + "/" + std::to_string(seq);
+}
+
+std::string outbox_row(std::int64_t id) {
+    return "outbox/" + std::to_string(id);
 }
 
 } // namespace cocbot::storage

@@ -25,6 +25,9 @@ constexpr const char* insert_effect_sql =
     "INSERT INTO outbox (incident_id, type, payload, created_at, not_before) "
     "VALUES (:incident_id, :type, :payload, :created_at, :created_at)";
 
+// A payload is sealed bound to its own row, whose id exists only once it is inserted.
+constexpr const char* seal_effect_sql = "UPDATE outbox SET payload = :payload WHERE id = :id";
+
 constexpr const char* insert_seen_sql =
     "INSERT INTO seen_events (event_id, seen_at) VALUES (:event_id, :seen_at) "
     "ON CONFLICT (event_id) DO NOTHING";
@@ -54,7 +57,8 @@ UnitOfWork::UnitOfWork(Database& db)
       insert_incident_(db.prepared(insert_incident_sql)),
       insert_event_(db.prepared(insert_event_sql)),
       insert_event_secret_(db.prepared(insert_event_secret_sql)),
-      insert_effect_(db.prepared(insert_effect_sql)), insert_seen_(db.prepared(insert_seen_sql)),
+      insert_effect_(db.prepared(insert_effect_sql)), seal_effect_(db.prepared(seal_effect_sql)),
+      insert_seen_(db.prepared(insert_seen_sql)),
       select_submission_(db.prepared(select_submission_sql)),
       insert_submission_(db.prepared(insert_submission_sql)),
       upsert_job_(db.prepared(upsert_job_sql)), delete_job_(db.prepared(delete_job_sql)),
@@ -91,7 +95,7 @@ void UnitOfWork::append(const core::IncidentId& incident, const std::vector<core
         insert_event_.exec();
         const auto event_seq = db_.getLastInsertRowid();
         if (const auto* filed = std::get_if<core::ReportFiled>(&event))
-            index_if_escrowed(db_, *filed);
+            index_if_escrowed(db_, sealer_, *filed);
         if (!encoded.sensitive)
             continue;
         insert_event_secret_.tryReset();
@@ -117,12 +121,21 @@ std::vector<std::int64_t> UnitOfWork::enqueue(const std::optional<core::Incident
         else
             insert_effect_.bind(":incident_id"); // NULL
         insert_effect_.bind(":type", encoded.type);
-        insert_effect_.bind(":payload", encoded.payload);
+        insert_effect_.bind(":payload", sealer_ ? std::string{} : encoded.payload);
         insert_effect_.bind(":created_at", unix_seconds(at));
         insert_effect_.exec();
         ids.push_back(db_.getLastInsertRowid());
+        if (sealer_)
+            seal_effect(ids.back(), encoded.payload);
     }
     return ids;
+}
+
+void UnitOfWork::seal_effect(std::int64_t id, const std::string& payload) {
+    seal_effect_.tryReset();
+    seal_effect_.bind(":payload", sealer_->seal(payload, outbox_row(id)));
+    seal_effect_.bind(":id", id);
+    seal_effect_.exec();
 }
 
 void UnitOfWork::set_active(const core::IncidentId& incident, bool active) {

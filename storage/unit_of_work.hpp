@@ -53,6 +53,8 @@ public:
     void commit();
 
 private:
+    void seal_effect(std::int64_t id, const std::string& payload);
+
     SQLite::Database& db_;
     const Sealer* sealer_; // null: stored as it is
     WriteScope scope_;     // begins before any statement is used
@@ -61,6 +63,7 @@ private:
     SQLite::Statement& insert_event_;
     SQLite::Statement& insert_event_secret_;
     SQLite::Statement& insert_effect_;
+    SQLite::Statement& seal_effect_;
     SQLite::Statement& insert_seen_;
     SQLite::Statement& select_submission_;
     SQLite::Statement& insert_submission_;

@@ -220,6 +220,11 @@ int serve(const config::Config& config, std::stop_token stop) {
             {{"file", config.storage.key_file_or_default()},
              {"detail", "the reports are sealed with this key: back it up now, apart from the "
                         "database; without it no backup can be read"}});
+    if (app.database.rekey_finished())
+        log(Level::warn, "rekey_finished",
+            {{"file", config.storage.key_file_or_default()},
+             {"detail", "a cocbot rekey had stopped before replacing the key file: it holds the "
+                        "new key now; back it up"}});
     // Before anything runs: a member taken off the roster loses every incident first.
     app.roster_sync.reconcile(users_from(config.committee.members), now());
     app.reads.catch_up();

@@ -39,7 +39,9 @@ enum class Place { data, sealed };
 // (an anonymous reporter's identity keys) or off (a flag rows from earlier versions lack), and
 // read as optional. no_longer_written: read from
 // rows written by earlier versions, never written now (text the executor loads from the events).
-enum class Presence { required, optional, omitted_when_empty, no_longer_written };
+// formerly_data: a sealed field that rows written before it was sealed hold with the data; it is
+// required in one place or the other (storage/reseal.cpp moves it at the next start).
+enum class Presence { required, optional, omitted_when_empty, no_longer_written, formerly_data };
 
 template <typename Owner, typename Member>
 struct Field {
@@ -202,6 +204,8 @@ template <typename Owner, typename Member>
 void read(const Field<Owner, Member>& f, const Parts& in, Owner& value) {
     const json& from = f.place == Place::sealed ? in.sealed : in.data;
     const std::string key{f.key};
+    if (f.presence == Presence::formerly_data)
+        return from_json(from.contains(key) ? from.at(key) : in.data.at(key), value.*f.member);
     if (f.presence == Presence::required)
         return from_json(from.at(key), value.*f.member);
     if (const auto found = from.find(key); found != from.end())

@@ -251,6 +251,19 @@ const std::map<std::size_t, std::string> written_now{
     {15, R"({"incident":"2026-001","name":"coc-2026-001","role":"incident"})"},
 };
 
+// Events written now instead, by index into stored_events: a report's reported person and flags
+// are sealed with the rest of what it says (a database's old rows are moved at its next start).
+const std::map<std::size_t, storage::EncodedEvent> events_written_now{
+    {0,
+     {R"(report_filed)",
+      R"({"at":1773446400,"committee":["U0MEMBER1","U0MEMBER2"],"committee_channel":"C0COMMITTEE","escrow_matches":["2025-004"],"incident":"2026-001","reported_is_member":true,"source":"phone"})",
+      R"({"description":"Unwelcome comments","flags":{"anonymous":false,"escrow":true,"immediate_danger":true,"involves_employee":false,"no_updates":true},"location":"Hall B","reported":{"name":"Sam Example","user":"U0REPORTED"},"reporter_contact":"alex@example.org","reporter_name":"Alex","submitted_by":"U0SUBMITTER"})"}},
+    {1,
+     {R"(report_filed)",
+      R"({"at":1773446400,"committee":["U0MEMBER1"],"committee_channel":"C0COMMITTEE","escrow_matches":[],"incident":"2026-001","reported_is_member":false,"source":"phone"})",
+      R"({"description":"Unwelcome comments","flags":{"anonymous":true,"escrow":true,"immediate_danger":true,"involves_employee":false,"no_updates":true},"location":"Hall B","reported":{"name":"Sam Example","user":"U0REPORTED"}})"}},
+};
+
 } // namespace
 
 TEST_SUITE("storage stored rows") {
@@ -262,7 +275,12 @@ TEST_SUITE("storage stored rows") {
             const auto& row = stored_events[i];
             CAPTURE(row.type);
             CHECK(storage::decode_event(row.type, row.data, row.sensitive) == events[i]);
-            CHECK(storage::encode_event(events[i]) == row);
+            const auto now = events_written_now.find(i);
+            CHECK(storage::encode_event(events[i]) ==
+                  (now == events_written_now.end() ? row : now->second));
+            if (now != events_written_now.end())
+                CHECK(storage::decode_event(row.type, now->second.data, now->second.sensitive) ==
+                      events[i]);
         }
     }
 

@@ -1,0 +1,151 @@
+// File: storage/reseal.cpp
+#include "storage/reseal.hpp"
+
+#include "storage/escrow_index.hpp"
+#include "storage/event_codec.hpp"
+#include "storage/sealing.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <variant>
+
+namespace cocbot::storage {
+
+namespace {
+
+// In batches by key, so that no statement reads a table while it is being written.
+constexpr int batch = 256;
+
+constexpr const char* secrets_sql =
+    "SELECT s.event_seq, e.incident_id, e.type, e.data, s.data FROM event_secrets s "
+    "JOIN events e ON e.seq = s.event_seq WHERE s.event_seq > :after ORDER BY s.event_seq "
+    "LIMIT :batch";
+
+constexpr const char* payloads_sql =
+    "SELECT id, payload FROM outbox WHERE state <> 'done' AND id > :after ORDER BY id "
+    "LIMIT :batch";
+
+// The plain text of a stored value; throws when it is sealed and `from` does not open it.
+std::string plain_text(const Sealer* from, const std::string& stored, const std::string& row) {
+    if (!Sealer::is_sealed(stored))
+        return stored;
+    auto opened = from ? from->open(stored, row) : std::nullopt;
+    if (!opened)
+        throw std::runtime_error("a sealed value (" + row +
+                                 ") does not open with the current key; nothing was changed");
+    return std::move(*opened);
+}
+
+std::string stored_text(const Sealer* to, const std::string& plain, const std::string& row) {
+    return to ? to->seal(plain, row) : plain;
+}
+
+struct Writers {
+    SQLite::Statement data;
+    SQLite::Statement secret;
+    SQLite::Statement payload;
+
+    explicit Writers(SQLite::Database& db)
+        : data(db, "UPDATE events SET data = :data WHERE seq = :seq"),
+          secret(db, "UPDATE event_secrets SET data = :data WHERE event_seq = :seq"),
+          payload(db, "UPDATE outbox SET payload = :payload WHERE id = :id") {}
+};
+
+void write(SQLite::Statement& update, const std::string& text, std::int64_t key) {
+    update.reset();
+    update.bind(1, text);
+    update.bind(2, key);
+    update.exec();
+}
+
+// A report written before its person and flags were sealed is written again in today's layout,
+// and indexed if it is kept in escrow. One that does not decode is kept as it is, unindexed, as
+// when the index was first filled: loading its incident reports it.
+void relayout_report(SQLite::Database& db, const Sealer* to, Writers& writers, std::int64_t seq,
+                     const std::string& data, std::string& secret) {
+    core::Event event;
+    try {
+        event = decode_event("report_filed", data, secret);
+    } catch (const std::exception&) {
+        return;
+    }
+    const EncodedEvent encoded = encode_event(event);
+    if (encoded.data != data)
+        write(writers.data, encoded.data, seq);
+    if (encoded.sensitive)
+        secret = *encoded.sensitive;
+    index_if_escrowed(db, to, std::get<core::ReportFiled>(event));
+}
+
+std::size_t reseal_secrets(SQLite::Database& db, const Sealer* from, const Sealer* to,
+                           Writers& writers) {
+    SQLite::Statement rows(db, secrets_sql);
+    std::size_t written = 0;
+    for (std::int64_t after = 0, read = batch; read == batch;) {
+        rows.reset();
+        rows.bind(":after", after);
+        rows.bind(":batch", batch);
+        for (read = 0; rows.executeStep(); ++read, ++written) {
+            after = rows.getColumn(0).getInt64();
+            const auto row = secret_row(rows.getColumn(1).getString(), after);
+            auto secret = plain_text(from, rows.getColumn(4).getString(), row);
+            if (rows.getColumn(2).getString() == "report_filed")
+                relayout_report(db, to, writers, after, rows.getColumn(3).getString(), secret);
+            write(writers.secret, stored_text(to, secret, row), after);
+        }
+    }
+    return written;
+}
+
+std::size_t reseal_payloads(SQLite::Database& db, const Sealer* from, const Sealer* to,
+                            Writers& writers) {
+    // A done effect's payload is never read again: what earlier versions left in it goes.
+    db.exec("UPDATE outbox SET payload = '' WHERE state = 'done' AND payload <> ''");
+    SQLite::Statement rows(db, payloads_sql);
+    std::size_t written = 0;
+    for (std::int64_t after = 0, read = batch; read == batch;) {
+        rows.reset();
+        rows.bind(":after", after);
+        rows.bind(":batch", batch);
+        for (read = 0; rows.executeStep(); ++read, ++written) {
+            after = rows.getColumn(0).getInt64();
+            const auto row = outbox_row(after);
+            const auto payload = plain_text(from, rows.getColumn(1).getString(), row);
+            write(writers.payload, stored_text(to, payload, row), after);
+        }
+    }
+    return written;
+}
+
+void write_key_check(SQLite::Database& db, const Sealer* to) {
+    db.exec("DELETE FROM seal_check");
+    if (!to)
+        return;
+    SQLite::Statement check(db, "INSERT INTO seal_check (id, value) VALUES (1, ?)");
+    check.bind(1, to->seal(key_check_text, key_check_row));
+    check.exec();
+}
+
+} // namespace
+
+int stored_layout(SQLite::Database& db) {
+    return db.execAndGet("SELECT version FROM sealed_layout WHERE id = 1").getInt();
+}
+
+std::size_t reseal(SQLite::Database& db, const Sealer* from, const Sealer* to) {
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    db.exec("DELETE FROM escrow_keys"); // refilled as the reports are read
+    Writers writers{db};
+    const auto written =
+        reseal_secrets(db, from, to, writers) + reseal_payloads(db, from, to, writers);
+    write_key_check(db, to);
+    db.exec("UPDATE sealed_layout SET version = " + std::to_string(sealed_layout));
+    transaction.commit();
+    return written;
+}
+
+} // namespace cocbot::storage
