@@ -1,6 +1,8 @@
 // File: bot/main.cpp
-// `cocbot serve`, `doctor`, `drill`, `backup` and `restore`, `rekey`, `--help`, `--version`.
+// `cocbot serve`, `doctor`, `drill`, `backup` and `restore`, `rekey`, `audit`, `--help`,
+// `--version`.
 // Wiring only.
+#include "bot/app/audit_command.hpp"
 #include "bot/app/clock.hpp"
 #include "bot/app/doctor.hpp"
 #include "bot/app/service.hpp"
@@ -29,6 +31,8 @@ constexpr std::string_view usage =
     "       cocbot drill [--slow]\n"
     "       cocbot backup FILE [--config FILE] | cocbot restore FILE [--config FILE]\n"
     "       cocbot rekey [--config FILE]\n"
+    "       cocbot audit verify [--head HASH] [--config FILE]\n"
+    "       cocbot audit show [REFERENCE] [--config FILE]\n"
     "       cocbot --help | --version\n"
     "\n"
     "Runs a Code of Conduct committee's incident response plan as a Slack bot.\n"
@@ -49,10 +53,16 @@ constexpr std::string_view usage =
     "  rekey            Seal the whole database again under a new key (stop cocbot first).\n"
     "                   With a key file, it makes the key and replaces the file; with\n"
     "                   COCBOT_DATA_KEY, it takes the new key from COCBOT_NEW_DATA_KEY.\n"
+    "  audit verify     Check the audit log's hash chain; name the first entry edited,\n"
+    "                   removed or moved. With --head, check that the chain leads through\n"
+    "                   a head cocbot posted in the committee channel. Exit 0 when it holds.\n"
+    "  audit show       Print the audit log (who did or saw what, when; never report text),\n"
+    "                   all of it or what concerns one REFERENCE (e.g. 2026-007).\n"
     "\n"
     "Options:\n"
     "  --slow           (drill) Paced for a room watching a projector.\n"
-    "  --config FILE    (serve, doctor, backup, restore, rekey) TOML configuration (see\n"
+    "  --head HASH      (audit verify) A chain head as posted (at least 8 hex digits).\n"
+    "  --config FILE    (serve, doctor, backup, restore, rekey, audit) TOML configuration (see\n"
     "                   config/cocbot.example.toml). Optional: without it, the defaults and\n"
     "                   the environment are used.\n"
     "  --help           Show this help.\n"
@@ -181,7 +191,8 @@ int rekey(const std::vector<std::string_view>& args) {
         return fail("rekey: COCBOT_NEW_DATA_KEY is not the base64 of 32 bytes");
     try {
         const auto source = cocbot::app::key_source(config);
-        const auto facts = cocbot::storage::rekey(config.storage.path, source, next);
+        const auto facts =
+            cocbot::storage::rekey(config.storage.path, source, next, cocbot::app::now());
         std::printf("cocbot: sealed %zu values of %s under the new key, ", facts.values,
                     config.storage.path.c_str());
         if (facts.key_file_written)
@@ -195,6 +206,34 @@ int rekey(const std::vector<std::string_view>& args) {
         return 0;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "cocbot: rekey: %s\n", e.what());
+        return 1;
+    }
+}
+
+// `cocbot audit verify [--head HASH]` and `cocbot audit show [REFERENCE]`.
+int audit(std::vector<std::string_view> args) {
+    const bool verify = !args.empty() && args[0] == "verify";
+    if (args.empty() || (!verify && args[0] != "show"))
+        return fail("audit: say verify or show (try cocbot --help)");
+    args.erase(args.begin());
+    std::optional<std::string> head;
+    std::optional<cocbot::core::IncidentId> incident;
+    if (verify && args.size() >= 2 && args[0] == "--head") {
+        head = std::string{args[1]};
+        args.erase(args.begin(), args.begin() + 2);
+    } else if (!verify && !args.empty() && !args[0].starts_with("--")) {
+        incident = cocbot::core::IncidentId{std::string{args[0]}};
+        args.erase(args.begin());
+    }
+    const auto loaded = configuration("audit", args, cocbot::config::Secrets::optional);
+    if (const auto* status = std::get_if<int>(&loaded))
+        return *status;
+    try {
+        const auto& config = std::get<cocbot::config::Config>(loaded);
+        return verify ? cocbot::app::audit_verify(config, head, stdout)
+                      : cocbot::app::audit_show(config, incident, stdout);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "cocbot: audit: %s\n", e.what());
         return 1;
     }
 }
@@ -237,5 +276,7 @@ int main(int argc, char** argv) {
         return copy(args[0], {args.begin() + 1, args.end()});
     if (args[0] == "rekey")
         return rekey({args.begin() + 1, args.end()});
+    if (args[0] == "audit")
+        return audit({args.begin() + 1, args.end()});
     return fail("unknown command '" + std::string{args[0]} + "' (try cocbot --help)");
 }

@@ -80,6 +80,10 @@ struct WorkspaceConfig {
     std::string timezone = "UTC"; // "UTC" or an IANA name present in /usr/share/zoneinfo
 };
 
+struct AuditConfig {
+    bool post_head = true; // the audit log's chain head, posted daily to the committee channel
+};
+
 struct Config {
     HttpConfig http;
     SlackConfig slack;
@@ -89,6 +93,7 @@ struct Config {
     OutboxConfig outbox;
     SafetyConfig safety;
     WorkspaceConfig workspace;
+    AuditConfig audit;
 };
 
 } // namespace cocbot::config

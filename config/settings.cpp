@@ -89,6 +89,8 @@ constexpr std::array table{
             "\"+1 555 0199\""},
     Setting{"workspace", "timezone",
             set<&C::workspace, &WorkspaceConfig::timezone, checked<check_timezone>>, R"("UTC")"},
+    Setting{"audit", "post_head", set<&C::audit, &AuditConfig::post_head, parse_switch>, "true",
+            false, true},
 };
 
 constexpr std::array secret_table{

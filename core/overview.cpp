@@ -3,6 +3,8 @@
 
 #include "core/person_names.hpp"
 
+#include <algorithm>
+
 namespace cocbot::core {
 
 namespace {
@@ -70,6 +72,21 @@ Overview overview_for(const UserId& member, const std::vector<Incident>& inciden
 
 bool shown_in_overviews(const Incident& incident) {
     return incident.open() || !incident.open_motions().empty();
+}
+
+std::vector<IncidentId> shown_incidents(const Overview& overview) {
+    std::vector<IncidentId> shown;
+    const auto add = [&](const IncidentId& id) {
+        if (std::find(shown.begin(), shown.end(), id) == shown.end())
+            shown.push_back(id);
+    };
+    for (const auto& summary : overview.open)
+        add(summary.id);
+    for (const auto& pending : overview.pending)
+        add(pending.id);
+    for (const auto& motion : overview.motions)
+        add(motion.incident);
+    return shown;
 }
 
 std::vector<std::string> person_keys(const ReportedPerson& reported) {

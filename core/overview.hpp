@@ -54,6 +54,9 @@ struct Overview {
     std::vector<OpenMotion> motions;
 };
 
+// The incidents an overview shows anything of, each once, in the order it shows them.
+std::vector<IncidentId> shown_incidents(const Overview& overview);
+
 Overview overview_for(const UserId& member, const std::vector<Incident>& incidents,
                       const Deadlines& deadlines = {});
 

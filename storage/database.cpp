@@ -1,6 +1,7 @@
 // File: storage/database.cpp
 #include "storage/database.hpp"
 
+#include "storage/audit_log.hpp"
 #include "storage/migrations.hpp"
 #include "storage/reseal.hpp"
 
@@ -176,11 +177,12 @@ bool Database::lock_exclusively() {
     return exclusive_;
 }
 
-std::size_t Database::rekey(const DataKey& key) {
+std::size_t Database::rekey(const DataKey& key, core::Time now) {
     if (!sealer_ || !exclusive_)
         throw std::logic_error("rekey needs a sealed database held exclusively");
     Sealer next{key};
-    const auto written = reseal(sql_, &*sealer_, &next);
+    const auto written = reseal(sql_, &*sealer_, &next,
+                                [&] { AuditLog{*this}.append(now, "operator", "key_changed"); });
     sealer_.emplace(next);
     checkpoint(); // the values sealed under the old key go from the log
     return written;

@@ -67,10 +67,10 @@ public:
     // `cocbot rekey` can tell that it has the file to itself. True when this connection now holds
     // it alone (always for ":memory:").
     bool lock_exclusively();
-    // Seals everything again under `key`, in one transaction, and uses it from then on. Only
-    // after lock_exclusively(): another process would go on sealing with the old key. Returns
-    // how many values were written.
-    std::size_t rekey(const DataKey& key);
+    // Seals everything again under `key`, in one transaction with its audit entry, and uses it
+    // from then on. Only after lock_exclusively(): another process would go on sealing with the
+    // old key. Returns how many values were written.
+    std::size_t rekey(const DataKey& key, core::Time now);
 
     // The statement for `sql`, prepared on first use and reset; it lives as long as the
     // connection. Throws SQLite::Exception for SQL that does not prepare (nothing is cached).

@@ -274,6 +274,10 @@ EncodedEvent encode_event(const core::Event& event) {
         event);
 }
 
+std::string_view event_type_name(const core::Event& event) {
+    return std::visit([](const auto& e) { return codec::name_of(e); }, event);
+}
+
 core::Event decode_event(std::string_view type, std::string_view data,
                          const std::optional<std::string>& sensitive) {
     const codec::Parts parts{codec::parsed("event data", data),

@@ -26,6 +26,9 @@ struct EncodedEvent {
 // that must never be stored.
 EncodedEvent encode_event(const core::Event& event);
 
+// The name an event is stored under ("ballot_cast"), without encoding it.
+std::string_view event_type_name(const core::Event& event);
+
 // Throws std::runtime_error for an unknown type or data that does not decode. The message names
 // the type and the problem, never the stored content.
 core::Event decode_event(std::string_view type, std::string_view data,

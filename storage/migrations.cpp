@@ -150,9 +150,35 @@ CREATE TABLE sealed_layout (
 INSERT INTO sealed_layout (id, version) VALUES (1, 1);
 )sql";
 
+// Version 10: the audit log (storage/audit_log.hpp), append-only and hash-chained, and when its
+// head was last posted to the committee.
+constexpr const char* schema_v10 = R"sql(
+CREATE TABLE audit_log (
+    seq      INTEGER PRIMARY KEY,
+    at       INTEGER NOT NULL,
+    actor    TEXT NOT NULL,
+    action   TEXT NOT NULL,
+    incident TEXT NOT NULL,
+    detail   TEXT NOT NULL,
+    prev     TEXT NOT NULL,
+    hash     TEXT NOT NULL
+);
+CREATE INDEX audit_log_by_incident ON audit_log (incident, seq) WHERE incident <> '';
+CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_log_append_only_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+CREATE TABLE audit_heads (
+    id        INTEGER PRIMARY KEY CHECK (id = 1),
+    posted_at INTEGER NOT NULL,
+    seq       INTEGER NOT NULL
+);
+)sql";
+
 // Append only: a released script is never edited, since databases in the field already ran it.
 constexpr std::array migrations{schema_v1, schema_v2, schema_v3, schema_v4, schema_v5,
-                                schema_v6, schema_v7, schema_v8, schema_v9};
+                                schema_v6, schema_v7, schema_v8, schema_v9, schema_v10};
 
 // What a version needs beyond its script: data that only C++ can compute.
 void after_script(SQLite::Database& db, int version) {

@@ -9,7 +9,8 @@
 
 namespace cocbot::storage {
 
-RekeyFacts rekey(const std::string& path, const KeySource& source, std::optional<DataKey> next) {
+RekeyFacts rekey(const std::string& path, const KeySource& source, std::optional<DataKey> next,
+                 core::Time now) {
     if (!std::filesystem::exists(path))
         throw std::runtime_error("there is no database at " + path + " (storage.path)");
     if (source.base64 && !next)
@@ -26,7 +27,7 @@ RekeyFacts rekey(const std::string& path, const KeySource& source, std::optional
     if (!source.base64)
         write_key_file(pending, key); // kept until the database is sealed under it
     try {
-        facts.values = db.rekey(key);
+        facts.values = db.rekey(key, now);
     } catch (...) {
         if (!source.base64)
             ::unlink(pending.c_str());

@@ -3,6 +3,7 @@
 // key file replaced only once that transaction is on disk.
 #pragma once
 
+#include "core/time.hpp"
 #include "storage/sealing.hpp"
 
 #include <cstddef>
@@ -22,6 +23,8 @@ struct RekeyFacts {
 // cocbot (serve, doctor) has the database open: it would go on sealing under the old key.
 // Throws std::runtime_error saying what to do, with the old key still in force, unless only the
 // last step (the key file's rename) failed, which the message says; the next start finishes it.
-RekeyFacts rekey(const std::string& path, const KeySource& source, std::optional<DataKey> next);
+// `now` is when, for the audit log.
+RekeyFacts rekey(const std::string& path, const KeySource& source, std::optional<DataKey> next,
+                 core::Time now);
 
 } // namespace cocbot::storage

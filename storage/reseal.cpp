@@ -136,7 +136,8 @@ int stored_layout(SQLite::Database& db) {
     return db.execAndGet("SELECT version FROM sealed_layout WHERE id = 1").getInt();
 }
 
-std::size_t reseal(SQLite::Database& db, const Sealer* from, const Sealer* to) {
+std::size_t reseal(SQLite::Database& db, const Sealer* from, const Sealer* to,
+                   const std::function<void()>& also) {
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
     db.exec("DELETE FROM escrow_keys"); // refilled as the reports are read
     Writers writers{db};
@@ -144,6 +145,8 @@ std::size_t reseal(SQLite::Database& db, const Sealer* from, const Sealer* to) {
         reseal_secrets(db, from, to, writers) + reseal_payloads(db, from, to, writers);
     write_key_check(db, to);
     db.exec("UPDATE sealed_layout SET version = " + std::to_string(sealed_layout));
+    if (also)
+        also();
     transaction.commit();
     return written;
 }

@@ -9,6 +9,7 @@
 
 #include <SQLiteCpp/Database.h>
 #include <cstddef>
+#include <functional>
 
 namespace cocbot::storage {
 
@@ -22,7 +23,9 @@ int stored_layout(SQLite::Database& db);
 // moves what this version seals out of the events' data, writes each again with `to` (as it is
 // without), rebuilds the escrow index for `to`, writes the key check under `to` and records the
 // layout. One transaction: throws, having changed nothing, when a value does not open with
-// `from`. Returns how many values it wrote.
-std::size_t reseal(SQLite::Database& db, const Sealer* from, const Sealer* to);
+// `from`. `also` runs in the same transaction, before its commit (the audit log's entry).
+// Returns how many values it wrote.
+std::size_t reseal(SQLite::Database& db, const Sealer* from, const Sealer* to,
+                   const std::function<void()>& also = {});
 
 } // namespace cocbot::storage

@@ -1,6 +1,7 @@
 // File: storage/roster.cpp
 #include "storage/roster.hpp"
 
+#include "storage/audit_log.hpp"
 #include "storage/write_scope.hpp"
 
 #include <algorithm>
@@ -73,7 +74,10 @@ RosterChange Roster::record(const core::UserId& user, bool added, core::Time now
     insert.bind(":change", added ? "added" : "removed");
     insert.exec();
     insert.tryReset();
-    return {db_.sql().getLastInsertRowid(), now, user, added};
+    const auto seq = db_.sql().getLastInsertRowid();
+    AuditLog{db_}.append(now, "configuration",
+                         added ? "roster_member_added" : "roster_member_removed", {}, user.value);
+    return {seq, now, user, added};
 }
 
 std::vector<RosterChange> Roster::unapplied() {

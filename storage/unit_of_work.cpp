@@ -1,6 +1,7 @@
 // File: storage/unit_of_work.cpp
 #include "storage/unit_of_work.hpp"
 
+#include "storage/audit_events.hpp"
 #include "storage/effect_codec.hpp"
 #include "storage/escrow_index.hpp"
 #include "storage/event_codec.hpp"
@@ -62,7 +63,7 @@ UnitOfWork::UnitOfWork(Database& db)
       select_submission_(db.prepared(select_submission_sql)),
       insert_submission_(db.prepared(insert_submission_sql)),
       upsert_job_(db.prepared(upsert_job_sql)), delete_job_(db.prepared(delete_job_sql)),
-      upsert_activity_(db.prepared(upsert_activity_sql)) {}
+      upsert_activity_(db.prepared(upsert_activity_sql)), audit_(db) {}
 
 int UnitOfWork::allocate_incident_number(int year) {
     next_number_.tryReset();
@@ -94,6 +95,8 @@ void UnitOfWork::append(const core::IncidentId& incident, const std::vector<core
         insert_event_.bind(":data", encoded.data);
         insert_event_.exec();
         const auto event_seq = db_.getLastInsertRowid();
+        if (const auto fact = audit_fact(event))
+            audit_.append(at, fact->actor, fact->action, incident.value, fact->detail);
         if (const auto* filed = std::get_if<core::ReportFiled>(&event))
             index_if_escrowed(db_, sealer_, *filed);
         if (!encoded.sensitive)
@@ -127,8 +130,46 @@ std::vector<std::int64_t> UnitOfWork::enqueue(const std::optional<core::Incident
         ids.push_back(db_.getLastInsertRowid());
         if (sealer_)
             seal_effect(ids.back(), encoded.payload);
+        audit_shown(effect, at);
     }
     return ids;
+}
+
+void UnitOfWork::audit(core::Time at, std::string_view actor, std::string_view action,
+                       std::string_view incident, std::string_view detail) {
+    audit_.append(at, actor, action, incident, detail);
+}
+
+namespace {
+
+// The audit word for a message that shows what a report says, or empty. It is recorded when
+// the message is queued, with the decision that sends it.
+std::string_view showing(const core::Message& message) {
+    if (std::holds_alternative<core::ReportDetails>(message))
+        return "report_sent";
+    if (std::holds_alternative<core::Timeline>(message))
+        return "timeline_sent";
+    if (std::holds_alternative<core::DangerAlert>(message))
+        return "danger_alert_sent";
+    return {};
+}
+
+} // namespace
+
+// Who could see it: the channel it is posted in, or the person it goes to.
+void UnitOfWork::audit_shown(const core::Effect& effect, core::Time at) {
+    if (const auto* share = std::get_if<core::ShareEscrowedReports>(&effect))
+        for (const auto& escrowed : share->escrowed)
+            audit_.append(at, "cocbot", "escrowed_report_sent", escrowed.value,
+                          share->channel.value);
+    const auto* post = std::get_if<core::Post>(&effect);
+    if (post == nullptr)
+        return;
+    const auto action = showing(post->message);
+    if (action.empty())
+        return;
+    const auto where = post->to_user.value.empty() ? post->channel.value : post->to_user.value;
+    audit_.append(at, "cocbot", action, post->incident.value, where);
 }
 
 void UnitOfWork::seal_effect(std::int64_t id, const std::string& payload) {

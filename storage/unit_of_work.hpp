@@ -1,12 +1,13 @@
 // File: storage/unit_of_work.hpp
 // One command = one write scope: its incident, events, outbox effects, next deadline
-// check and the Slack event id that caused it are stored together or not at all.
+// check, audit entries and the Slack event id that caused it are stored together or not at all.
 #pragma once
 
 #include "core/effects.hpp"
 #include "core/events.hpp"
 #include "core/ids.hpp"
 #include "core/time.hpp"
+#include "storage/audit_log.hpp"
 #include "storage/database.hpp"
 #include "storage/write_scope.hpp"
 
@@ -29,10 +30,15 @@ public:
     // The next reference number for `year`: one more than the highest so far, 1 for the first.
     int allocate_incident_number(int year);
     void create_incident(const core::IncidentId& id, int year, int number, core::Time filed_at);
-    // Appends in order; `at` is when the command was decided. The incident must exist.
+    // Appends in order, each with its audit entry; `at` is when the command was decided. The
+    // incident must exist.
     void append(const core::IncidentId& incident, const std::vector<core::Event>& events,
                 core::Time at);
-    // Queues effects to run from `at` on; returns their outbox ids in order.
+    // Records in the audit log what no event records (a view of an incident, say).
+    void audit(core::Time at, std::string_view actor, std::string_view action,
+               std::string_view incident = {}, std::string_view detail = {});
+    // Queues effects to run from `at` on; returns their outbox ids in order. A message that
+    // shows a report (its details, the timeline, a danger alert) is recorded in the audit log.
     std::vector<std::int64_t> enqueue(const std::optional<core::IncidentId>& incident,
                                       const std::vector<core::Effect>& effects, core::Time at);
     // When the incident's deadlines must next be checked, as core computed it after this
@@ -54,6 +60,7 @@ public:
 
 private:
     void seal_effect(std::int64_t id, const std::string& payload);
+    void audit_shown(const core::Effect& effect, core::Time at);
 
     SQLite::Database& db_;
     const Sealer* sealer_; // null: stored as it is
@@ -70,6 +77,7 @@ private:
     SQLite::Statement& upsert_job_;
     SQLite::Statement& delete_job_;
     SQLite::Statement& upsert_activity_;
+    AuditLog audit_;
 };
 
 } // namespace cocbot::storage

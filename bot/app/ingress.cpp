@@ -218,9 +218,10 @@ void Ingress::publish_home(const core::UserId& user) {
         if (co_await commits.durable())
             log_call("views_publish", co_await api.call("views.publish", std::move(args)));
     };
+    const auto overview = reads_.overview_for(user);
+    workflow_.record_views(user, "home_viewed", core::shown_incidents(overview), now());
     ++homes_publishing_;
-    net::co_spawn(executor_,
-                  publish(api_, commits_, views_publish_args(user, reads_.overview_for(user))),
+    net::co_spawn(executor_, publish(api_, commits_, views_publish_args(user, overview)),
                   [this](std::exception_ptr e) {
                       --homes_publishing_;
                       if (e)

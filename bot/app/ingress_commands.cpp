@@ -92,7 +92,9 @@ Ingress::Answer Ingress::help_answer(const slack::SlashCommand&) {
 }
 
 Ingress::Answer Ingress::list(const slack::SlashCommand& command) {
-    const auto overview = reads_.overview_for(core::UserId{command.user_id});
+    const core::UserId member{command.user_id};
+    const auto overview = reads_.overview_for(member);
+    workflow_.record_views(member, "list_viewed", core::shown_incidents(overview), now());
     return Answer::ephemeral(slack::list_text(overview), "list");
 }
 
@@ -102,8 +104,10 @@ Ingress::Answer Ingress::status(const slack::SlashCommand& command) {
         return Answer::ephemeral(
             "Usage: `/coc status <reference>`, for example `/coc status 2026-007`.",
             "status_usage");
-    const auto summary =
-        reads_.summary_for(core::UserId{command.user_id}, core::IncidentId{reference});
+    const core::UserId member{command.user_id};
+    const auto summary = reads_.summary_for(member, core::IncidentId{reference});
+    if (summary)
+        workflow_.record_views(member, "status_viewed", {summary->id}, now());
     // Not cleared and unknown get the very same answer: the existence of an incident is secret.
     return Answer::ephemeral(summary ? slack::status_text(*summary, now())
                                      : slack::unknown_incident_text(reference),

@@ -3,13 +3,16 @@
 
 #include "bot/app/clock.hpp"
 #include "bot/app/logger.hpp"
+#include "bot/app/supervised.hpp"
+
+#include <exception>
 
 namespace cocbot::app {
 
 Monitor::Monitor(net::any_io_executor executor, storage::Database& database,
-                 const CommitteeRoster& roster, Health& health, Metrics& metrics)
+                 const CommitteeRoster& roster, Health& health, Metrics& metrics, AuditHeads& heads)
     : database_(database), outbox_(database), seen_(database), roster_(roster), health_(health),
-      metrics_(metrics), jobs_(database), timer_(executor),
+      metrics_(metrics), heads_(heads), jobs_(database), timer_(executor),
       loop_(executor, "monitor", [this] { return run(); }) {}
 
 void Monitor::start() {
@@ -33,8 +36,15 @@ void Monitor::probe() {
         oldest = outbox_.oldest_pending_created();
     health_.probed(database_ok, oldest, roster_.channel_known(),
                    roster_.committee().channel_members.size());
-    if (database_ok)
-        metrics_.probed(outbox_.count("pending"), oldest, jobs_.earliest());
+    if (!database_ok)
+        return;
+    metrics_.probed(outbox_.count("pending"), oldest, jobs_.earliest());
+    try {
+        heads_.post_if_due(now());
+    } catch (const std::exception&) {
+        // Tried again at the next probe; the probe itself went through.
+        log(Level::error, "audit_head", {{"class", failure_class(std::current_exception())}});
+    }
 }
 
 void Monitor::prune() {

@@ -1,9 +1,10 @@
 // File: bot/app/monitor.hpp
 // The application thread's housekeeping: probes what /healthz reports, every few seconds, and
 // forgets Slack deliveries old enough that Slack no longer retries them, and effects done a week
-// ago, then truncates the write-ahead log.
+// ago, then truncates the write-ahead log; and posts the audit log's head when it is due.
 #pragma once
 
+#include "bot/app/audit_heads.hpp"
 #include "bot/app/committee_roster.hpp"
 #include "bot/app/health.hpp"
 #include "bot/app/metrics.hpp"
@@ -18,7 +19,7 @@ namespace cocbot::app {
 class Monitor {
 public:
     Monitor(net::any_io_executor executor, storage::Database& database,
-            const CommitteeRoster& roster, Health& health, Metrics& metrics);
+            const CommitteeRoster& roster, Health& health, Metrics& metrics, AuditHeads& heads);
 
     void start();
     void stop();
@@ -37,6 +38,7 @@ private:
     const CommitteeRoster& roster_;
     Health& health_;
     Metrics& metrics_;
+    AuditHeads& heads_;
     storage::Jobs jobs_;
     net::steady_timer timer_;
     bool stopping_ = false;

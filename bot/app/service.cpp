@@ -119,7 +119,9 @@ struct App {
           executor(ex, database, commits, workflow, reads, api,
                    {.max_attempts = config.outbox.max_attempts,
                     .first_retry = config.outbox.first_retry}),
-          scheduler(ex, database, workflow), monitor(ex, database, roster, health, metrics),
+          scheduler(ex, database, workflow),
+          audit_heads(database, roster, config.audit.post_head, [this] { executor.wake(); }),
+          monitor(ex, database, roster, health, metrics, audit_heads),
           ingress(ex, {workflow, reads, deliveries, roster, commits, metrics}, api, modal_api,
                   health, {config.slack.signing_secret}),
           workspace(ex, api, roster, [this](std::string user) {
@@ -172,6 +174,7 @@ struct App {
     slack::WebApi modal_api;
     Executor executor;
     Scheduler scheduler;
+    AuditHeads audit_heads;
     Monitor monitor;
     Ingress ingress;
     Workspace workspace;

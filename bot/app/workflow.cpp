@@ -69,6 +69,16 @@ core::Outcome Workflow::file_report(const core::UserId& submitted_by, const core
     return outcome;
 }
 
+void Workflow::record_views(const core::UserId& member, std::string_view action,
+                            const std::vector<core::IncidentId>& incidents, core::Time now) {
+    if (incidents.empty())
+        return;
+    storage::UnitOfWork work{database_};
+    for (const auto& incident : incidents)
+        work.audit(now, member.value, action, incident.value);
+    work.commit(); // nothing queued, no deadline moved: the executor need not look
+}
+
 void Workflow::remember_strangers_named(const core::Decision& decision) {
     for (const auto& event : decision.events)
         if (const auto* filed = std::get_if<core::ReportFiled>(&event))
@@ -106,6 +116,8 @@ core::Outcome Workflow::decide_and_stage(storage::UnitOfWork& work, const core::
     work.enqueue(std::nullopt, reply_effects(outcome, reply_to), now);
     auto after = incident;
     if (const auto* decision = std::get_if<core::Decision>(&outcome)) {
+        if (const auto* asked = std::get_if<core::ShowTimeline>(&command))
+            work.audit(now, asked->by.value, "timeline_viewed", id.value);
         work.append(id, decision->events, now);
         work.enqueue(id, decision->effects, now);
         after = core::replay(std::move(after), decision->events);

@@ -56,6 +56,11 @@ public:
     std::optional<core::Outcome> handle_event(std::string_view event_id,
                                               const core::Command& command, core::Time now);
 
+    // Records in the audit log that `member` was shown `incidents` (`/coc status`, `/coc list`,
+    // App Home), in its own write: the answer waits for it to be on disk like any other.
+    void record_views(const core::UserId& member, std::string_view action,
+                      const std::vector<core::IncidentId>& incidents, core::Time now);
+
 private:
     core::Outcome decide_and_stage(storage::UnitOfWork& work, const core::Command& command,
                                    core::Time now, const std::optional<ReplyTo>& reply_to);

@@ -53,6 +53,9 @@ Bot::Bot(FakeSlack& slack, std::map<std::string, std::string> extra_env, const T
         {"COCBOT_COMMITTEE_MEMBERS", "UALICE,UBOB,UCAROL"},
         // The fake Slack has no rate limits; the pacing test turns this back on.
         {"COCBOT_SLACK_PACING", "false"},
+        // The daily audit head would land in the committee channel at a time of its own; the
+        // audit test turns it back on.
+        {"COCBOT_AUDIT_POST_HEAD", "false"},
         {"COCBOT_SAFETY_VENUE_SECURITY", "+1 555 0100"},
         {"COCBOT_SAFETY_CRISIS_LINE", "+1 555 0199"},
     };

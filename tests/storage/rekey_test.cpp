@@ -3,6 +3,7 @@
 // file replaced only after it, refused while another cocbot has the database open, and finished
 // at the next start when it stopped between its commit and the key file's rename.
 #include "core/overview.hpp"
+#include "storage/audit_log.hpp"
 #include "storage/database.hpp"
 #include "storage/escrow_index.hpp"
 #include "storage/event_store.hpp"
@@ -75,7 +76,7 @@ TEST_SUITE("storage: rekey") {
             file_escrowed(db);
         }
         const auto old_key = key_in_file(dir.file("cocbot.db.key"));
-        const auto facts = storage::rekey(database(dir), key_file_in(dir), std::nullopt);
+        const auto facts = storage::rekey(database(dir), key_file_in(dir), std::nullopt, t0);
         CHECK(facts.key_file_written);
         CHECK(facts.values == 2); // the report's secret and the queued effect
         const auto new_key = key_in_file(dir.file("cocbot.db.key"));
@@ -87,6 +88,11 @@ TEST_SUITE("storage: rekey") {
                              doctest::Contains("does not open"), std::runtime_error);
         storage::Database db(database(dir), key_file_in(dir));
         check_reads_the_same(db);
+        const auto head = storage::AuditLog{db}.head();
+        REQUIRE(head.has_value());
+        CHECK(head->action == "key_changed");
+        CHECK(head->actor == "operator");
+        CHECK_FALSE(storage::AuditLog{db}.verify().broken.has_value());
     }
 
     TEST_CASE("rekey refuses while another cocbot has the database open, and changes nothing") {
@@ -94,7 +100,7 @@ TEST_SUITE("storage: rekey") {
         storage::Database running(database(dir), key_file_in(dir));
         file_escrowed(running);
         const auto key = bytes_of(dir.file("cocbot.db.key"));
-        CHECK_THROWS_WITH_AS(storage::rekey(database(dir), key_file_in(dir), std::nullopt),
+        CHECK_THROWS_WITH_AS(storage::rekey(database(dir), key_file_in(dir), std::nullopt, t0),
                              doctest::Contains("stop it"), std::runtime_error);
         CHECK(bytes_of(dir.file("cocbot.db.key")) == key);
         CHECK_FALSE(fs::exists(dir.file("cocbot.db.key.new")));
@@ -108,10 +114,10 @@ TEST_SUITE("storage: rekey") {
             storage::Database db(database(dir), key_text(old_key));
             file_escrowed(db);
         }
-        CHECK_THROWS_WITH_AS(storage::rekey(database(dir), key_text(old_key), std::nullopt),
+        CHECK_THROWS_WITH_AS(storage::rekey(database(dir), key_text(old_key), std::nullopt, t0),
                              doctest::Contains("COCBOT_NEW_DATA_KEY"), std::runtime_error);
         const auto new_key = storage::random_key();
-        const auto facts = storage::rekey(database(dir), key_text(old_key), new_key);
+        const auto facts = storage::rekey(database(dir), key_text(old_key), new_key, t0);
         CHECK_FALSE(facts.key_file_written);
         CHECK_FALSE(fs::exists("unused.key"));
         storage::Database db(database(dir), key_text(new_key));
@@ -120,7 +126,7 @@ TEST_SUITE("storage: rekey") {
 
     TEST_CASE("rekey of a database that is not there says so, and makes none") {
         TempDir dir;
-        CHECK_THROWS_WITH_AS(storage::rekey(database(dir), key_file_in(dir), std::nullopt),
+        CHECK_THROWS_WITH_AS(storage::rekey(database(dir), key_file_in(dir), std::nullopt, t0),
                              doctest::Contains("no database"), std::runtime_error);
         CHECK_FALSE(fs::exists(database(dir)));
     }
@@ -133,7 +139,7 @@ TEST_SUITE("storage: rekey") {
             file_escrowed(db);
             REQUIRE(db.lock_exclusively());
             storage::write_key_file(storage::pending_key_file(key_file_in(dir)), next);
-            db.rekey(next); // and then the power went, before the rename
+            db.rekey(next, t0); // and then the power went, before the rename
         }
         storage::Database db(database(dir), key_file_in(dir));
         CHECK(db.rekey_finished());
