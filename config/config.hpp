@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/deadlines_config.hpp"
+#include "core/retention_config.hpp"
 
 #include <chrono>
 #include <cstddef>
@@ -80,6 +81,9 @@ struct WorkspaceConfig {
     std::string timezone = "UTC"; // "UTC" or an IANA name present in /usr/share/zoneinfo
 };
 
+// How long records are kept: core's defaults (core/retention_config.hpp).
+struct RetentionConfig : core::Retention {};
+
 struct AuditConfig {
     bool post_head = true; // the audit log's chain head, posted daily to the committee channel
 };
@@ -94,6 +98,7 @@ struct Config {
     SafetyConfig safety;
     WorkspaceConfig workspace;
     AuditConfig audit;
+    RetentionConfig retention;
 };
 
 } // namespace cocbot::config

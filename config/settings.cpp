@@ -89,6 +89,12 @@ constexpr std::array table{
             "\"+1 555 0199\""},
     Setting{"workspace", "timezone",
             set<&C::workspace, &WorkspaceConfig::timezone, checked<check_timezone>>, R"("UTC")"},
+    Setting{"retention", "no_violation",
+            set<&C::retention, &RetentionConfig::no_violation, parse_period>, R"("0d")"},
+    Setting{"retention", "resolved", set<&C::retention, &RetentionConfig::resolved, parse_period>,
+            R"("426d")"},
+    Setting{"retention", "escrow", set<&C::retention, &RetentionConfig::escrow, parse_period>,
+            R"("791d")"},
     Setting{"audit", "post_head", set<&C::audit, &AuditConfig::post_head, parse_switch>, "true",
             false, true},
 };

@@ -293,6 +293,15 @@ Problem parse_deadline(std::string_view text, Duration& duration) {
     return std::nullopt;
 }
 
+Problem parse_period(std::string_view text, Duration& duration) {
+    if (text.size() >= 2 && text.find_first_not_of('0') == text.size() - 1 &&
+        std::string_view{"smhd"}.find(text.back()) != std::string_view::npos) {
+        duration = Duration{0};
+        return std::nullopt;
+    }
+    return parse_deadline(text, duration);
+}
+
 Problem check_timezone(std::string_view text) {
     if (text == "UTC")
         return std::nullopt;

@@ -47,6 +47,8 @@ Problem parse_switch(std::string_view text, bool& value);
 
 // parse_duration's syntax, with the message a deadline setting reports.
 Problem parse_deadline(std::string_view text, Duration& duration);
+// As parse_deadline, and zero too ("0d": at once).
+Problem parse_period(std::string_view text, Duration& duration);
 
 // "UTC" or an IANA name whose TZif file is in /usr/share/zoneinfo.
 Problem check_timezone(std::string_view text);

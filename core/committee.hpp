@@ -5,6 +5,7 @@
 #include "core/deadlines_config.hpp"
 #include "core/ids.hpp"
 #include "core/person_names.hpp"
+#include "core/retention_config.hpp"
 
 #include <algorithm>
 #include <iterator>
@@ -30,6 +31,7 @@ struct Committee {
     // not on the roster): they would see a prompt posted there.
     std::vector<UserId> channel_members;
     Deadlines deadlines;
+    Retention retention{};
     std::vector<UserId> hr{};         // HR contacts, for reports that involve employees
     std::vector<UserId> leadership{}; // told when law enforcement is involved
     // False until the shell has learned channel_members from Slack. Until then every report is

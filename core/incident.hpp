@@ -67,6 +67,8 @@ struct Incident {
     std::vector<TimelineLine> timeline;
 
     bool exists() const { return status != Status::none; }
+    // A motion to keep the records passed: no retention period erases them.
+    bool kept() const;
     // Being handled: by the committee, or by HR after a hand-off, the committee still owing the
     // reporter its follow-up.
     bool open() const { return status == Status::triage || status == Status::handed_off; }

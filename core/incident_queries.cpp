@@ -11,6 +11,12 @@ bool Incident::asked(const UserId& member) const {
     return std::find(committee.begin(), committee.end(), member) != committee.end();
 }
 
+bool Incident::kept() const {
+    return std::any_of(motions.begin(), motions.end(), [](const Motion& motion) {
+        return motion.kind == MotionKind::keep && motion.result == MotionResult::passed;
+    });
+}
+
 bool Incident::involves(const UserId& member) const {
     return asked(member) || declarations.contains(member) || contains(name_matched, member) ||
            std::any_of(direct_messages.begin(), direct_messages.end(),

@@ -7,7 +7,7 @@ namespace cocbot::core {
 
 namespace {
 
-constexpr NameTable<MotionKind, 7> kind_names{{
+constexpr NameTable<MotionKind, 8> kind_names{{
     {MotionKind::violation, "violation"},
     {MotionKind::plan, "plan"},
     {MotionKind::consequences, "consequences"},
@@ -15,6 +15,7 @@ constexpr NameTable<MotionKind, 7> kind_names{{
     {MotionKind::custom, "custom"},
     {MotionKind::activate_escrow, "activate_escrow"},
     {MotionKind::reopen, "reopen"},
+    {MotionKind::keep, "keep"},
 }};
 
 constexpr NameTable<MotionResult, 4> result_names{{

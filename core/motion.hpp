@@ -22,6 +22,7 @@ enum class MotionKind {
     custom,          // `/coc vote <text>`
     activate_escrow, // share the escrowed reports about the same person with this channel
     reopen,          // re-open (and re-evaluate) the incident
+    keep,            // keep the incident's records beyond the retention periods
 };
 
 std::string_view to_string(MotionKind kind);

@@ -26,6 +26,10 @@ struct EncodedEvent {
 // that must never be stored.
 EncodedEvent encode_event(const core::Event& event);
 
+// `event` with every sealed word and person emptied (a report's text, its reporter, the person
+// it names, a note), and nothing else changed: what retention leaves of it.
+core::Event without_words(core::Event event);
+
 // The name an event is stored under ("ballot_cast"), without encoding it.
 std::string_view event_type_name(const core::Event& event);
 

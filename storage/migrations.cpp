@@ -176,9 +176,27 @@ CREATE TABLE audit_heads (
 );
 )sql";
 
+// Version 11: when each incident's retention period began and which it is (core::retention_start),
+// written with its events, so that what is due is found by key whatever the periods are
+// configured to; and the incidents whose records were erased.
+constexpr const char* schema_v11 = R"sql(
+CREATE TABLE retention (
+    incident_id TEXT PRIMARY KEY NOT NULL REFERENCES incidents(id),
+    since       INTEGER,
+    reason      TEXT
+) WITHOUT ROWID;
+CREATE INDEX retention_due ON retention (reason, since) WHERE since IS NOT NULL;
+
+CREATE TABLE erasures (
+    incident_id TEXT PRIMARY KEY NOT NULL REFERENCES incidents(id),
+    at          INTEGER NOT NULL,
+    reason      TEXT NOT NULL
+) WITHOUT ROWID;
+)sql";
+
 // Append only: a released script is never edited, since databases in the field already ran it.
-constexpr std::array migrations{schema_v1, schema_v2, schema_v3, schema_v4, schema_v5,
-                                schema_v6, schema_v7, schema_v8, schema_v9, schema_v10};
+constexpr std::array migrations{schema_v1, schema_v2, schema_v3, schema_v4,  schema_v5, schema_v6,
+                                schema_v7, schema_v8, schema_v9, schema_v10, schema_v11};
 
 // What a version needs beyond its script: data that only C++ can compute.
 void after_script(SQLite::Database& db, int version) {

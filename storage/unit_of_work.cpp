@@ -51,6 +51,13 @@ constexpr const char* upsert_activity_sql =
     "INSERT INTO incident_activity (incident_id, active) VALUES (:incident_id, :active) "
     "ON CONFLICT (incident_id) DO UPDATE SET active = excluded.active";
 
+// The row is kept for every incident (with no start while it runs on), so that start-up finds
+// the incidents stored before retention existed by the rows they lack.
+constexpr const char* upsert_retention_sql =
+    "INSERT INTO retention (incident_id, since, reason) SELECT :incident_id, :since, :reason "
+    "WHERE NOT EXISTS (SELECT 1 FROM erasures WHERE incident_id = :incident_id) "
+    "ON CONFLICT (incident_id) DO UPDATE SET since = excluded.since, reason = excluded.reason";
+
 } // namespace
 
 UnitOfWork::UnitOfWork(Database& db)
@@ -63,7 +70,8 @@ UnitOfWork::UnitOfWork(Database& db)
       select_submission_(db.prepared(select_submission_sql)),
       insert_submission_(db.prepared(insert_submission_sql)),
       upsert_job_(db.prepared(upsert_job_sql)), delete_job_(db.prepared(delete_job_sql)),
-      upsert_activity_(db.prepared(upsert_activity_sql)), audit_(db) {}
+      upsert_activity_(db.prepared(upsert_activity_sql)),
+      upsert_retention_(db.prepared(upsert_retention_sql)), audit_(db) {}
 
 int UnitOfWork::allocate_incident_number(int year) {
     next_number_.tryReset();
@@ -184,6 +192,20 @@ void UnitOfWork::set_active(const core::IncidentId& incident, bool active) {
     upsert_activity_.bind(":incident_id", incident.value);
     upsert_activity_.bind(":active", active ? 1 : 0);
     upsert_activity_.exec();
+}
+
+void UnitOfWork::set_retention(const core::IncidentId& incident,
+                               const std::optional<core::RetentionStart>& start) {
+    upsert_retention_.tryReset();
+    upsert_retention_.bind(":incident_id", incident.value);
+    if (start) {
+        upsert_retention_.bind(":since", unix_seconds(start->since));
+        upsert_retention_.bind(":reason", std::string{core::to_string(start->reason)});
+    } else {
+        upsert_retention_.bind(":since");
+        upsert_retention_.bind(":reason");
+    }
+    upsert_retention_.exec();
 }
 
 void UnitOfWork::schedule(const core::IncidentId& incident, std::optional<core::Time> due_at) {

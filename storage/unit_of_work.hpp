@@ -6,6 +6,7 @@
 #include "core/effects.hpp"
 #include "core/events.hpp"
 #include "core/ids.hpp"
+#include "core/retention.hpp"
 #include "core/time.hpp"
 #include "storage/audit_log.hpp"
 #include "storage/database.hpp"
@@ -46,6 +47,10 @@ public:
     void schedule(const core::IncidentId& incident, std::optional<core::Time> due_at);
     // Whether the incident can show anything in an overview (core::shown_in_overviews).
     void set_active(const core::IncidentId& incident, bool active);
+    // When its retention period began (core::retention_start); none while it runs on. Nothing
+    // for an incident already erased.
+    void set_retention(const core::IncidentId& incident,
+                       const std::optional<core::RetentionStart>& start);
     // False when Slack already delivered this event (a retry): the caller should do nothing.
     // Recorded in this transaction, so a command that fails leaves the retry to do the work.
     bool mark_seen(std::string_view slack_event_id, core::Time at);
@@ -77,6 +82,7 @@ private:
     SQLite::Statement& upsert_job_;
     SQLite::Statement& delete_job_;
     SQLite::Statement& upsert_activity_;
+    SQLite::Statement& upsert_retention_;
     AuditLog audit_;
 };
 

@@ -10,9 +10,10 @@
 namespace cocbot::app {
 
 Monitor::Monitor(net::any_io_executor executor, storage::Database& database,
-                 const CommitteeRoster& roster, Health& health, Metrics& metrics, AuditHeads& heads)
+                 const CommitteeRoster& roster, Health& health, Metrics& metrics,
+                 std::vector<Chore> chores)
     : database_(database), outbox_(database), seen_(database), roster_(roster), health_(health),
-      metrics_(metrics), heads_(heads), jobs_(database), timer_(executor),
+      metrics_(metrics), chores_(std::move(chores)), jobs_(database), timer_(executor),
       loop_(executor, "monitor", [this] { return run(); }) {}
 
 void Monitor::start() {
@@ -39,11 +40,13 @@ void Monitor::probe() {
     if (!database_ok)
         return;
     metrics_.probed(outbox_.count("pending"), oldest, jobs_.earliest());
-    try {
-        heads_.post_if_due(now());
-    } catch (const std::exception&) {
-        // Tried again at the next probe; the probe itself went through.
-        log(Level::error, "audit_head", {{"class", failure_class(std::current_exception())}});
+    for (const auto& chore : chores_) {
+        try {
+            chore(now());
+        } catch (const std::exception&) {
+            // Tried again at the next probe; the probe itself went through.
+            log(Level::error, "chore_failed", {{"class", failure_class(std::current_exception())}});
+        }
     }
 }
 

@@ -1,10 +1,10 @@
 // File: bot/app/monitor.hpp
 // The application thread's housekeeping: probes what /healthz reports, every few seconds, and
 // forgets Slack deliveries old enough that Slack no longer retries them, and effects done a week
-// ago, then truncates the write-ahead log; and posts the audit log's head when it is due.
+// ago, then truncates the write-ahead log; and at each probe runs the chores that are due by
+// the clock (the audit head's post, retention).
 #pragma once
 
-#include "bot/app/audit_heads.hpp"
 #include "bot/app/committee_roster.hpp"
 #include "bot/app/health.hpp"
 #include "bot/app/metrics.hpp"
@@ -14,12 +14,20 @@
 #include "storage/outbox.hpp"
 #include "storage/seen_events.hpp"
 
+#include <functional>
+#include <vector>
+
 namespace cocbot::app {
+
+// Something to do when its time comes by the application's clock; one that throws is logged
+// and tried again at the next probe.
+using Chore = std::function<void(core::Time now)>;
 
 class Monitor {
 public:
     Monitor(net::any_io_executor executor, storage::Database& database,
-            const CommitteeRoster& roster, Health& health, Metrics& metrics, AuditHeads& heads);
+            const CommitteeRoster& roster, Health& health, Metrics& metrics,
+            std::vector<Chore> chores);
 
     void start();
     void stop();
@@ -38,7 +46,7 @@ private:
     const CommitteeRoster& roster_;
     Health& health_;
     Metrics& metrics_;
-    AuditHeads& heads_;
+    std::vector<Chore> chores_;
     storage::Jobs jobs_;
     net::steady_timer timer_;
     bool stopping_ = false;

@@ -3,6 +3,7 @@
 // thread owns SQLite, the workflow, the Web API clients, the executor and the scheduler.
 #include "bot/app/service.hpp"
 
+#include "bot/app/audit_heads.hpp"
 #include "bot/app/clock.hpp"
 #include "bot/app/executor.hpp"
 #include "bot/app/group_commit.hpp"
@@ -11,6 +12,7 @@
 #include "bot/app/logger.hpp"
 #include "bot/app/metrics.hpp"
 #include "bot/app/monitor.hpp"
+#include "bot/app/retention_job.hpp"
 #include "bot/app/roster_sync.hpp"
 #include "bot/app/scheduler.hpp"
 #include "bot/app/socket_mode.hpp"
@@ -48,6 +50,7 @@ core::Committee committee_from(const config::Config& config) {
     committee.leadership = users_from(config.committee.leadership);
     committee.safety = {config.safety.venue_security, config.safety.crisis_line};
     committee.deadlines = config.deadlines; // the plan's clocks; the review period is not one
+    committee.retention = config.retention;
     return committee;
 }
 
@@ -121,7 +124,10 @@ struct App {
                     .first_retry = config.outbox.first_retry}),
           scheduler(ex, database, workflow),
           audit_heads(database, roster, config.audit.post_head, [this] { executor.wake(); }),
-          monitor(ex, database, roster, health, metrics, audit_heads),
+          retention(database, roster),
+          monitor(ex, database, roster, health, metrics,
+                  {[this](core::Time t) { audit_heads.post_if_due(t); },
+                   [this](core::Time t) { retention.erase_due(t); }}),
           ingress(ex, {workflow, reads, deliveries, roster, commits, metrics}, api, modal_api,
                   health, {config.slack.signing_secret}),
           workspace(ex, api, roster, [this](std::string user) {
@@ -175,6 +181,7 @@ struct App {
     Executor executor;
     Scheduler scheduler;
     AuditHeads audit_heads;
+    RetentionJob retention;
     Monitor monitor;
     Ingress ingress;
     Workspace workspace;
@@ -231,6 +238,7 @@ int serve(const config::Config& config, std::stop_token stop) {
     // Before anything runs: a member taken off the roster loses every incident first.
     app.roster_sync.reconcile(users_from(config.committee.members), now());
     app.reads.catch_up();
+    app.retention.catch_up();
 
     const bool socket_mode = config.slack.mode == config::SlackMode::socket;
     int exit_code = 0;

@@ -3,6 +3,7 @@
 
 #include "core/deadlines.hpp"
 #include "core/overview.hpp"
+#include "core/retention.hpp"
 #include "storage/escrow_index.hpp"
 #include "storage/event_store.hpp"
 
@@ -126,6 +127,7 @@ core::Outcome Workflow::decide_and_stage(storage::UnitOfWork& work, const core::
     if (after.exists()) {
         work.schedule(id, core::next_check(after, committee.deadlines));
         work.set_active(id, core::shown_in_overviews(after));
+        work.set_retention(id, core::retention_start(after));
     }
     return outcome;
 }

@@ -58,6 +58,7 @@ json motion_buttons(const core::ControlPanel& p) {
         buttons.push_back(button(ids::motion_plan, "Motion: behaviour plan", ref));
         buttons.push_back(button(ids::motion_consequences, "Motion: consequences", ref));
         buttons.push_back(button(ids::motion_refusal, "Motion: if the plan is refused", ref));
+        buttons.push_back(button(ids::motion_keep, "Motion: keep the records", ref));
     }
     if (p.escrow_pending)
         buttons.push_back(button(ids::activate_escrow, "Motion: share escrowed reports", ref));

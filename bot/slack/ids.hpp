@@ -31,6 +31,7 @@ inline constexpr std::string_view owner_primary = "owner_primary";
 inline constexpr std::string_view owner_secondary = "owner_secondary";
 inline constexpr std::string_view immediate_action = "immediate_action";
 inline constexpr std::string_view activate_escrow = "activate_escrow";
+inline constexpr std::string_view motion_keep = "motion_keep";
 inline constexpr std::string_view ack_reporter = "ack_reporter";
 inline constexpr std::string_view not_committee_member = "not_committee_member";
 inline constexpr std::string_view cannot_find = "cannot_find";

@@ -33,6 +33,8 @@ std::string_view motion_label(core::MotionKind kind) {
         return "share escrowed reports";
     case core::MotionKind::reopen:
         return "re-open";
+    case core::MotionKind::keep:
+        return "keep the records";
     }
     return "vote";
 }

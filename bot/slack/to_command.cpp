@@ -15,8 +15,9 @@ namespace cocbot::slack {
 namespace {
 
 // Buttons that put a motion that needs no words to the vote.
-constexpr std::array<std::pair<std::string_view, core::MotionKind>, 3> motion_buttons{{
+constexpr std::array<std::pair<std::string_view, core::MotionKind>, 4> motion_buttons{{
     {ids::motion_violation, core::MotionKind::violation},
+    {ids::motion_keep, core::MotionKind::keep},
     {ids::activate_escrow, core::MotionKind::activate_escrow},
     {ids::reopen, core::MotionKind::reopen},
 }};

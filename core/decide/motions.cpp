@@ -86,6 +86,8 @@ std::variant<std::string, Rejection> motion_text(const Incident& incident,
     case MotionKind::reopen:
         return text.empty() ? std::string{"Re-open this incident?"}
                             : "Re-open this incident: " + text;
+    case MotionKind::keep:
+        return std::string{"Keep this incident's records beyond the retention periods?"};
     }
     return text;
 }
@@ -103,6 +105,8 @@ std::optional<Rejection> cannot_propose(const Incident& incident, const ProposeM
     }
     if (!incident.may_vote(command.by))
         return not_in_electorate();
+    if (command.kind == MotionKind::keep && incident.kept())
+        return Rejection{Rejection::Reason::not_allowed, "These records are kept already.", {}};
     if (command.kind == MotionKind::activate_escrow && incident.escrow_pending().empty())
         return Rejection{
             Rejection::Reason::not_allowed, "There are no escrowed reports left to share.", {}};

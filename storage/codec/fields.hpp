@@ -234,6 +234,28 @@ void read_parts(const Parts& in, T& value) {
     std::apply([&](const auto&... f) { (read(f, in, value), ...); }, checked<T>());
 }
 
+// The sealed members an erasure empties: words and people. Others (a report's flags) stay, for
+// the counts a transparency report needs. Codecs add their own types.
+template <typename T>
+constexpr bool erasable = std::is_same_v<T, std::string>;
+
+template <typename Owner, typename Member>
+void erase_words(const Field<Owner, Member>& f, Owner& value) {
+    if constexpr (erasable<Member>)
+        if (f.place == Place::sealed)
+            value.*f.member = Member{};
+}
+
+template <typename Owner, typename Inner, typename InnerFields>
+void erase_words(const Flattened<Owner, Inner, InnerFields>& f, Owner& value) {
+    std::apply([&](const auto&... inner) { (erase_words(inner, value.*f.member), ...); }, f.fields);
+}
+
+template <typename T>
+void erase_sealed_words(T& value) {
+    std::apply([&](const auto&... f) { (erase_words(f, value), ...); }, checked<T>());
+}
+
 template <typename Owner, typename Member>
 constexpr bool is_sealed(const Field<Owner, Member>& f) {
     return f.place == Place::sealed;
