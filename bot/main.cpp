@@ -1,10 +1,11 @@
 // File: bot/main.cpp
-// `cocbot serve`, `doctor`, `drill`, `backup` and `restore`, `rekey`, `audit`, `--help`,
-// `--version`.
+// `cocbot serve`, `doctor`, `drill`, `backup` and `restore`, `rekey`, `audit`, `retention`,
+// `--help`, `--version`.
 // Wiring only.
 #include "bot/app/audit_command.hpp"
 #include "bot/app/clock.hpp"
 #include "bot/app/doctor.hpp"
+#include "bot/app/retention_command.hpp"
 #include "bot/app/service.hpp"
 #include "config/load.hpp"
 #include "drill/drill.hpp"
@@ -33,6 +34,7 @@ constexpr std::string_view usage =
     "       cocbot rekey [--config FILE]\n"
     "       cocbot audit verify [--head HASH] [--config FILE]\n"
     "       cocbot audit show [REFERENCE] [--config FILE]\n"
+    "       cocbot retention --dry-run [--config FILE]\n"
     "       cocbot --help | --version\n"
     "\n"
     "Runs a Code of Conduct committee's incident response plan as a Slack bot.\n"
@@ -58,11 +60,13 @@ constexpr std::string_view usage =
     "                   a head cocbot posted in the committee channel. Exit 0 when it holds.\n"
     "  audit show       Print the audit log (who did or saw what, when; never report text),\n"
     "                   all of it or what concerns one REFERENCE (e.g. 2026-007).\n"
+    "  retention        With --dry-run: list what retention erases next, and when\n"
+    "                   (cocbot serve does the erasing).\n"
     "\n"
     "Options:\n"
     "  --slow           (drill) Paced for a room watching a projector.\n"
     "  --head HASH      (audit verify) A chain head as posted (at least 8 hex digits).\n"
-    "  --config FILE    (serve, doctor, backup, restore, rekey, audit) TOML configuration (see\n"
+    "  --config FILE    (all but drill) TOML configuration (see\n"
     "                   config/cocbot.example.toml). Optional: without it, the defaults and\n"
     "                   the environment are used.\n"
     "  --help           Show this help.\n"
@@ -238,6 +242,23 @@ int audit(std::vector<std::string_view> args) {
     }
 }
 
+// `cocbot retention --dry-run`: erasing is cocbot serve's; this only looks.
+int retention(std::vector<std::string_view> args) {
+    if (args.empty() || args[0] != "--dry-run")
+        return fail("retention: only --dry-run is offered (cocbot serve erases what is due)");
+    args.erase(args.begin());
+    const auto loaded = configuration("retention", args, cocbot::config::Secrets::optional);
+    if (const auto* status = std::get_if<int>(&loaded))
+        return *status;
+    try {
+        return cocbot::app::retention_dry_run(std::get<cocbot::config::Config>(loaded),
+                                              cocbot::app::now(), stdout);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "cocbot: retention: %s\n", e.what());
+        return 1;
+    }
+}
+
 int drill(const std::vector<std::string_view>& args) {
     cocbot::drill::DrillOptions options;
     for (const auto arg : args) {
@@ -278,5 +299,7 @@ int main(int argc, char** argv) {
         return rekey({args.begin() + 1, args.end()});
     if (args[0] == "audit")
         return audit({args.begin() + 1, args.end()});
+    if (args[0] == "retention")
+        return retention({args.begin() + 1, args.end()});
     return fail("unknown command '" + std::string{args[0]} + "' (try cocbot --help)");
 }

@@ -29,7 +29,7 @@ TEST_SUITE("config load") {
             std::string value;
             std::string key;
         };
-        const std::array<Case, 58> cases{{
+        const std::array<Case, 63> cases{{
             {"COCBOT_HTTP_METRICS_PUBLIC", "yes", "http.metrics_public"},
             {"COCBOT_HTTP_METRICS_PUBLIC", "", "http.metrics_public"},
             {"COCBOT_HTTP_LISTEN", "localhost", "http.listen"},
@@ -88,6 +88,11 @@ TEST_SUITE("config load") {
             {"COCBOT_WORKSPACE_TIMEZONE", "zone.tab", "workspace.timezone"},
             {"COCBOT_WORKSPACE_TIMEZONE", "", "workspace.timezone"},
             {"COCBOT_WORKSPACE_TIMEZONE", "utc", "workspace.timezone"},
+            {"COCBOT_RETENTION_NO_VIOLATION", "0", "retention.no_violation"},
+            {"COCBOT_RETENTION_RESOLVED", "14 months", "retention.resolved"},
+            {"COCBOT_RETENTION_ESCROW", "-1d", "retention.escrow"},
+            {"COCBOT_RETENTION_ESCROW", "", "retention.escrow"},
+            {"COCBOT_AUDIT_POST_HEAD", "daily", "audit.post_head"},
         }};
         for (const auto& [var, value, key] : cases) {
             CAPTURE(var);

@@ -67,6 +67,14 @@ crisis_line = "+1 555 0199"
 
 [workspace]
 timezone = "UTC"
+
+[retention]
+no_violation = "7d"
+resolved = "30d"
+escrow = "0s"
+
+[audit]
+post_head = false
 )";
 
 } // namespace
@@ -103,6 +111,10 @@ TEST_SUITE("config load") {
         CHECK(config.safety.venue_security.empty());
         CHECK(config.safety.crisis_line.empty());
         CHECK(config.workspace.timezone == "UTC");
+        CHECK(config.retention.no_violation == 0s);
+        CHECK(config.retention.resolved == std::chrono::days{426});
+        CHECK(config.retention.escrow == std::chrono::days{791});
+        CHECK(config.audit.post_head);
     }
 
     TEST_CASE("every key is read from the file") {
@@ -133,6 +145,10 @@ TEST_SUITE("config load") {
         CHECK(config.outbox.alert_after == 15min);
         CHECK(config.safety.venue_security == "+1 555 0100");
         CHECK(config.safety.crisis_line == "+1 555 0199");
+        CHECK(config.retention.no_violation == std::chrono::days{7});
+        CHECK(config.retention.resolved == std::chrono::days{30});
+        CHECK(config.retention.escrow == 0s); // at once
+        CHECK_FALSE(config.audit.post_head);
     }
 
     TEST_CASE("the environment overrides the file") {

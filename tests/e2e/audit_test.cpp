@@ -18,7 +18,8 @@ struct Run {
 };
 
 Run audit(const Bot& bot, const std::vector<std::string>& args) {
-    const auto output = bot.database_path() + ".audit.txt";
+    static int runs = 0; // each run its own output file
+    const auto output = bot.database_path() + ".audit" + std::to_string(++runs) + ".txt";
     std::vector<std::string> command{"audit"};
     command.insert(command.end(), args.begin(), args.end());
     Run run;

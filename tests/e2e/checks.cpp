@@ -2,8 +2,10 @@
 #include "tests/e2e/checks.hpp"
 
 #include "sim/eventually.hpp"
+#include "tests/support/process.hpp"
 
 #include <doctest/doctest.h>
+#include <filesystem>
 
 namespace cocbot::testing {
 
@@ -106,6 +108,44 @@ std::string listed(const std::set<std::string>& people) {
     for (const auto& p : people)
         text += (text.empty() ? "" : ",") + p;
     return text;
+}
+
+namespace {
+
+std::string lowered(std::string text) {
+    for (auto& c : text)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    return text;
+}
+
+// `word` as UTF-16 (little-endian first): ASCII interleaved with zero bytes.
+std::string utf16(const std::string& word, bool little_endian) {
+    std::string out;
+    for (const char c : word) {
+        out += little_endian ? c : '\0';
+        out += little_endian ? '\0' : c;
+    }
+    return out;
+}
+
+} // namespace
+
+std::vector<std::string> words_in_files_beside(const std::string& path,
+                                               const std::vector<std::string>& words) {
+    std::string all;
+    for (const auto& entry :
+         std::filesystem::directory_iterator{std::filesystem::path{path}.parent_path()})
+        if (entry.is_regular_file())
+            all += lowered(read_file(entry.path().string()));
+    std::vector<std::string> found;
+    for (const auto& word : words) {
+        const auto w = lowered(word);
+        if (all.find(w) != std::string::npos || all.find(utf16(w, true)) != std::string::npos ||
+            all.find(utf16(w, false)) != std::string::npos)
+            found.push_back(word);
+    }
+    return found;
 }
 
 } // namespace cocbot::testing

@@ -55,6 +55,11 @@ void check_nothing_leaked(const FakeSlack& slack, const std::string& incident_ch
 void check_nothing_leaked(const FakeSlack& slack, const std::set<std::string>& incident_channels,
                           const std::vector<std::string>& secrets);
 
+// Which of `words` any file in the folder of `path` holds (the database, its -wal and -shm, the
+// key file, the log: every file cocbot wrote), in UTF-8 or UTF-16, ignoring ASCII case.
+std::vector<std::string> words_in_files_beside(const std::string& path,
+                                               const std::vector<std::string>& words);
+
 // After a step of an incident: `channel`'s members settle to exactly `expected`, and no secret
 // has left the incident's channels, in any Web API call or in the bot's log.
 void check_confidential(const FakeSlack& slack, const Bot& bot, const std::string& channel,

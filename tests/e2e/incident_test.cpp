@@ -308,9 +308,28 @@ TEST_SUITE("e2e: one whole incident") {
         CHECK(home.args["view"].dump().find(reference) == std::string::npos);
         CHECK(home.args["view"].dump().find("None open.") != std::string::npos);
 
+        // 12. A report kept in escrow about someone else, in the reporter's own name.
+        ReportInput escrowed;
+        escrowed.reported_user = "UESCROWED";
+        escrowed.description = "Followed me to the hotel lobby twice";
+        escrowed.location = "Lobby of the Grand Hotel";
+        escrowed.reporter_name = "Quinn Escrowreporter";
+        escrowed.reporter_contact = "quinn@example.org";
+        escrowed.flags = {"escrow"};
+        reference_from(bot.submit_report("UQUINN", escrowed));
+        REQUIRE(bot.wait_idle());
+
         CHECK(bot.terminate() == 0);
         check_nothing_leaked(slack, channel, typed.all());
         for (const auto& secret : typed.all())
             CHECK(bot.log().find(secret) == std::string::npos);
+        // Not a word of either report, nor who reported or was reported, is in any file cocbot
+        // wrote (database, write-ahead log, key file, log), in UTF-8 or UTF-16, in any case.
+        auto words = typed.all();
+        words.insert(words.end(), {"UREPORTED", escrowed.description, escrowed.location,
+                                   escrowed.reporter_name, escrowed.reporter_contact, "UESCROWED",
+                                   "UQUINN"});
+        for (const auto& word : words_in_files_beside(bot.database_path(), words))
+            FAIL_CHECK("in cocbot's files: " << word);
     }
 }

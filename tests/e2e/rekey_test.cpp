@@ -19,7 +19,8 @@ struct Run {
 
 // `cocbot rekey` for the bot's database (its key file is the default, beside it).
 Run rekey(const Bot& bot) {
-    const auto output = bot.database_path() + ".rekey.txt";
+    static int runs = 0; // each run its own output file
+    const auto output = bot.database_path() + ".rekey" + std::to_string(++runs) + ".txt";
     Run run;
     {
         ChildProcess process{COCBOT_BINARY,
