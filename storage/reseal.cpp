@@ -81,24 +81,33 @@ void relayout_report(SQLite::Database& db, const Sealer* to, Writers& writers, s
     index_if_escrowed(db, to, std::get<core::ReportFiled>(event));
 }
 
-std::size_t reseal_secrets(SQLite::Database& db, const Sealer* from, const Sealer* to,
-                           Writers& writers) {
-    SQLite::Statement rows(db, secrets_sql);
-    std::size_t written = 0;
+// Calls `each(rows, key)` for every row `rows` yields, a batch at a time after the last key
+// seen (its first column); returns how many.
+template <typename Each>
+std::size_t in_batches(SQLite::Statement& rows, Each each) {
+    std::size_t seen = 0;
     for (std::int64_t after = 0, read = batch; read == batch;) {
         rows.reset();
         rows.bind(":after", after);
         rows.bind(":batch", batch);
-        for (read = 0; rows.executeStep(); ++read, ++written) {
+        for (read = 0; rows.executeStep(); ++read, ++seen) {
             after = rows.getColumn(0).getInt64();
-            const auto row = secret_row(rows.getColumn(1).getString(), after);
-            auto secret = plain_text(from, rows.getColumn(4).getString(), row);
-            if (rows.getColumn(2).getString() == "report_filed")
-                relayout_report(db, to, writers, after, rows.getColumn(3).getString(), secret);
-            write(writers.secret, stored_text(to, secret, row), after);
+            each(rows, after);
         }
     }
-    return written;
+    return seen;
+}
+
+std::size_t reseal_secrets(SQLite::Database& db, const Sealer* from, const Sealer* to,
+                           Writers& writers) {
+    SQLite::Statement rows(db, secrets_sql);
+    return in_batches(rows, [&](SQLite::Statement& row, std::int64_t seq) {
+        const auto bound = secret_row(row.getColumn(1).getString(), seq);
+        auto secret = plain_text(from, row.getColumn(4).getString(), bound);
+        if (row.getColumn(2).getString() == "report_filed")
+            relayout_report(db, to, writers, seq, row.getColumn(3).getString(), secret);
+        write(writers.secret, stored_text(to, secret, bound), seq);
+    });
 }
 
 std::size_t reseal_payloads(SQLite::Database& db, const Sealer* from, const Sealer* to,
@@ -106,19 +115,11 @@ std::size_t reseal_payloads(SQLite::Database& db, const Sealer* from, const Seal
     // A done effect's payload is never read again: what earlier versions left in it goes.
     db.exec("UPDATE outbox SET payload = '' WHERE state = 'done' AND payload <> ''");
     SQLite::Statement rows(db, payloads_sql);
-    std::size_t written = 0;
-    for (std::int64_t after = 0, read = batch; read == batch;) {
-        rows.reset();
-        rows.bind(":after", after);
-        rows.bind(":batch", batch);
-        for (read = 0; rows.executeStep(); ++read, ++written) {
-            after = rows.getColumn(0).getInt64();
-            const auto row = outbox_row(after);
-            const auto payload = plain_text(from, rows.getColumn(1).getString(), row);
-            write(writers.payload, stored_text(to, payload, row), after);
-        }
-    }
-    return written;
+    return in_batches(rows, [&](SQLite::Statement& row, std::int64_t id) {
+        const auto bound = outbox_row(id);
+        const auto payload = plain_text(from, row.getColumn(1).getString(), bound);
+        write(writers.payload, stored_text(to, payload, bound), id);
+    });
 }
 
 void write_key_check(SQLite::Database& db, const Sealer* to) {

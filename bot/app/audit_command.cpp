@@ -2,26 +2,17 @@
 #include "bot/app/audit_command.hpp"
 
 #include "bot/app/audit_heads.hpp"
+#include "bot/app/clock.hpp"
 #include "bot/app/service.hpp"
 #include "storage/audit_log.hpp"
 #include "storage/database.hpp"
 
-#include <ctime>
 #include <filesystem>
 #include <stdexcept>
 
 namespace cocbot::app {
 
 namespace {
-
-std::string utc(core::Time at) {
-    const std::time_t seconds = storage::unix_seconds(at);
-    std::tm parts{};
-    gmtime_r(&seconds, &parts);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
-    return text;
-}
 
 // Where the posted head is in the chain; 1 when it is not in it.
 int check_head(storage::AuditLog& log, const std::string& head, std::FILE* out) {
@@ -74,7 +65,7 @@ int audit_show(const config::Config& config, const std::optional<core::IncidentI
     log.each(incident, [&](const storage::AuditEntry& entry) {
         ++shown;
         std::fprintf(out, "%6lld  %s  %-14s %-28s %-9s %s\n", static_cast<long long>(entry.seq),
-                     utc(entry.at).c_str(), entry.actor.c_str(), entry.action.c_str(),
+                     utc_text(entry.at).c_str(), entry.actor.c_str(), entry.action.c_str(),
                      entry.incident.empty() ? "-" : entry.incident.c_str(), entry.detail.c_str());
     });
     if (shown == 0)

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <charconv>
+#include <ctime>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -64,6 +65,15 @@ void use_test_clock(const std::filesystem::path& file) {
 
 std::chrono::milliseconds clock_poll_limit() {
     return test_clock_file ? std::chrono::milliseconds{50} : std::chrono::milliseconds::max();
+}
+
+std::string utc_text(core::Time t) {
+    const std::time_t seconds = unix_seconds(t);
+    std::tm parts{};
+    gmtime_r(&seconds, &parts);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
+    return text;
 }
 
 } // namespace cocbot::app

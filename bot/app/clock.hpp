@@ -7,11 +7,15 @@
 
 #include <chrono>
 #include <filesystem>
+#include <string>
 
 namespace cocbot::app {
 
 // The system clock, to the second; plus the test clock's offset when one is in use.
 core::Time now();
+
+// "2026-12-07T15:03:11Z": a time as the operator's commands print it.
+std::string utc_text(core::Time t);
 
 using core::unix_seconds;
 

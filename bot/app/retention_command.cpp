@@ -1,11 +1,11 @@
 // File: bot/app/retention_command.cpp
 #include "bot/app/retention_command.hpp"
 
+#include "bot/app/clock.hpp"
 #include "bot/app/service.hpp"
 #include "storage/retention.hpp"
 
 #include <chrono>
-#include <ctime>
 #include <filesystem>
 #include <string>
 
@@ -27,19 +27,10 @@ std::string span(core::Duration d) {
     return std::to_string(d.count()) + "s";
 }
 
-std::string utc(core::Time at) {
-    const std::time_t seconds = storage::unix_seconds(at);
-    std::tm parts{};
-    gmtime_r(&seconds, &parts);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
-    return text;
-}
-
 std::string when(core::Time due, core::Time now) {
     if (due <= now)
         return "now (cocbot erases it within seconds once its Slack messages are out)";
-    return utc(due) + " (in " + span(due - now) + ")";
+    return utc_text(due) + " (in " + span(due - now) + ")";
 }
 
 } // namespace

@@ -12,27 +12,9 @@ using namespace std::chrono_literals;
 
 namespace {
 
-struct Run {
-    std::optional<int> status;
-    std::string output;
-};
-
-Run audit(const Bot& bot, const std::vector<std::string>& args) {
-    static int runs = 0; // each run its own output file
-    const auto output = bot.database_path() + ".audit" + std::to_string(++runs) + ".txt";
-    std::vector<std::string> command{"audit"};
-    command.insert(command.end(), args.begin(), args.end());
-    Run run;
-    {
-        ChildProcess process{COCBOT_BINARY,
-                             command,
-                             {{"COCBOT_STORAGE_PATH", bot.database_path()},
-                              {"COCBOT_COMMITTEE_CHANNEL", committee_channel}},
-                             output};
-        run.status = process.wait(30s);
-    }
-    run.output = read_file(output);
-    return run;
+CommandRun audit(const Bot& bot, std::vector<std::string> args) {
+    args.insert(args.begin(), "audit");
+    return run_cocbot(bot, args);
 }
 
 // The short hashes cocbot posted in the committee channel, oldest first.

@@ -14,25 +14,9 @@ using namespace std::chrono_literals;
 
 namespace {
 
-struct Run {
-    std::optional<int> status;
-    std::string output;
-};
-
 // `cocbot <command> FILE` for the bot's database, with no Slack secret in its environment.
-Run copy_command(const Bot& bot, const std::string& command, const std::string& file) {
-    const auto output = file + "." + command + ".txt";
-    Run run;
-    {
-        ChildProcess process{COCBOT_BINARY,
-                             {command, file},
-                             {{"COCBOT_STORAGE_PATH", bot.database_path()},
-                              {"COCBOT_COMMITTEE_CHANNEL", committee_channel}},
-                             output};
-        run.status = process.wait(30s);
-    }
-    run.output = read_file(output);
-    return run;
+CommandRun copy_command(const Bot& bot, const std::string& command, const std::string& file) {
+    return run_cocbot(bot, {command, file});
 }
 
 } // namespace

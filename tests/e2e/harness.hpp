@@ -11,6 +11,7 @@
 #include "sim/slack_signer.hpp"
 #include "tests/e2e/bot.hpp"
 #include "tests/e2e/checks.hpp"
+#include "tests/e2e/commands.hpp"
 #include "tests/e2e/incident_fixture.hpp"
 #include "tests/e2e/test_clock.hpp"
 #include "tests/support/sample_reports.hpp"

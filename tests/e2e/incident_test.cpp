@@ -326,9 +326,9 @@ TEST_SUITE("e2e: one whole incident") {
         // Not a word of either report, nor who reported or was reported, is in any file cocbot
         // wrote (database, write-ahead log, key file, log), in UTF-8 or UTF-16, in any case.
         auto words = typed.all();
-        words.insert(words.end(), {"UREPORTED", escrowed.description, escrowed.location,
-                                   escrowed.reporter_name, escrowed.reporter_contact, "UESCROWED",
-                                   "UQUINN"});
+        words.insert(words.end(),
+                     {"UREPORTED", escrowed.description, escrowed.location, escrowed.reporter_name,
+                      escrowed.reporter_contact, "UESCROWED", "UQUINN"});
         for (const auto& word : words_in_files_beside(bot.database_path(), words))
             FAIL_CHECK("in cocbot's files: " << word);
     }

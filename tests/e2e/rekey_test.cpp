@@ -12,26 +12,9 @@ using nlohmann::json;
 
 namespace {
 
-struct Run {
-    std::optional<int> status;
-    std::string output;
-};
-
 // `cocbot rekey` for the bot's database (its key file is the default, beside it).
-Run rekey(const Bot& bot) {
-    static int runs = 0; // each run its own output file
-    const auto output = bot.database_path() + ".rekey" + std::to_string(++runs) + ".txt";
-    Run run;
-    {
-        ChildProcess process{COCBOT_BINARY,
-                             {"rekey"},
-                             {{"COCBOT_STORAGE_PATH", bot.database_path()},
-                              {"COCBOT_COMMITTEE_CHANNEL", committee_channel}},
-                             output};
-        run.status = process.wait(30s);
-    }
-    run.output = read_file(output);
-    return run;
+CommandRun rekey(const Bot& bot) {
+    return run_cocbot(bot, {"rekey"});
 }
 
 } // namespace

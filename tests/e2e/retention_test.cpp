@@ -12,26 +12,8 @@ using namespace std::chrono_literals;
 
 namespace {
 
-struct Run {
-    std::optional<int> status;
-    std::string output;
-};
-
-Run command(const Bot& bot, const std::vector<std::string>& args) {
-    static int runs = 0; // each run its own output file
-    const auto output = bot.database_path() + ".run" + std::to_string(++runs) + ".txt";
-    Run run;
-    {
-        ChildProcess process{COCBOT_BINARY,
-                             args,
-                             {{"COCBOT_STORAGE_PATH", bot.database_path()},
-                              {"COCBOT_COMMITTEE_CHANNEL", committee_channel},
-                              {"COCBOT_RETENTION_ESCROW", "2h"}},
-                             output};
-        run.status = process.wait(30s);
-    }
-    run.output = read_file(output);
-    return run;
+CommandRun command(const Bot& bot, const std::vector<std::string>& args) {
+    return run_cocbot(bot, args, {{"COCBOT_RETENTION_ESCROW", "2h"}});
 }
 
 bool erased(const Bot& bot, const std::string& reference) {

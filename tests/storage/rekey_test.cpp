@@ -11,6 +11,7 @@
 #include "storage/rekey.hpp"
 #include "storage/unit_of_work.hpp"
 #include "tests/storage/codec_samples.hpp"
+#include "tests/storage/keys.hpp"
 #include "tests/storage/temp_dir.hpp"
 
 #include <doctest/doctest.h>
@@ -22,19 +23,13 @@ namespace {
 using namespace cocbot;
 using storage::testing::bytes_of;
 using storage::testing::full_report;
+using storage::testing::key_file_in;
+using storage::testing::key_text;
 using storage::testing::t0;
 using storage::testing::TempDir;
 namespace fs = std::filesystem;
 
 const core::IncidentId first{"2026-001"};
-
-storage::KeySource key_file_in(const TempDir& dir) {
-    return {std::nullopt, dir.file("cocbot.db.key")};
-}
-
-storage::KeySource key_text(const storage::DataKey& key) {
-    return {storage::to_base64(key), "unused.key"};
-}
 
 std::string database(const TempDir& dir) {
     return dir.file("cocbot.db");

@@ -10,6 +10,7 @@
 #include "storage/reseal.hpp"
 #include "storage/unit_of_work.hpp"
 #include "tests/storage/codec_samples.hpp"
+#include "tests/storage/keys.hpp"
 #include "tests/storage/temp_dir.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -21,15 +22,13 @@ namespace {
 using namespace cocbot;
 using storage::testing::bytes_of;
 using storage::testing::full_report;
+using storage::testing::key_file_in;
+using storage::testing::key_text;
 using storage::testing::t0;
 using storage::testing::TempDir;
 
 const core::IncidentId first{"2026-001"};
 const core::ReportedPerson reported{core::UserId{"U0REPORTED"}, "Sam Example"};
-
-storage::KeySource key_text(const storage::DataKey& key) {
-    return {storage::to_base64(key), "unused.key"};
-}
 
 core::ReportFiled escrowed(const core::IncidentId& id) {
     auto filed = full_report(id);

@@ -11,6 +11,7 @@
 #include "storage/retention.hpp"
 #include "storage/unit_of_work.hpp"
 #include "tests/storage/codec_samples.hpp"
+#include "tests/storage/keys.hpp"
 #include "tests/storage/temp_dir.hpp"
 
 #include <doctest/doctest.h>
@@ -21,6 +22,8 @@ using namespace cocbot;
 using namespace std::chrono_literals;
 using storage::testing::bytes_of;
 using storage::testing::full_report;
+using storage::testing::key_file_in;
+using storage::testing::key_text;
 using storage::testing::response_secrets;
 using storage::testing::secret_events;
 using storage::testing::t0;
@@ -30,10 +33,6 @@ const core::IncidentId first{"2026-001"};
 const core::IncidentId second{"2026-002"};
 
 const core::Retention hour_each{core::Duration{1h}, core::Duration{1h}, core::Duration{1h}};
-
-storage::KeySource key_text(const storage::DataKey& key) {
-    return {storage::to_base64(key), "unused.key"};
-}
 
 // A report kept in escrow, and everything the committee wrote about it, resolved at t0.
 void file(storage::Database& db, const core::IncidentId& id, int number,

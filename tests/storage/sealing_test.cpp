@@ -8,6 +8,7 @@
 #include "storage/sealer.hpp"
 #include "storage/unit_of_work.hpp"
 #include "tests/storage/codec_samples.hpp"
+#include "tests/storage/keys.hpp"
 #include "tests/storage/temp_dir.hpp"
 
 #include <doctest/doctest.h>
@@ -19,6 +20,8 @@ namespace {
 using namespace cocbot;
 using storage::testing::bytes_of;
 using storage::testing::full_report;
+using storage::testing::key_file_in;
+using storage::testing::key_text;
 using storage::testing::t0;
 using storage::testing::TempDir;
 namespace fs = std::filesystem;
@@ -29,14 +32,6 @@ const core::IncidentId second{"2026-002"};
 std::vector<std::string> words() {
     const auto report = full_report(first).report;
     return {report.description, report.location, report.reporter_name, report.reporter_contact};
-}
-
-storage::KeySource key_file_in(const TempDir& dir) {
-    return {std::nullopt, dir.file("cocbot.db.key")};
-}
-
-storage::KeySource key_text(const storage::DataKey& key) {
-    return {storage::to_base64(key), "unused.key"};
 }
 
 void file_report(storage::Database& db, const core::IncidentId& id, int number) {
