@@ -308,7 +308,8 @@ TEST_SUITE("e2e: one whole incident") {
         CHECK(home.args["view"].dump().find(reference) == std::string::npos);
         CHECK(home.args["view"].dump().find("None open.") != std::string::npos);
 
-        // 12. A report kept in escrow about someone else, in the reporter's own name.
+        // 12. A report kept in escrow about someone else, in the reporter's own name; and an
+        // anonymous one.
         ReportInput escrowed;
         escrowed.reported_user = "UESCROWED";
         escrowed.description = "Followed me to the hotel lobby twice";
@@ -317,6 +318,12 @@ TEST_SUITE("e2e: one whole incident") {
         escrowed.reporter_contact = "quinn@example.org";
         escrowed.flags = {"escrow"};
         reference_from(bot.submit_report("UQUINN", escrowed));
+        ReportInput anonymous;
+        anonymous.reported_name = "Rory Anonymouslyreported";
+        anonymous.description = "Shouted slurs during the closing party";
+        anonymous.location = "Rooftop terrace bar";
+        anonymous.flags = {"anonymous"};
+        reference_from(bot.submit_report("UANON", anonymous));
         REQUIRE(bot.wait_idle());
 
         CHECK(bot.terminate() == 0);
@@ -328,7 +335,8 @@ TEST_SUITE("e2e: one whole incident") {
         auto words = typed.all();
         words.insert(words.end(),
                      {"UREPORTED", escrowed.description, escrowed.location, escrowed.reporter_name,
-                      escrowed.reporter_contact, "UESCROWED", "UQUINN"});
+                      escrowed.reporter_contact, "UESCROWED", "UQUINN", anonymous.reported_name,
+                      anonymous.description, anonymous.location, "UANON"});
         for (const auto& word : words_in_files_beside(bot.database_path(), words))
             FAIL_CHECK("in cocbot's files: " << word);
     }
