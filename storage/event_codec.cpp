@@ -57,28 +57,31 @@ template <>
 constexpr bool erasable<core::UserId> = true;
 template <>
 constexpr bool erasable<core::ReportedPerson> = true;
+template <>
+constexpr bool erasable<std::vector<core::UserId>> = true; // whom a typed name matched
 
-// What the workflow queries is data; what the reporter said, who they are, whom they named and
-// the report's flags are sealed. The identity is written only when there is one: an anonymous
+// What the workflow queries is data; what the reporter said, who they are, whom they named (and
+// who that matched, on the roster or in the channel), the report's flags and the escrowed
+// reports it matched are sealed. The identity is written only when there is one: an anonymous
 // report's row has no such key. Rows written before escrow matching existed have no matches;
-// rows written before the reported person and the flags were sealed hold them with the data.
+// rows written before these were sealed hold them with the data.
 constexpr auto description(tag<core::ReportFiled>) {
     using T = core::ReportFiled;
     using R = core::Report;
     return describe(
         field("incident", &T::incident), field("at", &T::at),
-        flattened(&T::report, sealed("reported", &R::reported, Presence::formerly_data),
+        flattened(&T::report, sealed("reported", &R::reported),
                   sealed("description", &R::description), sealed("location", &R::location),
                   sealed("reporter_name", &R::reporter_name, identity),
                   sealed("reporter_contact", &R::reporter_contact, identity),
-                  field("source", &R::source), sealed("flags", &R::flags, Presence::formerly_data)),
+                  field("source", &R::source), sealed("flags", &R::flags)),
         sealed("submitted_by", &T::submitted_by, identity), field("committee", &T::committee),
         field("committee_channel", &T::committee_channel),
-        field("reported_is_member", &T::reported_is_member),
-        field("escrow_matches", &T::escrow_matches, Place::data, Presence::optional),
-        field("pattern", &T::pattern, Place::data, Presence::omitted_when_empty),
-        field("name_matched", &T::name_matched, Place::data, Presence::omitted_when_empty),
-        field("strangers_named", &T::strangers_named, Place::data, Presence::omitted_when_empty));
+        sealed("reported_is_member", &T::reported_is_member),
+        sealed("escrow_matches", &T::escrow_matches, Presence::optional),
+        sealed("pattern", &T::pattern, Presence::omitted_when_empty),
+        sealed("name_matched", &T::name_matched, Presence::omitted_when_empty),
+        sealed("strangers_named", &T::strangers_named, Presence::omitted_when_empty));
 }
 
 void check_storable(tag<core::ReportFiled>, const core::ReportFiled& filed) {

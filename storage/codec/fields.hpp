@@ -39,9 +39,7 @@ enum class Place { data, sealed };
 // (an anonymous reporter's identity keys) or off (a flag rows from earlier versions lack), and
 // read as optional. no_longer_written: read from
 // rows written by earlier versions, never written now (text the executor loads from the events).
-// formerly_data: a sealed field that rows written before it was sealed hold with the data; it is
-// required in one place or the other (storage/reseal.cpp moves it at the next start).
-enum class Presence { required, optional, omitted_when_empty, no_longer_written, formerly_data };
+enum class Presence { required, optional, omitted_when_empty, no_longer_written };
 
 template <typename Owner, typename Member>
 struct Field {
@@ -199,13 +197,14 @@ void write(const Flattened<Owner, Inner, InnerFields>& f, const Owner& value, Pa
     std::apply([&](const auto&... inner) { (write(inner, value.*f.member, out), ...); }, f.fields);
 }
 
-// A missing required key throws the JSON library's out_of_range, which names the key only.
+// A missing required key throws the JSON library's out_of_range, which names the key only. A
+// sealed field that is not with the secrets is looked for with the data, where rows written
+// before it was sealed hold it (storage/reseal.cpp moves it at the next start).
 template <typename Owner, typename Member>
 void read(const Field<Owner, Member>& f, const Parts& in, Owner& value) {
-    const json& from = f.place == Place::sealed ? in.sealed : in.data;
     const std::string key{f.key};
-    if (f.presence == Presence::formerly_data)
-        return from_json(from.contains(key) ? from.at(key) : in.data.at(key), value.*f.member);
+    const bool moved = f.place == Place::sealed && !in.sealed.contains(key) && in.data.contains(key);
+    const json& from = f.place == Place::sealed && !moved ? in.sealed : in.data;
     if (f.presence == Presence::required)
         return from_json(from.at(key), value.*f.member);
     if (const auto found = from.find(key); found != from.end())

@@ -114,10 +114,11 @@ TEST_SUITE("storage event codec") {
         auto filed = full_report(core::IncidentId{"2026-001"});
         filed.escrow_matches.clear();
         auto encoded = storage::encode_event(filed);
+        REQUIRE(encoded.sensitive.has_value());
         const std::string key = R"("escrow_matches":[],)";
-        const auto at = encoded.data.find(key);
+        const auto at = encoded.sensitive->find(key);
         REQUIRE(at != std::string::npos);
-        encoded.data.erase(at, key.size());
+        encoded.sensitive->erase(at, key.size());
 
         CHECK(storage::decode_event(encoded.type, encoded.data, encoded.sensitive) ==
               core::Event{filed});

@@ -82,6 +82,9 @@ TEST_SUITE("storage: resealed") {
         const auto data = column(db, "SELECT data FROM events WHERE type = 'report_filed'");
         CHECK(data.find("reported\"") == std::string::npos);
         CHECK(data.find("flags") == std::string::npos);
+        for (const std::string key :
+             {"reported_is_member", "escrow_matches", "name_matched", "strangers_named"})
+            CHECK_MESSAGE(data.find(key) == std::string::npos, key);
         db.checkpoint();
         for (const std::string word : {"U0REPORTED", "Sam Example", "immediate_danger", "Hall B"})
             CHECK_MESSAGE(stored(dir).find(word) == std::string::npos, word);

@@ -251,17 +251,18 @@ const std::map<std::size_t, std::string> written_now{
     {15, R"({"incident":"2026-001","name":"coc-2026-001","role":"incident"})"},
 };
 
-// Events written now instead, by index into stored_events: a report's reported person and flags
-// are sealed with the rest of what it says (a database's old rows are moved at its next start).
+// Events written now instead, by index into stored_events: whom a report names, what that
+// matched, and its flags are sealed with the rest of what it says (a database's old rows are
+// moved at its next start).
 const std::map<std::size_t, storage::EncodedEvent> events_written_now{
     {0,
      {R"(report_filed)",
-      R"({"at":1773446400,"committee":["U0MEMBER1","U0MEMBER2"],"committee_channel":"C0COMMITTEE","escrow_matches":["2025-004"],"incident":"2026-001","reported_is_member":true,"source":"phone"})",
-      R"({"description":"Unwelcome comments","flags":{"anonymous":false,"escrow":true,"immediate_danger":true,"involves_employee":false,"no_updates":true},"location":"Hall B","reported":{"name":"Sam Example","user":"U0REPORTED"},"reporter_contact":"alex@example.org","reporter_name":"Alex","submitted_by":"U0SUBMITTER"})"}},
+      R"({"at":1773446400,"committee":["U0MEMBER1","U0MEMBER2"],"committee_channel":"C0COMMITTEE","incident":"2026-001","source":"phone"})",
+      R"({"description":"Unwelcome comments","escrow_matches":["2025-004"],"flags":{"anonymous":false,"escrow":true,"immediate_danger":true,"involves_employee":false,"no_updates":true},"location":"Hall B","reported":{"name":"Sam Example","user":"U0REPORTED"},"reported_is_member":true,"reporter_contact":"alex@example.org","reporter_name":"Alex","submitted_by":"U0SUBMITTER"})"}},
     {1,
      {R"(report_filed)",
-      R"({"at":1773446400,"committee":["U0MEMBER1"],"committee_channel":"C0COMMITTEE","escrow_matches":[],"incident":"2026-001","reported_is_member":false,"source":"phone"})",
-      R"({"description":"Unwelcome comments","flags":{"anonymous":true,"escrow":true,"immediate_danger":true,"involves_employee":false,"no_updates":true},"location":"Hall B","reported":{"name":"Sam Example","user":"U0REPORTED"}})"}},
+      R"({"at":1773446400,"committee":["U0MEMBER1"],"committee_channel":"C0COMMITTEE","incident":"2026-001","source":"phone"})",
+      R"({"description":"Unwelcome comments","escrow_matches":[],"flags":{"anonymous":true,"escrow":true,"immediate_danger":true,"involves_employee":false,"no_updates":true},"location":"Hall B","reported":{"name":"Sam Example","user":"U0REPORTED"},"reported_is_member":false})"}},
 };
 
 } // namespace
