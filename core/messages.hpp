@@ -95,6 +95,7 @@ struct ControlPanel {
     bool hr_declined = false;             // HR reported back that it takes no action
     bool escrow_pending = false;          // escrowed reports can be shared by a vote
     bool name_matched = false;            // offer "not a committee member" (a match by name)
+    bool kept = false;                    // a motion kept the records past retention
 
     friend bool operator==(const ControlPanel&, const ControlPanel&) = default;
 };

@@ -44,6 +44,8 @@ std::string panel_text(const core::ControlPanel& p) {
     else if (p.hr_involved == core::HrScope::employees_only)
         text += "\n*HR* has taken the incident over, in HR's own channel, and reports back: record "
                 "it here.";
+    if (p.kept)
+        text += "\n*Records kept* beyond the retention periods, by a vote.";
     if (p.hr_declined)
         text += "\nHR takes no action: the committee may re-open the incident and re-evaluate it.";
     return text;
@@ -58,7 +60,8 @@ json motion_buttons(const core::ControlPanel& p) {
         buttons.push_back(button(ids::motion_plan, "Motion: behaviour plan", ref));
         buttons.push_back(button(ids::motion_consequences, "Motion: consequences", ref));
         buttons.push_back(button(ids::motion_refusal, "Motion: if the plan is refused", ref));
-        buttons.push_back(button(ids::motion_keep, "Motion: keep the records", ref));
+        if (!p.kept)
+            buttons.push_back(button(ids::motion_keep, "Motion: keep the records", ref));
     }
     if (p.escrow_pending)
         buttons.push_back(button(ids::activate_escrow, "Motion: share escrowed reports", ref));

@@ -142,6 +142,7 @@ ControlPanel control_panel_for(const Committee& committee, const Incident& incid
     panel.hr_declined = incident.hr_report && !incident.hr_report->report.taking_action;
     panel.escrow_pending = !incident.escrow_pending().empty();
     panel.name_matched = !incident.name_matched.empty() && !incident.name_match_undone;
+    panel.kept = incident.kept();
     return panel;
 }
 

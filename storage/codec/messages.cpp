@@ -72,7 +72,8 @@ constexpr auto description(tag<core::ControlPanel>) {
         field("hr_involved", &T::hr_involved, Place::data, later),
         field("hr_declined", &T::hr_declined, Place::data, later),
         field("escrow_pending", &T::escrow_pending, Place::data, later),
-        field("name_matched", &T::name_matched, Place::data, Presence::omitted_when_empty));
+        field("name_matched", &T::name_matched, Place::data, Presence::omitted_when_empty),
+        field("kept", &T::kept, Place::data, Presence::omitted_when_empty));
 }
 
 constexpr auto description(tag<core::EscrowNotice>) {

@@ -79,9 +79,13 @@ TEST_SUITE("core: retention") {
         auto scene = owned();
         const int n = scene.propose(carol, MotionKind::keep);
         CHECK(scene.motion(n).text == "Keep this incident's records beyond the retention periods?");
-        for (const auto& member : {bob, carol, dave})
-            scene.vote(n, member, true);
+        scene.vote(n, bob, true);
+        scene.vote(n, carol, true);
+        const auto passed = scene.vote(n, dave, true);
         CHECK(scene.incident.kept());
+        const auto panels = updated<ControlPanel>(passed);
+        REQUIRE_FALSE(panels.empty());
+        CHECK(panels.back().kept); // the control message says so, and offers it no more
         CHECK(scene.refused(ProposeMotion{ref, alice, MotionKind::keep, {}, {}}).message ==
               "These records are kept already.");
         vote_violation(scene, false);

@@ -262,8 +262,8 @@ TEST_SUITE("blocks") {
         const auto ids = button_ids(rendered.blocks);
         for (const auto* id :
              {"motion_violation", "motion_plan", "motion_consequences", "motion_refusal",
-              "record_conversation", "law_enforcement", "show_timeline", "resolve", "recuse",
-              "immediate_action", "cannot_find", "reporter_followup"}) {
+              "motion_keep", "record_conversation", "law_enforcement", "show_timeline", "resolve",
+              "recuse", "immediate_action", "cannot_find", "reporter_followup"}) {
             CAPTURE(id);
             CHECK(has(ids, id));
         }
@@ -280,6 +280,16 @@ TEST_SUITE("blocks") {
                         CHECK(e.at("value") == "2026-007");
         // The owner selects are still there, named by the incident's block.
         CHECK(all_text(rendered).find("incident:2026-007") != std::string::npos);
+    }
+
+    TEST_CASE("records kept by a vote are said on the control panel, and not offered again") {
+        auto p = panel(core::Status::triage);
+        CHECK(all_text(slack::render(p)).find("Records kept") == std::string::npos);
+        p.kept = true;
+        const auto rendered = slack::render(p);
+        CHECK_FALSE(has(button_ids(rendered.blocks), "motion_keep"));
+        CHECK(all_text(rendered).find("*Records kept* beyond the retention periods") !=
+              std::string::npos);
     }
 
     TEST_CASE("the control panel offers HR by its state") {
