@@ -41,12 +41,35 @@ void RetentionJob::catch_up() {
 
 void RetentionJob::erase_due(core::Time now) {
     storage::RetentionRecords records{database_};
-    for (const auto& due : records.due(roster_.committee().retention, now, per_round)) {
-        const bool erased = records.erase(due.incident, due.reason, now);
-        log(Level::info, "retention",
-            {{"outcome", erased ? "erased" : "waiting_for_slack"},
-             {"reason", std::string{core::to_string(due.reason)}}});
+    // Those that wait or failed come first again: ask for enough to get past them.
+    const auto skipped = waiting_.size() + failed_.size();
+    std::size_t erased = 0;
+    for (const auto& due : records.due(roster_.committee().retention, now, per_round + skipped))
+        if (erased < per_round && !failed_.contains(due.incident) && erase(due, now))
+            ++erased;
+}
+
+// Whether it was erased now.
+bool RetentionJob::erase(const storage::DueErasure& due, core::Time now) {
+    const std::string reason{core::to_string(due.reason)};
+    try {
+        if (!storage::RetentionRecords{database_}.erase(due.incident, due.reason, now)) {
+            if (waiting_.insert(due.incident).second)
+                log(Level::info, "retention",
+                    {{"outcome", "waiting_for_slack"}, {"reason", reason}});
+            return false;
+        }
+    } catch (const std::exception&) {
+        failed_.insert(due.incident);
+        log(Level::error, "retention",
+            {{"outcome", "failed"},
+             {"reason", reason},
+             {"class", failure_class(std::current_exception())}});
+        return false;
     }
+    waiting_.erase(due.incident);
+    log(Level::info, "retention", {{"outcome", "erased"}, {"reason", reason}});
+    return true;
 }
 
 } // namespace cocbot::app

@@ -7,6 +7,9 @@
 
 #include "bot/app/committee_roster.hpp"
 #include "storage/database.hpp"
+#include "storage/retention.hpp"
+
+#include <set>
 
 namespace cocbot::app {
 
@@ -16,12 +19,18 @@ public:
 
     // Gives each incident stored before retention existed its row (once, at start-up).
     void catch_up();
-    // Erases what is due by `now`; an incident with Slack output still pending waits.
+    // Erases what is due by `now`; an incident with Slack output still pending waits. Each
+    // incident that waits, or that cannot be erased (a row that does not decode), is logged
+    // once, and one that cannot be erased is not tried again until the next start.
     void erase_due(core::Time now);
 
 private:
+    bool erase(const storage::DueErasure& due, core::Time now);
+
     storage::Database& database_;
     const CommitteeRoster& roster_;
+    std::set<core::IncidentId> waiting_; // for Slack output, logged once
+    std::set<core::IncidentId> failed_;  // until the next start
 };
 
 } // namespace cocbot::app
