@@ -40,7 +40,8 @@ std::optional<ErasureReason> erasure_reason_from_string(std::string_view text) {
 }
 
 std::optional<RetentionStart> retention_start(const Incident& incident) {
-    if (!incident.exists() || incident.kept())
+    // An open motion (to keep the records, to re-open) may yet change what is kept.
+    if (!incident.exists() || incident.kept() || !incident.open_motions().empty())
         return std::nullopt;
     if (incident.status == Status::escrowed)
         return RetentionStart{incident.filed_at, ErasureReason::escrow};

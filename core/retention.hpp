@@ -27,7 +27,8 @@ struct RetentionStart {
     friend bool operator==(const RetentionStart&, const RetentionStart&) = default;
 };
 
-// Nullopt while it is open or handed to HR, and when a motion kept it.
+// Nullopt while it is open or handed to HR, while a motion about it is open, and when a motion
+// kept it.
 std::optional<RetentionStart> retention_start(const Incident& incident);
 
 // How long records are kept for `reason`.

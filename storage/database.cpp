@@ -157,13 +157,16 @@ void Database::unlock(const KeySource& key) {
 // key that opens nothing, which goes; one that stopped after it left the only key that opens
 // the database, which is put in place now.
 void Database::finish_rekey(const KeySource& key) {
+    const auto file = pending_key_file(key);
+    if (key.base64 || ::access(file.c_str(), F_OK) != 0)
+        return;
+    if (opens(sql_, *sealer_)) {
+        ::unlink(file.c_str()); // whatever it holds, even half a key: it never took
+        return;
+    }
     const auto pending = pending_key(key);
     if (!pending)
         return;
-    if (opens(sql_, *sealer_)) {
-        ::unlink(pending_key_file(key).c_str());
-        return;
-    }
     Sealer next{*pending};
     if (!opens(sql_, next))
         return;

@@ -29,7 +29,9 @@ RekeyFacts rekey(const std::string& path, const KeySource& source, std::optional
     try {
         facts.values = db.rekey(key, now);
     } catch (...) {
-        if (!source.base64)
+        // A commit that failed may still have reached the disk: the new key goes only if the
+        // old one still opens the database; else the next start puts it in place.
+        if (!source.base64 && opens(db.sql(), *db.sealer()))
             ::unlink(pending.c_str());
         throw;
     }

@@ -12,12 +12,14 @@
 #include <stdexcept>
 #include <string>
 #include <variant>
+#include <vector>
 
 namespace cocbot::storage {
 
 namespace {
 
-// In batches by key, so that no statement reads a table while it is being written.
+// In batches by key, each read whole before it is written: no statement reads a table while
+// it is being written, and no more than a batch is in memory.
 constexpr int batch = 256;
 
 constexpr const char* secrets_sql =
@@ -81,8 +83,14 @@ void relayout_report(SQLite::Database& db, const Sealer* to, Writers& writers, s
     index_if_escrowed(db, to, std::get<core::ReportFiled>(event));
 }
 
-// Calls `each(rows, key)` for every row `rows` yields, a batch at a time after the last key
-// seen (its first column); returns how many.
+// A row of a batch: its key (the first column) and the other columns' text.
+struct Row {
+    std::int64_t key = 0;
+    std::vector<std::string> columns;
+};
+
+// Calls `each(row)` for every row `rows` yields, a batch at a time after the last key seen,
+// each batch read whole before any of it is written; returns how many.
 template <typename Each>
 std::size_t in_batches(SQLite::Statement& rows, Each each) {
     std::size_t seen = 0;
@@ -90,9 +98,19 @@ std::size_t in_batches(SQLite::Statement& rows, Each each) {
         rows.reset();
         rows.bind(":after", after);
         rows.bind(":batch", batch);
-        for (read = 0; rows.executeStep(); ++read, ++seen) {
-            after = rows.getColumn(0).getInt64();
-            each(rows, after);
+        std::vector<Row> read_rows;
+        while (rows.executeStep()) {
+            Row row{rows.getColumn(0).getInt64(), {}};
+            for (int i = 1; i < rows.getColumnCount(); ++i)
+                row.columns.push_back(rows.getColumn(i).getString());
+            read_rows.push_back(std::move(row));
+        }
+        rows.reset();
+        read = static_cast<std::int64_t>(read_rows.size());
+        for (const auto& row : read_rows) {
+            after = row.key;
+            each(row);
+            ++seen;
         }
     }
     return seen;
@@ -101,12 +119,13 @@ std::size_t in_batches(SQLite::Statement& rows, Each each) {
 std::size_t reseal_secrets(SQLite::Database& db, const Sealer* from, const Sealer* to,
                            Writers& writers) {
     SQLite::Statement rows(db, secrets_sql);
-    return in_batches(rows, [&](SQLite::Statement& row, std::int64_t seq) {
-        const auto bound = secret_row(row.getColumn(1).getString(), seq);
-        auto secret = plain_text(from, row.getColumn(4).getString(), bound);
-        if (row.getColumn(2).getString() == "report_filed")
-            relayout_report(db, to, writers, seq, row.getColumn(3).getString(), secret);
-        write(writers.secret, stored_text(to, secret, bound), seq);
+    // Columns after the key: incident, type, data, secret.
+    return in_batches(rows, [&](const Row& row) {
+        const auto bound = secret_row(row.columns[0], row.key);
+        auto secret = plain_text(from, row.columns[3], bound);
+        if (row.columns[1] == "report_filed")
+            relayout_report(db, to, writers, row.key, row.columns[2], secret);
+        write(writers.secret, stored_text(to, secret, bound), row.key);
     });
 }
 
@@ -115,10 +134,10 @@ std::size_t reseal_payloads(SQLite::Database& db, const Sealer* from, const Seal
     // A done effect's payload is never read again: what earlier versions left in it goes.
     db.exec("UPDATE outbox SET payload = '' WHERE state = 'done' AND payload <> ''");
     SQLite::Statement rows(db, payloads_sql);
-    return in_batches(rows, [&](SQLite::Statement& row, std::int64_t id) {
-        const auto bound = outbox_row(id);
-        const auto payload = plain_text(from, row.getColumn(1).getString(), bound);
-        write(writers.payload, stored_text(to, payload, bound), id);
+    return in_batches(rows, [&](const Row& row) {
+        const auto bound = outbox_row(row.key);
+        const auto payload = plain_text(from, row.columns[0], bound);
+        write(writers.payload, stored_text(to, payload, bound), row.key);
     });
 }
 

@@ -32,6 +32,15 @@ std::string read_key_file(const std::string& path) {
     return std::string{core::trim(text.str())};
 }
 
+void sync_folder_of(const std::string& path) {
+    const auto folder = std::filesystem::path{path}.parent_path();
+    const int fd = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+}
+
 } // namespace
 
 // Never wider than 0600 even for a moment; fails if the file appeared meanwhile.
@@ -50,6 +59,7 @@ void write_key_file(const std::string& path, const DataKey& key) {
         ::unlink(path.c_str());
         throw std::runtime_error("cannot write the key file " + path);
     }
+    sync_folder_of(path); // the file's name survives a power cut too, before anything uses it
 }
 
 namespace {
@@ -116,12 +126,7 @@ void replace_key_file(const std::string& pending, const std::string& key_file) {
     if (std::rename(pending.c_str(), key_file.c_str()) != 0)
         throw std::runtime_error("cannot put the new key " + pending + " in place of " + key_file +
                                  " (" + std::strerror(errno) + "): rename it by hand");
-    const auto folder = std::filesystem::path{key_file}.parent_path();
-    const int fd = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY);
-    if (fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-    }
+    sync_folder_of(key_file);
 }
 
 std::string secret_row(std::string_view incident, std::int64_t seq) {

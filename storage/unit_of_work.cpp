@@ -6,6 +6,9 @@
 #include "storage/escrow_index.hpp"
 #include "storage/event_codec.hpp"
 
+#include <algorithm>
+#include <utility>
+
 namespace cocbot::storage {
 
 namespace {
@@ -58,6 +61,9 @@ constexpr const char* upsert_retention_sql =
     "WHERE NOT EXISTS (SELECT 1 FROM erasures WHERE incident_id = :incident_id) "
     "ON CONFLICT (incident_id) DO UPDATE SET since = excluded.since, reason = excluded.reason";
 
+// A re-opened incident is the committee's again: what it records next gets a period of its own.
+constexpr const char* forget_erasure_sql = "DELETE FROM erasures WHERE incident_id = :incident_id";
+
 } // namespace
 
 UnitOfWork::UnitOfWork(Database& db)
@@ -71,7 +77,8 @@ UnitOfWork::UnitOfWork(Database& db)
       insert_submission_(db.prepared(insert_submission_sql)),
       upsert_job_(db.prepared(upsert_job_sql)), delete_job_(db.prepared(delete_job_sql)),
       upsert_activity_(db.prepared(upsert_activity_sql)),
-      upsert_retention_(db.prepared(upsert_retention_sql)), audit_(db) {}
+      upsert_retention_(db.prepared(upsert_retention_sql)),
+      forget_erasure_(db.prepared(forget_erasure_sql)), audit_(db) {}
 
 int UnitOfWork::allocate_incident_number(int year) {
     next_number_.tryReset();
@@ -94,6 +101,11 @@ void UnitOfWork::create_incident(const core::IncidentId& id, int year, int numbe
 
 void UnitOfWork::append(const core::IncidentId& incident, const std::vector<core::Event>& events,
                         core::Time at) {
+    // The conflicts a filing records by itself (the reported member, members the typed name
+    // matched) would name whom the report is about: the audit log leaves them out.
+    const bool filing = std::any_of(events.begin(), events.end(), [](const core::Event& e) {
+        return std::holds_alternative<core::ReportFiled>(e);
+    });
     for (const auto& event : events) {
         const EncodedEvent encoded = encode_event(event);
         insert_event_.tryReset();
@@ -103,8 +115,11 @@ void UnitOfWork::append(const core::IncidentId& incident, const std::vector<core
         insert_event_.bind(":data", encoded.data);
         insert_event_.exec();
         const auto event_seq = db_.getLastInsertRowid();
-        if (const auto fact = audit_fact(event))
+        const bool automatic = filing && std::holds_alternative<core::ConflictDeclared>(event);
+        if (const auto fact = audit_fact(event); fact && !automatic)
             audit_.append(at, fact->actor, fact->action, incident.value, fact->detail);
+        if (std::holds_alternative<core::IncidentReopened>(event))
+            forget_erasure(incident); // what it records from now on is kept, and erased in turn
         if (const auto* filed = std::get_if<core::ReportFiled>(&event))
             index_if_escrowed(db_, sealer_, *filed);
         if (!encoded.sensitive)
@@ -124,6 +139,7 @@ std::vector<std::int64_t> UnitOfWork::enqueue(const std::optional<core::Incident
                                               core::Time at) {
     std::vector<std::int64_t> ids;
     ids.reserve(effects.size());
+    bool alerted_privately = false;
     for (const auto& effect : effects) {
         const EncodedEffect encoded = encode_effect(effect);
         insert_effect_.tryReset();
@@ -138,9 +154,16 @@ std::vector<std::int64_t> UnitOfWork::enqueue(const std::optional<core::Incident
         ids.push_back(db_.getLastInsertRowid());
         if (sealer_)
             seal_effect(ids.back(), encoded.payload);
-        audit_shown(effect, at);
+        audit_shown(effect, at, alerted_privately);
     }
     return ids;
+}
+
+void UnitOfWork::forget_erasure(const core::IncidentId& incident) {
+    auto& forget = forget_erasure_;
+    forget.tryReset();
+    forget.bind(":incident_id", incident.value);
+    forget.exec();
 }
 
 void UnitOfWork::audit(core::Time at, std::string_view actor, std::string_view action,
@@ -164,8 +187,9 @@ std::string_view showing(const core::Message& message) {
 
 } // namespace
 
-// Who could see it: the channel it is posted in, or the person it goes to.
-void UnitOfWork::audit_shown(const core::Effect& effect, core::Time at) {
+// Who could see it: the channel it is posted in, or the person it goes to. Danger alerts sent
+// by direct message are one entry for them all: who was left out would name whom it is about.
+void UnitOfWork::audit_shown(const core::Effect& effect, core::Time at, bool& alerted_privately) {
     if (const auto* share = std::get_if<core::ShareEscrowedReports>(&effect))
         for (const auto& escrowed : share->escrowed)
             audit_.append(at, "cocbot", "escrowed_report_sent", escrowed.value,
@@ -176,8 +200,14 @@ void UnitOfWork::audit_shown(const core::Effect& effect, core::Time at) {
     const auto action = showing(post->message);
     if (action.empty())
         return;
-    const auto where = post->to_user.value.empty() ? post->channel.value : post->to_user.value;
-    audit_.append(at, "cocbot", action, post->incident.value, where);
+    const bool privately = !post->to_user.value.empty();
+    if (privately && std::holds_alternative<core::DangerAlert>(post->message)) {
+        if (!std::exchange(alerted_privately, true))
+            audit_.append(at, "cocbot", action, post->incident.value, "by direct message");
+        return;
+    }
+    audit_.append(at, "cocbot", action, post->incident.value,
+                  privately ? post->to_user.value : post->channel.value);
 }
 
 void UnitOfWork::seal_effect(std::int64_t id, const std::string& payload) {

@@ -65,7 +65,8 @@ public:
 
 private:
     void seal_effect(std::int64_t id, const std::string& payload);
-    void audit_shown(const core::Effect& effect, core::Time at);
+    void audit_shown(const core::Effect& effect, core::Time at, bool& alerted_privately);
+    void forget_erasure(const core::IncidentId& incident);
 
     SQLite::Database& db_;
     const Sealer* sealer_; // null: stored as it is
@@ -83,6 +84,7 @@ private:
     SQLite::Statement& delete_job_;
     SQLite::Statement& upsert_activity_;
     SQLite::Statement& upsert_retention_;
+    SQLite::Statement& forget_erasure_;
     AuditLog audit_;
 };
 

@@ -103,6 +103,15 @@ TEST_SUITE("core: retention") {
         CHECK(erasure_due(scene.incident, periods).has_value());
     }
 
+    TEST_CASE("an open motion holds the erasure until it is decided") {
+        auto scene = owned();
+        vote_violation(scene, false);
+        resolve(scene);
+        REQUIRE(erasure_due(scene.incident, periods).has_value());
+        scene.propose(carol, MotionKind::reopen, "New witnesses");
+        CHECK_FALSE(erasure_due(scene.incident, periods).has_value());
+    }
+
     TEST_CASE("each reason has its stored name") {
         for (const auto reason :
              {ErasureReason::no_violation, ErasureReason::resolved, ErasureReason::escrow})

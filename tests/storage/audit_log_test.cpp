@@ -25,9 +25,10 @@ const core::UserId bob{"U0BOB"};
 void file_and_vote(storage::Database& db) {
     storage::UnitOfWork work(db);
     work.create_incident(first, 2026, 1, t0);
+    work.append(first, {full_report(first)}, t0);
     work.append(
         first,
-        {full_report(first), core::ConflictDeclared{alice, false, t0},
+        {core::ConflictDeclared{alice, false, t0},
          core::MotionProposed{2, core::MotionKind::violation, "Was it?", alice, t0},
          core::BallotCast{2, bob, true, t0},
          core::MessagePosted{{core::ChannelId{"G0X"}, "1.2"}, core::MessageKind::motion, 2}},
@@ -83,6 +84,28 @@ TEST_SUITE("storage: audit log") {
                 for (const auto& field : {entry.actor, entry.action, entry.detail})
                     CHECK_MESSAGE(field.find(secret) == std::string::npos, secret);
         }
+    }
+
+    TEST_CASE("the conflicts a filing records by itself are not audited: they would name whom") {
+        storage::Database db(":memory:");
+        storage::UnitOfWork work(db);
+        work.create_incident(first, 2026, 1, t0);
+        // The reported person sits on the committee: the filing records their conflict.
+        work.append(first, {full_report(first), core::ConflictDeclared{bob, true, t0}}, t0);
+        const core::Message alert = core::DangerAlert{first, "Hall B", {}};
+        work.enqueue(first,
+                     {core::Post{first, {}, alice, alert, false},
+                      core::Post{first, {}, core::UserId{"U0CAROL"}, alert, false}},
+                     t0);
+        work.commit();
+        const auto entries = storage::AuditLog{db}.entries();
+        REQUIRE(entries.size() == 2); // the filing, and one entry for the alerts sent privately
+        CHECK(entries[0].action == "report_filed");
+        CHECK(entries[1].action == "danger_alert_sent");
+        CHECK(entries[1].detail == "by direct message");
+        for (const auto& entry : entries)
+            for (const auto& field : {entry.actor, entry.detail})
+                CHECK(field.find(bob.value) == std::string::npos);
     }
 
     TEST_CASE("an act and its entry are kept or rolled back together") {

@@ -150,7 +150,13 @@ TEST_SUITE("storage: rekey") {
             file_escrowed(db);
         }
         const auto key = bytes_of(dir.file("cocbot.db.key"));
-        storage::write_key_file(storage::pending_key_file(key_file_in(dir)), storage::random_key());
+        SUBCASE("a whole new key") {
+            storage::write_key_file(storage::pending_key_file(key_file_in(dir)),
+                                    storage::random_key());
+        }
+        SUBCASE("half of one: the power went while it was written") {
+            std::ofstream{storage::pending_key_file(key_file_in(dir))} << "c2hv";
+        }
         storage::Database db(database(dir), key_file_in(dir));
         CHECK_FALSE(db.rekey_finished());
         CHECK(bytes_of(dir.file("cocbot.db.key")) == key);

@@ -125,6 +125,19 @@ TEST_SUITE("storage: retention") {
         CHECK(records.without_row().empty());
     }
 
+    TEST_CASE("a re-opened erased incident gets a period of its own again") {
+        storage::Database db(":memory:");
+        file(db, first, 1, resolved_at_t0);
+        storage::RetentionRecords records{db};
+        REQUIRE(records.erase(first, core::ErasureReason::resolved, t0 + 2h));
+        storage::UnitOfWork work(db);
+        work.append(first, {core::IncidentReopened{9, t0 + 3h}}, t0 + 3h);
+        work.set_retention(first, core::RetentionStart{t0 + 4h, core::ErasureReason::resolved});
+        work.commit();
+        CHECK_FALSE(records.erased(first));
+        CHECK(records.due(hour_each, t0 + 6h, 8).size() == 1);
+    }
+
     TEST_CASE("an erasure waits while Slack output about the incident is pending") {
         storage::Database db(":memory:");
         file(db, first, 1, resolved_at_t0);
