@@ -203,7 +203,8 @@ void write(const Flattened<Owner, Inner, InnerFields>& f, const Owner& value, Pa
 template <typename Owner, typename Member>
 void read(const Field<Owner, Member>& f, const Parts& in, Owner& value) {
     const std::string key{f.key};
-    const bool moved = f.place == Place::sealed && !in.sealed.contains(key) && in.data.contains(key);
+    const bool moved =
+        f.place == Place::sealed && !in.sealed.contains(key) && in.data.contains(key);
     const json& from = f.place == Place::sealed && !moved ? in.sealed : in.data;
     if (f.presence == Presence::required)
         return from_json(from.at(key), value.*f.member);
