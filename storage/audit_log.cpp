@@ -117,7 +117,7 @@ void AuditLog::append(core::Time at, std::string_view actor, std::string_view ac
     insert.bind(":detail", entry.detail);
     insert.bind(":prev", entry.prev);
     insert.bind(":hash", entry.hash);
-    insert.exec();
+    execute(insert);
     insert.tryReset();
 }
 
@@ -177,7 +177,7 @@ void AuditLog::posted(core::Time at, std::int64_t seq) {
     auto& record = db_.prepared(posted_sql);
     record.bind(":at", unix_seconds(at));
     record.bind(":seq", seq);
-    record.exec();
+    execute(record);
     record.tryReset();
 }
 

@@ -275,6 +275,15 @@ std::string error_class(const std::exception& failure) {
     return boost::core::demangle(typeid(failure).name());
 }
 
+int execute(SQLite::Statement& write) {
+    try {
+        return write.exec();
+    } catch (...) {
+        write.tryReset();
+        throw;
+    }
+}
+
 std::optional<core::Time> aggregate_time(SQLite::Statement& aggregate) {
     aggregate.tryReset();
     aggregate.executeStep(); // an aggregate always yields one row, NULL when empty

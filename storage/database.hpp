@@ -138,6 +138,11 @@ bool is_busy(const std::exception& failure);
 // Never the exception's message, which may quote stored values.
 std::string error_class(const std::exception& failure);
 
+// Runs a statement that writes and returns the rows it changed. A step that failed (busy) leaves
+// the statement in progress, and SQLite then refuses every later savepoint and commit on the
+// connection ("SQL statements in progress"): it is reset before the failure goes on.
+int execute(SQLite::Statement& write);
+
 // The one time an aggregate query (MIN, MAX) yields; nullopt for its NULL on an empty table.
 std::optional<core::Time> aggregate_time(SQLite::Statement& aggregate);
 

@@ -53,7 +53,7 @@ void index_if_escrowed(SQLite::Database& db, const Sealer* sealer, const core::R
     for (const auto& key : core::person_keys(filed.report.reported)) {
         insert.bind(":key", index_key(sealer, key));
         insert.bind(":incident", filed.incident.value);
-        insert.exec();
+        execute(insert);
         insert.reset();
     }
 }

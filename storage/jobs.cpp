@@ -50,7 +50,7 @@ void Jobs::postpone(const core::IncidentId& incident, core::Time until) {
     update_due_at_.tryReset();
     update_due_at_.bind(":id", incident.value);
     update_due_at_.bind(":due_at", unix_seconds(until));
-    update_due_at_.exec();
+    execute(update_due_at_);
 }
 
 bool nothing_due(SQLite::Database& db, std::int64_t unix_now) {

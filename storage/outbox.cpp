@@ -104,27 +104,27 @@ void Outbox::record_attempt(std::int64_t id, core::Time retry_at) {
     update_attempt_.tryReset();
     update_attempt_.bind(":id", id);
     update_attempt_.bind(":retry_at", unix_seconds(retry_at));
-    expect_one_pending(update_attempt_.exec(), id);
+    expect_one_pending(execute(update_attempt_), id);
 }
 
 void Outbox::mark_done(std::int64_t id, std::string_view result) {
     update_done_.tryReset();
     update_done_.bind(":id", id);
     update_done_.bind(":result", std::string{result});
-    expect_one_pending(update_done_.exec(), id);
+    expect_one_pending(execute(update_done_), id);
 }
 
 void Outbox::mark_failed(std::int64_t id, std::string_view error) {
     update_failed_.tryReset();
     update_failed_.bind(":id", id);
     update_failed_.bind(":error", std::string{error});
-    expect_one_pending(update_failed_.exec(), id);
+    expect_one_pending(execute(update_failed_), id);
 }
 
 std::size_t Outbox::prune_done_before(core::Time t) {
     delete_done_before_.tryReset();
     delete_done_before_.bind(":before", unix_seconds(t));
-    return static_cast<std::size_t>(delete_done_before_.exec());
+    return static_cast<std::size_t>(execute(delete_done_before_));
 }
 
 std::size_t Outbox::count(std::string_view state) {

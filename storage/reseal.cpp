@@ -61,7 +61,7 @@ void write(SQLite::Statement& update, const std::string& text, std::int64_t key)
     update.reset();
     update.bind(1, text);
     update.bind(2, key);
-    update.exec();
+    execute(update);
 }
 
 // A report written before its person and flags were sealed is written again in today's layout,
@@ -147,7 +147,7 @@ void write_key_check(SQLite::Database& db, const Sealer* to) {
         return;
     SQLite::Statement check(db, "INSERT INTO seal_check (id, value) VALUES (1, ?)");
     check.bind(1, to->seal(key_check_text, key_check_row));
-    check.exec();
+    execute(check);
 }
 
 } // namespace

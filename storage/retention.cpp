@@ -124,7 +124,7 @@ bool RetentionRecords::erase(const core::IncidentId& incident, core::ErasureReas
     for (const char* sql : forget_sql) {
         auto& forget = db_.prepared(sql);
         forget.bind(":incident", incident.value);
-        forget.exec();
+        execute(forget);
         forget.tryReset();
     }
     auto& record = db_.prepared(
@@ -132,7 +132,7 @@ bool RetentionRecords::erase(const core::IncidentId& incident, core::ErasureReas
     record.bind(":incident", incident.value);
     record.bind(":at", unix_seconds(now));
     record.bind(":reason", std::string{core::to_string(reason)});
-    record.exec();
+    execute(record);
     record.tryReset();
     AuditLog{db_}.append(now, "cocbot", "details_erased", incident.value, core::to_string(reason));
     scope.commit();
@@ -167,7 +167,7 @@ void RetentionRecords::erase_event_words(const core::IncidentId& incident) {
         auto& data = db_.prepared("UPDATE events SET data = :data WHERE seq = :seq");
         data.bind(":data", encoded.data);
         data.bind(":seq", seq);
-        data.exec();
+        execute(data);
         data.tryReset();
         const auto plain = encoded.sensitive.value_or("{}");
         auto& secret = db_.prepared("UPDATE event_secrets SET data = :data WHERE event_seq = :seq");
@@ -175,7 +175,7 @@ void RetentionRecords::erase_event_words(const core::IncidentId& incident) {
                                  ? db_.sealer()->seal(plain, secret_row(incident.value, seq))
                                  : plain);
         secret.bind(":seq", seq);
-        secret.exec();
+        execute(secret);
         secret.tryReset();
     }
 }

@@ -48,7 +48,7 @@ std::vector<RosterChange> Roster::reconcile(const std::vector<core::UserId>& con
         if (!listed(configured, user)) {
             auto& remove = db_.prepared(delete_member_sql);
             remove.bind(":user", user.value);
-            remove.exec();
+            execute(remove);
             remove.tryReset();
             std::erase(current, user);
             recorded.push_back(record(user, false, now));
@@ -58,7 +58,7 @@ std::vector<RosterChange> Roster::reconcile(const std::vector<core::UserId>& con
             auto& insert = db_.prepared(insert_member_sql);
             insert.bind(":user", user.value);
             insert.bind(":since", unix_seconds(now));
-            insert.exec();
+            execute(insert);
             insert.tryReset();
             current.push_back(user);
             recorded.push_back(record(user, true, now));
@@ -72,7 +72,7 @@ RosterChange Roster::record(const core::UserId& user, bool added, core::Time now
     insert.bind(":at", unix_seconds(now));
     insert.bind(":user", user.value);
     insert.bind(":change", added ? "added" : "removed");
-    insert.exec();
+    execute(insert);
     insert.tryReset();
     const auto seq = db_.sql().getLastInsertRowid();
     AuditLog{db_}.append(now, "configuration",
@@ -102,7 +102,7 @@ std::vector<RosterChange> Roster::changes(SQLite::Statement& query) {
 void Roster::mark_applied(std::int64_t seq) {
     auto& update = db_.prepared(mark_applied_sql);
     update.bind(":seq", seq);
-    update.exec();
+    execute(update);
     update.tryReset();
 }
 

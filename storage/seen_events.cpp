@@ -33,7 +33,7 @@ std::size_t SeenEvents::prune_before(core::Time t) {
     for (SQLite::Statement* statement : {&delete_before_, &delete_submissions_before_}) {
         statement->tryReset();
         statement->bind(":before", unix_seconds(t));
-        forgotten += static_cast<std::size_t>(statement->exec());
+        forgotten += static_cast<std::size_t>(execute(*statement));
     }
     return forgotten;
 }

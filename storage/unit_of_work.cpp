@@ -96,7 +96,7 @@ void UnitOfWork::create_incident(const core::IncidentId& id, int year, int numbe
     insert_incident_.bind(":year", year);
     insert_incident_.bind(":number", number);
     insert_incident_.bind(":filed_at", unix_seconds(filed_at));
-    insert_incident_.exec();
+    execute(insert_incident_);
 }
 
 void UnitOfWork::append(const core::IncidentId& incident, const std::vector<core::Event>& events,
@@ -113,7 +113,7 @@ void UnitOfWork::append(const core::IncidentId& incident, const std::vector<core
         insert_event_.bind(":type", encoded.type);
         insert_event_.bind(":at", unix_seconds(at));
         insert_event_.bind(":data", encoded.data);
-        insert_event_.exec();
+        execute(insert_event_);
         const auto event_seq = db_.getLastInsertRowid();
         const bool automatic = filing && std::holds_alternative<core::ConflictDeclared>(event);
         if (const auto fact = audit_fact(event); fact && !automatic)
@@ -130,7 +130,7 @@ void UnitOfWork::append(const core::IncidentId& incident, const std::vector<core
             ":data", sealer_
                          ? sealer_->seal(*encoded.sensitive, secret_row(incident.value, event_seq))
                          : *encoded.sensitive);
-        insert_event_secret_.exec();
+        execute(insert_event_secret_);
     }
 }
 
@@ -150,7 +150,7 @@ std::vector<std::int64_t> UnitOfWork::enqueue(const std::optional<core::Incident
         insert_effect_.bind(":type", encoded.type);
         insert_effect_.bind(":payload", sealer_ ? std::string{} : encoded.payload);
         insert_effect_.bind(":created_at", unix_seconds(at));
-        insert_effect_.exec();
+        execute(insert_effect_);
         ids.push_back(db_.getLastInsertRowid());
         if (sealer_)
             seal_effect(ids.back(), encoded.payload);
@@ -163,7 +163,7 @@ void UnitOfWork::forget_erasure(const core::IncidentId& incident) {
     auto& forget = forget_erasure_;
     forget.tryReset();
     forget.bind(":incident_id", incident.value);
-    forget.exec();
+    execute(forget);
 }
 
 void UnitOfWork::audit(core::Time at, std::string_view actor, std::string_view action,
@@ -214,14 +214,14 @@ void UnitOfWork::seal_effect(std::int64_t id, const std::string& payload) {
     seal_effect_.tryReset();
     seal_effect_.bind(":payload", sealer_->seal(payload, outbox_row(id)));
     seal_effect_.bind(":id", id);
-    seal_effect_.exec();
+    execute(seal_effect_);
 }
 
 void UnitOfWork::set_active(const core::IncidentId& incident, bool active) {
     upsert_activity_.tryReset();
     upsert_activity_.bind(":incident_id", incident.value);
     upsert_activity_.bind(":active", active ? 1 : 0);
-    upsert_activity_.exec();
+    execute(upsert_activity_);
 }
 
 void UnitOfWork::set_retention(const core::IncidentId& incident,
@@ -235,27 +235,27 @@ void UnitOfWork::set_retention(const core::IncidentId& incident,
         upsert_retention_.bind(":since");
         upsert_retention_.bind(":reason");
     }
-    upsert_retention_.exec();
+    execute(upsert_retention_);
 }
 
 void UnitOfWork::schedule(const core::IncidentId& incident, std::optional<core::Time> due_at) {
     if (!due_at) {
         delete_job_.tryReset();
         delete_job_.bind(":incident_id", incident.value);
-        delete_job_.exec();
+        execute(delete_job_);
         return;
     }
     upsert_job_.tryReset();
     upsert_job_.bind(":incident_id", incident.value);
     upsert_job_.bind(":due_at", unix_seconds(*due_at));
-    upsert_job_.exec();
+    execute(upsert_job_);
 }
 
 bool UnitOfWork::mark_seen(std::string_view slack_event_id, core::Time at) {
     insert_seen_.tryReset();
     insert_seen_.bind(":event_id", std::string{slack_event_id});
     insert_seen_.bind(":seen_at", unix_seconds(at));
-    return insert_seen_.exec() == 1;
+    return execute(insert_seen_) == 1;
 }
 
 std::optional<core::IncidentId> UnitOfWork::filed_by(std::string_view view_id,
@@ -277,7 +277,7 @@ void UnitOfWork::record_submission(std::string_view view_id, std::string_view ha
     insert_submission_.bind(":hash", std::string{hash});
     insert_submission_.bind(":incident_id", incident.value);
     insert_submission_.bind(":seen_at", unix_seconds(at));
-    insert_submission_.exec();
+    execute(insert_submission_);
 }
 
 void UnitOfWork::commit() {

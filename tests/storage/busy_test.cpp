@@ -206,4 +206,41 @@ TEST_SUITE("storage busy database") {
                       "SeenEvents::prune_before: " << (pruned ? pruned->message : ""));
     }
 
+    // SQLite keeps a failed step's statement in progress, and then refuses every savepoint and
+    // commit on the connection: one busy write must not keep everything after it from disk.
+    TEST_CASE("a single-statement write that was busy does not hold up the transactions after it") {
+        TempDir dir;
+        const std::string path = dir.file("cocbot.db");
+        storage::Database db(path);
+        const auto ids = [&] {
+            storage::UnitOfWork work(db);
+            auto queued = work.enqueue(std::nullopt,
+                                       {core::Ephemeral{core::ChannelId{"C0"}, core::UserId{"U0"},
+                                                        core::Notice{"Thanks"}}},
+                                       t0);
+            work.commit();
+            return queued;
+        }();
+        storage::Outbox outbox(db);
+        {
+            WriteLock lock(path);
+            REQUIRE(failure_of([&] { outbox.mark_done(ids[0], "{}"); }).has_value());
+        }
+
+        SUBCASE("alone") {
+            const auto failure = failure_of([&] { mark_seen(db, "Ev0001"); });
+            CHECK_MESSAGE(!failure.has_value(), (failure ? failure->message : ""));
+        }
+        SUBCASE("grouped") {
+            db.group_commits([] {});
+            const auto failure = failure_of([&] {
+                mark_seen(db, "Ev0001");
+                db.flush();
+            });
+            CHECK_MESSAGE(!failure.has_value(), (failure ? failure->message : ""));
+            db.group_commits({});
+        }
+        CHECK(storage::SeenEvents(db).seen("Ev0001"));
+    }
+
 } // TEST_SUITE
