@@ -38,7 +38,8 @@ void store_history(storage::Database& db, int incidents, const std::vector<core:
         filed.committee_channel = committee_channel;
         std::vector<core::Event> events{filed};
         if (!escrow && !open)
-            events.push_back(core::IncidentResolved{"Resolved.", members.front(), filed_at});
+            events.push_back(core::IncidentResolved{"Resolved.", members.front(), filed_at, "Other",
+                                                    core::ResolutionOutcome::warning});
         work.append(id, events, filed_at);
         work.set_active(id, open);
     }

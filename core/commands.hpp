@@ -8,6 +8,7 @@
 #include "core/messages.hpp"
 #include "core/motion.hpp"
 #include "core/report.hpp"
+#include "core/resolution.hpp"
 #include "core/status.hpp"
 #include "core/time.hpp"
 
@@ -196,6 +197,10 @@ struct ResolveIncident {
     IncidentId incident;
     UserId by;
     std::string resolution;
+    std::string category; // one of Committee::transparency.categories
+    ResolutionOutcome outcome = ResolutionOutcome::unrecorded;
+    ReportedRole role = ReportedRole::unrecorded;
+    bool cannot_anonymise = false;
 };
 
 // Post the incident's timeline in its channel.

@@ -6,6 +6,7 @@
 #include "core/ids.hpp"
 #include "core/person_names.hpp"
 #include "core/retention_config.hpp"
+#include "core/transparency_config.hpp"
 
 #include <algorithm>
 #include <iterator>
@@ -32,6 +33,7 @@ struct Committee {
     std::vector<UserId> channel_members;
     Deadlines deadlines;
     Retention retention{};
+    Transparency transparency{};
     std::vector<UserId> hr{};         // HR contacts, for reports that involve employees
     std::vector<UserId> leadership{}; // told when law enforcement is involved
     // False until the shell has learned channel_members from Slack. Until then every report is

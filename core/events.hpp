@@ -8,6 +8,7 @@
 #include "core/messages.hpp"
 #include "core/motion.hpp"
 #include "core/report.hpp"
+#include "core/resolution.hpp"
 #include "core/status.hpp"
 #include "core/time.hpp"
 
@@ -294,11 +295,16 @@ struct ConversationRecorded {
     friend bool operator==(const ConversationRecorded&, const ConversationRecorded&) = default;
 };
 
-// The incident is closed and its channel archived.
+// The incident is closed and its channel archived. The category, outcome and role are what the
+// transparency report counts (they stay when retention erases the words).
 struct IncidentResolved {
-    std::string resolution;
+    std::string resolution; // in general words: the transparency report may quote it
     UserId by;
     Time at;
+    std::string category; // one of the committee's transparency categories; empty in older rows
+    ResolutionOutcome outcome = ResolutionOutcome::unrecorded;
+    ReportedRole role = ReportedRole::unrecorded;
+    bool cannot_anonymise = false; // the report says only "A report was made."
 
     friend bool operator==(const IncidentResolved&, const IncidentResolved&) = default;
 };

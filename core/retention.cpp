@@ -1,23 +1,10 @@
 // File: core/retention.cpp
 #include "core/retention.hpp"
 
+#include "core/resolution.hpp"
+
 namespace cocbot::core {
 
-namespace {
-
-// The committee's last vote on whether it was a violation says; without one, HR's finding.
-bool found_no_violation(const Incident& incident) {
-    std::optional<bool> violation;
-    for (const auto& motion : incident.motions)
-        if (motion.kind == MotionKind::violation && motion.result != MotionResult::open &&
-            motion.result != MotionResult::lapsed)
-            violation = motion.result == MotionResult::passed;
-    if (violation)
-        return !*violation;
-    return incident.hr_report && incident.hr_report->report.finding == HrFinding::no_violation;
-}
-
-} // namespace
 
 std::string_view to_string(ErasureReason reason) {
     switch (reason) {
@@ -47,9 +34,12 @@ std::optional<RetentionStart> retention_start(const Incident& incident) {
         return RetentionStart{incident.filed_at, ErasureReason::escrow};
     if (incident.status != Status::resolved || !incident.resolution)
         return std::nullopt;
-    return RetentionStart{incident.resolution->at, found_no_violation(incident)
-                                                       ? ErasureReason::no_violation
-                                                       : ErasureReason::resolved};
+    // The outcome the members chose when they resolved it; before that was asked, the votes.
+    const auto outcome = incident.resolution->outcome;
+    const bool no_violation = outcome == ResolutionOutcome::unrecorded ? found_no_violation(incident)
+                                                             : outcome == ResolutionOutcome::no_violation;
+    return RetentionStart{incident.resolution->at,
+                          no_violation ? ErasureReason::no_violation : ErasureReason::resolved};
 }
 
 Duration period(const Retention& retention, ErasureReason reason) {

@@ -226,7 +226,12 @@ constexpr auto description(tag<core::ConversationRecorded>) {
 // How the incident was resolved describes it: it is kept with the secrets.
 constexpr auto description(tag<core::IncidentResolved>) {
     using T = core::IncidentResolved;
-    return describe(sealed("resolution", &T::resolution), field("by", &T::by), field("at", &T::at));
+    constexpr auto older_rows_lack = Presence::optional;
+    return describe(sealed("resolution", &T::resolution), field("by", &T::by), field("at", &T::at),
+                    field("category", &T::category, Place::data, older_rows_lack),
+                    field("outcome", &T::outcome, Place::data, older_rows_lack),
+                    field("role", &T::role, Place::data, older_rows_lack),
+                    field("cannot_anonymise", &T::cannot_anonymise, Place::data, older_rows_lack));
 }
 
 constexpr auto description(tag<core::IncidentReopened>) {

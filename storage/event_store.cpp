@@ -36,6 +36,10 @@ constexpr const char* select_by_channel_sql =
     "AND json_extract(data, '$.channel') = :channel "
     "ORDER BY seq DESC LIMIT 1";
 
+// By the index incidents_by_filing (schema version 12): a quarter's incidents alone.
+constexpr const char* select_filed_between_sql =
+    "SELECT id FROM incidents WHERE filed_at >= :from AND filed_at < :to ORDER BY year, number";
+
 // CROSS JOIN keeps the active rows the outer loop (SQLite does not reorder it): without it the
 // planner may walk every incident in order and look each one up.
 constexpr const char* select_active_sql =
@@ -105,7 +109,7 @@ struct IncidentRow {
 } // namespace
 
 EventStore::EventStore(Database& db)
-    : sealer_(db.sealer()), select_events_(db.prepared(select_events_sql)),
+    : db_(db), sealer_(db.sealer()), select_events_(db.prepared(select_events_sql)),
       select_exists_(db.prepared(select_exists_sql)), select_all_(db.prepared(select_all_sql)),
       select_all_events_(db.prepared(select_all_events_sql)),
       select_by_channel_(db.prepared(select_by_channel_sql)),
@@ -148,6 +152,16 @@ std::vector<core::IncidentId> EventStore::all_incidents() {
 std::vector<core::Incident> EventStore::active_incidents() {
     std::vector<core::Incident> incidents;
     for (const auto& id : ids_from(select_active_))
+        incidents.push_back(incident(id));
+    return incidents;
+}
+
+std::vector<core::Incident> EventStore::filed_between(core::Time from, core::Time to) {
+    auto& query = db_.prepared(select_filed_between_sql);
+    query.bind(":from", core::unix_seconds(from));
+    query.bind(":to", core::unix_seconds(to));
+    std::vector<core::Incident> incidents;
+    for (const auto& id : ids_from(query))
         incidents.push_back(incident(id));
     return incidents;
 }

@@ -30,6 +30,9 @@ public:
     // The incidents marked active (UnitOfWork::set_active), replayed, in the same order: what
     // an overview may show, whatever the number of incidents ever stored.
     std::vector<core::Incident> active_incidents();
+    // The incidents filed in [from, to), replayed, by reference: read by key, so a quarter's
+    // report costs that quarter's incidents alone.
+    std::vector<core::Incident> filed_between(core::Time from, core::Time to);
     // Incidents with no activity row yet (stored before there were any).
     std::vector<core::IncidentId> without_activity();
     // The incident whose private channel this is (its ChannelOpened event); none for any other
@@ -37,6 +40,7 @@ public:
     std::optional<core::IncidentId> incident_by_channel(const core::ChannelId& channel);
 
 private:
+    Database& db_;
     const Sealer* sealer_; // null: stored as it is
     SQLite::Statement& select_events_;
     SQLite::Statement& select_exists_;

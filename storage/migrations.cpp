@@ -194,9 +194,21 @@ CREATE TABLE erasures (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 12: incidents found by when they were filed (a quarter's transparency report reads its
+// own quarter only), and the quarters whose publishing reminder was posted (once each).
+constexpr const char* schema_v12 = R"sql(
+CREATE INDEX incidents_by_filing ON incidents (filed_at);
+
+CREATE TABLE quarter_reminders (
+    quarter TEXT PRIMARY KEY NOT NULL,
+    at      INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql";
+
 // Append only: a released script is never edited, since databases in the field already ran it.
-constexpr std::array migrations{schema_v1, schema_v2, schema_v3, schema_v4,  schema_v5, schema_v6,
-                                schema_v7, schema_v8, schema_v9, schema_v10, schema_v11};
+constexpr std::array migrations{schema_v1, schema_v2, schema_v3,  schema_v4,  schema_v5,
+                                schema_v6, schema_v7, schema_v8,  schema_v9,  schema_v10,
+                                schema_v11, schema_v12};
 
 // What a version needs beyond its script: data that only C++ can compute.
 void after_script(SQLite::Database& db, int version) {

@@ -88,6 +88,10 @@ inline constexpr std::string_view call_in = "call_in";
 inline constexpr std::string_view accepted = "accepted";
 inline constexpr std::string_view apology = "apology";
 inline constexpr std::string_view resolution = "resolution";
+inline constexpr std::string_view category = "category";
+inline constexpr std::string_view outcome = "outcome";
+inline constexpr std::string_view reported_role = "reported_role";
+inline constexpr std::string_view cannot_anonymise = "cannot_anonymise";
 // Selects carry no value: their actions block is named "incident:<ref>" instead.
 inline constexpr std::string_view incident_block_prefix = "incident:";
 } // namespace ids

@@ -5,6 +5,7 @@
 #include "bot/slack/ids.hpp"
 #include "bot/slack/modal_elements.hpp"
 #include "bot/slack/mrkdwn.hpp"
+#include "bot/slack/resolution_modal.hpp"
 #include "bot/slack/view_values.hpp"
 #include "core/conversation.hpp"
 #include "core/hr.hpp"
@@ -286,15 +287,18 @@ ModalSpec resolve() {
              "Resolve incident",
              "Resolve",
              {{ids::resolution, "How was it resolved?", paragraph,
-               "In general words: this goes into the anonymised transparency report.",
-               Entry::required}}},
+               "Will be published in the anonymised transparency report: general words, no "
+               "names, places, dates or numbers.",
+               Entry::required},
+              {ids::category, "Kind of behaviour", category_select, {}, Entry::required},
+              {ids::outcome, "Outcome", outcome_select, {}, Entry::required},
+              {ids::reported_role, "The reported person was", reported_role_select},
+              {ids::cannot_anonymise, "Transparency report", cannot_anonymise_checkbox}}},
             [](const std::string& ref) {
                 return words({"Resolving closes incident ", ref,
                               " and archives its channel. A vote can re-open it."});
             },
-            [](const Submitted& s) -> std::optional<core::Command> {
-                return core::ResolveIncident{s.incident, s.by, text_of(s.state, ids::resolution)};
-            }};
+            resolution_command};
 }
 
 template <typename Match>

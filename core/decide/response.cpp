@@ -38,6 +38,17 @@ std::optional<Rejection> invalid_conversation(const Incident& incident,
     return std::nullopt;
 }
 
+// The transparency report counts every resolution by category and outcome: both are asked.
+std::optional<Rejection> invalid_classification(const Committee& committee,
+                                                const ResolveIncident& command) {
+    const auto& categories = committee.transparency.categories;
+    if (std::find(categories.begin(), categories.end(), command.category) == categories.end())
+        return field_error("category", "Choose the kind of behaviour from the list.");
+    if (command.outcome == ResolutionOutcome::unrecorded)
+        return field_error("outcome", "Choose how the incident ended.");
+    return std::nullopt;
+}
+
 } // namespace
 
 Outcome name_owner(const Committee& committee, const Incident& incident, const NameOwner& command,
@@ -218,8 +229,12 @@ Outcome resolve_incident(const Committee& committee, const Incident& incident,
     if (resolution.empty() || too_long(resolution))
         return field_error("resolution",
                            "Say how the incident was resolved (at most 3000 characters).");
+    if (auto invalid = invalid_classification(committee, command))
+        return *invalid;
     Decision decision;
-    decision.events.push_back(IncidentResolved{resolution, command.by, now});
+    decision.events.push_back(IncidentResolved{resolution, command.by, now, command.category,
+                                               command.outcome, command.role,
+                                               command.cannot_anonymise});
     const Incident after = after_events(incident, decision.events);
     Text text = mention(command.by) + " resolved the incident. The timeline above is its "
                                       "written record; this channel is being archived.";

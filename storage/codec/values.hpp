@@ -10,6 +10,7 @@
 #include "core/messages.hpp"
 #include "core/motion.hpp"
 #include "core/report.hpp"
+#include "core/resolution.hpp"
 #include "core/status.hpp"
 #include "core/time.hpp"
 #include "storage/codec/fields.hpp"
@@ -80,6 +81,8 @@ inline CoreNames<core::ChannelRole> core_names(tag<core::ChannelRole>) { return 
 inline CoreNames<core::HrFinding> core_names(tag<core::HrFinding>) { return {"HR finding", core::hr_finding_from_string}; }
 inline CoreNames<core::Apology> core_names(tag<core::Apology>) { return {"apology", core::apology_from_string}; }
 inline CoreNames<core::QuoteSource> core_names(tag<core::QuoteSource>) { return {"quote source", core::quote_source_from_string}; }
+inline CoreNames<core::ResolutionOutcome> core_names(tag<core::ResolutionOutcome>) { return {"outcome", core::outcome_from_string}; }
+inline CoreNames<core::ReportedRole> core_names(tag<core::ReportedRole>) { return {"reported role", core::reported_role_from_string}; }
 // clang-format on
 
 template <typename Enum>

@@ -55,26 +55,26 @@ TEST_SUITE("decide: resolving") {
     TEST_CASE("only the owners, or the responsible member before there are owners, resolve") {
         auto scene = opened({alice, bob, carol}, {erin});
         for (const auto& who : {bob, erin, stranger})
-            CHECK(scene.refused(ResolveIncident{ref, who, "Done"}).reason ==
+            CHECK(scene.refused(ResolveIncident{ref, who, "Done", "Other", ResolutionOutcome::warning}).reason ==
                   Rejection::Reason::not_allowed);
         SUBCASE("the member who took the report, while nobody owns it") {
-            scene.run(ResolveIncident{ref, alice, "Done"});
+            scene.run(ResolveIncident{ref, alice, "Done", "Other", ResolutionOutcome::warning});
         }
         SUBCASE("the member who took the report, once the only owner recused") {
             scene.run(NameOwner{ref, alice, OwnerRole::primary, bob});
-            CHECK(scene.refused(ResolveIncident{ref, alice, "Done"}).reason ==
+            CHECK(scene.refused(ResolveIncident{ref, alice, "Done", "Other", ResolutionOutcome::warning}).reason ==
                   Rejection::Reason::not_allowed);
             scene.run(DeclareConflict{ref, bob, true});
-            CHECK(scene.refused(ResolveIncident{ref, bob, "Done"}).reason ==
+            CHECK(scene.refused(ResolveIncident{ref, bob, "Done", "Other", ResolutionOutcome::warning}).reason ==
                   Rejection::Reason::not_allowed);
-            scene.run(ResolveIncident{ref, alice, "Done"});
+            scene.run(ResolveIncident{ref, alice, "Done", "Other", ResolutionOutcome::warning});
         }
         SUBCASE("the secondary owner") {
             scene.run(NameOwner{ref, alice, OwnerRole::primary, bob});
             scene.run(NameOwner{ref, alice, OwnerRole::secondary, carol});
-            CHECK(scene.refused(ResolveIncident{ref, alice, "Done"}).reason ==
+            CHECK(scene.refused(ResolveIncident{ref, alice, "Done", "Other", ResolutionOutcome::warning}).reason ==
                   Rejection::Reason::not_allowed);
-            scene.run(ResolveIncident{ref, carol, "Done"});
+            scene.run(ResolveIncident{ref, carol, "Done", "Other", ResolutionOutcome::warning});
         }
         CHECK(scene.incident.status == Status::resolved);
     }
@@ -82,22 +82,22 @@ TEST_SUITE("decide: resolving") {
     TEST_CASE("a refused resolution says to name an owner when nobody answers for the incident") {
         auto scene = opened({alice, bob, carol}, {erin});
         scene.run(DeclareConflict{ref, alice, true}); // the member who took the report
-        const auto refused = scene.refused(ResolveIncident{ref, bob, "Done"});
+        const auto refused = scene.refused(ResolveIncident{ref, bob, "Done", "Other", ResolutionOutcome::warning});
         CHECK(refused.reason == Rejection::Reason::not_allowed);
         CHECK(contains(refused.message, "none is named"));
         CHECK(contains(refused.message, "primary owner"));
         scene.run(NameOwner{ref, bob, OwnerRole::primary, carol});
-        CHECK(scene.refused(ResolveIncident{ref, bob, "Done"}).message ==
+        CHECK(scene.refused(ResolveIncident{ref, bob, "Done", "Other", ResolutionOutcome::warning}).message ==
               "Only the incident's owners can resolve it.");
         // Someone who may not see the incident learns nothing of its owners.
-        CHECK(scene.refused(ResolveIncident{ref, stranger, "Done"}).message ==
+        CHECK(scene.refused(ResolveIncident{ref, stranger, "Done", "Other", ResolutionOutcome::warning}).message ==
               "Only the incident's owners can resolve it.");
     }
 
     TEST_CASE("a resolution is required") {
         auto scene = owned();
-        CHECK(field_of(scene.refused(ResolveIncident{ref, bob, "   "})) == "resolution");
-        CHECK(field_of(scene.refused(ResolveIncident{ref, bob, std::string(3001, 'r')})) ==
+        CHECK(field_of(scene.refused(ResolveIncident{ref, bob, "   ", "Other", ResolutionOutcome::warning})) == "resolution");
+        CHECK(field_of(scene.refused(ResolveIncident{ref, bob, std::string(3001, 'r'), "Other", ResolutionOutcome::warning})) ==
               "resolution");
     }
 
@@ -105,9 +105,10 @@ TEST_SUITE("decide: resolving") {
         auto scene = owned();
         scene.propose(carol, MotionKind::custom, "Left undecided");
         scene.now += 1h;
-        const auto d = scene.run(ResolveIncident{ref, bob, "  Warning given "});
+        const auto d = scene.run(ResolveIncident{ref, bob, "  Warning given ", "Other", ResolutionOutcome::warning});
         CHECK(events_of<IncidentResolved>(d) ==
-              std::vector<IncidentResolved>{{"Warning given", bob, t0 + 1h}});
+              std::vector<IncidentResolved>{{"Warning given", bob, t0 + 1h, "Other",
+                                             ResolutionOutcome::warning}});
         CHECK(scene.incident.status == Status::resolved);
         CHECK(scene.incident.closed());
         CHECK(scene.incident.channel_archived());
@@ -134,7 +135,7 @@ TEST_SUITE("decide: resolving") {
     TEST_CASE("a resolved incident refuses every command but re-opening") {
         auto scene = owned();
         const int old_motion = scene.propose(carol, MotionKind::custom, "Left undecided");
-        scene.run(ResolveIncident{ref, bob, "Done"});
+        scene.run(ResolveIncident{ref, bob, "Done", "Other", ResolutionOutcome::warning});
         const std::vector<Command> refused{
             NameOwner{ref, alice, OwnerRole::secondary, carol},
             RecordImmediateAction{ref, alice, "x"},
@@ -157,14 +158,14 @@ TEST_SUITE("decide: resolving") {
             CHECK(refusal.reason == Rejection::Reason::not_allowed);
             CHECK(refusal.message == "The incident is resolved; re-open it first.");
         }
-        const auto again = scene.run(ResolveIncident{ref, bob, "Again"});
+        const auto again = scene.run(ResolveIncident{ref, bob, "Again", "Other", ResolutionOutcome::warning});
         CHECK(again.events.empty());
         CHECK(again.effects.empty());
     }
 
     TEST_CASE("an archived channel is sent nothing more") {
         auto scene = opened({alice, bob, carol});
-        scene.run(ResolveIncident{ref, alice, "Done"});
+        scene.run(ResolveIncident{ref, alice, "Done", "Other", ResolutionOutcome::warning});
         SUBCASE("a late answer to the conflict question invites nobody into it") {
             const auto d = scene.run(DeclareConflict{ref, dave, false});
             CHECK(all_of<Invite>(d).empty());
@@ -178,7 +179,7 @@ TEST_SUITE("decide: resolving") {
     TEST_CASE("messages in the archived channel are not updated any more") {
         auto scene = opened({alice, bob, carol});
         scene.propose(bob, MotionKind::custom, "Left undecided");
-        scene.run(ResolveIncident{ref, alice, "Done"});
+        scene.run(ResolveIncident{ref, alice, "Done", "Other", ResolutionOutcome::warning});
         SUBCASE("a late answer to the conflict question") {
             CHECK_FALSE(touches(scene.run(DeclareConflict{ref, dave, false}), incident_channel));
         }
@@ -192,7 +193,7 @@ TEST_SUITE("decide: resolving") {
         scene.run(InvolveHr{ref, alice, HrScope::employees_only});
         const int n = scene.propose(bob, MotionKind::reopen);
         scene.vote(n, alice, true);
-        const auto d = scene.run(ResolveIncident{ref, alice, "HR handled it"});
+        const auto d = scene.run(ResolveIncident{ref, alice, "HR handled it", "Other", ResolutionOutcome::warning});
         CHECK(scene.incident.channel_archived());
         CHECK(scene.motion(n).result == MotionResult::lapsed);
         // The motion's message shows it lapsed, before the channel is archived.
@@ -216,7 +217,7 @@ TEST_SUITE("decide: resolving") {
         auto scene = opened({alice, bob, carol, dave, erin});
         const int n = open_motion_dave_voted_and_left(scene);
         REQUIRE(scene.motion(n).open());
-        scene.run(ResolveIncident{ref, alice, "Done"});
+        scene.run(ResolveIncident{ref, alice, "Done", "Other", ResolutionOutcome::warning});
         const auto d =
             decision_of(scene.attempt(ProposeMotion{ref, carol, MotionKind::reopen, {}, {}}));
         for (const auto& post : all_of<Post>(d))
@@ -304,7 +305,7 @@ TEST_SUITE("decide: re-opening a resolved incident") {
         // Open again: the channel takes commands, and it can be resolved again.
         const auto timeline = scene.run(ShowTimeline{ref, alice});
         CHECK(all_of<Post>(timeline).at(0).channel == second_channel);
-        const auto closed = scene.run(ResolveIncident{ref, bob, "Second time"});
+        const auto closed = scene.run(ResolveIncident{ref, bob, "Second time", "Other", ResolutionOutcome::warning});
         CHECK(std::get<ArchiveChannel>(closed.effects.back()) ==
               ArchiveChannel{ref, second_channel});
     }

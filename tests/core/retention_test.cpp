@@ -25,9 +25,11 @@ void vote_violation(Scene& scene, bool yes) {
         scene.vote(n, member, yes);
 }
 
-void resolve(Scene& scene) {
+// With the outcome the resolve modal offers: the one the votes suggest.
+void resolve(Scene& scene, std::optional<ResolutionOutcome> outcome = std::nullopt) {
     scene.now += 1h;
-    scene.run(ResolveIncident{ref, bob, "Done"});
+    scene.run(ResolveIncident{ref, bob, "Done", "Other",
+                              outcome.value_or(suggested_outcome(scene.incident))});
 }
 
 } // namespace
@@ -48,6 +50,20 @@ TEST_SUITE("core: retention") {
         REQUIRE(due.has_value());
         CHECK(due->reason == ErasureReason::no_violation);
         CHECK(due->at == scene.now);
+    }
+
+    TEST_CASE("the outcome the members chose when resolving decides, over the votes") {
+        auto scene = owned();
+        SUBCASE("no violation chosen after a vote that found one") {
+            vote_violation(scene, true);
+            resolve(scene, ResolutionOutcome::no_violation);
+            CHECK(erasure_due(scene.incident, periods)->reason == ErasureReason::no_violation);
+        }
+        SUBCASE("a warning chosen after a vote that found none") {
+            vote_violation(scene, false);
+            resolve(scene, ResolutionOutcome::warning);
+            CHECK(erasure_due(scene.incident, periods)->reason == ErasureReason::resolved);
+        }
     }
 
     TEST_CASE("resolved after a vote that found a violation, or with no vote: 14 months on") {

@@ -75,7 +75,7 @@ TEST_SUITE("timeline") {
         scene.now += 1min;
         scene.run(RecordReporterFollowUp{ref, bob, "Told the decision", true});
         scene.now += 1min;
-        scene.run(ResolveIncident{ref, bob, "Done"});
+        scene.run(ResolveIncident{ref, bob, "Done", "Other", ResolutionOutcome::warning});
 
         const auto& lines = scene.incident.timeline;
         Incident before;

@@ -36,7 +36,9 @@ const std::vector<Expected>& every_modal() {
         {slack::ModalKind::conversation,
          "coc_conversation",
          {"talkers", "behaviour", "context", "impact", "call_in", "plan", "accepted", "apology"}},
-        {slack::ModalKind::resolve, "coc_resolve", {"resolution"}},
+        {slack::ModalKind::resolve,
+         "coc_resolve",
+         {"resolution", "category", "outcome", "reported_role", "cannot_anonymise"}},
     };
     return modals;
 }

@@ -2,6 +2,7 @@
 // Submitted modals as core's vocabulary: the report modal as a report, each incident modal as
 // its command.
 #include "bot/slack/report_modal.hpp"
+#include "bot/slack/resolution_modal.hpp"
 #include "bot/slack/to_command.hpp"
 
 #include <doctest/doctest.h>
@@ -277,9 +278,54 @@ TEST_SUITE("to_command") {
     TEST_CASE("the resolve modal resolves the incident with the resolution") {
         auto submission = submitted("coc_resolve");
         submission.state.values["resolution"]["resolution"] = text("A warning was given");
-        const auto resolved = submitted_command<core::ResolveIncident>(submission);
-        CHECK(resolved.by.value == "UALICE");
-        CHECK(resolved.resolution == "A warning was given");
+        slack::InputValue select;
+        select.type = "static_select";
+        SUBCASE("with what the transparency report counts") {
+            select.selected_option = "Harassment";
+            submission.state.values["category"]["category"] = select;
+            select.selected_option = "banned";
+            submission.state.values["outcome"]["outcome"] = select;
+            select.selected_option = "speaker";
+            submission.state.values["reported_role"]["reported_role"] = select;
+            submission.state.values["cannot_anonymise"]["cannot_anonymise"] =
+                options("checkboxes", {"cannot_anonymise"});
+            const auto resolved = submitted_command<core::ResolveIncident>(submission);
+            CHECK(resolved.by.value == "UALICE");
+            CHECK(resolved.resolution == "A warning was given");
+            CHECK(resolved.category == "Harassment");
+            CHECK(resolved.outcome == core::ResolutionOutcome::banned);
+            CHECK(resolved.role == core::ReportedRole::speaker);
+            CHECK(resolved.cannot_anonymise);
+        }
+        SUBCASE("without a choice, or an unknown one, for core to refuse") {
+            select.selected_option = "vanished";
+            submission.state.values["outcome"]["outcome"] = select;
+            const auto resolved = submitted_command<core::ResolveIncident>(submission);
+            CHECK(resolved.category.empty());
+            CHECK(resolved.outcome == core::ResolutionOutcome::unrecorded);
+            CHECK(resolved.role == core::ReportedRole::unrecorded);
+            CHECK_FALSE(resolved.cannot_anonymise);
+        }
+    }
+
+    TEST_CASE("the resolve modal offers the committee's categories and the outcome the votes "
+              "suggest") {
+        const auto modal = slack::resolution_modal("2026-004", {"Harassment", "Spam & noise"},
+                                                   core::ResolutionOutcome::behavioural_plan);
+        std::vector<std::string> categories;
+        nlohmann::json outcome;
+        for (const auto& block : modal.at("blocks")) {
+            if (block.value("block_id", "") == "category")
+                for (const auto& o : block.at("element").at("options"))
+                    categories.push_back(o.at("value"));
+            if (block.value("block_id", "") == "outcome")
+                outcome = block.at("element");
+        }
+        CHECK(categories == std::vector<std::string>{"Harassment", "Spam & noise"});
+        CHECK(outcome.at("initial_option").at("value") == "behavioural_plan");
+        const auto unsuggested =
+            slack::resolution_modal("2026-004", {"Harassment"}, core::ResolutionOutcome::unrecorded);
+        CHECK(unsuggested.dump().find("initial_option") == std::string::npos);
     }
 
     TEST_CASE("a submission without its incident, or of an unknown view, is not a command") {

@@ -141,7 +141,12 @@ inline const core::ConversationRecorded conversation{
     core::UserId{"U0MEMBER1"},
     t0 + std::chrono::days{2}};
 inline const core::IncidentResolved resolved{"Warning given and the workshop attended",
-                                             core::UserId{"U0MEMBER1"}, t0 + std::chrono::days{30}};
+                                             core::UserId{"U0MEMBER1"},
+                                             t0 + std::chrono::days{30},
+                                             "Harassment",
+                                             core::ResolutionOutcome::warning,
+                                             core::ReportedRole::speaker,
+                                             true};
 
 // What the response events below keep secret.
 inline const std::array response_secrets{std::string{"workshop on respectful conduct"},

@@ -82,7 +82,7 @@ std::vector<core::Event> sample_events() {
                          t0},
         core::LawEnforcementInvolved{"badge log", {core::UserId{"U0LEAD"}}, member, t0},
         core::ConversationRecorded{conversation(), member, t0},
-        core::IncidentResolved{"Warning given", member, t0},
+        core::IncidentResolved{"Warning given", member, t0, {}},
         core::IncidentReopened{4, t0},
     };
 }
@@ -263,6 +263,11 @@ const std::map<std::size_t, storage::EncodedEvent> events_written_now{
      {R"(report_filed)",
       R"({"at":1773446400,"committee":["U0MEMBER1"],"committee_channel":"C0COMMITTEE","incident":"2026-001","source":"phone"})",
       R"({"description":"Unwelcome comments","escrow_matches":[],"flags":{"anonymous":true,"escrow":true,"immediate_danger":true,"involves_employee":false,"no_updates":true},"location":"Hall B","reported":{"name":"Sam Example","user":"U0REPORTED"},"reported_is_member":false})"}},
+    // A resolution also says what the transparency report counts (older rows: not recorded).
+    {24,
+     {R"(incident_resolved)",
+      R"({"at":1773446400,"by":"U0MEMBER1","cannot_anonymise":false,"category":"","outcome":"unrecorded","role":"unrecorded"})",
+      R"({"resolution":"Warning given"})"}},
 };
 
 } // namespace
