@@ -1,12 +1,13 @@
 // File: bot/main.cpp
 // `cocbot serve`, `doctor`, `drill`, `backup` and `restore`, `rekey`, `audit`, `retention`,
-// `--help`, `--version`.
+// `transparency`, `--help`, `--version`.
 // Wiring only.
 #include "bot/app/audit_command.hpp"
 #include "bot/app/clock.hpp"
 #include "bot/app/doctor.hpp"
 #include "bot/app/retention_command.hpp"
 #include "bot/app/service.hpp"
+#include "bot/app/transparency_command.hpp"
 #include "config/load.hpp"
 #include "drill/drill.hpp"
 #include "storage/backup.hpp"
@@ -35,6 +36,7 @@ constexpr std::string_view usage =
     "       cocbot audit verify [--head HASH] [--config FILE]\n"
     "       cocbot audit show [REFERENCE] [--config FILE]\n"
     "       cocbot retention --dry-run [--config FILE]\n"
+    "       cocbot transparency YYYY-Qn [--file F] [--config FILE]\n"
     "       cocbot --help | --version\n"
     "\n"
     "Runs a Code of Conduct committee's incident response plan as a Slack bot.\n"
@@ -62,6 +64,8 @@ constexpr std::string_view usage =
     "                   all of it or what concerns one REFERENCE (e.g. 2026-007).\n"
     "  retention        With --dry-run: list what retention erases next, and when\n"
     "                   (cocbot serve does the erasing).\n"
+    "  transparency     The quarter's anonymised transparency report (e.g. 2026-Q3), as\n"
+    "                   Markdown, from the database: printed, or written to --file F.\n"
     "\n"
     "Options:\n"
     "  --slow           (drill) Paced for a room watching a projector.\n"
@@ -259,6 +263,31 @@ int retention(std::vector<std::string_view> args) {
     }
 }
 
+// `cocbot transparency YYYY-Qn [--file F]`: only reads the database.
+int transparency(std::vector<std::string_view> args) {
+    const auto quarter = args.empty() ? std::nullopt : cocbot::core::quarter_from_string(args[0]);
+    if (!quarter)
+        return fail("transparency: name the quarter, e.g. cocbot transparency 2026-Q3");
+    args.erase(args.begin());
+    std::optional<std::string> file;
+    if (args.size() >= 2 && args[0] == "--file") {
+        file = std::string{args[1]};
+        args.erase(args.begin(), args.begin() + 2);
+    } else if (!args.empty() && args[0] == "--file") {
+        return fail("transparency: --file needs a file name");
+    }
+    const auto loaded = configuration("transparency", args, cocbot::config::Secrets::optional);
+    if (const auto* status = std::get_if<int>(&loaded))
+        return *status;
+    try {
+        return cocbot::app::transparency_report(std::get<cocbot::config::Config>(loaded), *quarter,
+                                                file, stdout);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "cocbot: transparency: %s\n", e.what());
+        return 1;
+    }
+}
+
 int drill(const std::vector<std::string_view>& args) {
     cocbot::drill::DrillOptions options;
     for (const auto arg : args) {
@@ -301,5 +330,7 @@ int main(int argc, char** argv) {
         return audit({args.begin() + 1, args.end()});
     if (args[0] == "retention")
         return retention({args.begin() + 1, args.end()});
+    if (args[0] == "transparency")
+        return transparency({args.begin() + 1, args.end()});
     return fail("unknown command '" + std::string{args[0]} + "' (try cocbot --help)");
 }

@@ -4,6 +4,7 @@
 
 #include "core/deadlines_config.hpp"
 #include "core/retention_config.hpp"
+#include "core/transparency_config.hpp"
 
 #include <chrono>
 #include <cstddef>
@@ -88,6 +89,9 @@ struct AuditConfig {
     bool post_head = true; // the audit log's chain head, posted daily to the committee channel
 };
 
+// What the quarterly transparency report says: core's defaults (core/transparency_config.hpp).
+struct TransparencyConfig : core::Transparency {};
+
 struct Config {
     HttpConfig http;
     SlackConfig slack;
@@ -99,6 +103,7 @@ struct Config {
     WorkspaceConfig workspace;
     AuditConfig audit;
     RetentionConfig retention;
+    TransparencyConfig transparency;
 };
 
 } // namespace cocbot::config

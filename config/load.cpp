@@ -207,15 +207,16 @@ void apply(const Setting& setting, const RawValue& raw, Config& config, Errors& 
         return;
     }
     const auto& items = std::get<std::vector<std::string>>(raw.value);
+    const auto& list = std::get<ItemList>(setting.target);
     bool all_valid = true;
     for (const auto& item : items) {
-        if (auto problem = check_user_id(item)) {
+        if (auto problem = list.check(item)) {
             report(*problem);
             all_valid = false;
         }
     }
     if (all_valid)
-        std::get<UserList>(setting.target)(config) = items;
+        list.field(config) = items;
 }
 
 // Only when nothing was given: a malformed channel has its own message already.
@@ -224,6 +225,20 @@ void require_channel(const RawValues& values, Errors& errors) {
     if (!channel || std::get<std::string>(channel->value).empty())
         errors.push_back("committee.channel: required (set it in the config file or "
                          "COCBOT_COMMITTEE_CHANNEL)");
+}
+
+// Every resolution is put in one of them: there must be one, and no two alike (a select would
+// show both, and the report count them apart).
+void check_categories(const std::vector<std::string>& categories, Errors& errors) {
+    if (categories.empty())
+        errors.push_back("transparency.categories: give at least one category, e.g. "
+                         "[\"Harassment\", \"Other\"]");
+    if (categories.size() > 100) // the most options a Slack select shows
+        errors.push_back("transparency.categories: at most 100 categories");
+    for (std::size_t i = 0; i < categories.size(); ++i)
+        if (std::find(categories.begin(), categories.begin() + static_cast<std::ptrdiff_t>(i),
+                      categories[i]) != categories.begin() + static_cast<std::ptrdiff_t>(i))
+            errors.push_back("transparency.categories: \"" + categories[i] + "\" is listed twice");
 }
 
 void read_secrets(const Environment& env, Config& config, Gathered& gathered) {
@@ -326,6 +341,7 @@ LoadResult load(std::string_view toml_text, std::string_view source_name, const 
     }
     if (file) // otherwise the file may well name the channel
         require_channel(gathered.values, gathered.errors);
+    check_categories(config.transparency.categories, gathered.errors);
     read_secrets(env, config, gathered);
     settle_mode(gathered.values, config, need == Secrets::required ? &gathered.errors : nullptr);
 

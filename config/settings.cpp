@@ -30,9 +30,17 @@ Problem any_text(std::string_view text, std::string& field) {
 }
 
 template <auto Section, auto Field>
-std::vector<std::string>& list(Config& config) {
+std::vector<std::string>& field_of(Config& config) {
     return config.*Section.*Field;
 }
+
+// A list of Slack user ids.
+template <auto Section, auto Field>
+constexpr ItemList list = {&field_of<Section, Field>, check_user_id};
+
+// A list of names, each checked by Check.
+template <auto Section, auto Field, Problem (*Check)(std::string_view)>
+constexpr ItemList names = {&field_of<Section, Field>, Check};
 
 using C = Config;
 
@@ -97,6 +105,14 @@ constexpr std::array table{
             R"("791d")"},
     Setting{"audit", "post_head", set<&C::audit, &AuditConfig::post_head, parse_switch>, "true",
             false, true},
+    Setting{"transparency", "promotion",
+            set<&C::transparency, &TransparencyConfig::promotion, any_text>,
+            R"("The code of conduct was linked from every page of the website.")"},
+    Setting{"transparency", "categories",
+            names<&C::transparency, &TransparencyConfig::categories, check_category>,
+            R"(["Harassment", "Other"])"},
+    Setting{"transparency", "min_count",
+            set<&C::transparency, &TransparencyConfig::min_count, parse_min_count>, "1", true},
 };
 
 constexpr std::array secret_table{
@@ -136,7 +152,7 @@ std::string env_var_of(const Setting& setting) {
 }
 
 bool is_list(const Setting& setting) {
-    return std::holds_alternative<UserList>(setting.target);
+    return std::holds_alternative<ItemList>(setting.target);
 }
 
 std::optional<std::size_t> find_setting(std::string_view section, std::string_view key) {

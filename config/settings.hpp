@@ -16,12 +16,16 @@
 namespace cocbot::config {
 
 using TextSetter = Problem (*)(std::string_view text, Config& config);
-using UserList = std::vector<std::string>& (*)(Config& config); // a list of Slack user ids
+// A list of strings (Slack user ids, say), each item accepted by `check`.
+struct ItemList {
+    std::vector<std::string>& (*field)(Config& config);
+    Problem (*check)(std::string_view item);
+};
 
 struct Setting {
     std::string_view section;
     std::string_view key;
-    std::variant<TextSetter, UserList> target;
+    std::variant<TextSetter, ItemList> target;
     std::string_view example; // a valid TOML value, for messages about the type
     bool integer = false;     // a TOML integer in the file (the environment's text is parsed)
     bool boolean = false;     // a TOML boolean in the file; `true` or `false` in the environment

@@ -3,6 +3,7 @@
 #include "config/validate.hpp"
 
 #include "config/duration.hpp"
+#include "core/trim.hpp"
 
 #include <algorithm>
 #include <arpa/inet.h>
@@ -282,6 +283,25 @@ Problem parse_attempts(std::string_view text, int& attempts) {
         return quoted(text) + " is not a number of attempts (a whole number from 1 to " +
                std::to_string(max_attempt_limit) + ", e.g. 8)";
     attempts = value;
+    return std::nullopt;
+}
+
+Problem check_category(std::string_view text) {
+    // Slack shows an option's text in at most 75 characters, and its value in at most 150.
+    constexpr std::size_t option_text_limit = 75;
+    if (core::trim(text).empty() || text.size() > option_text_limit)
+        return quoted(text) + " is not a category (1 to 75 characters, e.g. \"Harassment\")";
+    return std::nullopt;
+}
+
+Problem parse_min_count(std::string_view text, int& count) {
+    constexpr int most = 1000;
+    int value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc{} || end != text.data() + text.size() || value < 1 || value > most)
+        return quoted(text) + " is not a smallest count (a whole number from 1 to 1000; 1 " +
+               "describes every incident)";
+    count = value;
     return std::nullopt;
 }
 

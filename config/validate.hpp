@@ -50,6 +50,11 @@ Problem parse_deadline(std::string_view text, Duration& duration);
 // As parse_deadline, and zero too ("0d": at once).
 Problem parse_period(std::string_view text, Duration& duration);
 
+// A transparency category: a select option's text, 1 to 75 characters.
+Problem check_category(std::string_view text);
+// The smallest category count the transparency report describes: a whole number, 1 to 1000.
+Problem parse_min_count(std::string_view text, int& count);
+
 // "UTC" or an IANA name whose TZif file is in /usr/share/zoneinfo.
 Problem check_timezone(std::string_view text);
 

@@ -135,7 +135,9 @@ void Scenario::reporter_told() {
 void Scenario::resolved() {
     open_form(cast::alice, "resolve", "coc_resolve");
     submit_form(cast::alice, "coc_resolve",
-                sim::modal_values({{"resolution", input::text(words_.resolution)}}));
+                sim::modal_values({{"resolution", input::text(words_.resolution)},
+                                   {"category", input::choice("Harassment")},
+                                   {"outcome", input::choice("warning")}}));
     stage_.expect([this] { return stage_.slack.archived(channel_); },
                   "the incident's channel was not archived");
     stage_.settle();

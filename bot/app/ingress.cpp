@@ -10,6 +10,7 @@
 #include "bot/slack/ids.hpp"
 #include "bot/slack/modals.hpp"
 #include "bot/slack/report_modal.hpp"
+#include "bot/slack/resolution_modal.hpp"
 #include "bot/slack/signature.hpp"
 #include "bot/slack/to_command.hpp"
 #include "storage/database.hpp"
@@ -243,7 +244,12 @@ Ingress::Answer Ingress::on(const slack::BlockActions& actions) {
     const auto& open = std::get<slack::OpenModal>(*intent);
     if (open.trigger_id.empty())
         return Answer::empty("no_trigger");
-    if (!open_modal(open.trigger_id, slack::modal_for(open.modal, open.incident.value)))
+    auto view = open.modal == slack::ModalKind::resolve
+                    ? slack::resolution_modal(
+                          open.incident.value, roster_.committee().transparency.categories,
+                          reads_.suggested_outcome(core::UserId{actions.user_id}, open.incident))
+                    : slack::modal_for(open.modal, open.incident.value);
+    if (!open_modal(open.trigger_id, std::move(view)))
         return Answer::empty("modal_shed");
     return Answer::empty("modal_opening");
 }

@@ -93,6 +93,7 @@ private:
     Answer vote(const slack::SlashCommand& command);
     Answer timeline(const slack::SlashCommand& command);
     Answer reopen(const slack::SlashCommand& command);
+    Answer transparency(const slack::SlashCommand& command);
     // A modal's answer: core's field errors on the modal's `inputs` (on `fallback` when the
     // field is not one of them), or the confirmation that replaces the modal.
     Answer answer_with_fields(const core::Outcome& outcome, const std::vector<std::string>& inputs,

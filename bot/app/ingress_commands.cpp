@@ -4,6 +4,7 @@
 #include "bot/app/clock.hpp"
 #include "bot/app/ingress.hpp"
 #include "bot/app/ingress_answer.hpp"
+#include "bot/app/transparency_text.hpp"
 #include "bot/slack/answers.hpp"
 #include "bot/slack/report_modal.hpp"
 #include "bot/slack/to_command.hpp"
@@ -58,6 +59,10 @@ const std::vector<Ingress::Subcommand>& Ingress::subcommands() {
          "`/coc reopen <reference> [reason]`: propose re-opening a resolved incident, or one HR "
          "handed back.",
          &Ingress::reopen},
+        {"transparency",
+         "`/coc transparency [YYYY-Qn]`: committee members only. Draft the quarter's anonymised "
+         "transparency report (by default the last full quarter) in the committee channel.",
+         &Ingress::transparency},
         {"help", "`/coc help`: this message.", &Ingress::help_answer},
     };
     return table;
@@ -140,6 +145,31 @@ Ingress::Answer Ingress::timeline(const slack::SlashCommand& command) {
     if (text.empty())
         return Answer::empty(outcome_word(outcome));
     return Answer::ephemeral(text, outcome_word(outcome));
+}
+
+Ingress::Answer Ingress::transparency(const slack::SlashCommand& command) {
+    const core::UserId member{command.user_id};
+    // Anyone else gets the help, as for an unknown subcommand: the committee's work is its own.
+    if (!roster_.committee().is_member(member))
+        return Answer::ephemeral(help(), "unknown_help");
+    const auto at = now();
+    const auto argument = slack::argument_of(command.text);
+    const auto quarter = argument.empty() ? std::optional{core::previous(core::quarter_of(at))}
+                                          : core::quarter_from_string(argument);
+    if (!quarter)
+        return Answer::ephemeral("Usage: `/coc transparency [YYYY-Qn]`, for example "
+                                 "`/coc transparency " +
+                                     core::to_string(core::previous(core::quarter_of(at))) + "`.",
+                                 "transparency_usage");
+    if (*quarter > core::quarter_of(at))
+        return Answer::ephemeral(core::to_string(*quarter) + " has not begun yet.",
+                                 "transparency_future");
+    const auto report = reads_.transparency(*quarter);
+    workflow_.post_to_committee(transparency_notice(report), member, "transparency_drafted",
+                                core::to_string(*quarter), at);
+    return Answer::ephemeral("The draft transparency report for " + core::to_string(*quarter) +
+                                 " is being posted in the committee channel.",
+                             "transparency");
 }
 
 Ingress::Answer Ingress::reopen(const slack::SlashCommand& command) {

@@ -54,6 +54,20 @@ ReadModels::report_details(const core::IncidentId& incident) const {
     return core::ReportDetails{stored.id, stored.filed_at, stored.report, stored.submitted_by};
 }
 
+core::ResolutionOutcome ReadModels::suggested_outcome(const core::UserId& member,
+                                                      const core::IncidentId& incident) const {
+    const auto stored = storage::EventStore{database_}.incident(incident);
+    if (!stored.exists() || !stored.is_cleared(member))
+        return core::ResolutionOutcome::unrecorded;
+    return core::suggested_outcome(stored);
+}
+
+core::TransparencyReport ReadModels::transparency(core::Quarter quarter) const {
+    const auto incidents = storage::EventStore{database_}.filed_between(
+        core::first_day(quarter), core::first_day(core::next(quarter)));
+    return core::draft_transparency_report(quarter, roster_.committee(), incidents);
+}
+
 bool ReadModels::may_reach(const core::UserId& user) const {
     const auto& committee = roster_.committee();
     return committee.is_member(user) || core::contains(committee.hr, user) ||

@@ -6,6 +6,8 @@
 #include "bot/app/committee_roster.hpp"
 #include "core/messages.hpp"
 #include "core/overview.hpp"
+#include "core/resolution.hpp"
+#include "core/transparency.hpp"
 #include "storage/database.hpp"
 
 #include <optional>
@@ -34,6 +36,14 @@ public:
     // roster, or one of the HR or leadership contacts. Someone taken off the roster after an
     // invite or a message was queued for them gets neither.
     bool may_reach(const core::UserId& user) const;
+
+    // The outcome the resolve modal offers `member`: what the incident's votes suggest, or
+    // nothing for a member who may not see it.
+    core::ResolutionOutcome suggested_outcome(const core::UserId& member,
+                                              const core::IncidentId& incident) const;
+
+    // The quarter's transparency report: the incidents filed in it alone are read.
+    core::TransparencyReport transparency(core::Quarter quarter) const;
 
     // The incident whose private channel this is, if any.
     std::optional<core::IncidentId> incident_for_channel(const core::ChannelId& channel) const;

@@ -51,6 +51,7 @@ core::Committee committee_from(const config::Config& config) {
     committee.safety = {config.safety.venue_security, config.safety.crisis_line};
     committee.deadlines = config.deadlines; // the plan's clocks; the review period is not one
     committee.retention = config.retention;
+    committee.transparency = config.transparency;
     return committee;
 }
 

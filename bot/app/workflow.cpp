@@ -80,6 +80,15 @@ void Workflow::record_views(const core::UserId& member, std::string_view action,
     work.commit(); // nothing queued, no deadline moved: the executor need not look
 }
 
+void Workflow::post_to_committee(const core::Text& text, const core::UserId& by,
+                                 std::string_view action, std::string_view detail, core::Time now) {
+    storage::UnitOfWork work{database_};
+    const auto& channel = roster_.committee().channel;
+    work.enqueue(std::nullopt, {core::Post{{}, channel, {}, core::Notice{text}, false}}, now);
+    work.audit(now, by.value, action, {}, detail);
+    commit(work);
+}
+
 void Workflow::remember_strangers_named(const core::Decision& decision) {
     for (const auto& event : decision.events)
         if (const auto* filed = std::get_if<core::ReportFiled>(&event))

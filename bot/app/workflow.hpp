@@ -61,6 +61,11 @@ public:
     void record_views(const core::UserId& member, std::string_view action,
                       const std::vector<core::IncidentId>& incidents, core::Time now);
 
+    // Queues `text` for the committee channel, about no incident, with an audit entry of who
+    // asked for it (`action`, `detail`: fixed words and ids, never report text).
+    void post_to_committee(const core::Text& text, const core::UserId& by, std::string_view action,
+                           std::string_view detail, core::Time now);
+
 private:
     core::Outcome decide_and_stage(storage::UnitOfWork& work, const core::Command& command,
                                    core::Time now, const std::optional<ReplyTo>& reply_to);

@@ -55,25 +55,33 @@ TEST_SUITE("decide: resolving") {
     TEST_CASE("only the owners, or the responsible member before there are owners, resolve") {
         auto scene = opened({alice, bob, carol}, {erin});
         for (const auto& who : {bob, erin, stranger})
-            CHECK(scene.refused(ResolveIncident{ref, who, "Done", "Other", ResolutionOutcome::warning}).reason ==
-                  Rejection::Reason::not_allowed);
+            CHECK(
+                scene
+                    .refused(ResolveIncident{ref, who, "Done", "Other", ResolutionOutcome::warning})
+                    .reason == Rejection::Reason::not_allowed);
         SUBCASE("the member who took the report, while nobody owns it") {
             scene.run(ResolveIncident{ref, alice, "Done", "Other", ResolutionOutcome::warning});
         }
         SUBCASE("the member who took the report, once the only owner recused") {
             scene.run(NameOwner{ref, alice, OwnerRole::primary, bob});
-            CHECK(scene.refused(ResolveIncident{ref, alice, "Done", "Other", ResolutionOutcome::warning}).reason ==
-                  Rejection::Reason::not_allowed);
+            CHECK(scene
+                      .refused(
+                          ResolveIncident{ref, alice, "Done", "Other", ResolutionOutcome::warning})
+                      .reason == Rejection::Reason::not_allowed);
             scene.run(DeclareConflict{ref, bob, true});
-            CHECK(scene.refused(ResolveIncident{ref, bob, "Done", "Other", ResolutionOutcome::warning}).reason ==
-                  Rejection::Reason::not_allowed);
+            CHECK(
+                scene
+                    .refused(ResolveIncident{ref, bob, "Done", "Other", ResolutionOutcome::warning})
+                    .reason == Rejection::Reason::not_allowed);
             scene.run(ResolveIncident{ref, alice, "Done", "Other", ResolutionOutcome::warning});
         }
         SUBCASE("the secondary owner") {
             scene.run(NameOwner{ref, alice, OwnerRole::primary, bob});
             scene.run(NameOwner{ref, alice, OwnerRole::secondary, carol});
-            CHECK(scene.refused(ResolveIncident{ref, alice, "Done", "Other", ResolutionOutcome::warning}).reason ==
-                  Rejection::Reason::not_allowed);
+            CHECK(scene
+                      .refused(
+                          ResolveIncident{ref, alice, "Done", "Other", ResolutionOutcome::warning})
+                      .reason == Rejection::Reason::not_allowed);
             scene.run(ResolveIncident{ref, carol, "Done", "Other", ResolutionOutcome::warning});
         }
         CHECK(scene.incident.status == Status::resolved);
@@ -82,33 +90,54 @@ TEST_SUITE("decide: resolving") {
     TEST_CASE("a refused resolution says to name an owner when nobody answers for the incident") {
         auto scene = opened({alice, bob, carol}, {erin});
         scene.run(DeclareConflict{ref, alice, true}); // the member who took the report
-        const auto refused = scene.refused(ResolveIncident{ref, bob, "Done", "Other", ResolutionOutcome::warning});
+        const auto refused =
+            scene.refused(ResolveIncident{ref, bob, "Done", "Other", ResolutionOutcome::warning});
         CHECK(refused.reason == Rejection::Reason::not_allowed);
         CHECK(contains(refused.message, "none is named"));
         CHECK(contains(refused.message, "primary owner"));
         scene.run(NameOwner{ref, bob, OwnerRole::primary, carol});
-        CHECK(scene.refused(ResolveIncident{ref, bob, "Done", "Other", ResolutionOutcome::warning}).message ==
-              "Only the incident's owners can resolve it.");
+        CHECK(scene.refused(ResolveIncident{ref, bob, "Done", "Other", ResolutionOutcome::warning})
+                  .message == "Only the incident's owners can resolve it.");
         // Someone who may not see the incident learns nothing of its owners.
-        CHECK(scene.refused(ResolveIncident{ref, stranger, "Done", "Other", ResolutionOutcome::warning}).message ==
-              "Only the incident's owners can resolve it.");
+        CHECK(scene
+                  .refused(
+                      ResolveIncident{ref, stranger, "Done", "Other", ResolutionOutcome::warning})
+                  .message == "Only the incident's owners can resolve it.");
     }
 
     TEST_CASE("a resolution is required") {
         auto scene = owned();
-        CHECK(field_of(scene.refused(ResolveIncident{ref, bob, "   ", "Other", ResolutionOutcome::warning})) == "resolution");
-        CHECK(field_of(scene.refused(ResolveIncident{ref, bob, std::string(3001, 'r'), "Other", ResolutionOutcome::warning})) ==
-              "resolution");
+        CHECK(field_of(scene.refused(ResolveIncident{ref, bob, "   ", "Other",
+                                                     ResolutionOutcome::warning})) == "resolution");
+        CHECK(field_of(scene.refused(ResolveIncident{ref, bob, std::string(3001, 'r'), "Other",
+                                                     ResolutionOutcome::warning})) == "resolution");
+    }
+
+    TEST_CASE("a resolution needs a category from the committee's list and an outcome") {
+        auto scene = owned();
+        CHECK(field_of(scene.refused(ResolveIncident{ref, bob, "Done", "",
+                                                     ResolutionOutcome::warning})) == "category");
+        CHECK(field_of(scene.refused(ResolveIncident{ref, bob, "Done", "Made-up kind",
+                                                     ResolutionOutcome::warning})) == "category");
+        CHECK(field_of(scene.refused(ResolveIncident{ref, bob, "Done", "Harassment",
+                                                     ResolutionOutcome::unrecorded})) == "outcome");
+        const auto d = scene.run(ResolveIncident{ref, bob, "Done", "Harassment",
+                                                 ResolutionOutcome::banned, ReportedRole::speaker});
+        REQUIRE(scene.incident.resolution.has_value());
+        CHECK(scene.incident.resolution->category == "Harassment");
+        CHECK(scene.incident.resolution->outcome == ResolutionOutcome::banned);
+        CHECK(scene.incident.resolution->role == ReportedRole::speaker);
     }
 
     TEST_CASE("resolving posts the timeline, updates the control message, and archives last") {
         auto scene = owned();
         scene.propose(carol, MotionKind::custom, "Left undecided");
         scene.now += 1h;
-        const auto d = scene.run(ResolveIncident{ref, bob, "  Warning given ", "Other", ResolutionOutcome::warning});
+        const auto d = scene.run(
+            ResolveIncident{ref, bob, "  Warning given ", "Other", ResolutionOutcome::warning});
         CHECK(events_of<IncidentResolved>(d) ==
-              std::vector<IncidentResolved>{{"Warning given", bob, t0 + 1h, "Other",
-                                             ResolutionOutcome::warning}});
+              std::vector<IncidentResolved>{
+                  {"Warning given", bob, t0 + 1h, "Other", ResolutionOutcome::warning}});
         CHECK(scene.incident.status == Status::resolved);
         CHECK(scene.incident.closed());
         CHECK(scene.incident.channel_archived());
@@ -158,7 +187,8 @@ TEST_SUITE("decide: resolving") {
             CHECK(refusal.reason == Rejection::Reason::not_allowed);
             CHECK(refusal.message == "The incident is resolved; re-open it first.");
         }
-        const auto again = scene.run(ResolveIncident{ref, bob, "Again", "Other", ResolutionOutcome::warning});
+        const auto again =
+            scene.run(ResolveIncident{ref, bob, "Again", "Other", ResolutionOutcome::warning});
         CHECK(again.events.empty());
         CHECK(again.effects.empty());
     }
@@ -193,7 +223,8 @@ TEST_SUITE("decide: resolving") {
         scene.run(InvolveHr{ref, alice, HrScope::employees_only});
         const int n = scene.propose(bob, MotionKind::reopen);
         scene.vote(n, alice, true);
-        const auto d = scene.run(ResolveIncident{ref, alice, "HR handled it", "Other", ResolutionOutcome::warning});
+        const auto d = scene.run(
+            ResolveIncident{ref, alice, "HR handled it", "Other", ResolutionOutcome::warning});
         CHECK(scene.incident.channel_archived());
         CHECK(scene.motion(n).result == MotionResult::lapsed);
         // The motion's message shows it lapsed, before the channel is archived.
@@ -305,7 +336,8 @@ TEST_SUITE("decide: re-opening a resolved incident") {
         // Open again: the channel takes commands, and it can be resolved again.
         const auto timeline = scene.run(ShowTimeline{ref, alice});
         CHECK(all_of<Post>(timeline).at(0).channel == second_channel);
-        const auto closed = scene.run(ResolveIncident{ref, bob, "Second time", "Other", ResolutionOutcome::warning});
+        const auto closed = scene.run(
+            ResolveIncident{ref, bob, "Second time", "Other", ResolutionOutcome::warning});
         CHECK(std::get<ArchiveChannel>(closed.effects.back()) ==
               ArchiveChannel{ref, second_channel});
     }

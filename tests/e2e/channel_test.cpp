@@ -355,7 +355,9 @@ TEST_SUITE("e2e: motions and commands in the incident channel") {
         // Resolving archives the channel.
         const auto resolved =
             bot.submit_view("UALICE", "coc_resolve", reference,
-                            modal_values({{"resolution", input::text("Banned for a year")}}));
+                            modal_values({{"resolution", input::text("Banned for a year")},
+                                          {"category", input::choice("Harassment")},
+                                          {"outcome", input::choice("banned")}}));
         REQUIRE(resolved.status == 200);
         CHECK(json::parse(resolved.body)["response_action"] == "update");
         REQUIRE(eventually([&] { return slack.archived(channel); }));

@@ -282,7 +282,9 @@ TEST_SUITE("e2e: one whole incident") {
         // longer anyone's open incident.
         open_modal("UALICE", "resolve", "coc_resolve");
         submit_ok("UALICE", "coc_resolve",
-                  modal_values({{"resolution", input::text(typed.resolution)}}));
+                  modal_values({{"resolution", input::text(typed.resolution)},
+                                {"category", input::choice("Harassment")},
+                                {"outcome", input::choice("warning")}}));
         REQUIRE(eventually([&] { return slack.archived(channel); }));
         std::vector<FakeSlack::Message> records;
         for (const auto& m : slack.messages(channel))

@@ -82,7 +82,9 @@ TEST_SUITE("e2e: re-opening an incident") {
         wait_posted("<@UALICE> is now the primary owner");
         open_modal("UALICE", "resolve", "coc_resolve");
         submit_ok("UALICE", "coc_resolve",
-                  modal_values({{"resolution", input::text(typed.resolution)}}));
+                  modal_values({{"resolution", input::text(typed.resolution)},
+                                {"category", input::choice("Disruption")},
+                                {"outcome", input::choice("warning")}}));
         REQUIRE(eventually([&] { return slack.archived(channel); }));
         REQUIRE(eventually([&] { return offers("reopen"); }));
         check_step();
