@@ -90,7 +90,9 @@ struct AuditConfig {
 };
 
 // What the quarterly transparency report says: core's defaults (core/transparency_config.hpp).
-struct TransparencyConfig : core::Transparency {};
+struct TransparencyConfig : core::Transparency {
+    bool remind = true; // the committee channel is reminded to publish at each quarter's start
+};
 
 struct Config {
     HttpConfig http;

@@ -111,6 +111,8 @@ constexpr std::array table{
     Setting{"transparency", "categories",
             names<&C::transparency, &TransparencyConfig::categories, check_category>,
             R"(["Harassment", "Other"])"},
+    Setting{"transparency", "remind",
+            set<&C::transparency, &TransparencyConfig::remind, parse_switch>, "true", false, true},
     Setting{"transparency", "min_count",
             set<&C::transparency, &TransparencyConfig::min_count, parse_min_count>, "1", true},
 };

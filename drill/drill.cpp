@@ -38,8 +38,9 @@ config::Config drill_config(const sim::FakeSlack& slack, const fs::path& folder,
     config::Config config;
     config.http.listen = {"127.0.0.1", 0}; // only /healthz and /metrics; any free port
     config.slack.api_url = slack.base_url();
-    config.slack.pacing = false;    // the simulated workspace has no rate limits to respect
-    config.audit.post_head = false; // posted at a time of its own, not a step of the plan
+    config.slack.pacing = false;        // the simulated workspace has no rate limits to respect
+    config.audit.post_head = false;     // posted at a time of its own, not a step of the plan
+    config.transparency.remind = false; // likewise the reminder at a quarter's start
     config.slack.mode = config::SlackMode::socket;
     config.slack.bot_token = "xoxb-drill";
     config.slack.app_token = "xapp-drill";

@@ -12,6 +12,7 @@
 #include "bot/app/logger.hpp"
 #include "bot/app/metrics.hpp"
 #include "bot/app/monitor.hpp"
+#include "bot/app/quarter_reminder.hpp"
 #include "bot/app/retention_job.hpp"
 #include "bot/app/roster_sync.hpp"
 #include "bot/app/scheduler.hpp"
@@ -126,9 +127,12 @@ struct App {
           scheduler(ex, database, workflow),
           audit_heads(database, roster, config.audit.post_head, [this] { executor.wake(); }),
           retention(database, roster),
+          quarter_reminder(database, roster, config.transparency.remind,
+                           [this] { executor.wake(); }),
           monitor(ex, database, roster, health, metrics,
                   {[this](core::Time t) { audit_heads.post_if_due(t); },
-                   [this](core::Time t) { retention.erase_due(t); }}),
+                   [this](core::Time t) { retention.erase_due(t); },
+                   [this](core::Time t) { quarter_reminder.remind_if_due(t); }}),
           ingress(ex, {workflow, reads, deliveries, roster, commits, metrics}, api, modal_api,
                   health, {config.slack.signing_secret}),
           workspace(ex, api, roster, [this](std::string user) {
@@ -183,6 +187,7 @@ struct App {
     Scheduler scheduler;
     AuditHeads audit_heads;
     RetentionJob retention;
+    QuarterReminder quarter_reminder;
     Monitor monitor;
     Ingress ingress;
     Workspace workspace;

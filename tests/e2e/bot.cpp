@@ -56,6 +56,8 @@ Bot::Bot(FakeSlack& slack, std::map<std::string, std::string> extra_env, const T
         // The daily audit head would land in the committee channel at a time of its own; the
         // audit test turns it back on.
         {"COCBOT_AUDIT_POST_HEAD", "false"},
+        // Likewise the reminder at a quarter's start (the transparency test turns it on).
+        {"COCBOT_TRANSPARENCY_REMIND", "false"},
         {"COCBOT_SAFETY_VENUE_SECURITY", "+1 555 0100"},
         {"COCBOT_SAFETY_CRISIS_LINE", "+1 555 0199"},
     };

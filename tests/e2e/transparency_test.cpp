@@ -147,4 +147,40 @@ TEST_SUITE("e2e: transparency report") {
         CHECK(refused.status != 0);
         CHECK(refused.output.find("name the quarter") != std::string::npos);
     }
+
+    TEST_CASE("a new quarter's reminder to publish is posted once, across a restart") {
+        FakeSlack slack;
+        TestClock clock;
+        Bot bot{slack, {{"COCBOT_TRANSPARENCY_REMIND", "true"}}, &clock};
+        auto reminders = [&] {
+            int found = 0;
+            for (const auto& m : slack.messages(committee_channel))
+                found +=
+                    m.text.find("time to publish the transparency report") != std::string::npos;
+            return found;
+        };
+        bot.start();
+        REQUIRE(bot.wait_idle());
+        // The clock goes to an hour into the next quarter (a test on a quarter's first days
+        // may already have had the reminder of this one).
+        using namespace cocbot::core;
+        const auto now = from_unix_seconds(clock.unix_now());
+        const auto before = reminders();
+        const auto ended = quarter_of(now);
+        clock.advance(std::chrono::duration_cast<std::chrono::seconds>(
+            first_day(next(ended)) - now + std::chrono::hours{1}));
+        REQUIRE(eventually([&] { return reminders() == before + 1; }));
+        CHECK(slack.messages(committee_channel)
+                  .back()
+                  .text.find("/coc transparency " + to_string(ended)) != std::string::npos);
+
+        REQUIRE(bot.terminate() == 0);
+        bot.start();
+        // The monitor's first probe (and its chores) runs on the application thread before any
+        // request: once a command is answered there, the restarted bot has looked.
+        REQUIRE(bot.slash("UALICE", "help").status == 200);
+        REQUIRE(bot.wait_idle());
+        CHECK(reminders() == before + 1);
+        CHECK(bot.terminate() == 0);
+    }
 }
