@@ -86,10 +86,13 @@ std::string_view describe(ResolutionOutcome outcome) {
 }
 
 const std::vector<ResolutionOutcome>& chosen_outcomes() {
-    static const std::vector<ResolutionOutcome> all{
-        ResolutionOutcome::no_violation,       ResolutionOutcome::warning, ResolutionOutcome::behavioural_plan,
-        ResolutionOutcome::removed_from_event, ResolutionOutcome::banned,  ResolutionOutcome::referred_to_hr,
-        ResolutionOutcome::other};
+    static const std::vector<ResolutionOutcome> all{ResolutionOutcome::no_violation,
+                                                    ResolutionOutcome::warning,
+                                                    ResolutionOutcome::behavioural_plan,
+                                                    ResolutionOutcome::removed_from_event,
+                                                    ResolutionOutcome::banned,
+                                                    ResolutionOutcome::referred_to_hr,
+                                                    ResolutionOutcome::other};
     return all;
 }
 

@@ -5,7 +5,6 @@
 
 namespace cocbot::core {
 
-
 std::string_view to_string(ErasureReason reason) {
     switch (reason) {
     case ErasureReason::no_violation:
@@ -36,8 +35,9 @@ std::optional<RetentionStart> retention_start(const Incident& incident) {
         return std::nullopt;
     // The outcome the members chose when they resolved it; before that was asked, the votes.
     const auto outcome = incident.resolution->outcome;
-    const bool no_violation = outcome == ResolutionOutcome::unrecorded ? found_no_violation(incident)
-                                                             : outcome == ResolutionOutcome::no_violation;
+    const bool no_violation = outcome == ResolutionOutcome::unrecorded
+                                  ? found_no_violation(incident)
+                                  : outcome == ResolutionOutcome::no_violation;
     return RetentionStart{incident.resolution->at,
                           no_violation ? ErasureReason::no_violation : ErasureReason::resolved};
 }

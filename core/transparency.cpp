@@ -53,9 +53,9 @@ bool has_run_of(const std::vector<std::string>& words, const std::vector<std::st
 
 bool names_a_time(const std::vector<std::string>& words) {
     static const std::set<std::string, std::less<>> times{
-        "january", "february", "march",  "april",   "may",      "june",     "july",
-        "august",  "september", "october", "november", "december", "monday",   "tuesday",
-        "wednesday", "thursday", "friday", "saturday", "sunday",   "yesterday", "tonight"};
+        "january",   "february",  "march",   "april",    "may",      "june",      "july",
+        "august",    "september", "october", "november", "december", "monday",    "tuesday",
+        "wednesday", "thursday",  "friday",  "saturday", "sunday",   "yesterday", "tonight"};
     return std::any_of(words.begin(), words.end(),
                        [](const std::string& w) { return times.contains(w); });
 }
@@ -69,8 +69,8 @@ std::set<std::string> identifying_words(const Incident& incident, const Committe
                 found.insert(std::move(word));
     };
     const auto& report = incident.report;
-    for (const auto* text : {&report.reporter_name, &report.reporter_contact,
-                             &report.reported.name, &report.location})
+    for (const auto* text :
+         {&report.reporter_name, &report.reporter_contact, &report.reported.name, &report.location})
         add(*text);
     for (const auto& [user, names] : committee.names)
         for (const auto& name : names)
@@ -155,8 +155,7 @@ Time first_day(Quarter quarter) {
     return time_point_cast<Duration>(sys_days{day});
 }
 
-bool could_identify(std::string_view words, const Incident& incident,
-                    const Committee& committee) {
+bool could_identify(std::string_view words, const Incident& incident, const Committee& committee) {
     if (words.find('@') != std::string_view::npos)
         return true;
     if (std::any_of(words.begin(), words.end(),

@@ -36,13 +36,13 @@ using Count = std::pair<std::string, int>;
 struct TransparencyReport {
     Quarter quarter;
     std::string promotion;
-    int reports = 0;                    // filed in the quarter, escrowed ones included
-    int escrowed = 0;                   // held in escrow: counted, never described
-    std::vector<Count> by_category;     // resolved incidents, in the committee's order
-    std::vector<Count> by_source;       // how the reports came in
-    std::vector<Count> by_outcome;      // resolutions, the unresolved ones included
-    std::vector<std::string> lines;     // one per incident not in escrow, in no telling order
-    int words_left_out = 0;             // resolutions quoted without their words (see above)
+    int reports = 0;                // filed in the quarter, escrowed ones included
+    int escrowed = 0;               // held in escrow: counted, never described
+    std::vector<Count> by_category; // resolved incidents, in the committee's order
+    std::vector<Count> by_source;   // how the reports came in
+    std::vector<Count> by_outcome;  // resolutions, the unresolved ones included
+    std::vector<std::string> lines; // one per incident not in escrow, in no telling order
+    int words_left_out = 0;         // resolutions quoted without their words (see above)
 };
 
 // The report on the incidents filed in `quarter` (`incidents`; others are ignored).

@@ -206,9 +206,9 @@ CREATE TABLE quarter_reminders (
 )sql";
 
 // Append only: a released script is never edited, since databases in the field already ran it.
-constexpr std::array migrations{schema_v1, schema_v2, schema_v3,  schema_v4,  schema_v5,
-                                schema_v6, schema_v7, schema_v8,  schema_v9,  schema_v10,
-                                schema_v11, schema_v12};
+constexpr std::array migrations{schema_v1, schema_v2,  schema_v3,  schema_v4,
+                                schema_v5, schema_v6,  schema_v7,  schema_v8,
+                                schema_v9, schema_v10, schema_v11, schema_v12};
 
 // What a version needs beyond its script: data that only C++ can compute.
 void after_script(SQLite::Database& db, int version) {

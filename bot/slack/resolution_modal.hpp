@@ -23,7 +23,8 @@ nlohmann::json cannot_anonymise_checkbox();
 } // namespace elements
 
 // The resolve modal for views.open, with `categories` to choose from and `suggested` chosen.
-nlohmann::json resolution_modal(std::string_view incident, const std::vector<std::string>& categories,
+nlohmann::json resolution_modal(std::string_view incident,
+                                const std::vector<std::string>& categories,
                                 core::ResolutionOutcome suggested);
 
 // The submitted resolve modal as core's command (core checks the category against the list).

@@ -39,7 +39,9 @@ void resolve(app::Workflow& workflow, const core::IncidentId& id) {
     workflow.handle(core::ChannelCreated{id, core::ChannelId{"G" + id.value}}, now);
     for (const auto& member : {alice, bob})
         workflow.handle(core::DeclareConflict{id, member, false}, now);
-    workflow.handle(core::ResolveIncident{id, alice, "Resolved with a warning.", "Other", core::ResolutionOutcome::warning}, now);
+    workflow.handle(core::ResolveIncident{id, alice, "Resolved with a warning.", "Other",
+                                          core::ResolutionOutcome::warning},
+                    now);
 }
 
 } // namespace

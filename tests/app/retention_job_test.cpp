@@ -38,7 +38,9 @@ void resolve(app::Workflow& workflow, const core::IncidentId& id) {
     workflow.handle(core::ChannelCreated{id, core::ChannelId{"G" + id.value}}, t0);
     for (const auto& member : {alice, bob})
         workflow.handle(core::DeclareConflict{id, member, false}, t0);
-    workflow.handle(core::ResolveIncident{id, alice, "Resolved with a warning.", "Other", core::ResolutionOutcome::warning}, t0);
+    workflow.handle(core::ResolveIncident{id, alice, "Resolved with a warning.", "Other",
+                                          core::ResolutionOutcome::warning},
+                    t0);
 }
 
 void send_everything(storage::Database& db) {

@@ -30,7 +30,8 @@ inline Conversation conversation() {
 
 inline Scene resolved() {
     auto scene = owned();
-    scene.run(ResolveIncident{ref, bob, "Warning given; plan accepted", "Other", ResolutionOutcome::warning});
+    scene.run(ResolveIncident{ref, bob, "Warning given; plan accepted", "Other",
+                              ResolutionOutcome::warning});
     return scene;
 }
 

@@ -135,7 +135,8 @@ TEST_SUITE("decide: confidentiality as a property") {
                         ref, who, {{who, other}, secret, secret, secret, secret, secret, yes, {}}};
                     break;
                 case 15:
-                    command = ResolveIncident{ref, who, secret, "Other", ResolutionOutcome::warning};
+                    command =
+                        ResolveIncident{ref, who, secret, "Other", ResolutionOutcome::warning};
                     break;
                 case 16:
                     command = ShowTimeline{ref, who};

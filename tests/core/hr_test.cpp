@@ -168,7 +168,8 @@ TEST_SUITE("decide: HR's channel") {
 
     TEST_CASE("resolving archives HR's channel too, and re-opening does not bring HR back") {
         auto scene = with_hr(HrScope::informing);
-        const auto resolved = scene.run(ResolveIncident{ref, alice, "Done", "Other", ResolutionOutcome::warning});
+        const auto resolved =
+            scene.run(ResolveIncident{ref, alice, "Done", "Other", ResolutionOutcome::warning});
         CHECK(all_of<ArchiveChannel>(resolved) ==
               std::vector<ArchiveChannel>{{ref, incident_channel}, {ref, hr_channel}});
         CHECK_FALSE(scene.incident.hr.has_value());

@@ -101,7 +101,8 @@ TEST_SUITE("overview") {
     TEST_CASE("resolved incidents are not open, only a re-opening vote on them is listed") {
         auto scene = opened({sample::alice, sample::bob, sample::carol});
         scene.propose(sample::bob, MotionKind::custom, "Left undecided");
-        scene.run(ResolveIncident{sample::ref, sample::alice, "Done", "Other", ResolutionOutcome::warning});
+        scene.run(ResolveIncident{sample::ref, sample::alice, "Done", "Other",
+                                  ResolutionOutcome::warning});
         auto overview = overview_for(sample::bob, {scene.incident});
         CHECK(overview.open.empty());
         CHECK(overview.pending.empty());

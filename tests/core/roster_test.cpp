@@ -116,7 +116,8 @@ TEST_SUITE("decide: a member who leaves the roster") {
 
     TEST_CASE("is not let back in by a re-opened incident's new channel") {
         auto scene = opened({alice, bob, carol});
-        scene.run(ResolveIncident{ref, alice, "Resolved with a warning.", "Other", ResolutionOutcome::warning});
+        scene.run(ResolveIncident{ref, alice, "Resolved with a warning.", "Other",
+                                  ResolutionOutcome::warning});
         leave_roster(scene, carol);
         scene.propose(alice, MotionKind::reopen); // voted on in a new channel
         const auto d = scene.open_channel(ChannelId{"GNEW"});

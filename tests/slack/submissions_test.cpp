@@ -323,8 +323,8 @@ TEST_SUITE("to_command") {
         }
         CHECK(categories == std::vector<std::string>{"Harassment", "Spam & noise"});
         CHECK(outcome.at("initial_option").at("value") == "behavioural_plan");
-        const auto unsuggested =
-            slack::resolution_modal("2026-004", {"Harassment"}, core::ResolutionOutcome::unrecorded);
+        const auto unsuggested = slack::resolution_modal("2026-004", {"Harassment"},
+                                                         core::ResolutionOutcome::unrecorded);
         CHECK(unsuggested.dump().find("initial_option") == std::string::npos);
     }
 
