@@ -4,7 +4,6 @@
 #include "core/resolution.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <charconv>
 #include <map>

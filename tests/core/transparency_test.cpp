@@ -8,7 +8,6 @@
 #include <doctest/doctest.h>
 #include <random>
 #include <set>
-#include <sstream>
 
 using namespace cocbot::core;
 
