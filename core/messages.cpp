@@ -8,7 +8,7 @@ namespace cocbot::core {
 
 namespace {
 
-constexpr NameTable<MessageKind, 12> kind_names{{
+constexpr NameTable<MessageKind, 16> kind_names{{
     {MessageKind::triage_prompt, "triage_prompt"},
     {MessageKind::danger_alert, "danger_alert"},
     {MessageKind::report_details, "report_details"},
@@ -21,6 +21,10 @@ constexpr NameTable<MessageKind, 12> kind_names{{
     {MessageKind::timeline, "timeline"},
     {MessageKind::reporter_conflict_prompt, "reporter_conflict_prompt"},
     {MessageKind::hr_conflict_prompt, "hr_conflict_prompt"},
+    {MessageKind::committee_ballot, "committee_ballot"},
+    {MessageKind::check_in, "check_in"},
+    {MessageKind::offboard_checklist, "offboard_checklist"},
+    {MessageKind::farewell, "farewell"},
 }};
 
 constexpr NameTable<QuoteSource, 2> quote_source_names{{
@@ -61,6 +65,10 @@ MessageKind kind_of(const Message& message) {
             [](const Timeline&) { return MessageKind::timeline; },
             [](const ReporterConflictPrompt&) { return MessageKind::reporter_conflict_prompt; },
             [](const HrConflictPrompt&) { return MessageKind::hr_conflict_prompt; },
+            [](const CommitteeBallot&) { return MessageKind::committee_ballot; },
+            [](const CheckInPrompt&) { return MessageKind::check_in; },
+            [](const OffboardChecklist&) { return MessageKind::offboard_checklist; },
+            [](const Farewell&) { return MessageKind::farewell; },
         },
         message);
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/committee.hpp"
+#include "core/governance_messages.hpp"
 #include "core/hr.hpp"
 #include "core/ids.hpp"
 #include "core/motion.hpp"
@@ -40,6 +41,10 @@ enum class MessageKind {
     timeline,
     reporter_conflict_prompt,
     hr_conflict_prompt,
+    committee_ballot,
+    check_in,
+    offboard_checklist,
+    farewell,
 };
 
 std::string_view to_string(MessageKind kind);
@@ -202,7 +207,8 @@ struct HrConflictPrompt {
 
 using Message = std::variant<TriagePrompt, DangerAlert, ReportDetails, ControlPanel, EscrowNotice,
                              ChannelNotice, DeadlineReminder, Notice, MotionMessage, Timeline,
-                             ReporterConflictPrompt, HrConflictPrompt>;
+                             ReporterConflictPrompt, HrConflictPrompt, CommitteeBallot,
+                             CheckInPrompt, OffboardChecklist, Farewell>;
 
 MessageKind kind_of(const Message& message);
 

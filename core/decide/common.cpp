@@ -109,7 +109,8 @@ void invite_cleared(Decision& decision, const Incident& incident, const UserId& 
 }
 
 Notice withdrawn() {
-    return Notice{"This no longer applies: you are no longer on the Code of Conduct committee."};
+    // Says nothing of why: a member being removed is told only once their access is gone.
+    return Notice{"This question was withdrawn: it no longer applies."};
 }
 
 TriagePrompt triage_prompt_for(const Incident& incident) {
