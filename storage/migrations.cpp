@@ -205,10 +205,84 @@ CREATE TABLE quarter_reminders (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 13: the committee governs itself. The configured list as last applied (so that a member
+// the committee removed is not added back by the configuration that still lists them); motions to
+// remove or admit a member, decided by all members, with their sealed reason and message; each
+// member's check-in; and off-boardings, with the channels to leave and the checklist's ticks.
+constexpr const char* schema_v13 = R"sql(
+CREATE TABLE roster_configured (
+    user_id TEXT PRIMARY KEY NOT NULL
+) WITHOUT ROWID;
+INSERT INTO roster_configured (user_id) SELECT user_id FROM roster;
+
+CREATE TABLE committee_motions (
+    id          INTEGER PRIMARY KEY,
+    kind        TEXT NOT NULL,
+    subject     TEXT NOT NULL,
+    proposer    TEXT NOT NULL,
+    reason      TEXT NOT NULL,
+    farewell    TEXT NOT NULL,
+    proposed_at INTEGER NOT NULL,
+    result      TEXT NOT NULL DEFAULT 'open',
+    decided_at  INTEGER
+);
+CREATE INDEX committee_motions_open ON committee_motions (result, subject);
+
+CREATE TABLE committee_ballots (
+    motion_id INTEGER NOT NULL REFERENCES committee_motions(id),
+    voter     TEXT NOT NULL,
+    vote      INTEGER,
+    channel   TEXT,
+    ts        TEXT,
+    PRIMARY KEY (motion_id, voter)
+) WITHOUT ROWID;
+
+CREATE TABLE check_ins (
+    user_id      TEXT PRIMARY KEY NOT NULL,
+    answered_at  INTEGER,
+    asked_at     INTEGER,
+    channel      TEXT,
+    ts           TEXT,
+    overdue_told INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+
+CREATE TABLE offboardings (
+    id                INTEGER PRIMARY KEY,
+    user_id           TEXT NOT NULL,
+    cause             TEXT NOT NULL,
+    by_user           TEXT NOT NULL,
+    motion_id         INTEGER REFERENCES committee_motions(id),
+    started_at        INTEGER NOT NULL,
+    checklist_to      TEXT NOT NULL,
+    checklist_channel TEXT,
+    checklist_ts      TEXT,
+    checklist_at      INTEGER,
+    told_at           INTEGER
+);
+CREATE INDEX offboardings_open ON offboardings (id) WHERE told_at IS NULL;
+
+CREATE TABLE offboard_channels (
+    offboarding_id INTEGER NOT NULL REFERENCES offboardings(id),
+    channel        TEXT NOT NULL,
+    state          TEXT NOT NULL DEFAULT 'pending',
+    error          TEXT,
+    tried_at       INTEGER,
+    PRIMARY KEY (offboarding_id, channel)
+) WITHOUT ROWID;
+
+CREATE TABLE offboard_ticks (
+    offboarding_id INTEGER NOT NULL REFERENCES offboardings(id),
+    item           TEXT NOT NULL,
+    by_user        TEXT NOT NULL,
+    at             INTEGER NOT NULL,
+    PRIMARY KEY (offboarding_id, item)
+) WITHOUT ROWID;
+)sql";
+
 // Append only: a released script is never edited, since databases in the field already ran it.
-constexpr std::array migrations{schema_v1, schema_v2,  schema_v3,  schema_v4,
-                                schema_v5, schema_v6,  schema_v7,  schema_v8,
-                                schema_v9, schema_v10, schema_v11, schema_v12};
+constexpr std::array migrations{schema_v1,  schema_v2,  schema_v3, schema_v4, schema_v5,
+                                schema_v6,  schema_v7,  schema_v8, schema_v9, schema_v10,
+                                schema_v11, schema_v12, schema_v13};
 
 // What a version needs beyond its script: data that only C++ can compute.
 void after_script(SQLite::Database& db, int version) {

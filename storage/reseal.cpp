@@ -1,6 +1,7 @@
 // File: storage/reseal.cpp
 #include "storage/reseal.hpp"
 
+#include "storage/committee_motions.hpp"
 #include "storage/escrow_index.hpp"
 #include "storage/event_codec.hpp"
 #include "storage/sealing.hpp"
@@ -25,6 +26,10 @@ constexpr int batch = 256;
 constexpr const char* secrets_sql =
     "SELECT s.event_seq, e.incident_id, e.type, e.data, s.data FROM event_secrets s "
     "JOIN events e ON e.seq = s.event_seq WHERE s.event_seq > :after ORDER BY s.event_seq "
+    "LIMIT :batch";
+
+constexpr const char* motions_sql =
+    "SELECT id, reason, farewell FROM committee_motions WHERE id > :after ORDER BY id "
     "LIMIT :batch";
 
 constexpr const char* payloads_sql =
@@ -141,6 +146,23 @@ std::size_t reseal_payloads(SQLite::Database& db, const Sealer* from, const Seal
     });
 }
 
+// A committee motion's reason and message, each bound to its own row and column.
+std::size_t reseal_motions(SQLite::Database& db, const Sealer* from, const Sealer* to) {
+    SQLite::Statement rows(db, motions_sql);
+    SQLite::Statement update(db, "UPDATE committee_motions SET reason = ?, farewell = ? "
+                                 "WHERE id = ?");
+    return in_batches(rows, [&](const Row& row) {
+        const auto reason_row = motion_text_row(row.key, "reason");
+        const auto farewell_row = motion_text_row(row.key, "farewell");
+        update.reset();
+        update.bind(1, stored_text(to, plain_text(from, row.columns[0], reason_row), reason_row));
+        update.bind(2,
+                    stored_text(to, plain_text(from, row.columns[1], farewell_row), farewell_row));
+        update.bind(3, row.key);
+        execute(update);
+    });
+}
+
 void write_key_check(SQLite::Database& db, const Sealer* to) {
     db.exec("DELETE FROM seal_check");
     if (!to)
@@ -161,8 +183,8 @@ std::size_t reseal(SQLite::Database& db, const Sealer* from, const Sealer* to,
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
     db.exec("DELETE FROM escrow_keys"); // refilled as the reports are read
     Writers writers{db};
-    const auto written =
-        reseal_secrets(db, from, to, writers) + reseal_payloads(db, from, to, writers);
+    const auto written = reseal_secrets(db, from, to, writers) +
+                         reseal_payloads(db, from, to, writers) + reseal_motions(db, from, to);
     write_key_check(db, to);
     db.exec("UPDATE sealed_layout SET version = " + std::to_string(sealed_layout));
     if (also)

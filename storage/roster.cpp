@@ -11,6 +11,11 @@ namespace cocbot::storage {
 namespace {
 
 constexpr const char* members_sql = "SELECT user_id FROM roster ORDER BY since, rowid";
+constexpr const char* joined_sql = "SELECT user_id, since FROM roster ORDER BY since, rowid";
+constexpr const char* configured_sql = "SELECT user_id FROM roster_configured ORDER BY user_id";
+constexpr const char* forget_configured_sql = "DELETE FROM roster_configured";
+constexpr const char* insert_configured_sql =
+    "INSERT OR IGNORE INTO roster_configured (user_id) VALUES (:user)";
 constexpr const char* insert_member_sql =
     "INSERT INTO roster (user_id, since) VALUES (:user, :since)";
 constexpr const char* delete_member_sql = "DELETE FROM roster WHERE user_id = :user";
@@ -31,43 +36,81 @@ bool listed(const std::vector<core::UserId>& users, const core::UserId& user) {
 Roster::Roster(Database& db) : db_(db) {}
 
 std::vector<core::UserId> Roster::members() {
-    auto& query = db_.prepared(members_sql);
-    std::vector<core::UserId> users;
+    return users(members_sql);
+}
+
+std::vector<core::UserId> Roster::users(const char* sql) {
+    auto& query = db_.prepared(sql);
+    std::vector<core::UserId> found;
     while (query.executeStep())
-        users.push_back(core::UserId{query.getColumn(0).getString()});
+        found.push_back(core::UserId{query.getColumn(0).getString()});
     query.tryReset();
-    return users;
+    return found;
+}
+
+std::vector<std::pair<core::UserId, core::Time>> Roster::joined() {
+    auto& query = db_.prepared(joined_sql);
+    std::vector<std::pair<core::UserId, core::Time>> found;
+    while (query.executeStep())
+        found.emplace_back(core::UserId{query.getColumn(0).getString()},
+                           from_unix_seconds(query.getColumn(1).getInt64()));
+    query.tryReset();
+    return found;
 }
 
 std::vector<RosterChange> Roster::reconcile(const std::vector<core::UserId>& configured,
                                             core::Time now) {
     WriteScope scope{db_};
-    auto current = members();
+    const auto last = users(configured_sql);
     std::vector<RosterChange> recorded;
-    for (const auto& user : std::vector<core::UserId>{current})
-        if (!listed(configured, user)) {
-            auto& remove = db_.prepared(delete_member_sql);
-            remove.bind(":user", user.value);
-            execute(remove);
-            remove.tryReset();
-            std::erase(current, user);
-            recorded.push_back(record(user, false, now));
-        }
+    for (const auto& user : last)
+        if (!listed(configured, user))
+            if (auto change = remove(user, now, "configuration"))
+                recorded.push_back(*change);
     for (const auto& user : configured)
-        if (!listed(current, user)) {
-            auto& insert = db_.prepared(insert_member_sql);
-            insert.bind(":user", user.value);
-            insert.bind(":since", unix_seconds(now));
-            execute(insert);
-            insert.tryReset();
-            current.push_back(user);
-            recorded.push_back(record(user, true, now));
-        }
+        if (!listed(last, user))
+            if (auto change = add(user, now, "configuration"))
+                recorded.push_back(*change);
+    remember_configured(configured);
     scope.commit();
     return recorded;
 }
 
-RosterChange Roster::record(const core::UserId& user, bool added, core::Time now) {
+void Roster::remember_configured(const std::vector<core::UserId>& configured) {
+    execute(db_.prepared(forget_configured_sql));
+    for (const auto& user : configured) {
+        auto& insert = db_.prepared(insert_configured_sql);
+        insert.bind(":user", user.value);
+        execute(insert);
+        insert.tryReset();
+    }
+}
+
+std::optional<RosterChange> Roster::add(const core::UserId& user, core::Time now,
+                                        std::string_view actor) {
+    if (listed(members(), user))
+        return std::nullopt;
+    auto& insert = db_.prepared(insert_member_sql);
+    insert.bind(":user", user.value);
+    insert.bind(":since", unix_seconds(now));
+    execute(insert);
+    insert.tryReset();
+    return record(user, true, now, actor);
+}
+
+std::optional<RosterChange> Roster::remove(const core::UserId& user, core::Time now,
+                                           std::string_view actor) {
+    if (!listed(members(), user))
+        return std::nullopt;
+    auto& remove = db_.prepared(delete_member_sql);
+    remove.bind(":user", user.value);
+    execute(remove);
+    remove.tryReset();
+    return record(user, false, now, actor);
+}
+
+RosterChange Roster::record(const core::UserId& user, bool added, core::Time now,
+                            std::string_view actor) {
     auto& insert = db_.prepared(insert_change_sql);
     insert.bind(":at", unix_seconds(now));
     insert.bind(":user", user.value);
@@ -75,8 +118,8 @@ RosterChange Roster::record(const core::UserId& user, bool added, core::Time now
     execute(insert);
     insert.tryReset();
     const auto seq = db_.sql().getLastInsertRowid();
-    AuditLog{db_}.append(now, "configuration",
-                         added ? "roster_member_added" : "roster_member_removed", {}, user.value);
+    AuditLog{db_}.append(now, actor, added ? "roster_member_added" : "roster_member_removed", {},
+                         user.value);
     return {seq, now, user, added};
 }
 

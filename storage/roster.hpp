@@ -8,6 +8,9 @@
 #include "storage/database.hpp"
 
 #include <cstdint>
+#include <optional>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace cocbot::storage {
@@ -28,10 +31,22 @@ public:
     // The members, in the order they joined.
     std::vector<core::UserId> members();
 
-    // Makes the stored roster `configured`, in one transaction, recording each member added and
-    // each removed (the first start adds everyone). Returns the changes it recorded.
+    // The members with when each joined, in that order.
+    std::vector<std::pair<core::UserId, core::Time>> joined();
+
+    // Carries the changes to the configured list since it was last applied into the stored
+    // roster, in one transaction, recording each member added and each removed (the first start
+    // adds everyone). A member the committee removed stays removed while the list still names
+    // them. Returns the changes it recorded.
     std::vector<RosterChange> reconcile(const std::vector<core::UserId>& configured,
                                         core::Time now);
+
+    // One member added or removed by the committee itself, inside the caller's write scope;
+    // nullopt when there was nothing to change.
+    std::optional<RosterChange> add(const core::UserId& user, core::Time now,
+                                    std::string_view actor = "committee");
+    std::optional<RosterChange> remove(const core::UserId& user, core::Time now,
+                                       std::string_view actor = "committee");
 
     // Changes not yet carried into every incident, oldest first.
     std::vector<RosterChange> unapplied();
@@ -42,7 +57,10 @@ public:
 
 private:
     std::vector<RosterChange> changes(SQLite::Statement& query);
-    RosterChange record(const core::UserId& user, bool added, core::Time now);
+    std::vector<core::UserId> users(const char* sql);
+    void remember_configured(const std::vector<core::UserId>& configured);
+    RosterChange record(const core::UserId& user, bool added, core::Time now,
+                        std::string_view actor);
 
     Database& db_;
 };

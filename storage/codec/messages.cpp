@@ -22,6 +22,10 @@ constexpr std::string_view stored_name(tag<core::MotionMessage>)    { return "mo
 constexpr std::string_view stored_name(tag<core::Timeline>)         { return "timeline"; }
 constexpr std::string_view stored_name(tag<core::ReporterConflictPrompt>) { return "reporter_conflict_prompt"; }
 constexpr std::string_view stored_name(tag<core::HrConflictPrompt>) { return "hr_conflict_prompt"; }
+constexpr std::string_view stored_name(tag<core::CommitteeBallot>)  { return "committee_ballot"; }
+constexpr std::string_view stored_name(tag<core::CheckInPrompt>)    { return "check_in"; }
+constexpr std::string_view stored_name(tag<core::OffboardChecklist>) { return "offboard_checklist"; }
+constexpr std::string_view stored_name(tag<core::Farewell>)         { return "farewell"; }
 // clang-format on
 
 constexpr auto description(tag<core::TriagePrompt>) {
@@ -152,6 +156,44 @@ constexpr auto description(tag<core::HrConflictPrompt>) {
     using T = core::HrConflictPrompt;
     return describe(field("incident", &T::incident), field("reported", &T::reported),
                     field("scope", &T::scope));
+}
+
+constexpr auto description(tag<core::CommitteeTally>) {
+    using T = core::CommitteeTally;
+    return describe(field("yes", &T::yes), field("no", &T::no), field("members", &T::members),
+                    field("voters", &T::voters), field("needed", &T::needed),
+                    field("result", &T::result));
+}
+
+// The reason is what the proposer wrote: read from the motion's sealed row when it is sent.
+constexpr auto description(tag<core::CommitteeBallot>) {
+    using T = core::CommitteeBallot;
+    return describe(field("motion", &T::motion), field("kind", &T::kind),
+                    field("subject", &T::subject), field("proposer", &T::proposer),
+                    sealed("reason", &T::reason, loaded), field("tally", &T::tally),
+                    field("withdrawn", &T::withdrawn, Place::data, Presence::omitted_when_empty));
+}
+
+constexpr auto description(tag<core::CheckInPrompt>) {
+    return describe(field("answer", &core::CheckInPrompt::answer));
+}
+
+constexpr auto description(tag<core::ChecklistTick>) {
+    using T = core::ChecklistTick;
+    return describe(field("item", &T::item), field("by", &T::by), field("at", &T::at));
+}
+
+constexpr auto description(tag<core::OffboardChecklist>) {
+    using T = core::OffboardChecklist;
+    return describe(field("offboarding", &T::offboarding), field("member", &T::member),
+                    field("cause", &T::cause), field("ticked", &T::ticked));
+}
+
+// A removal's message is the chair's words: read from the motion's sealed row when it is sent.
+constexpr auto description(tag<core::Farewell>) {
+    using T = core::Farewell;
+    return describe(field("offboarding", &T::offboarding), field("cause", &T::cause),
+                    sealed("text", &T::text, loaded));
 }
 
 json encode(tag<core::Message>, const core::Message& message) {

@@ -83,6 +83,9 @@ inline CoreNames<core::Apology> core_names(tag<core::Apology>) { return {"apolog
 inline CoreNames<core::QuoteSource> core_names(tag<core::QuoteSource>) { return {"quote source", core::quote_source_from_string}; }
 inline CoreNames<core::ResolutionOutcome> core_names(tag<core::ResolutionOutcome>) { return {"outcome", core::outcome_from_string}; }
 inline CoreNames<core::ReportedRole> core_names(tag<core::ReportedRole>) { return {"reported role", core::reported_role_from_string}; }
+inline CoreNames<core::CommitteeMotionKind> core_names(tag<core::CommitteeMotionKind>) { return {"committee motion kind", core::committee_motion_kind_from_string}; }
+inline CoreNames<core::CheckInAnswer> core_names(tag<core::CheckInAnswer>) { return {"check-in answer", core::check_in_answer_from_string}; }
+inline CoreNames<core::OffboardCause> core_names(tag<core::OffboardCause>) { return {"off-boarding cause", core::offboard_cause_from_string}; }
 // clang-format on
 
 template <typename Enum>

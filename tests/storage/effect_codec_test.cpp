@@ -142,7 +142,35 @@ TEST_SUITE("storage effect codec") {
         const core::Message hr_conflict = core::HrConflictPrompt{
             id, {core::UserId{"U0REPORTED"}, "Sam Example"}, core::HrScope::employees_only};
 
-        for (const auto& message : {prompt,
+        const core::Message ballot =
+            core::CommitteeBallot{7,
+                                  core::CommitteeMotionKind::removal,
+                                  core::UserId{"U0MEMBER3"},
+                                  core::UserId{"U0MEMBER1"},
+                                  {},
+                                  {2, 1, 5, 4, 3, core::MotionResult::open}};
+        const core::Message withdrawn_ballot =
+            core::CommitteeBallot{8,
+                                  core::CommitteeMotionKind::admission,
+                                  core::UserId{"U0NEW"},
+                                  core::UserId{"U0MEMBER1"},
+                                  {},
+                                  {},
+                                  true};
+        const core::Message check_in = core::CheckInPrompt{core::CheckInAnswer::stepped_down};
+        const core::Message checklist =
+            core::OffboardChecklist{3,
+                                    core::UserId{"U0MEMBER3"},
+                                    core::OffboardCause::removed,
+                                    {{"mailing_lists", core::UserId{"U0MEMBER1"}, t0}}};
+        const core::Message farewell = core::Farewell{3, core::OffboardCause::resigned, {}};
+
+        for (const auto& message : {ballot,
+                                    withdrawn_ballot,
+                                    check_in,
+                                    checklist,
+                                    farewell,
+                                    prompt,
                                     alert,
                                     notice,
                                     details,

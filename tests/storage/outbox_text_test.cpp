@@ -69,6 +69,31 @@ void insert_old_row(storage::Database& db) {
 
 TEST_SUITE("storage outbox text") {
 
+    TEST_CASE("a committee ballot's reason and a farewell's words are never queued") {
+        storage::Database db(":memory:");
+        const core::CommitteeBallot ballot{4,
+                                           core::CommitteeMotionKind::removal,
+                                           core::UserId{"U0ERIN"},
+                                           core::UserId{"U0ALICE"},
+                                           "Forwarded the Zanzibar thread",
+                                           {}};
+        enqueue(db, core::Post{{}, {}, core::UserId{"U0BOB"}, ballot, true}, t0);
+        enqueue(db,
+                core::Post{{},
+                           {},
+                           core::UserId{"U0ERIN"},
+                           core::Farewell{2, core::OffboardCause::removed, "Zanzibar, sorry"},
+                           false},
+                t0);
+        CHECK_FALSE(contains(all_payloads(db), "Zanzibar"));
+        storage::Outbox outbox{db};
+        const auto queued = outbox.next_due(t0);
+        REQUIRE(queued);
+        const auto& post = std::get<core::Post>(queued->effect);
+        CHECK(std::get<core::CommitteeBallot>(post.message).reason.empty());
+        CHECK(std::get<core::CommitteeBallot>(post.message).motion == 4);
+    }
+
     TEST_CASE("a queued report is stored as its incident, without the report's text") {
         storage::Database db(":memory:");
         enqueue(db, core::Post{id, channel, {}, details(), false}, t0);
