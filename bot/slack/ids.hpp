@@ -93,6 +93,18 @@ inline constexpr std::string_view outcome = "outcome";
 inline constexpr std::string_view reported_role = "reported_role";
 inline constexpr std::string_view cannot_anonymise = "cannot_anonymise";
 // Selects carry no value: their actions block is named "incident:<ref>" instead.
+// The committee governing itself.
+inline constexpr std::string_view committee_remove_callback = "coc_committee_remove";
+inline constexpr std::string_view reason = "reason";
+inline constexpr std::string_view farewell = "message";
+inline constexpr std::string_view checkin_continue = "checkin_continue";
+inline constexpr std::string_view checkin_step_down = "checkin_step_down";
+inline constexpr std::string_view removal_remove = "removal_remove"; // value: the motion's id
+inline constexpr std::string_view removal_keep = "removal_keep";
+inline constexpr std::string_view admission_yes = "admission_yes";
+inline constexpr std::string_view admission_no = "admission_no";
+inline constexpr std::string_view offboard_done = "offboard_done"; // value: the checklist item
+
 inline constexpr std::string_view incident_block_prefix = "incident:";
 } // namespace ids
 

@@ -4,6 +4,7 @@
 #include "bot/slack/messages.hpp"
 
 #include "bot/slack/control_panel.hpp"
+#include "bot/slack/governance_messages.hpp"
 #include "bot/slack/ids.hpp"
 #include "bot/slack/kit.hpp"
 #include "bot/slack/labels.hpp"
@@ -239,6 +240,10 @@ RenderedMessage render(const core::Message& message) {
             [](const core::Timeline& m) { return render_timeline(m); },
             [](const core::ReporterConflictPrompt& m) { return render_reporter_conflict(m); },
             [](const core::HrConflictPrompt& m) { return render_hr_conflict(m); },
+            [](const core::CommitteeBallot& m) { return render_ballot(m); },
+            [](const core::CheckInPrompt& m) { return render_check_in(m); },
+            [](const core::OffboardChecklist& m) { return render_checklist(m); },
+            [](const core::Farewell& m) { return render_farewell(m); },
         },
         message);
 }
