@@ -59,11 +59,13 @@ struct CommitteeConfig {
     std::vector<std::string> members;    // initial roster, user ids
     std::vector<std::string> hr;         // escalation contacts for employees, user ids
     std::vector<std::string> leadership; // escalation contacts, user ids
+    std::string chair; // sends the removal message and gets off-boarding checklists; optional
 };
 
 // The plan's clocks, with core's defaults, and the committee's own review period.
 struct DeadlinesConfig : core::Deadlines {
     Duration membership_review{std::chrono::days{182}};
+    Duration checkin_answer{std::chrono::days{14}}; // then the committee hears of no answer
 };
 
 // How the outbox retries Slack, and when waiting output counts as stuck.

@@ -24,6 +24,12 @@ const core::UserId* addressee(const core::Effect& effect) {
     return nullptr;
 }
 
+// The message to a person leaving the committee goes to them once they are off the roster.
+bool is_farewell(const core::Effect& effect) {
+    const auto* post = std::get_if<core::Post>(&effect);
+    return post && std::holds_alternative<core::Farewell>(post->message);
+}
+
 // The motion number core needs to address a motion's message later; 0 for other messages.
 int motion_number(const core::Message& message) {
     const auto* motion = std::get_if<core::MotionMessage>(&message);
@@ -58,6 +64,15 @@ Executor::Executor(net::any_io_executor executor, storage::Database& database, G
 
 void Executor::start() {
     loop_.start();
+}
+
+void Executor::on_committee_effect(std::function<void(const CommitteeSettled&)> listener) {
+    committee_settled_ = std::move(listener);
+}
+
+void Executor::on_committee_text(
+    std::function<std::optional<core::Effect>(const core::Effect&)> loader) {
+    committee_text_ = std::move(loader);
 }
 
 void Executor::wake() {
@@ -127,9 +142,12 @@ awaitable<void> Executor::perform(const storage::PendingEffect& pending) {
 awaitable<Executor::Result> Executor::attempt(const storage::PendingEffect& pending) {
     // Queued before its addressee left the roster (a removal is decided at start-up, behind
     // whatever was already waiting): they get nothing more.
-    if (const auto* user = addressee(pending.effect); user && !reads_.may_reach(*user))
+    if (const auto* user = addressee(pending.effect);
+        user && !reads_.may_reach(*user) && !is_farewell(pending.effect))
         co_return Result::done({{"skipped", "off_roster"}});
     auto loaded = with_stored_text(pending.effect, events_, pending.created_at);
+    if (loaded && !pending.incident && committee_text_)
+        loaded = committee_text_(*loaded);
     if (!loaded)
         co_return Result::failed("unknown_incident");
     storage::PendingEffect with_text = pending;
@@ -158,6 +176,8 @@ void Executor::settle(const storage::PendingEffect& pending, const Result& resul
     case Result::Kind::done:
         // Core learns where the message is before the effect is closed: a crash in between
         // re-runs the effect, which finds the message and records the same position again.
+        if (!pending.incident && committee_settled_)
+            committee_settled_({pending.effect, result.posted, std::nullopt});
         if (result.posted && pending.incident) {
             const auto& post = std::get<core::Post>(pending.effect);
             workflow_.handle(core::RecordMessagePosted{*pending.incident, *result.posted,
@@ -188,7 +208,9 @@ void Executor::fail(const storage::PendingEffect& pending, const std::string& er
     // channel or a cleared member without the report: whatever the reason, people must hear of
     // it. They are told before the row is closed, so a crash in between tells them again
     // rather than never.
-    if (const auto report = failure_report(pending.effect, error))
+    if (!pending.incident && committee_settled_)
+        committee_settled_({pending.effect, std::nullopt, error});
+    else if (const auto report = failure_report(pending.effect, error))
         workflow_.handle(*report, now());
     outbox_.mark_failed(pending.id, error);
     log(Level::error, "effect",

@@ -15,6 +15,9 @@
 #include "storage/outbox.hpp"
 
 #include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
 
 namespace cocbot::app {
 
@@ -39,6 +42,18 @@ public:
     bool running() const { return loop_.running(); }
 
     struct Result;
+
+    // The committee's own business (effects about no incident): what became of one, for the
+    // governance records: where a message was posted, or why a removal or invite failed.
+    struct CommitteeSettled {
+        const core::Effect& effect;
+        std::optional<core::MessageRef> posted;
+        std::optional<std::string> error; // failed for good
+    };
+    void on_committee_effect(std::function<void(const CommitteeSettled&)> listener);
+    // Fills in what such an effect shows but the outbox does not hold (a motion's reason);
+    // nullopt when it is no longer there to show.
+    void on_committee_text(std::function<std::optional<core::Effect>(const core::Effect&)> loader);
 
 private:
     awaitable<void> run();
@@ -70,6 +85,8 @@ private:
     ExecutorOptions options_;
     net::steady_timer timer_;
     bool stopping_ = false;
+    std::function<void(const CommitteeSettled&)> committee_settled_;
+    std::function<std::optional<core::Effect>(const core::Effect&)> committee_text_;
     Supervised loop_;
 };
 

@@ -80,8 +80,8 @@ Ingress::Ingress(net::any_io_executor executor, Parts parts, slack::Api& api, sl
                  const Health& health, IngressOptions options)
     : executor_(executor), workflow_(parts.workflow), reads_(parts.reads),
       deliveries_(parts.deliveries), roster_(parts.roster), commits_(parts.commits),
-      metrics_(parts.metrics), api_(api), modal_api_(modal_api), health_(health),
-      options_(std::move(options)) {}
+      metrics_(parts.metrics), governance_(parts.governance), api_(api), modal_api_(modal_api),
+      health_(health), options_(std::move(options)) {}
 
 awaitable<Response> Ingress::events(Request& request) {
     const auto started = std::chrono::steady_clock::now();
@@ -231,6 +231,8 @@ void Ingress::publish_home(const core::UserId& user) {
 }
 
 Ingress::Answer Ingress::on(const slack::BlockActions& actions) {
+    if (auto answer = on_committee_action(actions))
+        return std::move(*answer);
     const auto intent = slack::intent_from_action(actions);
     if (!intent)
         return Answer::empty("ignored");
@@ -279,6 +281,8 @@ Ingress::Answer Ingress::answer_with_fields(const core::Outcome& outcome,
 Ingress::Answer Ingress::on(const slack::ViewSubmission& submission) {
     if (submission.callback_id == slack::ids::report_callback)
         return report(submission);
+    if (submission.callback_id == slack::ids::committee_remove_callback)
+        return committee_removal(submission);
     const auto* modal = slack::modal_by_callback(submission.callback_id);
     if (!modal)
         return Answer::empty("ignored");

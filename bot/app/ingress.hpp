@@ -6,6 +6,7 @@
 #pragma once
 
 #include "bot/app/deliveries.hpp"
+#include "bot/app/governance.hpp"
 #include "bot/app/group_commit.hpp"
 #include "bot/app/health.hpp"
 #include "bot/app/metrics.hpp"
@@ -37,6 +38,7 @@ public:
         CommitteeRoster& roster;
         GroupCommit& commits;
         Metrics& metrics; // thread-safe: counted on the I/O thread
+        Governance& governance;
     };
 
     // `executor` is the application's (it owns the parts and both APIs). `modal_api` answers
@@ -94,6 +96,11 @@ private:
     Answer timeline(const slack::SlashCommand& command);
     Answer reopen(const slack::SlashCommand& command);
     Answer transparency(const slack::SlashCommand& command);
+    Answer committee(const slack::SlashCommand& command);
+    Answer committee_removal_modal(const slack::SlashCommand& command, const core::UserId& subject);
+    // The committee's own buttons (ballots, check-in, checklist); nullopt for any other.
+    std::optional<Answer> on_committee_action(const slack::BlockActions& actions);
+    Answer committee_removal(const slack::ViewSubmission& submission);
     // A modal's answer: core's field errors on the modal's `inputs` (on `fallback` when the
     // field is not one of them), or the confirmation that replaces the modal.
     Answer answer_with_fields(const core::Outcome& outcome, const std::vector<std::string>& inputs,
@@ -110,6 +117,7 @@ private:
     CommitteeRoster& roster_;
     GroupCommit& commits_;
     Metrics& metrics_;
+    Governance& governance_;
     slack::Api& api_;
     slack::Api& modal_api_;
     const Health& health_;

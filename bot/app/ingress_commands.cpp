@@ -63,6 +63,10 @@ const std::vector<Ingress::Subcommand>& Ingress::subcommands() {
          "`/coc transparency [YYYY-Qn]`: committee members only. Draft the quarter's anonymised "
          "transparency report (by default the last full quarter) in the committee channel.",
          &Ingress::transparency},
+        {"committee",
+         "`/coc committee [add|remove @person]`: committee members only. List the members, or "
+         "propose adding or removing one; every member votes by private ballot.",
+         &Ingress::committee},
         {"help", "`/coc help`: this message.", &Ingress::help_answer},
     };
     return table;

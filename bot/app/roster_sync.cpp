@@ -18,8 +18,17 @@ void RosterSync::reconcile(const std::vector<core::UserId>& configured, core::Ti
     for (const auto& change : stored.reconcile(configured, now))
         log(Level::info, "roster_change",
             {{"change", change.added ? "added" : "removed"}, {"user", change.user.value}});
-    roster_.set_members(stored.members());
-    for (const auto& change : stored.unapplied())
+    const auto members = stored.members();
+    // The committee removed them (or they stepped down): the list no longer decides.
+    for (const auto& user : configured)
+        if (!core::contains(members, user))
+            log(Level::warn, "configured_member_off_roster", {{"user", user.value}});
+    roster_.set_members(members);
+    apply_removals(now);
+}
+
+void RosterSync::apply_removals(core::Time now) {
+    for (const auto& change : storage::Roster{database_}.unapplied())
         if (!change.added)
             apply(change, now);
 }

@@ -25,6 +25,8 @@ public:
 
     // Asks each member added (and still on the roster) about every open incident.
     void apply_additions(core::Time now);
+    // Carries out every removal not yet carried out (the committee's own, say).
+    void apply_removals(core::Time now);
 
 private:
     void apply(const storage::RosterChange& change, core::Time now);

@@ -91,6 +91,14 @@ slack::WebApiOptions socket_api_options(const config::Config& config, Metrics& m
             .on_attempt = counted_by(metrics)};
 }
 
+GovernanceOptions governance_options(const config::Config& config) {
+    GovernanceOptions options;
+    options.offboarding.chair = core::UserId{config.committee.chair};
+    options.check_in.review = config.deadlines.membership_review;
+    options.check_in.grace = config.deadlines.checkin_answer;
+    return options;
+}
+
 SocketModeOptions socket_options(const config::Config& config) {
     SocketModeOptions options;
     options.socket.ping_interval = config.slack.socket_ping_interval;
@@ -108,7 +116,10 @@ struct App {
         : health({.max_effect_age = config.outbox.alert_after}), metrics(),
           database(config.storage.path, key_source(config)), commits(ex, database, &metrics),
           roster(committee_from(config)), workflow(database, roster),
-          roster_sync(database, workflow, roster), reads(database, roster), deliveries(database),
+          roster_sync(database, workflow, roster),
+          governance(database, roster, roster_sync, governance_options(config),
+                     [this] { executor.wake(); }),
+          reads(database, roster), deliveries(database),
           // Slack's output goes at Slack's published rates, so a burst never meets a wall of 429s.
           api(ex, {.base_url = config.slack.api_url,
                    .token = config.slack.bot_token,
@@ -132,9 +143,10 @@ struct App {
           monitor(ex, database, roster, health, metrics,
                   {[this](core::Time t) { audit_heads.post_if_due(t); },
                    [this](core::Time t) { retention.erase_due(t); },
-                   [this](core::Time t) { quarter_reminder.remind_if_due(t); }}),
-          ingress(ex, {workflow, reads, deliveries, roster, commits, metrics}, api, modal_api,
-                  health, {config.slack.signing_secret}),
+                   [this](core::Time t) { quarter_reminder.remind_if_due(t); },
+                   [this](core::Time t) { governance.run(t); }}),
+          ingress(ex, {workflow, reads, deliveries, roster, commits, metrics, governance}, api,
+                  modal_api, health, {config.slack.signing_secret}),
           workspace(ex, api, roster, [this](std::string user) {
               roster.set_bot_user(core::UserId{user});
               ingress.set_bot_user(std::move(user));
@@ -150,6 +162,11 @@ struct App {
                 if (const auto* reminder = std::get_if<core::ReminderSent>(&event))
                     metrics.reminder_sent(core::to_string(reminder->kind));
         });
+        executor.on_committee_effect([this](const Executor::CommitteeSettled& settled) {
+            governance.settled(settled, now());
+        });
+        executor.on_committee_text(
+            [this](const core::Effect& effect) { return governance.with_text(effect); });
         health.watch("executor", [this] { return executor.running(); });
         health.watch("scheduler", [this] { return scheduler.running(); });
     }
@@ -179,6 +196,7 @@ struct App {
     CommitteeRoster roster;
     Workflow workflow;
     RosterSync roster_sync;
+    Governance governance;
     ReadModels reads;
     Deliveries deliveries;
     slack::WebApi api;

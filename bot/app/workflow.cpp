@@ -80,6 +80,13 @@ void Workflow::record_views(const core::UserId& member, std::string_view action,
     work.commit(); // nothing queued, no deadline moved: the executor need not look
 }
 
+void Workflow::tell(const ReplyTo& reply_to, const core::Text& text, core::Time now) {
+    storage::UnitOfWork work{database_};
+    work.enqueue(std::nullopt,
+                 {core::Ephemeral{reply_to.channel, reply_to.user, core::Notice{text}}}, now);
+    commit(work);
+}
+
 void Workflow::post_to_committee(const core::Text& text, const core::UserId& by,
                                  std::string_view action, std::string_view detail, core::Time now) {
     storage::UnitOfWork work{database_};

@@ -61,6 +61,9 @@ public:
     void record_views(const core::UserId& member, std::string_view action,
                       const std::vector<core::IncidentId>& incidents, core::Time now);
 
+    // Queues a private answer to one person where they clicked, in its own write.
+    void tell(const ReplyTo& reply_to, const core::Text& text, core::Time now);
+
     // Queues `text` for the committee channel, about no incident, with an audit entry of who
     // asked for it (`action`, `detail`: fixed words and ids, never report text).
     void post_to_committee(const core::Text& text, const core::UserId& by, std::string_view action,
