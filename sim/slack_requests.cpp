@@ -117,7 +117,7 @@ json view_submission(const std::string& user, const std::string& callback_id,
 }
 
 json button_click(const std::string& user, const std::string& action_id, const std::string& value,
-                  const std::string& channel) {
+                  const std::string& channel, const std::string& message_ts) {
     return {
         {"type", "block_actions"},
         {"team", {{"id", "T0001"}, {"domain", "example"}}},
@@ -127,7 +127,7 @@ json button_click(const std::string& user, const std::string& action_id, const s
         {"trigger_id", "trigger-3"},
         {"container",
          {{"type", "message"},
-          {"message_ts", "1.0"},
+          {"message_ts", message_ts},
           {"channel_id", channel},
           {"is_ephemeral", false}}},
         {"channel", {{"id", channel}, {"name", "committee"}}},

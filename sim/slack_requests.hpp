@@ -58,7 +58,8 @@ nlohmann::json view_submission(const std::string& user, const std::string& callb
 
 // block_actions: a button pressed in a message in `channel`.
 nlohmann::json button_click(const std::string& user, const std::string& action_id,
-                            const std::string& value, const std::string& channel);
+                            const std::string& value, const std::string& channel,
+                            const std::string& message_ts = "1.0");
 // block_actions: a users_select in an actions block named `block_id`.
 nlohmann::json user_selection(const std::string& user, const std::string& action_id,
                               const std::string& block_id, const std::string& selected,

@@ -190,8 +190,9 @@ HttpResponse Bot::submit_report(const std::string& user, const ReportInput& inpu
 }
 
 HttpResponse Bot::click(const std::string& user, const std::string& action_id,
-                        const std::string& value, const std::string& channel) {
-    return payload(button_click(user, action_id, value, channel));
+                        const std::string& value, const std::string& channel,
+                        const std::string& message_ts) {
+    return payload(button_click(user, action_id, value, channel, message_ts));
 }
 
 HttpResponse Bot::ballot(const std::string& user, const std::string& reference, int number,

@@ -69,8 +69,10 @@ public:
     // before (Slack's retry, or Submit pressed twice).
     HttpResponse submit_report(const std::string& user, const ReportInput& input,
                                std::string view_id = {});
+    // A button pressed on the message at `message_ts` in `channel`.
     HttpResponse click(const std::string& user, const std::string& action_id,
-                       const std::string& value, const std::string& channel);
+                       const std::string& value, const std::string& channel,
+                       const std::string& message_ts = "1.0");
     // ballot_yes / ballot_no on motion `number` of `reference`'s incident.
     HttpResponse ballot(const std::string& user, const std::string& reference, int number, bool yes,
                         const std::string& channel);
