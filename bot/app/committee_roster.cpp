@@ -43,6 +43,17 @@ void CommitteeRoster::joined(const core::UserId& user) {
 
 void CommitteeRoster::set_names(const core::UserId& user, std::vector<std::string> names) {
     committee_.names[user] = std::move(names);
+    if (names_set_)
+        names_set_(user);
+}
+
+void CommitteeRoster::want_names(const core::UserId& user) {
+    if (!committee_.names.contains(user) && names_wanted_)
+        names_wanted_(user);
+}
+
+void CommitteeRoster::on_names_set(std::function<void(const core::UserId&)> listener) {
+    names_set_ = std::move(listener);
 }
 
 void CommitteeRoster::on_names_wanted(std::function<void(const core::UserId&)> listener) {

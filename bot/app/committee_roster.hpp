@@ -35,6 +35,10 @@ public:
     // Slack was asked for everyone's names (some answers may have failed).
     void names_learned();
     void on_names_wanted(std::function<void(const core::UserId&)> listener);
+    // Asks for `user`'s names if they are not known (a member the committee just admitted).
+    void want_names(const core::UserId& user);
+    // Told each time someone's names are set.
+    void on_names_set(std::function<void(const core::UserId&)> listener);
     // Told once, when the names are first known: new members can be asked from then on.
     void on_names_learned(std::function<void()> listener);
     // Told each time the committee channel's membership is read from Slack.
@@ -48,6 +52,7 @@ private:
     core::Committee committee_;
     core::UserId bot_;
     std::function<void(const core::UserId&)> names_wanted_;
+    std::function<void(const core::UserId&)> names_set_;
     std::function<void()> names_learned_;
     std::function<void()> channel_known_;
 };

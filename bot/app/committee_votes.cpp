@@ -195,9 +195,18 @@ void CommitteeVotes::recount_open(storage::UnitOfWork& work, const core::UserId&
 }
 
 void CommitteeVotes::carry_out(core::Time now) {
-    roster_.set_members(storage::Roster{database_}.members());
+    storage::Roster stored{database_};
+    roster_.set_members(stored.members());
     roster_sync_.apply_removals(now);
-    if (roster_.committee().names_known)
+    // A new member is asked about the open incidents once Slack has told cocbot their names,
+    // so that one who is a reported person by name is never asked (see on_names_set).
+    bool names_missing = false;
+    for (const auto& change : stored.unapplied())
+        if (change.added && !roster_.committee().names.contains(change.user)) {
+            names_missing = true;
+            roster_.want_names(change.user);
+        }
+    if (roster_.committee().names_known && !names_missing)
         roster_sync_.apply_additions(now);
 }
 

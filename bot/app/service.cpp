@@ -156,6 +156,11 @@ struct App {
             scheduler.wake();
         });
         roster.on_names_learned([this] { roster_sync.apply_additions(now()); });
+        // A member the committee admitted is asked about the open incidents once named.
+        roster.on_names_set([this](const core::UserId&) {
+            if (roster.committee().names_known)
+                roster_sync.apply_additions(now());
+        });
         roster.on_channel_known([this] { monitor.wake(); }); // healthy without waiting a probe
         workflow.on_decided([this](const core::Decision& decision) {
             for (const auto& event : decision.events)

@@ -221,3 +221,28 @@ TEST_SUITE("e2e: the committee governs itself") {
         CHECK(answer("UBOB", "committee remove erin").find("Usage") != std::string::npos);
     }
 }
+
+TEST_SUITE("e2e: the committee governs itself") {
+    TEST_CASE("a member admitted by a majority of all members joins and is asked about incidents") {
+        ConfidentialIncident incident{{"UALICE", "UBOB", "UCAROL"}, "UHARPER", secrets};
+        incident.file("UALICE", shoulder_report("UREPORTED"));
+        auto& slack = incident.slack;
+        auto& bot = incident.bot;
+        REQUIRE(bot.slash("UALICE", "committee add <@UFRANK|frank>").status == 200);
+        for (const auto* voter : {"UALICE", "UBOB", "UCAROL"})
+            REQUIRE(eventually(
+                [&] { return button_on(slack, dm(voter), "admission_yes").has_value(); }));
+        CHECK(slack.messages(dm("UFRANK")).empty());
+        for (const auto* voter : {"UALICE", "UBOB"}) {
+            const auto ballot = button_on(slack, dm(voter), "admission_yes");
+            REQUIRE(ballot);
+            REQUIRE(bot.click(voter, "admission_yes", ballot->first, dm(voter)).status == 200);
+        }
+        REQUIRE(eventually([&] { return slack.members(committee_channel).count("UFRANK") == 1; }));
+        // Asked the conflict question for the open incident, privately, with no detail.
+        REQUIRE(eventually([&] { return slack.shows(dm("UFRANK"), "has been reported"); }));
+        CHECK(slack.shows(dm("UCAROL"), "voted to admit"));
+        CHECK(bot.slash("UFRANK", "committee").body.find("<@UFRANK>") != std::string::npos);
+        incident.check_step();
+    }
+}
