@@ -65,8 +65,8 @@ json views_open_args(const std::string& trigger_id, json view) {
     return {{"trigger_id", trigger_id}, {"view", std::move(view)}};
 }
 
-json views_publish_args(const core::UserId& user, const core::Overview& overview) {
-    return {{"user_id", user.value}, {"view", slack::home_view(overview)}};
+json views_publish_args(const core::UserId& user, const core::Overview& overview, bool member) {
+    return {{"user_id", user.value}, {"view", slack::home_view(overview, member)}};
 }
 
 void log_call(std::string_view what, const slack::ApiResult& result) {
@@ -222,7 +222,9 @@ void Ingress::publish_home(const core::UserId& user) {
     const auto overview = reads_.overview_for(user);
     workflow_.record_views(user, "home_viewed", core::shown_incidents(overview), now());
     ++homes_publishing_;
-    net::co_spawn(executor_, publish(api_, commits_, views_publish_args(user, overview)),
+    net::co_spawn(executor_,
+                  publish(api_, commits_,
+                          views_publish_args(user, overview, roster_.committee().is_member(user))),
                   [this](std::exception_ptr e) {
                       --homes_publishing_;
                       if (e)

@@ -66,7 +66,8 @@ Ingress::Answer Ingress::committee_removal_modal(const slack::SlashCommand& comm
 Ingress::Answer Ingress::committee_removal(const slack::ViewSubmission& submission) {
     const auto proposal = slack::read_removal_proposal(submission);
     const core::UserId member{submission.user_id};
-    const auto inputs = slack::input_ids(slack::committee_removal_view());
+    const auto inputs =
+        slack::input_ids(slack::committee_removal_view(submission.private_metadata.empty()));
     std::vector<core::FieldError> errors;
     if (proposal.reason.empty())
         errors.push_back({std::string{slack::ids::reason}, "Say why, for the other members."});
@@ -74,7 +75,9 @@ Ingress::Answer Ingress::committee_removal(const slack::ViewSubmission& submissi
         errors.push_back({std::string{slack::ids::reason}, "Keep it under 3,000 characters."});
     else if (auto refused = governance_.votes().refusal(core::CommitteeMotionKind::removal, member,
                                                         proposal.subject))
-        errors.push_back({std::string{slack::ids::reason}, *refused});
+        errors.push_back({std::string{submission.private_metadata.empty() ? slack::ids::subject
+                                                                          : slack::ids::reason},
+                          *refused});
     if (!errors.empty())
         return Answer::json_body({{"response_action", "errors"},
                                   {"errors", {{errors.front().field, errors.front().message}}}},
@@ -105,6 +108,13 @@ std::optional<Ingress::Answer> Ingress::on_committee_action(const slack::BlockAc
                       : "This ballot is not yours to cast.";
     } else if (id == slack::ids::checkin_continue || id == slack::ids::checkin_step_down) {
         said = governance_.check_ins().answer(user, id == slack::ids::checkin_continue, at);
+    } else if (id == slack::ids::committee_remove) {
+        // App Home's button: the form asks which member. Anyone else's click opens nothing.
+        if (!roster_.committee().is_member(user) || actions.trigger_id.empty())
+            return Answer::empty("ignored");
+        if (!open_modal(actions.trigger_id, slack::committee_removal_modal({})))
+            return Answer::empty("modal_shed");
+        return Answer::empty("modal_opening");
     } else if (id == slack::ids::offboard_done) {
         said = governance_.offboarding().tick(
             {core::ChannelId{actions.channel_id}, actions.message_ts}, action.value, user, at);

@@ -166,7 +166,7 @@ json motion_blocks(const core::OpenMotion& m) {
 
 } // namespace
 
-json home_view(const core::Overview& overview) {
+json home_view(const core::Overview& overview, bool member) {
     json blocks = json::array({json{{"type", "header"}, {"text", plain("Code of Conduct")}}});
     blocks.push_back(section("*Your incidents*"));
     if (overview.open.empty())
@@ -181,6 +181,12 @@ json home_view(const core::Overview& overview) {
         blocks.push_back(context("None waiting for a vote."));
     add_bounded(blocks, overview.motions, motion_blocks);
     blocks.push_back(context("Use `/coc report` to make a report."));
+    if (member)
+        blocks.push_back(
+            {{"type", "actions"},
+             {"block_id", "committee"},
+             {"elements", json::array({kit::button(ids::committee_remove,
+                                                   "Propose removing a member", "committee")})}});
     return {{"type", "home"}, {"blocks", std::move(blocks)}};
 }
 

@@ -22,7 +22,8 @@ std::string status_text(const core::IncidentSummary& summary, core::Time now);
 std::string unknown_incident_text(std::string_view reference);
 
 // App Home: the member's open incidents and pending conflict declarations.
-nlohmann::json home_view(const core::Overview& overview);
+// App Home; a committee member also gets the committee's own actions.
+nlohmann::json home_view(const core::Overview& overview, bool member = false);
 
 // `/coc help`, and the answer to anything `/coc` does not understand: a bullet for each of
 // `lines` (one per subcommand) between what cocbot is and what to do in immediate danger.

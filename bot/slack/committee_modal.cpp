@@ -42,34 +42,60 @@ bool user_id_like(std::string_view text) {
            });
 }
 
+const ModalInput reason_field{ids::reason, "Why should they be removed?", reason_input,
+                              "Every other member reads this on their private ballot.",
+                              kit::Entry::required};
+const ModalInput farewell_field{ids::farewell, "The message they get if removed", farewell_input,
+                                "Sent by direct message only after their access is revoked. "
+                                "Leave it as it is, or write your own.",
+                                kit::Entry::optional};
+
+json subject_input() {
+    return {{"type", "users_select"}};
+}
+
+std::string selected_user(const ViewSubmission& submission) {
+    const auto block = submission.state.values.find(std::string{ids::subject});
+    if (block == submission.state.values.end())
+        return {};
+    const auto input = block->second.find(std::string{ids::subject});
+    if (input == block->second.end() || !input->second.selected_user)
+        return {};
+    return *input->second.selected_user;
+}
+
 } // namespace
 
-const ModalView& committee_removal_view() {
-    static const ModalView view{
+const ModalView& committee_removal_view(bool choose_subject) {
+    static const ModalView named{ids::committee_remove_callback,
+                                 "Propose a removal",
+                                 "Propose",
+                                 {reason_field, farewell_field}};
+    static const ModalView choosing{
         ids::committee_remove_callback,
         "Propose a removal",
         "Propose",
-        {{ids::reason, "Why should they be removed?", reason_input,
-          "Every other member reads this on their private ballot.", kit::Entry::required},
-         {ids::farewell, "The message they get if removed", farewell_input,
-          "Sent by direct message only after their access is revoked. Leave it as it is, or "
-          "write your own.",
-          kit::Entry::optional}}};
-    return view;
+        {{ids::subject, "Which member?", subject_input, {}, kit::Entry::required},
+         reason_field,
+         farewell_field}};
+    return choose_subject ? choosing : named;
 }
 
 json committee_removal_modal(const core::UserId& subject) {
+    const std::string who = subject.empty() ? std::string{"the member"} : user_link(subject);
     const std::string intro =
-        "Propose removing " + user_link(subject) +
+        "Propose removing " + who +
         " from the Code of Conduct committee. Every member but them gets a private ballot; a "
         "simple majority of *all* members (them included) must vote Remove, and a member who "
-        "does not vote counts against. " +
-        user_link(subject) + " is not told of the vote and sees nothing of it.";
-    return render_view(committee_removal_view(), intro, subject.value);
+        "does not vote counts against. They are not told of the vote and see nothing of it.";
+    return render_view(committee_removal_view(subject.empty()), intro, subject.value);
 }
 
 RemovalProposal read_removal_proposal(const ViewSubmission& submission) {
-    return {core::UserId{submission.private_metadata}, text_of(submission, ids::reason),
+    // Named by the command (the private metadata), or chosen in the form opened from App Home.
+    const std::string subject = submission.private_metadata.empty() ? selected_user(submission)
+                                                                    : submission.private_metadata;
+    return {core::UserId{subject}, text_of(submission, ids::reason),
             text_of(submission, ids::farewell)};
 }
 

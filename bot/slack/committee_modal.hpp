@@ -14,7 +14,9 @@
 
 namespace cocbot::slack {
 
-const ModalView& committee_removal_view();
+// With `choose_subject` (opened from App Home), the form asks which member first.
+const ModalView& committee_removal_view(bool choose_subject = false);
+// For `subject`, or with an empty one for a member chosen in the form.
 nlohmann::json committee_removal_modal(const core::UserId& subject);
 
 struct RemovalProposal {

@@ -95,6 +95,8 @@ inline constexpr std::string_view cannot_anonymise = "cannot_anonymise";
 // Selects carry no value: their actions block is named "incident:<ref>" instead.
 // The committee governing itself.
 inline constexpr std::string_view committee_remove_callback = "coc_committee_remove";
+inline constexpr std::string_view committee_remove = "committee_remove"; // App Home's button
+inline constexpr std::string_view subject = "subject";
 inline constexpr std::string_view reason = "reason";
 inline constexpr std::string_view farewell = "message";
 inline constexpr std::string_view checkin_continue = "checkin_continue";

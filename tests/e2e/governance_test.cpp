@@ -246,3 +246,34 @@ TEST_SUITE("e2e: the committee governs itself") {
         incident.check_step();
     }
 }
+
+TEST_SUITE("e2e: the committee governs itself") {
+    TEST_CASE_FIXTURE(FiveMembers,
+                      "a removal can be proposed from App Home, never shown to others") {
+        REQUIRE(bot.home_opened("UOUTSIDER").status == 200);
+        REQUIRE(bot.home_opened("UALICE").status == 200);
+        REQUIRE(eventually([&] { return slack.calls("views.publish").size() >= 2; }));
+        for (const auto& call : slack.calls("views.publish"))
+            CHECK((call.args["view"].dump().find("committee_remove") != std::string::npos) ==
+                  (call.args.value("user_id", "") == "UALICE"));
+        REQUIRE(bot.click("UOUTSIDER", "committee_remove", "committee", "").status == 200);
+        REQUIRE(bot.click("UALICE", "committee_remove", "committee", "").status == 200);
+        REQUIRE(eventually([&] { return slack.calls("views.open").size() == 1; }));
+        // Choosing nobody, or oneself, is refused on the form.
+        auto refused = bot.submit_view("UALICE", "coc_committee_remove", "",
+                                       modal_values({{"reason", input::text(reason)}}));
+        CHECK(refused.body.find("\"subject\"") != std::string::npos);
+        refused = bot.submit_view(
+            "UALICE", "coc_committee_remove", "",
+            modal_values({{"subject", input::user("UALICE")}, {"reason", input::text(reason)}}));
+        CHECK(refused.body.find("own removal") != std::string::npos);
+        const auto answer = bot.submit_view(
+            "UALICE", "coc_committee_remove", "",
+            modal_values({{"subject", input::user("UERIN")}, {"reason", input::text(reason)}}));
+        CHECK(answer.body.find("Your proposal is open") != std::string::npos);
+        REQUIRE(
+            eventually([&] { return button_on(slack, dm("UDAN"), "removal_remove").has_value(); }));
+        REQUIRE(bot.wait_idle());
+        check_erin_saw_nothing();
+    }
+}

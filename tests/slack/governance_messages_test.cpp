@@ -1,6 +1,7 @@
 // File: tests/slack/governance_messages_test.cpp
 // The committee's own messages and form: a private ballot with its reason and live count, the
 // check-in question, the checklist's Done buttons, the removal form, and reading a mention.
+#include "bot/slack/answers.hpp"
 #include "bot/slack/committee_modal.hpp"
 #include "bot/slack/messages.hpp"
 #include "tests/slack/block_queries.hpp"
@@ -103,6 +104,17 @@ TEST_SUITE("blocks") {
         CHECK(read.subject == core::UserId{"UERIN"});
         CHECK(read.reason == "Why");
         CHECK(read.farewell.empty());
+    }
+
+    TEST_CASE("App Home offers a removal to committee members only") {
+        CHECK(slack::home_view({}, true).dump().find("committee_remove") != std::string::npos);
+        CHECK(slack::home_view({}, false).dump().find("committee_remove") == std::string::npos);
+        const auto choosing = slack::committee_removal_modal({});
+        CHECK(choosing.value("private_metadata", "").empty());
+        CHECK(choosing.dump().find("users_select") != std::string::npos);
+        slack::ViewSubmission submission;
+        submission.state.values["subject"]["subject"].selected_user = "UERIN";
+        CHECK(slack::read_removal_proposal(submission).subject == core::UserId{"UERIN"});
     }
 
     TEST_CASE("a mention is read as Slack escapes it, and anything else is refused") {
