@@ -165,6 +165,14 @@ void CommitteeMotions::record_message(std::int64_t id, const core::UserId& voter
     update.tryReset();
 }
 
+void CommitteeMotions::add_ballot(std::int64_t id, const core::UserId& voter) {
+    auto& insert = db_.prepared(insert_ballot_sql);
+    insert.bind(":id", id);
+    insert.bind(":voter", voter.value);
+    execute(insert);
+    insert.tryReset();
+}
+
 void CommitteeMotions::drop_ballot(std::int64_t id, const core::UserId& voter) {
     auto& remove = db_.prepared(drop_sql);
     remove.bind(":id", id);

@@ -47,6 +47,8 @@ public:
     void decide(std::int64_t id, core::MotionResult result, core::Time now);
     std::vector<BallotRow> ballots(std::int64_t id);
     void record_message(std::int64_t id, const core::UserId& voter, const core::MessageRef& where);
+    // A member who joined while the motion is open gets a ballot too.
+    void add_ballot(std::int64_t id, const core::UserId& voter);
     // The voter left the committee: their ballot no longer counts, and is not sent any more.
     void drop_ballot(std::int64_t id, const core::UserId& voter);
 

@@ -19,6 +19,7 @@ constexpr const char* insert_configured_sql =
 constexpr const char* insert_member_sql =
     "INSERT INTO roster (user_id, since) VALUES (:user, :since)";
 constexpr const char* delete_member_sql = "DELETE FROM roster WHERE user_id = :user";
+constexpr const char* forget_check_in_sql = "DELETE FROM check_ins WHERE user_id = :user";
 constexpr const char* insert_change_sql =
     "INSERT INTO roster_changes (at, user_id, change) VALUES (:at, :user, :change)";
 constexpr const char* unapplied_sql = "SELECT seq, at, user_id, change FROM roster_changes "
@@ -106,6 +107,11 @@ std::optional<RosterChange> Roster::remove(const core::UserId& user, core::Time 
     remove.bind(":user", user.value);
     execute(remove);
     remove.tryReset();
+    // Their check-in goes with them: one who comes back starts a new period.
+    auto& forget = db_.prepared(forget_check_in_sql);
+    forget.bind(":user", user.value);
+    execute(forget);
+    forget.tryReset();
     return record(user, false, now, actor);
 }
 

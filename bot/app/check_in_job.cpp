@@ -53,7 +53,7 @@ std::string CheckInJob::answer(const core::UserId& member, bool stay, core::Time
     storage::CheckIns check_ins{database_};
     const auto check_in = check_ins.of(member);
     if (!check_in || !roster_.committee().is_member(member))
-        return "You are no longer on the committee.";
+        return "This question was withdrawn."; // says nothing of why
     if (!check_in->asked_at)
         return "You have answered this already. Thank you.";
     if (!stay && storage::Offboardings{database_}.under_way(member))

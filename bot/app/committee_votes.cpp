@@ -56,20 +56,23 @@ std::optional<std::string> CommitteeVotes::refusal(core::CommitteeMotionKind kin
         return "Only the committee's members can propose that.";
     if (subject.empty())
         return "Name the person with an @-mention, chosen from Slack's list.";
+    // What the subject of a removal could ask about themself is answered first, so that no
+    // answer of theirs ever tells them that a vote about them is open.
+    if (subject == proposer)
+        return kind == core::CommitteeMotionKind::removal
+                   ? "You cannot propose your own removal. To step down, answer the six-monthly "
+                     "check-in with Step down, or ask another member."
+                   : "You are on the committee already.";
+    const bool admission = kind == core::CommitteeMotionKind::admission;
+    if (admission && committee.is_member(subject))
+        return who + " is already on the committee.";
+    if (!admission && !committee.is_member(subject))
+        return who + " is not on the committee.";
     if (storage::CommitteeMotions{database_}.open_about(subject))
         return "A vote about " + who + " is already open.";
     if (storage::Offboardings{database_}.under_way(subject))
         return who + " is already leaving the committee.";
-    if (kind == core::CommitteeMotionKind::admission)
-        return committee.is_member(subject)
-                   ? std::optional<std::string>{who + " is already on the committee."}
-                   : std::nullopt;
-    if (!committee.is_member(subject))
-        return who + " is not on the committee.";
-    if (subject == proposer)
-        return "You cannot propose your own removal. To step down, answer the six-monthly "
-               "check-in with Step down, or ask another member.";
-    if (committee.members.size() < 3)
+    if (!admission && committee.members.size() < 3)
         return "A removal needs a majority of all members without the subject's vote, so the "
                "committee needs at least three members.";
     return std::nullopt;
@@ -127,7 +130,8 @@ std::string CommitteeVotes::vote(std::int64_t id, const core::UserId& voter, boo
 void CommitteeVotes::settle(storage::UnitOfWork& work, std::int64_t id, core::Time now) {
     storage::CommitteeMotions motions{database_};
     const auto motion = motions.find(id);
-    if (!motion)
+    // A recount can decide a motion part-way through another's: it is settled once.
+    if (!motion || !motion->open())
         return;
     const auto tally = core::count(*motion, storage::Roster{database_}.members());
     std::vector<core::Effect> updates;
@@ -160,11 +164,33 @@ void CommitteeVotes::decided(storage::UnitOfWork& work, const core::CommitteeMot
     storage::Roster{database_}.add(motion.subject, now);
     work.enqueue(std::nullopt, {core::Invite{{}, roster_.committee().channel, motion.subject}},
                  now);
+    give_ballots(work, motion.subject, now);
+}
+
+void CommitteeVotes::give_ballots(storage::UnitOfWork& work, const core::UserId& member,
+                                  core::Time now) {
+    // A new member counts among all members: they get a ballot on every open vote (but one
+    // about themself), and each is counted again.
+    storage::CommitteeMotions motions{database_};
+    const auto members = storage::Roster{database_}.members();
+    for (const auto id : motions.open_ids()) {
+        auto motion = motions.find(id);
+        if (!motion || motion->subject == member)
+            continue;
+        motions.add_ballot(id, member);
+        work.enqueue(
+            std::nullopt,
+            {core::Post{{}, {}, member, ballot_of(*motion, core::count(*motion, members)), true}},
+            now);
+        settle(work, id, now);
+    }
 }
 
 void CommitteeVotes::offboard(storage::UnitOfWork& work, const core::UserId& member,
                               core::OffboardCause cause, const core::UserId& by,
                               std::optional<std::int64_t> motion, core::Time now) {
+    if (storage::Offboardings{database_}.under_way(member))
+        return; // already leaving (a recount that decided a second removal, say)
     offboarding_.start(work, member, cause, by, motion, now);
     recount_open(work, member, now);
 }
@@ -173,8 +199,8 @@ void CommitteeVotes::recount_open(storage::UnitOfWork& work, const core::UserId&
                                   core::Time now) {
     storage::CommitteeMotions motions{database_};
     for (const auto id : motions.open_ids()) {
-        const auto motion = motions.find(id);
-        if (!motion)
+        const auto motion = motions.find(id); // read again: an earlier recount may decide it
+        if (!motion || !motion->open())
             continue;
         const bool about_them = motion->subject == leaving;
         std::vector<core::Effect> withdrawn;

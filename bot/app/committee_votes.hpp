@@ -47,6 +47,7 @@ private:
     void decided(storage::UnitOfWork& work, const core::CommitteeMotion& motion,
                  const core::CommitteeTally& tally, core::Time now);
     void recount_open(storage::UnitOfWork& work, const core::UserId& leaving, core::Time now);
+    void give_ballots(storage::UnitOfWork& work, const core::UserId& member, core::Time now);
     void commit(storage::UnitOfWork& work);
 
     storage::Database& database_;

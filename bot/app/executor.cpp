@@ -75,6 +75,18 @@ void Executor::on_committee_text(
     committee_text_ = std::move(loader);
 }
 
+void Executor::tell_committee_records(const CommitteeSettled& settled) {
+    if (!committee_settled_)
+        return;
+    // Its own error boundary: a record that cannot be written now (a busy database) must not
+    // stop the loop; the effect is closed, and the next probe moves an off-boarding on.
+    try {
+        committee_settled_(settled);
+    } catch (const std::exception&) {
+        log(Level::error, "committee_effect", {{"class", failure_class(std::current_exception())}});
+    }
+}
+
 void Executor::wake() {
     timer_.cancel();
 }
@@ -176,8 +188,8 @@ void Executor::settle(const storage::PendingEffect& pending, const Result& resul
     case Result::Kind::done:
         // Core learns where the message is before the effect is closed: a crash in between
         // re-runs the effect, which finds the message and records the same position again.
-        if (!pending.incident && committee_settled_)
-            committee_settled_({pending.effect, result.posted, std::nullopt});
+        if (!pending.incident)
+            tell_committee_records({pending.effect, result.posted, std::nullopt});
         if (result.posted && pending.incident) {
             const auto& post = std::get<core::Post>(pending.effect);
             workflow_.handle(core::RecordMessagePosted{*pending.incident, *result.posted,
@@ -208,8 +220,8 @@ void Executor::fail(const storage::PendingEffect& pending, const std::string& er
     // channel or a cleared member without the report: whatever the reason, people must hear of
     // it. They are told before the row is closed, so a crash in between tells them again
     // rather than never.
-    if (!pending.incident && committee_settled_)
-        committee_settled_({pending.effect, std::nullopt, error});
+    if (!pending.incident)
+        tell_committee_records({pending.effect, std::nullopt, error});
     else if (const auto report = failure_report(pending.effect, error))
         workflow_.handle(*report, now());
     outbox_.mark_failed(pending.id, error);

@@ -71,6 +71,7 @@ private:
     awaitable<Result> remove(const core::Remove& remove);
     awaitable<Result> archive(const core::ArchiveChannel& archive);
     void settle(const storage::PendingEffect& pending, const Result& result);
+    void tell_committee_records(const CommitteeSettled& settled);
     void fail(const storage::PendingEffect& pending, const std::string& error);
     void fail_undecodable(const storage::UndecodableEffect& undecodable);
     core::Time retry_time(int attempts_so_far) const;

@@ -37,7 +37,13 @@ Governance::Governance(storage::Database& database, CommitteeRoster& roster,
     : database_(database), roster_(roster), committed_(committed),
       offboarding_(database, roster, options.offboarding, committed),
       votes_(database, roster, roster_sync, offboarding_, committed),
-      check_ins_(database, roster, votes_, options.check_in, committed) {}
+      check_ins_(database, roster, votes_, options.check_in, committed) {
+    // The incidents hear of a member's off-boarding once they are out of every channel, so
+    // that no incident channel they are still in says it.
+    roster_sync.hold_while(
+        [this](const core::UserId& member) { return offboarding_.revoking(member); });
+    offboarding_.on_revoked([&roster_sync](core::Time now) { roster_sync.apply_removals(now); });
+}
 
 void Governance::run(core::Time now) {
     check_ins_.run(now);
@@ -52,6 +58,10 @@ void Governance::settled(const Executor::CommitteeSettled& settled, core::Time n
         invite_failed(*invite, *settled.error, now);
     else if (const auto* post = std::get_if<core::Post>(&settled.effect); post && settled.posted)
         posted(*post, *settled.posted, now);
+    else if (const auto* checklist =
+                 post ? std::get_if<core::OffboardChecklist>(&post->message) : nullptr;
+             checklist && !post->to_user.empty())
+        offboarding_.checklist_undelivered(*checklist, now); // skipped or failed for good
 }
 
 void Governance::posted(const core::Post& post, const core::MessageRef& where, core::Time now) {

@@ -8,6 +8,7 @@
 #include "storage/roster.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace cocbot::app {
 
@@ -24,7 +25,7 @@ std::vector<core::ChannelId> channels_of(storage::Database& database,
             continue;
         if (!incident.channel.empty() && !incident.channel_archived())
             channels.push_back(incident.channel);
-        if (!incident.hr_channel.empty())
+        if (!incident.hr_channel.empty() && incident.hr)
             channels.push_back(incident.hr_channel);
     }
     return channels;
@@ -61,16 +62,15 @@ std::int64_t Offboarding::start(storage::UnitOfWork& work, const core::UserId& m
                                 std::optional<std::int64_t> motion, core::Time now) {
     const auto& committee = roster_.committee();
     const auto channels = channels_of(database_, committee, member);
-    storage::Roster{database_}.remove(member, now);
-    storage::CheckIns check_ins{database_};
-    if (const auto check_in = check_ins.of(member);
+    // Their unanswered check-in is withdrawn before the roster forgets it with them.
+    if (const auto check_in = storage::CheckIns{database_}.of(member);
         check_in && check_in->asked_at && check_in->message)
         work.enqueue(std::nullopt,
                      {core::Update{{},
                                    *check_in->message,
                                    core::CheckInPrompt{core::CheckInAnswer::withdrawn}}},
                      now);
-    check_ins.forget(member);
+    storage::Roster{database_}.remove(member, now);
     storage::Offboarding row;
     row.member = member;
     row.cause = cause;
@@ -89,12 +89,15 @@ std::int64_t Offboarding::start(storage::UnitOfWork& work, const core::UserId& m
 }
 
 void Offboarding::removal_settled(const core::UserId& member, const core::ChannelId& channel,
-                                  const std::optional<std::string>& error, core::Time now) {
+                                  std::optional<std::string> error, core::Time now) {
     storage::UnitOfWork work{database_};
     storage::Offboardings stored{database_};
     const auto id = stored.under_way(member);
     if (!id)
         return;
+    // A channel gone, or archived since, holds nobody cocbot can remove: nothing more to do.
+    if (error && (*error == "channel_not_found" || *error == "is_archived"))
+        error.reset();
     if (error) {
         const auto rows = stored.channels(*id);
         const auto row = std::find_if(rows.begin(), rows.end(), [&](const storage::RevokeRow& r) {
@@ -108,7 +111,7 @@ void Offboarding::removal_settled(const core::UserId& member, const core::Channe
         stored.revoked(*id, channel);
     }
     advance(work, *id, now);
-    commit(work);
+    commit(work, now);
 }
 
 void Offboarding::alert_refusal(storage::UnitOfWork& work, const core::UserId& member,
@@ -155,7 +158,7 @@ std::string Offboarding::tick(const core::MessageRef& message, const std::string
         work.audit(now, by.value, "offboarding_item_done", {}, row->member.value + " " + item);
         advance(work, *id, now);
     }
-    commit(work);
+    commit(work, now);
     return "Recorded.";
 }
 
@@ -173,6 +176,7 @@ void Offboarding::advance(storage::UnitOfWork& work, std::int64_t id, core::Time
             {core::Post{{}, to_channel, row->checklist_to, checklist_of(stored, *row), true}}, now);
         stored.checklist_queued(id, now);
         work.audit(now, "cocbot", "offboarding_access_revoked", {}, row->member.value);
+        revoked_now_ = true;
         return;
     }
     case core::OffboardStep::tell:
@@ -188,12 +192,13 @@ void Offboarding::advance(storage::UnitOfWork& work, std::int64_t id, core::Time
 }
 
 void Offboarding::resume(core::Time now) {
-    // Read first: most of the time nothing is under way, and nothing is written.
-    if (storage::Offboardings{database_}.under_way().empty())
+    // Read first: most of the time nothing is due, and nothing is written.
+    auto ids = storage::Offboardings{database_}.under_way();
+    std::erase_if(ids, [&](std::int64_t id) { return !due(id, now); });
+    if (ids.empty())
         return;
     storage::UnitOfWork work{database_};
     storage::Offboardings stored{database_};
-    const auto ids = stored.under_way();
     for (const auto id : ids) {
         const auto row = stored.find(id);
         for (const auto& channel : stored.channels(id))
@@ -204,7 +209,32 @@ void Offboarding::resume(core::Time now) {
             }
         advance(work, id, now);
     }
-    commit(work);
+    commit(work, now);
+}
+
+// A refused removal to try again, or a step to take (after a restart, say).
+bool Offboarding::due(std::int64_t id, core::Time now) {
+    storage::Offboardings stored{database_};
+    for (const auto& channel : stored.channels(id))
+        if (channel.state == storage::RevokeState::refused &&
+            (!channel.tried_at || *channel.tried_at + options_.retry_refused <= now))
+            return true;
+    const auto step = core::next_step(stored.progress(id));
+    return step == core::OffboardStep::checklist || step == core::OffboardStep::tell;
+}
+
+bool Offboarding::revoking(const core::UserId& member) {
+    storage::Offboardings stored{database_};
+    const auto id = stored.under_way(member);
+    return id && core::next_step(stored.progress(*id)) == core::OffboardStep::revoke;
+}
+
+void Offboarding::checklist_undelivered(const core::OffboardChecklist& checklist, core::Time now) {
+    storage::UnitOfWork work{database_};
+    work.enqueue(std::nullopt, {core::Post{{}, roster_.committee().channel, {}, checklist, true}},
+                 now);
+    work.audit(now, "cocbot", "offboarding_checklist_redirected", {}, checklist.member.value);
+    commit(work, now);
 }
 
 std::optional<std::string> Offboarding::farewell_text(std::int64_t id) {
@@ -219,10 +249,12 @@ std::optional<std::string> Offboarding::farewell_text(std::int64_t id) {
     return written;
 }
 
-void Offboarding::commit(storage::UnitOfWork& work) {
+void Offboarding::commit(storage::UnitOfWork& work, core::Time now) {
     work.commit();
     if (committed_)
         committed_();
+    if (std::exchange(revoked_now_, false) && revoked_)
+        revoked_(now);
 }
 
 } // namespace cocbot::app

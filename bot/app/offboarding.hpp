@@ -36,7 +36,7 @@ public:
 
     // The executor removed the person from a channel, or Slack refused (`error`).
     void removal_settled(const core::UserId& member, const core::ChannelId& channel,
-                         const std::optional<std::string>& error, core::Time now);
+                         std::optional<std::string> error, core::Time now);
     void checklist_posted(std::int64_t id, const core::MessageRef& where);
 
     // A line of the checklist at `message` ticked by `by`: what to tell them.
@@ -50,16 +50,27 @@ public:
     // The text a Farewell shows, read when it is sent.
     std::optional<std::string> farewell_text(std::int64_t id);
 
+    // Whether `member` is still to be removed from a channel of the committee.
+    bool revoking(const core::UserId& member);
+    // Told once the person is out of every channel: the incidents may hear of it now.
+    void on_revoked(std::function<void(core::Time)> listener) { revoked_ = std::move(listener); }
+    // The checklist could not reach its recipient (they left, say): it goes to the committee
+    // channel, which the person has left by then.
+    void checklist_undelivered(const core::OffboardChecklist& checklist, core::Time now);
+
 private:
     void advance(storage::UnitOfWork& work, std::int64_t id, core::Time now);
     void alert_refusal(storage::UnitOfWork& work, const core::UserId& member,
                        const core::ChannelId& channel, const std::string& error, core::Time now);
-    void commit(storage::UnitOfWork& work);
+    void commit(storage::UnitOfWork& work, core::Time now);
+    bool due(std::int64_t id, core::Time now);
 
     storage::Database& database_;
     CommitteeRoster& roster_;
     OffboardingOptions options_;
     std::function<void()> committed_;
+    std::function<void(core::Time)> revoked_;
+    bool revoked_now_ = false; // the last advance() left the revoking step
 };
 
 } // namespace cocbot::app

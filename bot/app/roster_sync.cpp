@@ -29,7 +29,7 @@ void RosterSync::reconcile(const std::vector<core::UserId>& configured, core::Ti
 
 void RosterSync::apply_removals(core::Time now) {
     for (const auto& change : storage::Roster{database_}.unapplied())
-        if (!change.added)
+        if (!change.added && !(held_ && held_(change.user)))
             apply(change, now);
 }
 

@@ -11,6 +11,7 @@
 #include "storage/database.hpp"
 #include "storage/roster.hpp"
 
+#include <functional>
 #include <vector>
 
 namespace cocbot::app {
@@ -25,8 +26,11 @@ public:
 
     // Asks each member added (and still on the roster) about every open incident.
     void apply_additions(core::Time now);
-    // Carries out every removal not yet carried out (the committee's own, say).
+    // Carries out every removal not yet carried out (the committee's own, say), but those held.
     void apply_removals(core::Time now);
+    // A removal is held while `held(user)`: an off-boarding's incident channels hear of it only
+    // once the person is out of every channel of the committee.
+    void hold_while(std::function<bool(const core::UserId&)> held) { held_ = std::move(held); }
 
 private:
     void apply(const storage::RosterChange& change, core::Time now);
@@ -34,6 +38,7 @@ private:
     storage::Database& database_;
     Workflow& workflow_;
     CommitteeRoster& roster_;
+    std::function<bool(const core::UserId&)> held_;
 };
 
 } // namespace cocbot::app

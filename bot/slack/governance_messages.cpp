@@ -37,7 +37,7 @@ std::string count_of(const core::CommitteeBallot& ballot) {
 
 std::string result_of(const core::CommitteeBallot& ballot) {
     if (ballot.withdrawn)
-        return "This ballot was withdrawn: the vote no longer concerns you.";
+        return "This ballot was withdrawn.";
     const bool removal = ballot.kind == core::CommitteeMotionKind::removal;
     switch (ballot.tally.result) {
     case core::MotionResult::passed:
@@ -77,7 +77,8 @@ RenderedMessage render_ballot(const core::CommitteeBallot& ballot) {
     kit::add_sections(blocks, question);
     if (!ballot.withdrawn)
         kit::add_sections(blocks, "*Reason:* " + escape(ballot.reason));
-    blocks.push_back(context(count_of(ballot) + " " + result_of(ballot)));
+    blocks.push_back(
+        context(ballot.withdrawn ? result_of(ballot) : count_of(ballot) + " " + result_of(ballot)));
     if (!ballot.withdrawn && ballot.tally.result == core::MotionResult::open)
         blocks.push_back({{"type", "actions"},
                           {"block_id", "committee_ballot"},
