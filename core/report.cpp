@@ -80,6 +80,9 @@ std::vector<FieldError> validate(const Report& report) {
     check_length(errors, "location", report.location);
     check_length(errors, "reporter_name", report.reporter_name);
     check_length(errors, "reporter_contact", report.reporter_contact);
+    if (report.excluded.size() > max_excluded)
+        errors.push_back(
+            {"excluded_members", "Choose at most " + std::to_string(max_excluded) + " members."});
     // An anonymous report must not carry what identifies the reporter: say so rather than
     // silently storing or dropping it.
     if (report.flags.anonymous && !report.reporter_name.empty())

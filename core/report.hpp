@@ -47,6 +47,9 @@ struct Report {
     std::string reporter_contact;
     Source source = Source::slack;
     Flags flags;
+    // Committee members the reporter chose not to see it: never asked, never told, and nobody
+    // is told who they are.
+    std::vector<UserId> excluded{};
 
     friend bool operator==(const Report&, const Report&) = default;
 };
@@ -60,6 +63,7 @@ struct FieldError {
 };
 
 inline constexpr std::size_t max_text_length = 3000;
+inline constexpr std::size_t max_excluded = 100; // far more than any committee has
 
 // Everything wrong with a report, in form order; empty when it can be filed.
 std::vector<FieldError> validate(const Report& report);

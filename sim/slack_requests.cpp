@@ -53,6 +53,7 @@ json report_state(const ReportInput& in) {
         {"reporter_contact", input::text(in.reporter_contact)},
         {"source", input::choice(in.source, "static_select")},
         {"flags", input::choices(in.flags)},
+        {"excluded_members", input::users(in.excluded_members)},
     });
 }
 

@@ -21,6 +21,7 @@ struct ReportInput {
     std::string reporter_contact;
     std::string source = "slack";
     std::vector<std::string> flags;
+    std::vector<std::string> excluded_members; // committee members who must not see it
 };
 
 // view.state.values exactly as Slack sends them for the report modal.

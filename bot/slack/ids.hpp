@@ -23,6 +23,7 @@ inline constexpr std::string_view reporter_name = "reporter_name";
 inline constexpr std::string_view reporter_contact = "reporter_contact";
 inline constexpr std::string_view source = "source";
 inline constexpr std::string_view flags = "flags";
+inline constexpr std::string_view excluded_members = "excluded_members";
 inline constexpr std::string_view conflict_none = "conflict_none";
 inline constexpr std::string_view conflict_declared = "conflict_declared";
 inline constexpr std::string_view recuse = "recuse";

@@ -56,6 +56,10 @@ json source_select() {
     return {{"type", "static_select"}, {"options", sources}, {"initial_option", sources[0]}};
 }
 
+json members_select() {
+    return {{"type", "multi_users_select"}};
+}
+
 json flag_checkboxes() {
     json options = json::array();
     for (const auto& box : flag_boxes)
@@ -85,6 +89,10 @@ const ModalView& report_view() {
             {ids::reporter_contact, "Reporter's contact", line,
              "Phone, email, whatever they are comfortable giving."},
             {ids::flags, "This report", flag_checkboxes},
+            {ids::excluded_members, "Committee members who must not see this report",
+             members_select,
+             "Optional. They are never asked about it and never told of it, and nobody is told "
+             "whom you chose."},
         }};
     return view;
 }
@@ -114,6 +122,7 @@ ReportOrErrors report_from_view(const ViewState& state) {
     }
     for (const auto& box : flag_boxes)
         report.flags.*box.flag = checked(state, ids::flags, box.value);
+    report.excluded = selected_users(state, ids::excluded_members);
     return report;
 }
 

@@ -39,7 +39,7 @@ bool may_be_named(const Committee& committee, const Incident& incident, const Us
 
 bool must_not_be_asked(const Committee& committee, const Incident& incident, const UserId& member) {
     return member == incident.report.reported.user || incident.is_reporter(member) ||
-           may_be_named(committee, incident, member);
+           contains(incident.report.excluded, member) || may_be_named(committee, incident, member);
 }
 
 } // namespace

@@ -142,7 +142,8 @@ constexpr auto description(tag<core::Report>) {
                     field("location", &T::location),
                     field("reporter_name", &T::reporter_name, Place::data, identity),
                     field("reporter_contact", &T::reporter_contact, Place::data, identity),
-                    field("source", &T::source), field("flags", &T::flags));
+                    field("source", &T::source), field("flags", &T::flags),
+                    field("excluded", &T::excluded, Place::data, identity));
 }
 
 } // namespace cocbot::storage::codec

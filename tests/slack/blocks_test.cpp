@@ -105,7 +105,7 @@ TEST_SUITE("blocks") {
             }
         CHECK(inputs == std::vector<std::string>{"reported_user", "reported_name", "description",
                                                  "location", "source", "reporter_name",
-                                                 "reporter_contact", "flags"});
+                                                 "reporter_contact", "flags", "excluded_members"});
         const auto input_element = [&](std::string_view id) {
             for (const auto& b : modal.at("blocks"))
                 if (b.value("block_id", "") == id)
