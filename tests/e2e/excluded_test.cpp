@@ -19,12 +19,10 @@ std::string seen_by_excluded(const FakeSlack& slack) {
     for (const auto& call : slack.calls()) {
         const auto args = call.args.dump();
         const auto channel = call.args.value("channel", "");
-        const bool theirs = channel == "DUBOB" || channel == "DUCAROL" ||
-                            call.args.value("user", "") == "UBOB" ||
-                            call.args.value("user", "") == "UCAROL" ||
-                            call.args.value("user_id", "") == "UBOB" ||
-                            call.args.value("user_id", "") == "UCAROL" ||
-                            channel == committee_channel;
+        const bool theirs =
+            channel == "DUBOB" || channel == "DUCAROL" || call.args.value("user", "") == "UBOB" ||
+            call.args.value("user", "") == "UCAROL" || call.args.value("user_id", "") == "UBOB" ||
+            call.args.value("user_id", "") == "UCAROL" || channel == committee_channel;
         if (theirs && call.method != "conversations.members" && call.method != "users.info")
             seen += call.method + " " + args + "\n";
     }
@@ -45,8 +43,9 @@ TEST_SUITE("e2e: members the reporter excluded") {
         auto& slack = incident.slack;
         // Pressing the question they never got, and asking about it, changes nothing.
         for (const auto* member : {"UBOB", "UCAROL"}) {
-            REQUIRE(bot.click(member, "conflict_none", incident.reference, committee_channel)
-                        .status == 200);
+            REQUIRE(
+                bot.click(member, "conflict_none", incident.reference, committee_channel).status ==
+                200);
             CHECK(incident.answer(member, "status " + incident.reference)
                       .find("There is no incident") != std::string::npos);
             CHECK(incident.list_for(member).find(incident.reference) == std::string::npos);
