@@ -241,6 +241,14 @@ void check_categories(const std::vector<std::string>& categories, Errors& errors
             errors.push_back("transparency.categories: \"" + categories[i] + "\" is listed twice");
 }
 
+// The chair gets the off-boarding checklists as a member: one named elsewhere is a typo.
+void check_chair(const CommitteeConfig& committee, Errors& errors) {
+    if (!committee.chair.empty() && std::find(committee.members.begin(), committee.members.end(),
+                                              committee.chair) == committee.members.end())
+        errors.push_back("committee.chair: " + committee.chair +
+                         " is not one of committee.members");
+}
+
 void read_secrets(const Environment& env, Config& config, Gathered& gathered) {
     for (const auto& secret : secrets()) {
         const auto found = env.find(secret.env_var);
@@ -342,6 +350,7 @@ LoadResult load(std::string_view toml_text, std::string_view source_name, const 
     if (file) // otherwise the file may well name the channel
         require_channel(gathered.values, gathered.errors);
     check_categories(config.transparency.categories, gathered.errors);
+    check_chair(config.committee, gathered.errors);
     read_secrets(env, config, gathered);
     settle_mode(gathered.values, config, need == Secrets::required ? &gathered.errors : nullptr);
 

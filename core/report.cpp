@@ -68,6 +68,14 @@ Report normalised(Report report) {
     return report;
 }
 
+std::vector<UserId> excluded_on(const Report& report, const std::vector<UserId>& roster) {
+    std::vector<UserId> excluded;
+    for (const auto& user : report.excluded)
+        if (contains(roster, user) && !contains(excluded, user) && user != report.reported.user)
+            excluded.push_back(user);
+    return excluded;
+}
+
 std::vector<FieldError> validate(const Report& report) {
     std::vector<FieldError> errors;
     if (report.reported.empty())

@@ -65,6 +65,10 @@ struct FieldError {
 inline constexpr std::size_t max_text_length = 3000;
 inline constexpr std::size_t max_excluded = 100; // far more than any committee has
 
+// The members of `roster` the reporter chose not to see it, each once (not the reported
+// person, who is kept out anyway).
+std::vector<UserId> excluded_on(const Report& report, const std::vector<UserId>& roster);
+
 // Everything wrong with a report, in form order; empty when it can be filed.
 std::vector<FieldError> validate(const Report& report);
 

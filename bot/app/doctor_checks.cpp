@@ -51,6 +51,8 @@ std::vector<std::pair<std::string, std::string>> named_people(const config::Comm
         named.emplace_back("committee.hr", id);
     for (const auto& id : c.leadership)
         named.emplace_back("committee.leadership", id);
+    if (!c.chair.empty())
+        named.emplace_back("committee.chair", c.chair);
     return named;
 }
 

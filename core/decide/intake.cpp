@@ -40,15 +40,6 @@ std::vector<UserId> members_to_ask(const Committee& committee, const SubmitRepor
     return asked;
 }
 
-// The members the reporter chose not to see it, as far as they are on the roster.
-std::vector<UserId> excluded_members(const Committee& committee, const Report& report) {
-    std::vector<UserId> excluded;
-    for (const auto& user : report.excluded)
-        if (committee.is_member(user) && !contains(excluded, user) && user != report.reported.user)
-            excluded.push_back(user);
-    return excluded;
-}
-
 // The committee is told through its channel, unless the reported person may be one of them (or
 // cocbot does not know yet who sits there): then each other member is told privately, so the
 // reported person never sees it.
@@ -160,7 +151,7 @@ Outcome submit_report(const Committee& committee, const Incident& incident,
     const bool pattern = report.flags.escrow && !command.escrow_matches.empty();
     // A member reported by a typed name is the reported person too, until a member undoes it.
     // A member the reporter excluded is never asked, even when a match by name is undone.
-    const auto excluded = excluded_members(committee, report);
+    const auto excluded = excluded_on(report, committee.members);
     auto named = named_members(committee, report.reported);
     std::erase_if(named, [&](const UserId& member) { return contains(excluded, member); });
     ReportFiled filed{
@@ -182,15 +173,15 @@ Outcome submit_report(const Committee& committee, const Incident& incident,
     const bool reported_absent =
         !committee.sits_with(report.reported.user) &&
         (!typed || (committee.names_known && committee.named(report.reported.name).empty()));
-    // A member the reporter excluded is told nothing, not even that a report came in: then
-    // the others are told privately.
-    const bool in_channel = committee.may_post_in_channel_about(report.reported.user) &&
-                            reported_absent && excluded.empty();
-    // A channel holding people off the roster hears that a report came in; but not while the one
-    // it may be about sits there, who, getting no direct message, would learn that it is theirs.
-    const bool strangers_present = committee.channel_members_known &&
-                                   !committee.strangers().empty() && reported_absent &&
-                                   excluded.empty();
+    // A member the reporter excluded is told nothing, not even that a report came in: the
+    // others are told privately. A channel holding people off the roster hears that a report
+    // came in; but not while the one it may be about sits there, who, getting no direct message,
+    // would learn that it is theirs.
+    const bool quiet_channel = reported_absent && excluded.empty();
+    const bool in_channel =
+        committee.may_post_in_channel_about(report.reported.user) && quiet_channel;
+    const bool strangers_present =
+        committee.channel_members_known && !committee.strangers().empty() && quiet_channel;
     if (!report.flags.escrow || pattern) {
         if (strangers_present) {
             filed.strangers_named = not_yet_named(committee);

@@ -29,8 +29,11 @@ TEST_SUITE("config load") {
             std::string value;
             std::string key;
         };
-        const std::array<Case, 63> cases{{
+        const std::array<Case, 66> cases{{
             {"COCBOT_HTTP_METRICS_PUBLIC", "yes", "http.metrics_public"},
+            {"COCBOT_COMMITTEE_CHAIR", "alice", "committee.chair"},
+            {"COCBOT_COMMITTEE_CHAIR", "U0NOTAMEMBER", "committee.chair"}, // not on the roster
+            {"COCBOT_DEADLINES_CHECKIN_ANSWER", "14", "deadlines.checkin_answer"},
             {"COCBOT_HTTP_METRICS_PUBLIC", "", "http.metrics_public"},
             {"COCBOT_HTTP_LISTEN", "localhost", "http.listen"},
             {"COCBOT_HTTP_LISTEN", "127.0.0.1:", "http.listen"},

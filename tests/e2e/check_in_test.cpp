@@ -15,7 +15,7 @@ constexpr auto day = std::chrono::hours{24};
 const std::string question = "Do you wish to continue serving on the Code of Conduct committee?";
 
 std::string dm(const std::string& user) {
-    return "D" + user;
+    return direct_channel(user);
 }
 
 int prompts(const FakeSlack& slack, const std::string& user) {
@@ -40,16 +40,13 @@ std::string prompt_ts(const FakeSlack& slack, const std::string& user) {
     return {};
 }
 
-// The newest message in `channel` with an `offboard_done` button: its ts and first value.
+// The newest checklist line not yet ticked: its message's ts and its item.
 std::optional<std::pair<std::string, std::string>> next_line(const FakeSlack& slack,
                                                              const std::string& channel) {
-    const auto messages = slack.messages(channel);
-    for (auto m = messages.rbegin(); m != messages.rend(); ++m)
-        for (const auto& block : m->blocks)
-            if (block.contains("accessory") &&
-                block["accessory"].value("action_id", "") == "offboard_done")
-                return std::pair{m->ts, block["accessory"].value("value", "")};
-    return std::nullopt;
+    const auto button = button_on(slack, channel, "offboard_done");
+    if (!button)
+        return std::nullopt;
+    return std::pair{button->ts, button->value};
 }
 
 struct Reviewed {

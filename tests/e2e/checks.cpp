@@ -65,6 +65,36 @@ std::optional<std::string> motion_ts(const FakeSlack& slack, const std::string& 
     return std::nullopt;
 }
 
+std::string direct_channel(const std::string& user) {
+    return "D" + user;
+}
+
+namespace {
+
+std::optional<std::string> button_value(const json& block, const std::string& action_id) {
+    std::vector<json> buttons;
+    if (block.contains("elements") && block["elements"].is_array())
+        buttons.insert(buttons.end(), block["elements"].begin(), block["elements"].end());
+    if (block.contains("accessory"))
+        buttons.push_back(block["accessory"]);
+    for (const auto& button : buttons)
+        if (button.is_object() && button.value("action_id", "") == action_id)
+            return button.value("value", "");
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<Button> button_on(const FakeSlack& slack, const std::string& channel,
+                                const std::string& action_id) {
+    const auto messages = slack.messages(channel);
+    for (auto m = messages.rbegin(); m != messages.rend(); ++m)
+        for (const auto& block : m->blocks)
+            if (auto value = button_value(block, action_id))
+                return Button{*value, m->ts};
+    return std::nullopt;
+}
+
 bool has_ballot_buttons(const std::string& blocks) {
     return blocks.find("ballot_yes") != std::string::npos ||
            blocks.find("ballot_no") != std::string::npos;

@@ -43,6 +43,18 @@ void invite_by_hand(const FakeSlack& slack, const std::string& channel, const st
 std::optional<std::string> motion_ts(const FakeSlack& slack, const std::string& channel,
                                      const std::string& reference, int number);
 
+// The bot's direct-message conversation with `user`, as the fake Slack names it.
+std::string direct_channel(const std::string& user);
+
+// The newest message in `channel` with a button `action_id` (in an actions block or as a
+// section's accessory): the button's value and the message's ts.
+struct Button {
+    std::string value;
+    std::string ts;
+};
+std::optional<Button> button_on(const FakeSlack& slack, const std::string& channel,
+                                const std::string& action_id);
+
 // Whether a message's blocks (dumped) still offer ballot buttons, i.e. its motion is open.
 bool has_ballot_buttons(const std::string& blocks);
 
