@@ -209,6 +209,14 @@ struct ShowTimeline {
     UserId by;
 };
 
+// Show the details of a report behind a content warning to `by` alone, in `channel` (the
+// incident's, or HR's).
+struct ShowReport {
+    IncidentId incident;
+    UserId by;
+    ChannelId channel;
+};
+
 // A cleared member says they have no conflict of interest with the reporter.
 struct ClearReporterConflict {
     IncidentId incident;
@@ -234,7 +242,7 @@ using Command =
                  CastBallot, MemberLeft, InvolveHr, DropHr, RecordHrReport, RecordLawEnforcement,
                  RecordConversation, ResolveIncident, ShowTimeline, StepFailed,
                  ClearReporterConflict, AskHr, RecordHrInformation, UndoNameMatch,
-                 RosterMemberRemoved, RosterMemberAdded>;
+                 RosterMemberRemoved, RosterMemberAdded, ShowReport>;
 
 inline const IncidentId& incident_of(const Command& command) {
     return std::visit([](const auto& c) -> const IncidentId& { return c.incident; }, command);

@@ -8,6 +8,7 @@
 #include "core/decide/intake.hpp"
 #include "core/decide/motions.hpp"
 #include "core/decide/outside.hpp"
+#include "core/decide/report_choices.hpp"
 #include "core/decide/response.hpp"
 #include "core/decide/roster.hpp"
 #include "core/overloaded.hpp"
@@ -91,6 +92,7 @@ Outcome decide(const Committee& committee, const Incident& incident, const Comma
             [&](const RecordConversation& c) { return record_conversation(incident, c, now); },
             [&](const ResolveIncident& c) { return resolve_incident(committee, incident, c, now); },
             [&](const ShowTimeline& c) { return show_timeline(incident, c); },
+            [&](const ShowReport& c) { return show_report(incident, c); },
             [&](const StepFailed& c) { return step_failed(incident, c); },
             [&](const ClearReporterConflict& c) {
                 return clear_reporter_conflict(incident, c, now);

@@ -8,7 +8,7 @@ namespace cocbot::core {
 
 namespace {
 
-constexpr NameTable<MessageKind, 16> kind_names{{
+constexpr NameTable<MessageKind, 17> kind_names{{
     {MessageKind::triage_prompt, "triage_prompt"},
     {MessageKind::danger_alert, "danger_alert"},
     {MessageKind::report_details, "report_details"},
@@ -25,6 +25,7 @@ constexpr NameTable<MessageKind, 16> kind_names{{
     {MessageKind::check_in, "check_in"},
     {MessageKind::offboard_checklist, "offboard_checklist"},
     {MessageKind::farewell, "farewell"},
+    {MessageKind::veiled_report, "veiled_report"},
 }};
 
 constexpr NameTable<QuoteSource, 2> quote_source_names{{
@@ -69,6 +70,7 @@ MessageKind kind_of(const Message& message) {
             [](const CheckInPrompt&) { return MessageKind::check_in; },
             [](const OffboardChecklist&) { return MessageKind::offboard_checklist; },
             [](const Farewell&) { return MessageKind::farewell; },
+            [](const VeiledReport&) { return MessageKind::veiled_report; },
         },
         message);
 }

@@ -45,6 +45,7 @@ enum class MessageKind {
     check_in,
     offboard_checklist,
     farewell,
+    veiled_report,
 };
 
 std::string_view to_string(MessageKind kind);
@@ -81,6 +82,14 @@ struct ReportDetails {
     UserId submitted_by;
 
     friend bool operator==(const ReportDetails&, const ReportDetails&) = default;
+};
+
+// The report behind a content warning: only its reference, and a way for a cleared member to
+// have the details shown to them alone (as a ReportDetails ephemeral).
+struct VeiledReport {
+    IncidentId incident;
+
+    friend bool operator==(const VeiledReport&, const VeiledReport&) = default;
 };
 
 // The incident channel's control message: status, owners, and the actions on the incident.
@@ -208,7 +217,7 @@ struct HrConflictPrompt {
 using Message = std::variant<TriagePrompt, DangerAlert, ReportDetails, ControlPanel, EscrowNotice,
                              ChannelNotice, DeadlineReminder, Notice, MotionMessage, Timeline,
                              ReporterConflictPrompt, HrConflictPrompt, CommitteeBallot,
-                             CheckInPrompt, OffboardChecklist, Farewell>;
+                             CheckInPrompt, OffboardChecklist, Farewell, VeiledReport>;
 
 MessageKind kind_of(const Message& message);
 

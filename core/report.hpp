@@ -26,6 +26,8 @@ struct Flags {
     bool immediate_danger = false;  // alert the committee at once
     bool involves_employee = false; // HR may be involved
     bool no_updates = false;        // the reporter does not want to be involved further
+    // The details are shown in the incident channel only to a member who asks for them.
+    bool content_warning = false;
 
     friend bool operator==(const Flags&, const Flags&) = default;
 };
@@ -50,6 +52,8 @@ struct Report {
     // Committee members the reporter chose not to see it: never asked, never told, and nobody
     // is told who they are.
     std::vector<UserId> excluded{};
+    // The committee member the reporter would rather talk to: asked to own it, if cleared.
+    UserId preferred{};
 
     friend bool operator==(const Report&, const Report&) = default;
 };

@@ -54,6 +54,7 @@ json report_state(const ReportInput& in) {
         {"source", input::choice(in.source, "static_select")},
         {"flags", input::choices(in.flags)},
         {"excluded_members", input::users(in.excluded_members)},
+        {"prefer_member", input::user(in.prefer_member)},
     });
 }
 

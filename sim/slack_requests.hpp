@@ -22,6 +22,7 @@ struct ReportInput {
     std::string source = "slack";
     std::vector<std::string> flags;
     std::vector<std::string> excluded_members; // committee members who must not see it
+    std::string prefer_member;                 // the member the reporter would rather talk to
 };
 
 // view.state.values exactly as Slack sends them for the report modal.

@@ -194,6 +194,13 @@ void UnitOfWork::audit_shown(const core::Effect& effect, core::Time at, bool& al
         for (const auto& escrowed : share->escrowed)
             audit_.append(at, "cocbot", "escrowed_report_sent", escrowed.value,
                           share->channel.value);
+    // A report shown to one member alone (behind a content warning) names who asked.
+    if (const auto* shown = std::get_if<core::Ephemeral>(&effect)) {
+        if (const auto* details = std::get_if<core::ReportDetails>(&shown->message))
+            audit_.append(at, shown->user.value, "report_shown", details->incident.value,
+                          shown->channel.value);
+        return;
+    }
     const auto* post = std::get_if<core::Post>(&effect);
     if (post == nullptr)
         return;

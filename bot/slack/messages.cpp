@@ -75,6 +75,7 @@ std::string flag_list(const core::Flags& flags) {
     add(flags.immediate_danger, "immediate danger");
     add(flags.involves_employee, "involves an employee");
     add(flags.no_updates, "reporter wants no further updates");
+    add(flags.content_warning, "content warning");
     return text.empty() ? "none" : text;
 }
 
@@ -94,6 +95,8 @@ RenderedMessage render_details(const core::ReportDetails& d) {
         "\n*Came in via:* " + std::string{core::describe(r.source)} +
         (d.submitted_by.empty() ? std::string{} : ", taken by " + user_link(d.submitted_by)) +
         "\n*Where and when:* " + or_dash(r.location) + "\n*Flags:* " + flag_list(r.flags) +
+        (r.preferred.empty() ? std::string{}
+                             : "\n*Would rather talk to:* " + user_link(r.preferred)) +
         "\n*Received:* " + format_time(d.filed_at);
     const std::string headline = "*Report " + d.incident.value + "*";
     // What people typed may fill a section on its own: each part takes the sections it needs.
@@ -101,6 +104,19 @@ RenderedMessage render_details(const core::ReportDetails& d) {
     kit::add_sections(blocks, fields);
     kit::add_sections(blocks, "*What happened:*\n" + escape(r.description));
     return {"Report " + d.incident.value, std::move(blocks)};
+}
+
+// Nothing of the report but its reference: the details go only to whoever presses the button.
+RenderedMessage render_veiled(const core::VeiledReport& v) {
+    const std::string text = "*Report " + v.incident.value +
+                             "* · The reporter asked for a content warning: the details are "
+                             "shown only to you when you ask, and to nobody else.";
+    json actions{{"type", "actions"},
+                 {"block_id", "veiled_report"},
+                 {"elements", json::array({button(ids::show_report, "Show the report",
+                                                  v.incident.value)})}};
+    return {"Report " + v.incident.value + " (content warning)",
+            json::array({section(text), std::move(actions)})};
 }
 
 RenderedMessage render_escrow(const core::EscrowNotice& n) {
@@ -244,6 +260,7 @@ RenderedMessage render(const core::Message& message) {
             [](const core::CheckInPrompt& m) { return render_check_in(m); },
             [](const core::OffboardChecklist& m) { return render_checklist(m); },
             [](const core::Farewell& m) { return render_farewell(m); },
+            [](const core::VeiledReport& m) { return render_veiled(m); },
         },
         message);
 }

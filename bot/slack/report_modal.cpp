@@ -25,7 +25,7 @@ struct FlagBox {
     bool core::Flags::*flag;
 };
 
-constexpr std::array<FlagBox, 5> flag_boxes{{
+constexpr std::array<FlagBox, 6> flag_boxes{{
     {"anonymous", "Anonymous: store no name, contact or Slack id of the reporter",
      &core::Flags::anonymous},
     {"escrow", "Escrow: keep it on record, act only if the behaviour repeats",
@@ -34,6 +34,8 @@ constexpr std::array<FlagBox, 5> flag_boxes{{
      &core::Flags::immediate_danger},
     {"involves_employee", "Involves an employee", &core::Flags::involves_employee},
     {"no_updates", "The reporter wants no further updates", &core::Flags::no_updates},
+    {"content_warning", "Content warning: show the details only to a member who asks",
+     &core::Flags::content_warning},
 }};
 
 json user_select() {
@@ -93,6 +95,9 @@ const ModalView& report_view() {
              members_select,
              "Optional. They are never asked about it and never told of it, and nobody is told "
              "whom you chose."},
+            {ids::prefer_member, "A member you would rather talk to", user_select,
+             "Optional. They are asked to own the report if they have no conflict of interest; "
+             "the others are asked as usual."},
         }};
     return view;
 }
@@ -123,6 +128,8 @@ ReportOrErrors report_from_view(const ViewState& state) {
     for (const auto& box : flag_boxes)
         report.flags.*box.flag = checked(state, ids::flags, box.value);
     report.excluded = selected_users(state, ids::excluded_members);
+    if (const auto preferred = selected_user(state, ids::prefer_member))
+        report.preferred = *preferred;
     return report;
 }
 

@@ -93,6 +93,9 @@ std::optional<ActionIntent> intent_from_action(const BlockActions& payload) {
             return std::nullopt;
         return OpenModal{payload.trigger_id, incident, modal->kind};
     }
+    // Shown privately where it was pressed: the incident's channel or HR's.
+    if (id == ids::show_report)
+        return core::Command{core::ShowReport{incident, user, core::ChannelId{payload.channel_id}}};
     if (auto command = plain_command(id, incident, user))
         return std::move(*command);
     return std::nullopt;

@@ -6,6 +6,7 @@
 
 #include "core/decide/common.hpp"
 #include "core/decide/motions.hpp"
+#include "core/decide/report_choices.hpp"
 
 #include <algorithm>
 
@@ -164,9 +165,7 @@ Outcome hr_channel_created(const Incident& incident, const ChannelCreated& comma
     const Incident after = after_events(incident, decision.events);
     // A pattern's report the committee has not voted to share is not HR's to see either.
     if (after.hr->scope == HrScope::employees_only && !after.report_withheld())
-        post_in_hr_channel(
-            decision, after, command.channel,
-            ReportDetails{after.id, after.filed_at, after.report, after.submitted_by});
+        post_in_hr_channel(decision, after, command.channel, report_message(after));
     post_in_hr_channel(decision, after, command.channel,
                        ChannelNotice{{}, hr_channel_intro(after), {}});
     for (const auto& member : after.cleared())

@@ -4,6 +4,7 @@
 
 #include "core/decide/common.hpp"
 #include "core/decide/motions.hpp"
+#include "core/decide/report_choices.hpp"
 
 #include <algorithm>
 
@@ -142,7 +143,9 @@ Outcome submit_report(const Committee& committee, const Incident& incident,
         return Rejection{
             Rejection::Reason::already_exists, "That reference is already in use.", {}};
     const Report report = normalised(command.report);
-    if (auto errors = validate(report); !errors.empty())
+    auto errors = validate(report);
+    check_preferred(errors, committee, report);
+    if (!errors.empty())
         return Rejection{Rejection::Reason::invalid_report, "The report is incomplete.",
                          std::move(errors)};
 
@@ -198,6 +201,7 @@ Outcome submit_report(const Committee& committee, const Incident& incident,
                        TriagePrompt{command.incident, report.reported, report.source, 0,
                                     static_cast<int>(filed.committee.size()), pattern},
                        true);
+        ask_preferred(decision, filed);
         decision.effects.push_back(
             CreatePrivateChannel{command.incident, "coc-" + command.incident.value});
     }
@@ -282,8 +286,7 @@ Outcome channel_created(const Committee& committee, const Incident& incident,
     if (after.report_withheld())
         tell_channel(decision, after, ChannelNotice{{}, pattern_intro(after), {}});
     else
-        tell_channel(decision, after,
-                     ReportDetails{after.id, after.filed_at, after.report, after.submitted_by});
+        tell_channel(decision, after, report_message(after));
     tell_channel(decision, after, control_panel_for(committee, after), true);
     if (!after.name_matched.empty() && !after.name_match_undone)
         tell_channel(decision, after, ChannelNotice{{}, name_match_notice(after), {}});

@@ -26,6 +26,7 @@ constexpr std::string_view stored_name(tag<core::CommitteeBallot>)  { return "co
 constexpr std::string_view stored_name(tag<core::CheckInPrompt>)    { return "check_in"; }
 constexpr std::string_view stored_name(tag<core::OffboardChecklist>) { return "offboard_checklist"; }
 constexpr std::string_view stored_name(tag<core::Farewell>)         { return "farewell"; }
+constexpr std::string_view stored_name(tag<core::VeiledReport>)     { return "veiled_report"; }
 // clang-format on
 
 constexpr auto description(tag<core::TriagePrompt>) {
@@ -194,6 +195,10 @@ constexpr auto description(tag<core::Farewell>) {
     using T = core::Farewell;
     return describe(field("offboarding", &T::offboarding), field("cause", &T::cause),
                     sealed("text", &T::text, loaded));
+}
+
+constexpr auto description(tag<core::VeiledReport>) {
+    return describe(field("incident", &core::VeiledReport::incident));
 }
 
 json encode(tag<core::Message>, const core::Message& message) {

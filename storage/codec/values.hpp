@@ -119,7 +119,9 @@ constexpr auto description(tag<core::Flags>) {
     return describe(field("anonymous", &T::anonymous), field("escrow", &T::escrow),
                     field("immediate_danger", &T::immediate_danger),
                     field("involves_employee", &T::involves_employee),
-                    field("no_updates", &T::no_updates));
+                    field("no_updates", &T::no_updates),
+                    field("content_warning", &T::content_warning, Place::data,
+                          Presence::omitted_when_empty));
 }
 
 constexpr auto description(tag<core::Safety>) {
@@ -143,7 +145,8 @@ constexpr auto description(tag<core::Report>) {
                     field("reporter_name", &T::reporter_name, Place::data, identity),
                     field("reporter_contact", &T::reporter_contact, Place::data, identity),
                     field("source", &T::source), field("flags", &T::flags),
-                    field("excluded", &T::excluded, Place::data, identity));
+                    field("excluded", &T::excluded, Place::data, identity),
+                    field("preferred", &T::preferred, Place::data, identity));
 }
 
 } // namespace cocbot::storage::codec

@@ -60,6 +60,10 @@ TEST_SUITE("decide: confidentiality as a property") {
             scene.committee.names = {{dave, {"Dave Typed"}}};
             if (chance(4))
                 source.reported = {UserId{}, "dave typed"};
+            // Now and then behind a content warning, or with a member the reporter prefers.
+            source.flags.content_warning = round % 3 == 0;
+            if (round % 4 == 1)
+                source.preferred = members[static_cast<std::size_t>(round / 4) % members.size()];
             scene.run(SubmitReport{ref, alice, source, {IncidentId{"2025-004"}}});
             // Most members answer the conflict question early, most without a conflict.
             for (const auto& member : members)
@@ -73,7 +77,7 @@ TEST_SUITE("decide: confidentiality as a property") {
                 const auto secret = "SECRET " + std::to_string(step);
                 const auto& incident = scene.incident;
                 Command command;
-                switch (random() % 28) {
+                switch (random() % 29) {
                 case 0:
                     command = DeclareConflict{ref, who, chance(4)};
                     break;
@@ -174,6 +178,12 @@ TEST_SUITE("decide: confidentiality as a property") {
                         scene.committee.members.push_back(who);
                     command = RosterMemberAdded{ref, who};
                     break;
+                case 27: {
+                    const std::vector<ChannelId> where{incident.channel, incident.hr_channel,
+                                                       scene.committee.channel};
+                    command = ShowReport{ref, who, pick(where)};
+                    break;
+                }
                 default:
                     command = RecordImmediateAction{ref, who, secret};
                     break;

@@ -58,7 +58,8 @@ inline std::vector<std::string> secrets_of(const Incident& incident) {
 inline void check_for_hr(const Incident& after, const Message& message,
                          const std::vector<std::string>& secrets) {
     INFO("a post in HR's channel, kind " << static_cast<int>(kind_of(message)));
-    if (std::holds_alternative<ReportDetails>(message)) {
+    if (std::holds_alternative<ReportDetails>(message) ||
+        std::holds_alternative<VeiledReport>(message)) {
         CHECK((after.hr && after.hr->scope == HrScope::employees_only));
         return;
     }
@@ -159,6 +160,15 @@ inline void check_discreet(const Committee& committee, const Incident& before,
                     CHECK(std::holds_alternative<TriagePrompt>(update.message));
                 },
                 [&](const Ephemeral& ephemeral) {
+                    // The details behind a content warning, to one who may read them there.
+                    if (std::holds_alternative<ReportDetails>(ephemeral.message)) {
+                        if (in_hr_channel(ephemeral.channel))
+                            CHECK(after.may_be_in_hr_channel(ephemeral.user));
+                        else
+                            CHECK((in_incident_channel(ephemeral.channel) &&
+                                   after.is_cleared(ephemeral.user)));
+                        return;
+                    }
                     CHECK(std::holds_alternative<Notice>(ephemeral.message));
                 },
                 [&](const Invite& invite) {

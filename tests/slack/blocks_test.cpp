@@ -105,7 +105,8 @@ TEST_SUITE("blocks") {
             }
         CHECK(inputs == std::vector<std::string>{"reported_user", "reported_name", "description",
                                                  "location", "source", "reporter_name",
-                                                 "reporter_contact", "flags", "excluded_members"});
+                                                 "reporter_contact", "flags", "excluded_members",
+                                                 "prefer_member"});
         const auto input_element = [&](std::string_view id) {
             for (const auto& b : modal.at("blocks"))
                 if (b.value("block_id", "") == id)
@@ -121,7 +122,14 @@ TEST_SUITE("blocks") {
                                                  "other"});
         const auto flags = input_element("flags");
         CHECK(flags.at("type") == "checkboxes");
-        CHECK(flags.at("options").size() == 5);
+        std::vector<std::string> boxes;
+        for (const auto& o : flags.at("options"))
+            boxes.push_back(o.at("value"));
+        CHECK(boxes == std::vector<std::string>{"anonymous", "escrow", "immediate_danger",
+                                                "involves_employee", "no_updates",
+                                                "content_warning"});
+        CHECK(input_element("prefer_member").at("type") == "users_select");
+        CHECK(input_element("excluded_members").at("type") == "multi_users_select");
     }
 
     TEST_CASE("the confirmation modal shows the text escaped") {

@@ -35,8 +35,12 @@ slack::ViewState full_state() {
     s.values["source"]["source"] = source;
     slack::InputValue flags;
     flags.type = "checkboxes";
-    flags.selected_options = {"immediate_danger", "no_updates"};
+    flags.selected_options = {"immediate_danger", "no_updates", "content_warning"};
     s.values["flags"]["flags"] = flags;
+    slack::InputValue preferred;
+    preferred.type = "users_select";
+    preferred.selected_user = "UCAROL";
+    s.values["prefer_member"]["prefer_member"] = preferred;
     return s;
 }
 
@@ -86,7 +90,10 @@ TEST_SUITE("to_command") {
         CHECK(r.reporter_name == "Dana");
         CHECK(r.reporter_contact == "dana@example.org");
         CHECK(r.source == core::Source::in_person);
-        CHECK(r.flags == core::Flags{.immediate_danger = true, .no_updates = true});
+        CHECK(r.flags == core::Flags{.immediate_danger = true,
+                                     .no_updates = true,
+                                     .content_warning = true});
+        CHECK(r.preferred.value == "UCAROL");
     }
 
     TEST_CASE("an empty modal becomes an empty report that core will refuse") {

@@ -100,6 +100,15 @@ TEST_SUITE("to_command") {
         }
     }
 
+    TEST_CASE("Show the report asks for the details where it was pressed") {
+        auto click = press("show_report", "2026-003");
+        click.channel_id = "GINCIDENT";
+        const auto shown = std::get<core::ShowReport>(command_of(click));
+        CHECK(shown.incident.value == "2026-003");
+        CHECK(shown.by.value == "UALICE");
+        CHECK(shown.channel.value == "GINCIDENT");
+    }
+
     TEST_CASE("HR done, the timeline, the reporter buttons and the reporter conflict answer are "
               "commands on the incident") {
         const auto dropped = std::get<core::DropHr>(command_of(press("hr_done", "2026-003")));
