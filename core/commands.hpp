@@ -90,6 +90,12 @@ struct RecordImmediateAction {
     std::string action;
 };
 
+// A responder says, on the immediate-danger alert, that they are responding to it.
+struct RespondToDanger {
+    IncidentId incident;
+    UserId by;
+};
+
 // A cleared member records that the reporter was acknowledged (the control message's button).
 struct AcknowledgeReporter {
     IncidentId incident;
@@ -242,7 +248,7 @@ using Command =
                  CastBallot, MemberLeft, InvolveHr, DropHr, RecordHrReport, RecordLawEnforcement,
                  RecordConversation, ResolveIncident, ShowTimeline, StepFailed,
                  ClearReporterConflict, AskHr, RecordHrInformation, UndoNameMatch,
-                 RosterMemberRemoved, RosterMemberAdded, ShowReport>;
+                 RosterMemberRemoved, RosterMemberAdded, ShowReport, RespondToDanger>;
 
 inline const IncidentId& incident_of(const Command& command) {
     return std::visit([](const auto& c) -> const IncidentId& { return c.incident; }, command);

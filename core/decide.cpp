@@ -3,6 +3,7 @@
 // the plan.
 #include "core/decide.hpp"
 
+#include "core/decide/danger.hpp"
 #include "core/decide/faults.hpp"
 #include "core/decide/hr.hpp"
 #include "core/decide/intake.hpp"
@@ -93,6 +94,7 @@ Outcome decide(const Committee& committee, const Incident& incident, const Comma
             [&](const ResolveIncident& c) { return resolve_incident(committee, incident, c, now); },
             [&](const ShowTimeline& c) { return show_timeline(incident, c); },
             [&](const ShowReport& c) { return show_report(incident, c); },
+            [&](const RespondToDanger& c) { return respond_to_danger(committee, incident, c, now); },
             [&](const StepFailed& c) { return step_failed(incident, c); },
             [&](const ClearReporterConflict& c) {
                 return clear_reporter_conflict(incident, c, now);

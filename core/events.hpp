@@ -105,6 +105,14 @@ struct ImmediateActionRecorded {
                            const ImmediateActionRecorded&) = default;
 };
 
+// A member said, on the immediate-danger alert, that they are responding to it.
+struct DangerResponded {
+    UserId member;
+    Time at;
+
+    friend bool operator==(const DangerResponded&, const DangerResponded&) = default;
+};
+
 // Earlier escrowed reports about the same person were shared with this incident's members.
 struct EscrowActivated {
     std::vector<IncidentId> escrowed;
@@ -362,6 +370,6 @@ using Event =
                  HrInvolved, HrDropped, HrReported, LawEnforcementInvolved, ConversationRecorded,
                  IncidentResolved, IncidentReopened, ReporterConflictAsked, ReporterConflictCleared,
                  HrContactAnswered, HrChannelOpened, HrAsked, HrInformed, NameMatchUndone,
-                 MemberRemovedFromCommittee, MemberAddedToCommittee>;
+                 MemberRemovedFromCommittee, MemberAddedToCommittee, DangerResponded>;
 
 } // namespace cocbot::core

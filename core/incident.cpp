@@ -60,12 +60,14 @@ struct Apply {
     void operator()(const MessagePosted& e) const {
         if (!e.to.empty()) {
             // A post re-run after a crash finds the same message and records it again.
-            const DirectMessage sent{e.to, e.message};
+            const DirectMessage sent{e.to, e.message, e.kind};
             auto& sent_before = incident.direct_messages;
             if (std::find(sent_before.begin(), sent_before.end(), sent) == sent_before.end())
                 incident.direct_messages.push_back(sent);
         } else if (e.kind == MessageKind::triage_prompt)
             incident.triage_prompt = e.message;
+        else if (e.kind == MessageKind::danger_alert)
+            incident.danger_alert = e.message;
         else if (e.kind == MessageKind::control_panel)
             incident.control_panel = e.message;
         else if (e.kind == MessageKind::motion)
@@ -89,6 +91,11 @@ struct Apply {
 
     void operator()(const ImmediateActionRecorded& e) const {
         incident.records.push_back(e.action);
+    }
+
+    void operator()(const DangerResponded& e) const {
+        if (!contains(incident.responding, e.member))
+            incident.responding.push_back(e.member);
     }
 
     void operator()(const ReporterAcknowledged& e) const { incident.acknowledged_at = e.at; }

@@ -70,6 +70,7 @@ struct DangerAlert {
     IncidentId incident;
     std::string location;
     Safety safety;
+    std::vector<UserId> responding{}; // who said they are responding
 
     friend bool operator==(const DangerAlert&, const DangerAlert&) = default;
 };

@@ -210,6 +210,10 @@ Line line_for(const ReporterConflictAsked& e) {
                 "was asked privately about a conflict of interest with the reporter");
 }
 
+Line line_for(const DangerResponded& e) {
+    return line(e.at, e.member, "said they are responding to the immediate danger");
+}
+
 Line line_for(const ReporterConflictCleared& e) {
     return line(e.at, e.member, "declared no conflict of interest with the reporter");
 }

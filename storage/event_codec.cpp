@@ -48,6 +48,7 @@ constexpr std::string_view stored_name(tag<core::HrInformed>) { return "hr_infor
 constexpr std::string_view stored_name(tag<core::NameMatchUndone>) { return "name_match_undone"; }
 constexpr std::string_view stored_name(tag<core::MemberRemovedFromCommittee>) { return "member_removed_from_committee"; }
 constexpr std::string_view stored_name(tag<core::MemberAddedToCommittee>) { return "member_added_to_committee"; }
+constexpr std::string_view stored_name(tag<core::DangerResponded>) { return "danger_responded"; }
 // clang-format on
 
 constexpr auto identity = Presence::omitted_when_empty;
@@ -243,6 +244,11 @@ constexpr auto description(tag<core::IncidentReopened>) {
 
 constexpr auto description(tag<core::ReporterConflictAsked>) {
     using T = core::ReporterConflictAsked;
+    return describe(field("member", &T::member), field("at", &T::at));
+}
+
+constexpr auto description(tag<core::DangerResponded>) {
+    using T = core::DangerResponded;
     return describe(field("member", &T::member), field("at", &T::at));
 }
 

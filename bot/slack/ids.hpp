@@ -72,6 +72,7 @@ inline constexpr std::string_view resolve = "resolve";
 inline constexpr std::string_view reopen = "reopen";
 inline constexpr std::string_view show_timeline = "show_timeline";
 inline constexpr std::string_view show_report = "show_report";
+inline constexpr std::string_view danger_responding = "danger_responding";
 // The incident modals' inputs (block_id = action_id), named like core's fields.
 inline constexpr std::string_view text = "text";
 inline constexpr std::string_view consequences = "consequences";

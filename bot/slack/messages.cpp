@@ -61,6 +61,15 @@ RenderedMessage render_alert(const core::DangerAlert& alert) {
                "now, without a vote.";
     json blocks = json::array({section(headline)});
     kit::add_sections(blocks, details);
+    if (!alert.responding.empty())
+        blocks.push_back(context("Responding: " + user_links(alert.responding)));
+    const auto& ref = alert.incident.value;
+    blocks.push_back({{"type", "actions"},
+                      {"block_id", "danger"},
+                      {"elements", json::array({button(ids::danger_responding, "I'm responding",
+                                                       ref, "danger"),
+                                                button(ids::immediate_action,
+                                                       "Record immediate action", ref)})}});
     return {"Immediate danger reported (incident " + alert.incident.value + ")", std::move(blocks)};
 }
 

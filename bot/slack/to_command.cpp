@@ -58,6 +58,8 @@ std::optional<core::Command> plain_command(std::string_view id, const core::Inci
         return core::DropHr{incident, user};
     if (id == ids::show_timeline)
         return core::ShowTimeline{incident, user};
+    if (id == ids::danger_responding)
+        return core::RespondToDanger{incident, user};
     if (const auto kind = lookup(motion_buttons, id))
         return core::ProposeMotion{incident, user, *kind, {}, {}};
     return std::nullopt;

@@ -3,6 +3,7 @@
 #include "core/decide/common.hpp"
 
 #include "core/deadlines.hpp"
+#include "core/decide/danger.hpp"
 
 #include <algorithm>
 
@@ -159,6 +160,7 @@ void refresh_messages(Decision& decision, const Committee& committee, const Inci
     if (before.triage_prompt && triage_prompt_for(before) != triage_prompt_for(after))
         decision.effects.push_back(
             Update{after.id, *before.triage_prompt, triage_prompt_for(after)});
+    refresh_alerts(decision, committee, before, after);
     // Nothing in an archived channel can change any more (Slack would refuse it anyway).
     if (before.channel_archived())
         return;

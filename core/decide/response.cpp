@@ -4,6 +4,7 @@
 
 #include "core/deadlines.hpp"
 #include "core/decide/common.hpp"
+#include "core/decide/danger.hpp"
 #include "core/decide/motions.hpp"
 
 #include <algorithm>
@@ -88,7 +89,8 @@ Outcome record_immediate_action(const Incident& incident, const RecordImmediateA
                                 Time now) {
     if (auto missing = not_open(incident))
         return *missing;
-    if (!incident.is_cleared(command.by))
+    // From the alert, before anyone has answered the conflict question, any responder may.
+    if (!incident.is_cleared(command.by) && !may_respond(incident, command.by))
         return not_cleared();
     const std::string action = trimmed(command.action);
     if (action.empty() || action.size() > max_text_length)
@@ -101,7 +103,10 @@ Outcome record_immediate_action(const Incident& incident, const RecordImmediateA
         decision, incident,
         quoting_last_record(after_events(incident, decision.events),
                             mention(command.by) + " took immediate action, without a vote:"));
-    decision.reply = "Recorded.";
+    decision.reply = incident.is_cleared(command.by)
+                         ? "Recorded."
+                         : "Recorded, and posted in the incident's private channel for the "
+                           "members cleared to read it.";
     return decision;
 }
 

@@ -40,7 +40,8 @@ constexpr auto description(tag<core::TriagePrompt>) {
 constexpr auto description(tag<core::DangerAlert>) {
     using T = core::DangerAlert;
     return describe(field("incident", &T::incident), field("location", &T::location),
-                    field("safety", &T::safety));
+                    field("safety", &T::safety),
+                    field("responding", &T::responding, Place::data, Presence::omitted_when_empty));
 }
 
 // Messages that show what people wrote reference it: the outbox keeps the incident (and the

@@ -62,6 +62,7 @@ TEST_SUITE("decide: confidentiality as a property") {
                 source.reported = {UserId{}, "dave typed"};
             // Now and then behind a content warning, or with a member the reporter prefers.
             source.flags.content_warning = round % 3 == 0;
+            source.flags.immediate_danger = round % 5 == 2;
             if (round % 4 == 1)
                 source.preferred = members[static_cast<std::size_t>(round / 4) % members.size()];
             scene.run(SubmitReport{ref, alice, source, {IncidentId{"2025-004"}}});
@@ -185,7 +186,8 @@ TEST_SUITE("decide: confidentiality as a property") {
                     break;
                 }
                 default:
-                    command = RecordImmediateAction{ref, who, secret};
+                    command = chance(2) ? Command{RespondToDanger{ref, who}}
+                                        : Command{RecordImmediateAction{ref, who, secret}};
                     break;
                 }
                 scene.now += std::chrono::hours{static_cast<long>(random() % 12)};

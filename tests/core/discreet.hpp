@@ -157,6 +157,18 @@ inline void check_discreet(const Committee& committee, const Incident& before,
                             CHECK_FALSE(mentions_text(notice->text, secret));
                         return;
                     }
+                    // Or who is responding to the danger, on an alert shown to one who may respond.
+                    if (std::holds_alternative<DangerAlert>(update.message)) {
+                        if (update.target.channel == committee.channel)
+                            return;
+                        const auto sent = std::find_if(
+                            before.direct_messages.begin(), before.direct_messages.end(),
+                            [&](const DirectMessage& dm) { return dm.message == update.target; });
+                        REQUIRE(sent != before.direct_messages.end());
+                        CHECK(after.asked(sent->to));
+                        CHECK(after.declaration_of(sent->to) != Declaration::conflict);
+                        return;
+                    }
                     CHECK(std::holds_alternative<TriagePrompt>(update.message));
                 },
                 [&](const Ephemeral& ephemeral) {

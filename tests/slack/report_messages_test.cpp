@@ -1,5 +1,6 @@
 // File: tests/slack/report_messages_test.cpp
-// The report as the incident channel shows it: whole, or behind a content warning.
+// The report as the incident channel shows it (whole, or behind a content warning), and the
+// immediate-danger alert.
 #include "bot/slack/messages.hpp"
 
 #include <doctest/doctest.h>
@@ -30,5 +31,23 @@ TEST_SUITE("report messages") {
         CHECK(text.find("*Would rather talk to:* <@UCAROL>") != std::string::npos);
         CHECK(text.find("content warning") != std::string::npos);
         CHECK(text.find("what happened") != std::string::npos);
+    }
+}
+
+TEST_SUITE("danger alert") {
+    TEST_CASE("the alert offers I'm responding and Record immediate action, and names who "
+              "responds") {
+        core::DangerAlert alert;
+        alert.incident = core::IncidentId{"2026-008"};
+        alert.location = "Hall B";
+        CHECK(slack::render(alert).blocks.dump().find("Responding") == std::string::npos);
+        alert.responding = {core::UserId{"UBOB"}};
+        const auto blocks = slack::render(alert).blocks;
+        CHECK(blocks.dump().find("Responding: <@UBOB>") != std::string::npos);
+        const auto& actions = blocks.back().at("elements");
+        REQUIRE(actions.size() == 2);
+        CHECK(actions[0].at("action_id") == "danger_responding");
+        CHECK(actions[1].at("action_id") == "immediate_action");
+        CHECK(actions[0].at("value") == "2026-008");
     }
 }

@@ -109,6 +109,13 @@ TEST_SUITE("to_command") {
         CHECK(shown.channel.value == "GINCIDENT");
     }
 
+    TEST_CASE("I'm responding on the danger alert is a command by the member who pressed it") {
+        const auto responding =
+            std::get<core::RespondToDanger>(command_of(press("danger_responding", "2026-003")));
+        CHECK(responding.incident.value == "2026-003");
+        CHECK(responding.by.value == "UALICE");
+    }
+
     TEST_CASE("HR done, the timeline, the reporter buttons and the reporter conflict answer are "
               "commands on the incident") {
         const auto dropped = std::get<core::DropHr>(command_of(press("hr_done", "2026-003")));
