@@ -94,7 +94,9 @@ Outcome decide(const Committee& committee, const Incident& incident, const Comma
             [&](const ResolveIncident& c) { return resolve_incident(committee, incident, c, now); },
             [&](const ShowTimeline& c) { return show_timeline(incident, c); },
             [&](const ShowReport& c) { return show_report(incident, c); },
-            [&](const RespondToDanger& c) { return respond_to_danger(committee, incident, c, now); },
+            [&](const RespondToDanger& c) {
+                return respond_to_danger(committee, incident, c, now);
+            },
             [&](const StepFailed& c) { return step_failed(incident, c); },
             [&](const ClearReporterConflict& c) {
                 return clear_reporter_conflict(incident, c, now);

@@ -30,8 +30,8 @@ struct Incident {
     std::map<UserId, Declaration> declarations;
     bool reported_is_member = false;
     std::optional<MessageRef> triage_prompt;
-    std::optional<MessageRef> danger_alert; // in the committee channel
-    std::vector<UserId> responding;         // to the immediate danger, by the alert's button
+    std::optional<MessageRef> danger_alert;     // in the committee channel
+    std::vector<UserId> responding;             // to the immediate danger, by the alert's button
     std::vector<DirectMessage> direct_messages; // conflict prompts and alerts sent privately
     ChannelId channel; // the private incident channel, once Slack created it
     std::optional<MessageRef> control_panel;

@@ -71,6 +71,11 @@ struct DangerAlert {
     std::string location;
     Safety safety;
     std::vector<UserId> responding{}; // who said they are responding
+    // Where the reporter is now, what they are wearing, and whether they ask for the police:
+    // enough to find and help them, never their name or what happened.
+    std::string whereabouts{};
+    std::string appearance{};
+    bool wants_police = false;
 
     friend bool operator==(const DangerAlert&, const DangerAlert&) = default;
 };

@@ -62,8 +62,9 @@ std::optional<Source> source_from_string(std::string_view text) {
 }
 
 Report normalised(Report report) {
-    for (auto* field : {&report.reported.name, &report.description, &report.location,
-                        &report.reporter_name, &report.reporter_contact})
+    for (auto* field :
+         {&report.reported.name, &report.description, &report.location, &report.reporter_name,
+          &report.reporter_contact, &report.whereabouts, &report.appearance})
         *field = trimmed(*field);
     return report;
 }
@@ -88,6 +89,8 @@ std::vector<FieldError> validate(const Report& report) {
     check_length(errors, "location", report.location);
     check_length(errors, "reporter_name", report.reporter_name);
     check_length(errors, "reporter_contact", report.reporter_contact);
+    check_length(errors, "reporter_whereabouts", report.whereabouts);
+    check_length(errors, "reporter_appearance", report.appearance);
     if (report.excluded.size() > max_excluded)
         errors.push_back(
             {"excluded_members", "Choose at most " + std::to_string(max_excluded) + " members."});
@@ -97,6 +100,12 @@ std::vector<FieldError> validate(const Report& report) {
         errors.push_back({"reporter_name", "Leave this empty for an anonymous report."});
     if (report.flags.anonymous && !report.reporter_contact.empty())
         errors.push_back({"reporter_contact", "Leave this empty for an anonymous report."});
+    if (report.flags.anonymous && !report.whereabouts.empty())
+        errors.push_back({"reporter_whereabouts", "This identifies the reporter: leave it empty "
+                                                  "for an anonymous report."});
+    if (report.flags.anonymous && !report.appearance.empty())
+        errors.push_back({"reporter_appearance", "This identifies the reporter: leave it empty "
+                                                 "for an anonymous report."});
     if (report.flags.escrow && report.flags.immediate_danger)
         errors.push_back({"flags", "An escrowed report is not acted on; immediate danger needs "
                                    "action now. Choose one."});

@@ -28,6 +28,7 @@ struct Flags {
     bool no_updates = false;        // the reporter does not want to be involved further
     // The details are shown in the incident channel only to a member who asks for them.
     bool content_warning = false;
+    bool wants_police = false; // the reporter asks for law enforcement to be called
 
     friend bool operator==(const Flags&, const Flags&) = default;
 };
@@ -54,6 +55,10 @@ struct Report {
     std::vector<UserId> excluded{};
     // The committee member the reporter would rather talk to: asked to own it, if cleared.
     UserId preferred{};
+    // Where the reporter is now and what they are wearing, so that a responder can find them
+    // in immediate danger (the plan's intake questions). They identify the reporter.
+    std::string whereabouts{};
+    std::string appearance{};
 
     friend bool operator==(const Report&, const Report&) = default;
 };

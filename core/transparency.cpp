@@ -68,8 +68,8 @@ std::set<std::string> identifying_words(const Incident& incident, const Committe
                 found.insert(std::move(word));
     };
     const auto& report = incident.report;
-    for (const auto* text :
-         {&report.reporter_name, &report.reporter_contact, &report.reported.name, &report.location})
+    for (const auto* text : {&report.reporter_name, &report.reporter_contact, &report.reported.name,
+                             &report.location, &report.whereabouts, &report.appearance})
         add(*text);
     for (const auto& [user, names] : committee.names)
         for (const auto& name : names)

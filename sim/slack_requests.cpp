@@ -54,6 +54,8 @@ json report_state(const ReportInput& in) {
         {"source", input::choice(in.source, "static_select")},
         {"flags", input::choices(in.flags)},
         {"excluded_members", input::users(in.excluded_members)},
+        {"reporter_whereabouts", input::text(in.whereabouts)},
+        {"reporter_appearance", input::text(in.appearance)},
         {"prefer_member", input::user(in.prefer_member)},
     });
 }

@@ -22,6 +22,8 @@ struct ReportInput {
     std::string source = "slack";
     std::vector<std::string> flags;
     std::vector<std::string> excluded_members; // committee members who must not see it
+    std::string whereabouts;                   // where the reporter is now
+    std::string appearance;                    // what they are wearing
     std::string prefer_member;                 // the member the reporter would rather talk to
 };
 

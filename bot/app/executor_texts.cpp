@@ -16,6 +16,13 @@ bool fill(core::ReportDetails& details, const core::Incident& incident, core::Ti
     return true;
 }
 
+// Where the reporter is and what they wear identify them: kept with the report alone.
+bool fill(core::DangerAlert& alert, const core::Incident& incident, core::Time) {
+    alert.whereabouts = incident.report.whereabouts;
+    alert.appearance = incident.report.appearance;
+    return true;
+}
+
 bool fill(core::MotionMessage& message, const core::Incident& incident, core::Time) {
     const core::Motion* motion = incident.motion(message.number);
     if (motion == nullptr)
@@ -47,6 +54,7 @@ bool fill(core::Timeline& timeline, const core::Incident& incident, core::Time q
 const core::IncidentId* source_of(const core::Message& message) {
     return std::visit(core::overloaded{
                           [](const core::ReportDetails& m) { return &m.incident; },
+                          [](const core::DangerAlert& m) { return &m.incident; },
                           [](const core::MotionMessage& m) { return &m.incident; },
                           [](const core::Timeline& m) { return &m.incident; },
                           [](const core::ChannelNotice& m) -> const core::IncidentId* {
@@ -67,6 +75,7 @@ bool load(core::Message& message, storage::EventStore& store, core::Time queued_
     return std::visit(core::overloaded{
                           [&](core::ReportDetails& m) { return fill(m, incident, queued_at); },
                           [&](core::MotionMessage& m) { return fill(m, incident, queued_at); },
+                          [&](core::DangerAlert& m) { return fill(m, incident, queued_at); },
                           [&](core::Timeline& m) { return fill(m, incident, queued_at); },
                           [&](core::ChannelNotice& m) { return fill(m, incident, queued_at); },
                           [](auto&) { return true; },

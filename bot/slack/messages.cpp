@@ -53,23 +53,28 @@ RenderedMessage render_alert(const core::DangerAlert& alert) {
     std::string details;
     if (!alert.location.empty())
         details += "*Where:* " + escape(alert.location) + "\n";
+    if (!alert.whereabouts.empty())
+        details += "*The reporter is now at:* " + escape(alert.whereabouts) + "\n";
+    if (!alert.appearance.empty())
+        details += "*The reporter is wearing:* " + escape(alert.appearance) + "\n";
     if (!alert.safety.venue_security.empty())
         details += "*Venue security:* " + escape(alert.safety.venue_security) + "\n";
     if (!alert.safety.crisis_line.empty())
         details += "*Crisis line:* " + escape(alert.safety.crisis_line) + "\n";
-    details += "Only call law enforcement if the reporter asks you to. Any responder may act "
-               "now, without a vote.";
+    details += alert.wants_police ? "*The reporter asks for law enforcement to be called.* "
+                                  : "Only call law enforcement if the reporter asks you to. ";
+    details += "Any responder may act now, without a vote.";
     json blocks = json::array({section(headline)});
     kit::add_sections(blocks, details);
     if (!alert.responding.empty())
         blocks.push_back(context("Responding: " + user_links(alert.responding)));
     const auto& ref = alert.incident.value;
-    blocks.push_back({{"type", "actions"},
-                      {"block_id", "danger"},
-                      {"elements", json::array({button(ids::danger_responding, "I'm responding",
-                                                       ref, "danger"),
-                                                button(ids::immediate_action,
-                                                       "Record immediate action", ref)})}});
+    blocks.push_back(
+        {{"type", "actions"},
+         {"block_id", "danger"},
+         {"elements",
+          json::array({button(ids::danger_responding, "I'm responding", ref, "danger"),
+                       button(ids::immediate_action, "Record immediate action", ref)})}});
     return {"Immediate danger reported (incident " + alert.incident.value + ")", std::move(blocks)};
 }
 
@@ -85,6 +90,7 @@ std::string flag_list(const core::Flags& flags) {
     add(flags.involves_employee, "involves an employee");
     add(flags.no_updates, "reporter wants no further updates");
     add(flags.content_warning, "content warning");
+    add(flags.wants_police, "reporter asks for law enforcement");
     return text.empty() ? "none" : text;
 }
 
@@ -103,7 +109,10 @@ RenderedMessage render_details(const core::ReportDetails& d) {
         "*Reported:* " + reported_label(r.reported) + "\n*Reporter:* " + reporter +
         "\n*Came in via:* " + std::string{core::describe(r.source)} +
         (d.submitted_by.empty() ? std::string{} : ", taken by " + user_link(d.submitted_by)) +
-        "\n*Where and when:* " + or_dash(r.location) + "\n*Flags:* " + flag_list(r.flags) +
+        "\n*Where and when:* " + or_dash(r.location) +
+        (r.whereabouts.empty() ? std::string{} : "\n*Reporter now at:* " + escape(r.whereabouts)) +
+        (r.appearance.empty() ? std::string{} : "\n*Reporter wearing:* " + escape(r.appearance)) +
+        "\n*Flags:* " + flag_list(r.flags) +
         (r.preferred.empty() ? std::string{}
                              : "\n*Would rather talk to:* " + user_link(r.preferred)) +
         "\n*Received:* " + format_time(d.filed_at);
@@ -120,10 +129,10 @@ RenderedMessage render_veiled(const core::VeiledReport& v) {
     const std::string text = "*Report " + v.incident.value +
                              "* · The reporter asked for a content warning: the details are "
                              "shown only to you when you ask, and to nobody else.";
-    json actions{{"type", "actions"},
-                 {"block_id", "veiled_report"},
-                 {"elements", json::array({button(ids::show_report, "Show the report",
-                                                  v.incident.value)})}};
+    json actions{
+        {"type", "actions"},
+        {"block_id", "veiled_report"},
+        {"elements", json::array({button(ids::show_report, "Show the report", v.incident.value)})}};
     return {"Report " + v.incident.value + " (content warning)",
             json::array({section(text), std::move(actions)})};
 }

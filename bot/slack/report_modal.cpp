@@ -25,13 +25,15 @@ struct FlagBox {
     bool core::Flags::*flag;
 };
 
-constexpr std::array<FlagBox, 6> flag_boxes{{
+constexpr std::array<FlagBox, 7> flag_boxes{{
     {"anonymous", "Anonymous: store no name, contact or Slack id of the reporter",
      &core::Flags::anonymous},
     {"escrow", "Escrow: keep it on record, act only if the behaviour repeats",
      &core::Flags::escrow},
     {"immediate_danger", "Immediate danger: alert the committee now",
      &core::Flags::immediate_danger},
+    {"wants_police", "The reporter asks for law enforcement to be called",
+     &core::Flags::wants_police},
     {"involves_employee", "Involves an employee", &core::Flags::involves_employee},
     {"no_updates", "The reporter wants no further updates", &core::Flags::no_updates},
     {"content_warning", "Content warning: show the details only to a member who asks",
@@ -90,6 +92,11 @@ const ModalView& report_view() {
              "cocbot keeps no name, contact or Slack id of the reporter."},
             {ids::reporter_contact, "Reporter's contact", line,
              "Phone, email, whatever they are comfortable giving."},
+            {ids::reporter_whereabouts, "Where is the reporter now?", line,
+             "For immediate danger, so that a responder can find them. Leave empty for an "
+             "anonymous report."},
+            {ids::reporter_appearance, "What is the reporter wearing?", line,
+             "In case a responder needs to find them to ensure their safety."},
             {ids::flags, "This report", flag_checkboxes},
             {ids::excluded_members, "Committee members who must not see this report",
              members_select,
@@ -118,6 +125,8 @@ ReportOrErrors report_from_view(const ViewState& state) {
     report.location = text_of(state, ids::location);
     report.reporter_name = text_of(state, ids::reporter_name);
     report.reporter_contact = text_of(state, ids::reporter_contact);
+    report.whereabouts = text_of(state, ids::reporter_whereabouts);
+    report.appearance = text_of(state, ids::reporter_appearance);
     if (const auto source = choice(state, ids::source)) {
         const auto parsed = core::source_from_string(*source);
         if (!parsed)

@@ -4,8 +4,10 @@
 namespace cocbot::core::detail {
 
 DangerAlert danger_alert_for(const Committee& committee, const Incident& incident) {
-    return DangerAlert{incident.id, incident.report.location, committee.safety,
-                       incident.responding};
+    const auto& report = incident.report;
+    return DangerAlert{
+        incident.id,        report.location,   committee.safety,         incident.responding,
+        report.whereabouts, report.appearance, report.flags.wants_police};
 }
 
 bool may_respond(const Incident& incident, const UserId& member) {

@@ -196,7 +196,14 @@ Outcome submit_report(const Committee& committee, const Incident& incident,
         }
         if (report.flags.immediate_danger)
             tell_committee(decision, filed, in_channel,
-                           DangerAlert{command.incident, report.location, committee.safety}, true);
+                           DangerAlert{command.incident,
+                                       report.location,
+                                       committee.safety,
+                                       {},
+                                       report.whereabouts,
+                                       report.appearance,
+                                       report.flags.wants_police},
+                           true);
         tell_committee(decision, filed, in_channel,
                        TriagePrompt{command.incident, report.reported, report.source, 0,
                                     static_cast<int>(filed.committee.size()), pattern},

@@ -39,9 +39,13 @@ constexpr auto description(tag<core::TriagePrompt>) {
 
 constexpr auto description(tag<core::DangerAlert>) {
     using T = core::DangerAlert;
-    return describe(field("incident", &T::incident), field("location", &T::location),
-                    field("safety", &T::safety),
-                    field("responding", &T::responding, Place::data, Presence::omitted_when_empty));
+    return describe(
+        field("incident", &T::incident), field("location", &T::location),
+        field("safety", &T::safety),
+        field("responding", &T::responding, Place::data, Presence::omitted_when_empty),
+        sealed("whereabouts", &T::whereabouts, Presence::no_longer_written),
+        sealed("appearance", &T::appearance, Presence::no_longer_written),
+        field("wants_police", &T::wants_police, Place::data, Presence::omitted_when_empty));
 }
 
 // Messages that show what people wrote reference it: the outbox keeps the incident (and the

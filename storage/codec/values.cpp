@@ -32,7 +32,8 @@ void refuse_identity_if_anonymous(const core::Report& report, const core::UserId
     // A member who took an anonymous report (not in Slack) is kept: they are not the reporter.
     const bool reporter_id = !submitted_by.empty() && report.source == core::Source::slack;
     if (report.flags.anonymous &&
-        (reporter_id || !report.reporter_name.empty() || !report.reporter_contact.empty()))
+        (reporter_id || !report.reporter_name.empty() || !report.reporter_contact.empty() ||
+         !report.whereabouts.empty() || !report.appearance.empty()))
         throw std::invalid_argument(
             "refusing to store the reporter's identity with an anonymous report");
 }

@@ -116,12 +116,12 @@ constexpr auto description(tag<core::ReportedPerson>) {
 
 constexpr auto description(tag<core::Flags>) {
     using T = core::Flags;
-    return describe(field("anonymous", &T::anonymous), field("escrow", &T::escrow),
-                    field("immediate_danger", &T::immediate_danger),
-                    field("involves_employee", &T::involves_employee),
-                    field("no_updates", &T::no_updates),
-                    field("content_warning", &T::content_warning, Place::data,
-                          Presence::omitted_when_empty));
+    return describe(
+        field("anonymous", &T::anonymous), field("escrow", &T::escrow),
+        field("immediate_danger", &T::immediate_danger),
+        field("involves_employee", &T::involves_employee), field("no_updates", &T::no_updates),
+        field("content_warning", &T::content_warning, Place::data, Presence::omitted_when_empty),
+        field("wants_police", &T::wants_police, Place::data, Presence::omitted_when_empty));
 }
 
 constexpr auto description(tag<core::Safety>) {
@@ -146,7 +146,9 @@ constexpr auto description(tag<core::Report>) {
                     field("reporter_contact", &T::reporter_contact, Place::data, identity),
                     field("source", &T::source), field("flags", &T::flags),
                     field("excluded", &T::excluded, Place::data, identity),
-                    field("preferred", &T::preferred, Place::data, identity));
+                    field("preferred", &T::preferred, Place::data, identity),
+                    field("whereabouts", &T::whereabouts, Place::data, identity),
+                    field("appearance", &T::appearance, Place::data, identity));
 }
 
 } // namespace cocbot::storage::codec

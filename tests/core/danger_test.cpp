@@ -93,13 +93,31 @@ TEST_SUITE("decide: responding to immediate danger") {
               Rejection::Reason::not_allowed);
     }
 
+    TEST_CASE("the alert says where the reporter is, what they wear, and that they ask for the "
+              "police, and no name or description") {
+        auto r = danger();
+        r.whereabouts = "By the fountain";
+        r.appearance = "A red scarf";
+        r.flags.wants_police = true;
+        Scene scene;
+        const auto alerts = posted<DangerAlert>(scene.file(r));
+        REQUIRE(alerts.size() == 1);
+        CHECK(alerts[0].whereabouts == "By the fountain");
+        CHECK(alerts[0].appearance == "A red scarf");
+        CHECK(alerts[0].wants_police);
+        const auto responded = alert_updates(scene.run(RespondToDanger{ref, bob}));
+        REQUIRE(responded.size() == 1);
+        CHECK(std::get<DangerAlert>(responded[0].message).appearance == "A red scarf");
+    }
+
     TEST_CASE("the timeline says who responded") {
         Scene scene;
         scene.file(danger());
         scene.run(RespondToDanger{ref, bob});
         bool found = false;
         for (const auto& line : scene.incident.timeline)
-            found = found || (line.who == bob && cocbot::testing::contains(to_plain(line.what), "responding"));
+            found = found || (line.who == bob &&
+                              cocbot::testing::contains(to_plain(line.what), "responding"));
         CHECK(found);
     }
 }

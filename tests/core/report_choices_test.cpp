@@ -31,7 +31,8 @@ Report warned() {
 std::vector<Notice> notices_to(const Decision& d, const UserId& member) {
     std::vector<Notice> found;
     for (const auto& post : direct_messages(d))
-        if (const auto* notice = std::get_if<Notice>(&post.message); notice && post.to_user == member)
+        if (const auto* notice = std::get_if<Notice>(&post.message);
+            notice && post.to_user == member)
             found.push_back(*notice);
     return found;
 }
@@ -112,8 +113,7 @@ TEST_SUITE("decide: the content warning") {
         REQUIRE(shown.size() == 1);
         CHECK(shown[0].user == bob);
         CHECK(shown[0].channel == incident_channel);
-        CHECK(std::get<ReportDetails>(shown[0].message).report.description ==
-              report().description);
+        CHECK(std::get<ReportDetails>(shown[0].message).report.description == report().description);
         CHECK(all_of<Post>(d).empty());
         CHECK(d.events.empty());
     }

@@ -55,6 +55,18 @@ TEST_SUITE("report") {
         CHECK(has_error_on(errors, "reporter_contact"));
     }
 
+    TEST_CASE("an anonymous report may not say where the reporter is or what they wear") {
+        auto r = valid_report();
+        r.flags.anonymous = true;
+        r.whereabouts = "By the fountain";
+        r.appearance = "A red scarf";
+        const auto errors = validate(r);
+        CHECK(has_error_on(errors, "reporter_whereabouts"));
+        CHECK(has_error_on(errors, "reporter_appearance"));
+        r.flags.anonymous = false;
+        CHECK(validate(r).empty());
+    }
+
     TEST_CASE("an escrowed report cannot also claim immediate danger") {
         auto r = valid_report();
         r.flags.escrow = true;

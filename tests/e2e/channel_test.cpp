@@ -240,8 +240,7 @@ TEST_SUITE("e2e: conflicts and the incident channel") {
                              {{"type", "plain_text_input"},
                               {"value", "Asked venue security to escort <him> out"}}}}}};
         // Someone who declared a conflict is refused in the modal, and nothing is posted.
-        REQUIRE(bot.click("UBOB", "conflict_declared", reference, committee_channel).status ==
-                200);
+        REQUIRE(bot.click("UBOB", "conflict_declared", reference, committee_channel).status == 200);
         const auto refused = bot.submit_view("UBOB", "coc_immediate_action", reference, values);
         REQUIRE(refused.status == 200);
         CHECK(json::parse(refused.body)["response_action"] == "errors");

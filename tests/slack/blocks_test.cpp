@@ -103,10 +103,10 @@ TEST_SUITE("blocks") {
                 CHECK(b.at("block_id") == b.at("element").at("action_id"));
                 inputs.push_back(b.at("block_id"));
             }
-        CHECK(inputs == std::vector<std::string>{"reported_user", "reported_name", "description",
-                                                 "location", "source", "reporter_name",
-                                                 "reporter_contact", "flags", "excluded_members",
-                                                 "prefer_member"});
+        CHECK(inputs == std::vector<std::string>{
+                            "reported_user", "reported_name", "description", "location", "source",
+                            "reporter_name", "reporter_contact", "reporter_whereabouts",
+                            "reporter_appearance", "flags", "excluded_members", "prefer_member"});
         const auto input_element = [&](std::string_view id) {
             for (const auto& b : modal.at("blocks"))
                 if (b.value("block_id", "") == id)
@@ -126,7 +126,7 @@ TEST_SUITE("blocks") {
         for (const auto& o : flags.at("options"))
             boxes.push_back(o.at("value"));
         CHECK(boxes == std::vector<std::string>{"anonymous", "escrow", "immediate_danger",
-                                                "involves_employee", "no_updates",
+                                                "wants_police", "involves_employee", "no_updates",
                                                 "content_warning"});
         CHECK(input_element("prefer_member").at("type") == "users_select");
         CHECK(input_element("excluded_members").at("type") == "multi_users_select");

@@ -90,9 +90,8 @@ TEST_SUITE("to_command") {
         CHECK(r.reporter_name == "Dana");
         CHECK(r.reporter_contact == "dana@example.org");
         CHECK(r.source == core::Source::in_person);
-        CHECK(r.flags == core::Flags{.immediate_danger = true,
-                                     .no_updates = true,
-                                     .content_warning = true});
+        CHECK(r.flags ==
+              core::Flags{.immediate_danger = true, .no_updates = true, .content_warning = true});
         CHECK(r.preferred.value == "UCAROL");
     }
 

@@ -94,6 +94,22 @@ TEST_SUITE("storage outbox text") {
         CHECK(std::get<core::CommitteeBallot>(post.message).motion == 4);
     }
 
+    TEST_CASE("a queued danger alert keeps where the reporter is and what they wear out of the "
+              "outbox") {
+        storage::Database db(":memory:");
+        core::DangerAlert alert{id, "Hall B", {}, {}, "By the fountain", "A red scarf", true};
+        enqueue(db, core::Post{id, {}, core::UserId{"U0BOB"}, alert, true}, t0);
+        const auto payloads = all_payloads(db);
+        CHECK_FALSE(contains(payloads, "fountain"));
+        CHECK_FALSE(contains(payloads, "scarf"));
+        const auto queued = storage::Outbox{db}.next_due(t0);
+        REQUIRE(queued);
+        const auto& shown =
+            std::get<core::DangerAlert>(std::get<core::Post>(queued->effect).message);
+        CHECK(shown.whereabouts.empty());
+        CHECK(shown.wants_police);
+    }
+
     TEST_CASE("a queued report is stored as its incident, without the report's text") {
         storage::Database db(":memory:");
         enqueue(db, core::Post{id, channel, {}, details(), false}, t0);
