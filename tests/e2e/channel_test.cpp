@@ -223,9 +223,7 @@ TEST_SUITE("e2e: conflicts and the incident channel") {
         FakeSlack slack;
         Bot bot{slack};
         bot.start();
-        ReportInput danger = shoulder_report("UREPORTED");
-        danger.flags = {"immediate_danger"};
-        const auto reference = reference_from(bot.submit_report("UALICE", danger));
+        const auto reference = reference_from(bot.submit_report("UALICE", danger_report()));
         const auto channel = incident_channel(slack, reference);
         REQUIRE(bot.click("UALICE", "conflict_none", reference, committee_channel).status == 200);
 

@@ -26,8 +26,8 @@ TEST_SUITE("e2e: immediate danger") {
         FakeSlack slack;
         Bot bot{slack};
         bot.start();
-        ReportInput danger = shoulder_report("UREPORTED");
-        danger.flags = {"immediate_danger", "wants_police"};
+        ReportInput danger = danger_report();
+        danger.flags.push_back("wants_police");
         danger.whereabouts = "Sitting by the fountain";
         danger.appearance = "A red scarf";
         const auto reference = reference_from(bot.submit_report("UALICE", danger));
@@ -72,9 +72,7 @@ TEST_SUITE("e2e: immediate danger") {
         FakeSlack slack;
         Bot bot{slack};
         bot.start();
-        ReportInput danger = shoulder_report("UREPORTED");
-        danger.flags = {"immediate_danger"};
-        const auto reference = reference_from(bot.submit_report("UALICE", danger));
+        const auto reference = reference_from(bot.submit_report("UALICE", danger_report()));
         REQUIRE(bot.click("UCAROL", "conflict_declared", reference, committee_channel).status ==
                 200);
         REQUIRE(bot.click("UCAROL", "danger_responding", reference, committee_channel).status ==

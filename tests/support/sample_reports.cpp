@@ -22,4 +22,10 @@ ReportInput shoulder_report(std::string reported_user, std::string source) {
     return input;
 }
 
+ReportInput danger_report() {
+    auto input = shoulder_report();
+    input.flags = {"immediate_danger"};
+    return input;
+}
+
 } // namespace cocbot::testing

@@ -18,4 +18,7 @@ ReportInput plain_report();
 ReportInput shoulder_report(std::string reported_user = "UREPORTED",
                             std::string source = "in_person");
 
+// The same report, flagged as immediate danger.
+ReportInput danger_report();
+
 } // namespace cocbot::testing
