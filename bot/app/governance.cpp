@@ -6,6 +6,8 @@
 #include "bot/slack/mrkdwn.hpp"
 #include "storage/check_ins.hpp"
 
+#include <algorithm>
+
 namespace cocbot::app {
 
 namespace {
@@ -62,6 +64,8 @@ void Governance::settled(const Executor::CommitteeSettled& settled, core::Time n
                  post ? std::get_if<core::OffboardChecklist>(&post->message) : nullptr;
              checklist && !post->to_user.empty())
         offboarding_.checklist_undelivered(*checklist, now); // skipped or failed for good
+    else if (post && settled.error)
+        undelivered(*post, *settled.error, now);
 }
 
 void Governance::posted(const core::Post& post, const core::MessageRef& where, core::Time now) {
@@ -79,13 +83,40 @@ void Governance::invite_failed(const core::Invite& invite, const std::string& er
                             core::mention(invite.user) + " to " +
                             core::channel_ref(invite.channel) + " (" + error +
                             "). They are on the committee's roster: invite them by hand.";
+    alert_members(text, {invite.user}, "committee_invite_failed", invite.user.value + " " + error,
+                  now);
+}
+
+void Governance::undelivered(const core::Post& post, const std::string& error, core::Time now) {
+    const auto warning = core::icon(core::Icon::warning);
+    if (const auto* ballot = std::get_if<core::CommitteeBallot>(&post.message);
+        ballot && !ballot->withdrawn) {
+        // Never to the subject of a removal, who must not learn of the vote.
+        alert_members(warning + " cocbot could not deliver " + core::mention(post.to_user) +
+                          "'s ballot on committee motion " + std::to_string(ballot->motion) + " (" +
+                          error +
+                          "). Until they get it, they cannot vote, and count against it: make "
+                          "sure cocbot can send them direct messages.",
+                      {post.to_user, ballot->subject}, "committee_ballot_undelivered",
+                      post.to_user.value + " " + error, now);
+    } else if (std::holds_alternative<core::Farewell>(post.message)) {
+        alert_members(warning + " cocbot could not send " + core::mention(post.to_user) +
+                          " the message about their off-boarding (" + error +
+                          "). Their access is revoked; tell them yourselves.",
+                      {post.to_user}, "offboarding_farewell_undelivered",
+                      post.to_user.value + " " + error, now);
+    }
+}
+
+void Governance::alert_members(const core::Text& text, const std::vector<core::UserId>& except,
+                               std::string_view action, const std::string& detail, core::Time now) {
     storage::UnitOfWork work{database_};
     std::vector<core::Effect> alerts;
     for (const auto& member : roster_.committee().members)
-        if (member != invite.user)
+        if (std::find(except.begin(), except.end(), member) == except.end())
             alerts.push_back(core::Post{{}, {}, member, core::Notice{text}, false});
     work.enqueue(std::nullopt, alerts, now);
-    work.audit(now, "cocbot", "committee_invite_failed", {}, invite.user.value + " " + error);
+    work.audit(now, "cocbot", action, {}, detail);
     work.commit();
     if (committed_)
         committed_();

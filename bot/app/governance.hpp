@@ -42,6 +42,11 @@ public:
 private:
     void posted(const core::Post& post, const core::MessageRef& where, core::Time now);
     void invite_failed(const core::Invite& invite, const std::string& error, core::Time now);
+    // A ballot or a farewell Slack would not take, for good: the members must act by hand.
+    void undelivered(const core::Post& post, const std::string& error, core::Time now);
+    // A direct-message alert to every member but `except`, audited as `action`.
+    void alert_members(const core::Text& text, const std::vector<core::UserId>& except,
+                       std::string_view action, const std::string& detail, core::Time now);
 
     storage::Database& database_;
     CommitteeRoster& roster_;

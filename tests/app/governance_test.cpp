@@ -92,6 +92,29 @@ int count_of(const std::vector<core::Effect>& effects) {
 
 TEST_SUITE("app governance") {
 
+    TEST_CASE("a ballot Slack will not deliver is told to the other voters, never the subject") {
+        Committee c{{alice, bob, carol, dan, erin}};
+        c.propose_removal(erin);
+        // The alerts are queued as the refusal is settled, and played in the same loop.
+        std::vector<core::UserId> alerted;
+        storage::Outbox outbox{c.db};
+        while (auto pending = outbox.next_due(t0 + 24h)) {
+            outbox.mark_done(pending->id, "{}");
+            const auto* post = std::get_if<core::Post>(&pending->effect);
+            const auto* notice = post ? std::get_if<core::Notice>(&post->message) : nullptr;
+            if (notice) {
+                CHECK(core::mentions_user(notice->text, bob));
+                alerted.push_back(post->to_user);
+            }
+            const bool refuse = post && post->to_user == bob;
+            c.governance.settled(
+                {pending->effect, std::nullopt,
+                 refuse ? std::optional<std::string>{"cannot_dm_bot"} : std::nullopt},
+                t0);
+        }
+        CHECK(alerted == std::vector<core::UserId>{alice, carol, dan});
+    }
+
     TEST_CASE("a removal's subject gets no ballot and no result, and is told only at the end") {
         Committee c{{alice, bob, carol, dan, erin}};
         const auto motion = c.propose_removal(erin);
