@@ -10,4 +10,6 @@ namespace cocbot::core::detail {
 
 Outcome step_failed(const Incident& incident, const StepFailed& command);
 
+Outcome removal_failed(const Incident& incident, const RemovalFailed& command, Time now);
+
 } // namespace cocbot::core::detail

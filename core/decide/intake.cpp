@@ -380,23 +380,4 @@ Outcome member_left(const Committee& committee, const Incident& incident, const 
     return decision;
 }
 
-Outcome removal_failed(const Incident& incident, const RemovalFailed& command, Time now) {
-    if (auto missing = missing_channel(incident))
-        return *missing;
-    Decision decision;
-    decision.events.push_back(RemovalRefused{command.user, command.error, now});
-    const Text where = command.channel.empty() || command.channel == incident.channel
-                           ? Text{"this channel"}
-                           : channel_ref(command.channel);
-    tell_channel(decision, incident,
-                 ChannelNotice{incident.to_alert(),
-                               icon(Icon::warning) + " Slack refused to remove " +
-                                   mention(command.user) + " from " + where + " (" + command.error +
-                                   "). They are not cleared and can read "
-                                   "everything there. Remove them by hand now, and say nothing "
-                                   "more until then.",
-                               {}});
-    return decision;
-}
-
 } // namespace cocbot::core::detail

@@ -34,6 +34,4 @@ Outcome member_joined(const Committee& committee, const Incident& incident,
 Outcome member_left(const Committee& committee, const Incident& incident, const MemberLeft& command,
                     Time now);
 
-Outcome removal_failed(const Incident& incident, const RemovalFailed& command, Time now);
-
 } // namespace cocbot::core::detail
